@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// The README's test command (`npm test`): finds every *.test.ts(x) under src/ and test/,
+// points the PostgreSQL suites at a server when one answers, and runs Node's test runner.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+
+const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
+
+function findTests(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'testdata' ? [] : findTests(path);
+    return /\.test\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+async function postgresAnswers(url) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+const env = { ...process.env };
+if (env.TEST_DATABASE_URL) {
+  if (!(await postgresAnswers(env.TEST_DATABASE_URL))) {
+    console.error(`TEST_DATABASE_URL is set but PostgreSQL does not answer at it; the PostgreSQL suites would fail.`);
+    process.exit(1);
+  }
+  console.log(`PostgreSQL suites run against TEST_DATABASE_URL.`);
+} else if (await postgresAnswers(DEFAULT_TEST_DATABASE_URL)) {
+  env.TEST_DATABASE_URL = DEFAULT_TEST_DATABASE_URL;
+  console.log(`PostgreSQL suites run against ${DEFAULT_TEST_DATABASE_URL}.`);
+} else {
+  console.log('PostgreSQL suites SKIPPED: TEST_DATABASE_URL is not set and no server answered on 127.0.0.1:5432.');
+}
+
+const args = process.argv.slice(2);
+const files = args.length > 0 ? args : [...findTests('src'), ...findTests('test')].sort();
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-reporter=spec', ...files],
+  { stdio: 'inherit', env },
+);
+if (!env.TEST_DATABASE_URL) console.log('Note: the PostgreSQL storage suite was skipped (no server).');
+process.exit(result.status ?? 1);

@@ -1,0 +1,61 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { GazetteError } from '../domain/errors.js';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const envSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  SITE_NAME: z.string().min(1).default('Gazette'),
+  /** Public base URL used in feeds, sitemaps and canonical links. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Load the demo set into an empty database on start ("true"/"false"). */
+  DEMO_CONTENT: z.enum(['true', 'false']).default('true'),
+});
+
+/** Gazette's whole configuration, validated once at start and frozen. */
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** The SQLite file used when no DATABASE_URL is set. */
+  sqliteFile: string;
+  databaseUrl: string | undefined;
+  logLevel: (typeof logLevels)[number];
+  siteName: string;
+  publicUrl: string;
+  demoContent: boolean;
+}
+
+/**
+ * Reads the configuration from environment variables, applies the documented defaults
+ * (see README, "Configuration") and fails with every bad key listed at once.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<Config> {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new GazetteError('CONFIG_INVALID', `Invalid configuration: ${problems}`, { details: parsed.error.issues });
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  return Object.freeze({
+    host: e.HOST,
+    port: e.PORT,
+    dataDir,
+    sqliteFile: resolve(dataDir, 'gazette.sqlite'),
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    siteName: e.SITE_NAME,
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    demoContent: e.DEMO_CONTENT === 'true',
+  });
+}

@@ -1,0 +1,33 @@
+/**
+ * Gazette's one error catalogue: every expected failure has a stable code and an HTTP status.
+ * Tests assert the code, not the message; the API answers
+ * `{ "error": { "code", "message", "details" } }`.
+ */
+export const errorCatalogue = {
+  BAD_REQUEST: 400,
+  VALIDATION_FAILED: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  PROVIDER_EXISTS: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  CONFIG_INVALID: 500,
+  STORAGE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** An expected failure with a stable code, a message for people and optional details. */
+export class GazetteError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message: string, options: { details?: unknown; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'GazetteError';
+    this.code = code;
+    this.status = errorCatalogue[code];
+    this.details = options.details;
+  }
+}

@@ -1,0 +1,203 @@
+import type { Kysely, Selectable } from 'kysely';
+import { articleDraftSchema, slugify, type Article, type ArticleDraft } from '../domain/article.js';
+import { GazetteError } from '../domain/errors.js';
+import { toArticle, toTimestamp } from './map-rows.js';
+import type { ArticlesTable, Database } from './schema.js';
+import type { ArticleQuery, ArticleRepo, Page, UpsertResult } from './store.js';
+import type { ArticleWithProvider } from '../domain/article.js';
+
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 100;
+
+/**
+ * Articles on any engine. Callers run `upsert` inside `Store.transaction` when it must
+ * commit together with other writes; on its own each call is atomic per statement and
+ * the category rows are replaced in the same transaction as the article row.
+ */
+export function articleRepo(db: Kysely<Database>, inTransaction: <T>(work: (db: Kysely<Database>) => Promise<T>) => Promise<T>): ArticleRepo {
+  async function withCategories(rows: Selectable<ArticlesTable>[]): Promise<Article[]> {
+    const cats = await categoriesOf(db, rows.map((r) => r.id));
+    return rows.map((r) => toArticle(r, cats.get(r.id) ?? []));
+  }
+
+  const providerColumns = [
+    'providers.slug as p_slug',
+    'providers.name as p_name',
+    'providers.disclaimer as p_disclaimer',
+  ] as const;
+
+  type JoinedRow = Selectable<ArticlesTable> & { p_slug: string; p_name: string; p_disclaimer: string };
+
+  async function withProvider(rows: JoinedRow[]): Promise<ArticleWithProvider[]> {
+    const articles = await withCategories(rows);
+    return articles.map((a, i) => {
+      const r = rows[i]!;
+      return { ...a, provider: { id: a.providerId, slug: r.p_slug, name: r.p_name, disclaimer: r.p_disclaimer } };
+    });
+  }
+
+  return {
+    async upsert(input: ArticleDraft): Promise<UpsertResult> {
+      const parsed = articleDraftSchema.safeParse(input);
+      if (!parsed.success) {
+        throw new GazetteError('VALIDATION_FAILED', 'The article is not valid.', { details: parsed.error.issues });
+      }
+      const draft = input;
+      return inTransaction(async (tx) => {
+        const existing = await tx
+          .selectFrom('articles')
+          .selectAll()
+          .where('provider_id', '=', draft.providerId)
+          .where('guid', '=', draft.guid)
+          .executeTakeFirst();
+        const values = {
+          provider_id: draft.providerId,
+          guid: draft.guid,
+          slug: slugify(draft.headline),
+          source_url: draft.sourceUrl,
+          headline: draft.headline,
+          summary: draft.summary,
+          body_html: draft.bodyHtml,
+          body_text: draft.bodyText,
+          byline: draft.byline,
+          dateline: draft.dateline,
+          language: draft.language,
+          published_at: toTimestamp(draft.publishedAt),
+          updated_at: toTimestamp(draft.updatedAt),
+          status: draft.status,
+          content_hash: draft.contentHash,
+        };
+        let row: Selectable<ArticlesTable>;
+        let outcome: UpsertResult['outcome'];
+        if (!existing) {
+          row = await tx
+            .insertInto('articles')
+            .values({ ...values, ingested_at: toTimestamp(new Date()) })
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          outcome = 'created';
+        } else {
+          const before = toArticle(existing, (await categoriesOf(tx, [existing.id])).get(existing.id) ?? []);
+          if (sameContent(before, draft)) return { article: before, outcome: 'unchanged' };
+          row = await tx
+            .updateTable('articles')
+            .set(values)
+            .where('id', '=', existing.id)
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          outcome = 'updated';
+          await tx.deleteFrom('article_categories').where('article_id', '=', row.id).execute();
+        }
+        if (draft.categories.length > 0) {
+          await tx
+            .insertInto('article_categories')
+            .values(
+              [...new Set(draft.categories)].map((slug, position) => ({
+                article_id: row.id,
+                category_slug: slug,
+                position,
+              })),
+            )
+            .execute();
+        }
+        return { article: toArticle(row, [...new Set(draft.categories)]), outcome };
+      });
+    },
+
+    async findById(id) {
+      if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) return undefined;
+      const row = await db
+        .selectFrom('articles')
+        .innerJoin('providers', 'providers.id', 'articles.provider_id')
+        .selectAll('articles')
+        .select(providerColumns)
+        .where('articles.id', '=', id)
+        .executeTakeFirst();
+      return row ? (await withProvider([row]))[0] : undefined;
+    },
+
+    async findByGuid(providerId, guid) {
+      const row = await db
+        .selectFrom('articles')
+        .selectAll()
+        .where('provider_id', '=', providerId)
+        .where('guid', '=', guid)
+        .executeTakeFirst();
+      return row ? (await withCategories([row]))[0] : undefined;
+    },
+
+    async list(query: ArticleQuery = {}): Promise<Page<ArticleWithProvider>> {
+      const pageSize = Math.min(Math.max(1, query.pageSize ?? DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
+      const page = Math.max(1, Math.floor(query.page ?? 1));
+      const status = query.status ?? 'published';
+      let base = db.selectFrom('articles').innerJoin('providers', 'providers.id', 'articles.provider_id');
+      if (status !== 'any') base = base.where('articles.status', '=', status);
+      if (query.providerId !== undefined) base = base.where('articles.provider_id', '=', query.providerId);
+      if (query.categorySlug !== undefined) {
+        const slug = query.categorySlug;
+        base = base.where('articles.id', 'in', (eb) =>
+          eb.selectFrom('article_categories').select('article_id').where('category_slug', '=', slug),
+        );
+      }
+      const [rows, totalRow] = await Promise.all([
+        base
+          .selectAll('articles')
+          .select(providerColumns)
+          .orderBy('articles.published_at', 'desc')
+          .orderBy('articles.id', 'desc')
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)
+          .execute(),
+        base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: await withProvider(rows), page, pageSize, total: Number(totalRow.n) };
+    },
+
+    async setStatus(id, status) {
+      const result = await db.updateTable('articles').set({ status }).where('id', '=', id).executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw new GazetteError('NOT_FOUND', `No article with id ${id}.`);
+    },
+
+    async count() {
+      const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}
+
+/** Category slugs of each article, primary first. */
+async function categoriesOf(db: Kysely<Database>, ids: number[]): Promise<Map<number, string[]>> {
+  const byArticle = new Map<number, string[]>();
+  if (ids.length === 0) return byArticle;
+  const rows = await db
+    .selectFrom('article_categories')
+    .select(['article_id', 'category_slug'])
+    .where('article_id', 'in', ids)
+    .orderBy('article_id')
+    .orderBy('position')
+    .execute();
+  for (const row of rows) {
+    const list = byArticle.get(row.article_id) ?? [];
+    list.push(row.category_slug);
+    byArticle.set(row.article_id, list);
+  }
+  return byArticle;
+}
+
+/** True when an update would change nothing a reader or a listing sees. */
+function sameContent(before: Article, draft: ArticleDraft): boolean {
+  return (
+    before.contentHash === draft.contentHash &&
+    before.headline === draft.headline &&
+    before.summary === draft.summary &&
+    before.bodyHtml === draft.bodyHtml &&
+    before.byline === draft.byline &&
+    before.dateline === draft.dateline &&
+    before.sourceUrl === draft.sourceUrl &&
+    before.language === draft.language &&
+    before.status === draft.status &&
+    before.publishedAt.getTime() === draft.publishedAt.getTime() &&
+    before.updatedAt.getTime() === draft.updatedAt.getTime() &&
+    before.categories.join(',') === [...new Set(draft.categories)].join(',')
+  );
+}

@@ -1,0 +1,51 @@
+import type { Selectable } from 'kysely';
+import type { Article, ArticleStatus } from '../domain/article.js';
+import type { Provider } from '../domain/provider.js';
+import { trustSanitizedHtml } from '../domain/safe-html.js';
+import type { ArticlesTable, ProvidersTable, Timestamp } from './schema.js';
+
+/** Reads a stored time: PostgreSQL gives a Date, SQLite the ISO text we wrote. */
+export function toDate(value: Timestamp): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+/** Writes a time the same way for both engines: ISO-8601 UTC, which sorts as text. */
+export function toTimestamp(date: Date): string {
+  return date.toISOString();
+}
+
+export function toProvider(row: Selectable<ProvidersTable>): Provider {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    homepage: row.homepage,
+    contactEmail: row.contact_email,
+    disclaimer: row.disclaimer,
+    createdAt: toDate(row.created_at),
+  };
+}
+
+export function toArticle(row: Selectable<ArticlesTable>, categories: string[]): Article {
+  return {
+    id: row.id,
+    providerId: row.provider_id,
+    guid: row.guid,
+    slug: row.slug,
+    sourceUrl: row.source_url,
+    headline: row.headline,
+    summary: row.summary,
+    // The store only ever holds sanitizer output (see ArticleRepo.upsert).
+    bodyHtml: trustSanitizedHtml(row.body_html),
+    bodyText: row.body_text,
+    byline: row.byline,
+    dateline: row.dateline,
+    language: row.language,
+    publishedAt: toDate(row.published_at),
+    updatedAt: toDate(row.updated_at),
+    ingestedAt: toDate(row.ingested_at),
+    categories,
+    status: row.status as ArticleStatus,
+    contentHash: row.content_hash,
+  };
+}

@@ -1,0 +1,21 @@
+import type { Kysely, Migration } from 'kysely';
+import type { Engine } from '../store.js';
+import { foundation } from './0001-foundation.js';
+
+/** A migration that may differ per engine where the SQL must (types, identity columns). */
+export type EngineMigration = (db: Kysely<any>, engine: Engine) => Promise<void>;
+
+/**
+ * The one migration history of both engines, append-only: never edit an entry that has
+ * landed; add a new numbered one.
+ */
+const history: Record<string, EngineMigration> = {
+  '0001-foundation': foundation,
+};
+
+/** The history bound to one engine, in the shape Kysely's Migrator takes. */
+export function migrationsFor(engine: Engine): Record<string, Migration> {
+  return Object.fromEntries(
+    Object.entries(history).map(([name, up]) => [name, { up: (db: Kysely<any>) => up(db, engine) }]),
+  );
+}

@@ -1,0 +1,57 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { GazetteError } from '../../domain/errors.js';
+import { KyselyStore } from '../kysely-store.js';
+import type { Database } from '../schema.js';
+
+/** Options for a PostgreSQL store. */
+export interface PostgresStoreOptions {
+  /** Put Gazette's tables in this schema (created when missing); tests use one per suite. */
+  schema?: string;
+  maxConnections?: number;
+}
+
+/**
+ * Connects to PostgreSQL and checks the connection at once, so a wrong DATABASE_URL stops
+ * start-up with one clear line instead of failing on the first request.
+ */
+export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<KyselyStore> {
+  const safeUrl = redactPassword(url);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new GazetteError('CONFIG_INVALID', `DATABASE_URL is not a valid URL: ${safeUrl}`);
+  }
+  if (!/^postgres(ql)?:$/.test(parsed.protocol)) {
+    throw new GazetteError('CONFIG_INVALID', `DATABASE_URL must start with postgres:// or postgresql://, got ${parsed.protocol}//`);
+  }
+  const schema = options.schema;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
+    throw new GazetteError('CONFIG_INVALID', `Invalid PostgreSQL schema name: ${schema}`);
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: 5000,
+    ...(schema && { options: `-c search_path=${schema}` }),
+  });
+  // An idle client that loses its server must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  try {
+    const client = await pool.connect();
+    try {
+      if (schema) await client.query(`create schema if not exists ${schema}`);
+    } finally {
+      client.release();
+    }
+  } catch (cause) {
+    await pool.end().catch(() => {});
+    throw new GazetteError('STORAGE_UNAVAILABLE', `Cannot connect to PostgreSQL at ${safeUrl}: ${(cause as Error).message}`, { cause });
+  }
+  return new KyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres', schema);
+}
+
+function redactPassword(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}

@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely';
+import { providerInputSchema, type Provider, type ProviderInput } from '../domain/provider.js';
+import { GazetteError } from '../domain/errors.js';
+import { toProvider, toTimestamp } from './map-rows.js';
+import type { Database } from './schema.js';
+import type { ProviderRepo } from './store.js';
+
+/** Providers on any engine. */
+export function providerRepo(db: Kysely<Database>): ProviderRepo {
+  const findById = async (id: number) => {
+    const row = await db.selectFrom('providers').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toProvider(row);
+  };
+  return {
+    async create(input: ProviderInput): Promise<Provider> {
+      const p = providerInputSchema.parse(input);
+      const existing = await db.selectFrom('providers').select('id').where('slug', '=', p.slug).executeTakeFirst();
+      if (existing) throw new GazetteError('PROVIDER_EXISTS', `A provider with slug "${p.slug}" already exists.`);
+      const row = await db
+        .insertInto('providers')
+        .values({
+          slug: p.slug,
+          name: p.name,
+          homepage: p.homepage,
+          contact_email: p.contactEmail,
+          disclaimer: p.disclaimer,
+          created_at: toTimestamp(new Date()),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toProvider(row);
+    },
+    async update(id, input) {
+      const p = providerInputSchema.partial().parse(input);
+      await db
+        .updateTable('providers')
+        .set({
+          ...(p.slug !== undefined && { slug: p.slug }),
+          ...(p.name !== undefined && { name: p.name }),
+          ...(p.homepage !== undefined && { homepage: p.homepage }),
+          ...(p.contactEmail !== undefined && { contact_email: p.contactEmail }),
+          ...(p.disclaimer !== undefined && { disclaimer: p.disclaimer }),
+        })
+        .where('id', '=', id)
+        .execute();
+      const updated = await findById(id);
+      if (!updated) throw new GazetteError('NOT_FOUND', `No provider with id ${id}.`);
+      return updated;
+    },
+    findById,
+    async findBySlug(slug) {
+      const row = await db.selectFrom('providers').selectAll().where('slug', '=', slug).executeTakeFirst();
+      return row && toProvider(row);
+    },
+    async list() {
+      const rows = await db.selectFrom('providers').selectAll().orderBy('name').execute();
+      return rows.map(toProvider);
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { GazetteError } from '../../domain/errors.js';
+import { KyselyStore } from '../kysely-store.js';
+import type { Database } from '../schema.js';
+
+/** Opens (creating when needed) a SQLite database file in WAL mode. */
+export function openSqliteStore(file: string): KyselyStore {
+  if (file !== ':memory:') ensureWritableDirectory(dirname(file));
+  let connection: BetterSqlite3.Database;
+  try {
+    connection = new BetterSqlite3(file);
+  } catch (cause) {
+    throw new GazetteError('STORAGE_UNAVAILABLE', `Cannot open the SQLite database ${file}: ${(cause as Error).message}`, { cause });
+  }
+  // WAL lets readers go on while the ingester writes; NORMAL sync is safe with WAL.
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('synchronous = NORMAL');
+  connection.pragma('foreign_keys = ON');
+  connection.pragma('busy_timeout = 5000');
+  return new KyselyStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) }), 'sqlite');
+}
+
+function ensureWritableDirectory(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (cause) {
+    throw new GazetteError(
+      'STORAGE_UNAVAILABLE',
+      `The data directory ${dir} cannot be written (${(cause as NodeJS.ErrnoException).code ?? 'error'}); set DATA_DIR to a writable directory.`,
+      { cause },
+    );
+  }
+}

@@ -1,0 +1,226 @@
+/**
+ * The storage contract: every Store implementation must pass this one suite.
+ * `sqlite/sqlite-store.test.ts` and `postgres/postgres-store.test.ts` each call it.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { articleDraft } from '../../test/support/article-draft.js';
+import type { Store } from './store.js';
+
+export interface StoreContractOptions {
+  name: string;
+  /** Opens a fresh, migrated, empty store and a function that disposes of it. */
+  createStore: () => Promise<{ store: Store; drop: () => Promise<void> }>;
+  skip?: string | false;
+}
+
+export function runStoreContract({ name, createStore, skip = false }: StoreContractOptions): void {
+  describe(`Store contract: ${name}`, { skip }, () => {
+    let store: Store;
+    let drop: () => Promise<void>;
+    let providerId: number;
+    let otherProviderId: number;
+    let n = 0;
+    /** A unique guid per test, since the suite shares one database. */
+    const guid = () => `guid-${++n}-${Date.now()}`;
+
+    before(async () => {
+      ({ store, drop } = await createStore());
+      providerId = (await store.providers.create({ slug: 'menafn', name: 'MENAFN', disclaimer: 'As is.' })).id;
+      otherProviderId = (await store.providers.create({ slug: 'wire', name: 'Wire Agency' })).id;
+      await store.categories.upsert({ slug: 'world', name: 'World', iptcCode: '11000000' });
+      await store.categories.upsert({ slug: 'business', name: 'Business', iptcCode: '04000000' });
+    });
+    after(async () => drop?.());
+
+    describe('providers', () => {
+      it('creates and reads a provider by id and by slug', async () => {
+        const p = await store.providers.create({
+          slug: 'reads',
+          name: 'Reads Ltd',
+          homepage: 'https://reads.example',
+          contactEmail: 'desk@reads.example',
+          disclaimer: 'Provided as is.',
+        });
+        assert.equal((await store.providers.findById(p.id))?.name, 'Reads Ltd');
+        const bySlug = await store.providers.findBySlug('reads');
+        assert.equal(bySlug?.contactEmail, 'desk@reads.example');
+        assert.equal(bySlug?.disclaimer, 'Provided as is.');
+        assert.ok(bySlug?.createdAt instanceof Date);
+      });
+
+      it('refuses a second provider with the same slug', async () => {
+        await assert.rejects(store.providers.create({ slug: 'menafn', name: 'Again' }), { code: 'PROVIDER_EXISTS' });
+      });
+
+      it('updates a provider', async () => {
+        const p = await store.providers.create({ slug: 'renamed', name: 'Old name' });
+        const updated = await store.providers.update(p.id, { name: 'New name', disclaimer: 'New text.' });
+        assert.equal(updated.name, 'New name');
+        assert.equal((await store.providers.findBySlug('renamed'))?.disclaimer, 'New text.');
+      });
+
+      it('answers undefined for an unknown provider', async () => {
+        assert.equal(await store.providers.findBySlug('nobody'), undefined);
+        assert.equal(await store.providers.findById(999_999), undefined);
+      });
+    });
+
+    describe('categories', () => {
+      it('upserts and lists categories', async () => {
+        await store.categories.upsert({ slug: 'world', name: 'World news', iptcCode: '11000000' });
+        assert.equal((await store.categories.findBySlug('world'))?.name, 'World news');
+        const slugs = (await store.categories.list()).map((c) => c.slug);
+        assert.ok(slugs.includes('world') && slugs.includes('business'));
+      });
+    });
+
+    describe('articles', () => {
+      it('creates an article and reads it back with its provider and categories', async () => {
+        const g = guid();
+        const { article, outcome } = await store.articles.upsert(
+          articleDraft({ providerId, guid: g, headline: 'NATO director voices remarks', categories: ['world', 'business'] }),
+        );
+        assert.equal(outcome, 'created');
+        const read = await store.articles.findById(article.id);
+        assert.equal(read?.headline, 'NATO director voices remarks');
+        assert.equal(read?.slug, 'nato-director-voices-remarks');
+        assert.equal(read?.provider.name, 'MENAFN');
+        assert.equal(read?.provider.disclaimer, 'As is.');
+        assert.deepEqual(read?.categories, ['world', 'business']);
+        assert.equal(read?.publishedAt.toISOString(), '2026-01-01T10:00:00.000Z');
+        assert.equal((await store.articles.findByGuid(providerId, g))?.id, article.id);
+      });
+
+      it('upserts idempotently by (provider, guid): same item twice is one article', async () => {
+        const g = guid();
+        const before = await store.articles.count();
+        const first = await store.articles.upsert(articleDraft({ providerId, guid: g }));
+        const second = await store.articles.upsert(articleDraft({ providerId, guid: g }));
+        assert.equal(second.outcome, 'unchanged');
+        assert.equal(second.article.id, first.article.id);
+        assert.equal(await store.articles.count(), before + 1);
+      });
+
+      it('updates a changed item in place, keeping its id', async () => {
+        const g = guid();
+        const first = await store.articles.upsert(articleDraft({ providerId, guid: g, headline: 'First', categories: ['world'] }));
+        const second = await store.articles.upsert(
+          articleDraft({ providerId, guid: g, headline: 'Corrected', bodyText: 'New body.', categories: ['business'] }),
+        );
+        assert.equal(second.outcome, 'updated');
+        assert.equal(second.article.id, first.article.id);
+        const read = await store.articles.findById(first.article.id);
+        assert.equal(read?.headline, 'Corrected');
+        assert.equal(read?.bodyText, 'New body.');
+        assert.deepEqual(read?.categories, ['business']);
+      });
+
+      it('keeps the same guid from two providers apart', async () => {
+        const g = guid();
+        const a = await store.articles.upsert(articleDraft({ providerId, guid: g }));
+        const b = await store.articles.upsert(articleDraft({ providerId: otherProviderId, guid: g }));
+        assert.notEqual(a.article.id, b.article.id);
+        assert.equal(b.outcome, 'created');
+      });
+
+      it('rejects an invalid draft with VALIDATION_FAILED and stores nothing', async () => {
+        const before = await store.articles.count();
+        await assert.rejects(store.articles.upsert(articleDraft({ providerId, guid: guid(), headline: '  ' })), {
+          code: 'VALIDATION_FAILED',
+        });
+        assert.equal(await store.articles.count(), before);
+      });
+
+      it('lists published articles newest first, paginated, with totals', async () => {
+        const { store: s, drop: d } = await createStore();
+        try {
+          const p = await s.providers.create({ slug: 'lister', name: 'Lister' });
+          for (let i = 0; i < 5; i++) {
+            await s.articles.upsert(
+              articleDraft({ providerId: p.id, guid: `l-${i}`, headline: `Story ${i}`, publishedAt: new Date(Date.UTC(2026, 0, 1 + i)) }),
+            );
+          }
+          await s.articles.upsert(articleDraft({ providerId: p.id, guid: 'hidden', headline: 'Hidden', status: 'unpublished' }));
+          const page1 = await s.articles.list({ pageSize: 2 });
+          assert.deepEqual(page1.items.map((a) => a.headline), ['Story 4', 'Story 3']);
+          assert.equal(page1.total, 5);
+          const page3 = await s.articles.list({ pageSize: 2, page: 3 });
+          assert.deepEqual(page3.items.map((a) => a.headline), ['Story 0']);
+          assert.equal((await s.articles.list({ status: 'any' })).total, 6);
+        } finally {
+          await d();
+        }
+      });
+
+      it('lists by category and by provider', async () => {
+        const { store: s, drop: d } = await createStore();
+        try {
+          const a = await s.providers.create({ slug: 'a', name: 'A' });
+          const b = await s.providers.create({ slug: 'b', name: 'B' });
+          await s.categories.upsert({ slug: 'world', name: 'World', iptcCode: null });
+          await s.categories.upsert({ slug: 'markets', name: 'Markets', iptcCode: null });
+          await s.articles.upsert(articleDraft({ providerId: a.id, guid: '1', headline: 'A world', categories: ['world'] }));
+          await s.articles.upsert(articleDraft({ providerId: b.id, guid: '2', headline: 'B markets', categories: ['markets'] }));
+          await s.articles.upsert(articleDraft({ providerId: b.id, guid: '3', headline: 'B both', categories: ['markets', 'world'] }));
+          const world = await s.articles.list({ categorySlug: 'world' });
+          assert.deepEqual(world.items.map((x) => x.headline).sort(), ['A world', 'B both']);
+          const byB = await s.articles.list({ providerId: b.id });
+          assert.deepEqual(byB.items.map((x) => x.headline).sort(), ['B both', 'B markets']);
+          assert.equal(byB.items[0]?.provider.slug, 'b');
+          assert.equal((await s.articles.list({ categorySlug: 'nothing' })).total, 0);
+        } finally {
+          await d();
+        }
+      });
+
+      it('hides an article from listings once unpublished or taken down', async () => {
+        const g = guid();
+        const { article } = await store.articles.upsert(articleDraft({ providerId, guid: g, headline: 'To take down' }));
+        await store.articles.setStatus(article.id, 'taken_down');
+        assert.equal((await store.articles.findById(article.id))?.status, 'taken_down');
+        const listed = await store.articles.list({ providerId, pageSize: 100 });
+        assert.ok(!listed.items.some((a) => a.id === article.id));
+        await assert.rejects(store.articles.setStatus(999_999, 'published'), { code: 'NOT_FOUND' });
+      });
+
+      it('answers undefined for ids that cannot exist', async () => {
+        assert.equal(await store.articles.findById(999_999), undefined);
+        assert.equal(await store.articles.findById(Number.MAX_SAFE_INTEGER), undefined);
+      });
+    });
+
+    describe('transactions', () => {
+      it('commits everything written in a transaction', async () => {
+        const g = guid();
+        await store.transaction(async (tx) => {
+          const p = await tx.providers.create({ slug: `tx-${n}`, name: 'Tx' });
+          await tx.articles.upsert(articleDraft({ providerId: p.id, guid: g }));
+        });
+        assert.ok(await store.providers.findBySlug(`tx-${n}`));
+      });
+
+      it('rolls back the whole transaction when any part fails', async () => {
+        const before = await store.articles.count();
+        const slug = `rollback-${Date.now()}`;
+        await assert.rejects(
+          store.transaction(async (tx) => {
+            const p = await tx.providers.create({ slug, name: 'Rolled back' });
+            await tx.articles.upsert(articleDraft({ providerId: p.id, guid: guid() }));
+            await tx.articles.upsert(articleDraft({ providerId: p.id, guid: guid(), categories: ['no-such-category'] }));
+          }),
+        );
+        assert.equal(await store.providers.findBySlug(slug), undefined);
+        assert.equal(await store.articles.count(), before);
+      });
+
+      it('answers ping', async () => {
+        assert.equal(await store.ping(), true);
+      });
+
+      it('migrating again applies nothing', async () => {
+        assert.deepEqual(await store.migrate(), []);
+      });
+    });
+  });
+}

@@ -1,0 +1,77 @@
+import type { Article, ArticleDraft, ArticleStatus, ArticleWithProvider } from '../domain/article.js';
+import type { Category } from '../domain/category.js';
+import type { Provider, ProviderInput } from '../domain/provider.js';
+
+/** Which database engine a store runs on. */
+export type Engine = 'sqlite' | 'postgres';
+
+/** One page of a listing, newest first. */
+export interface Page<T> {
+  items: T[];
+  /** 1-based page number. */
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/** What a listing of articles may be narrowed to. */
+export interface ArticleQuery {
+  categorySlug?: string;
+  providerId?: number;
+  /** Defaults to published only: readers never see unpublished or taken-down stories. */
+  status?: ArticleStatus | 'any';
+  page?: number;
+  pageSize?: number;
+}
+
+/** The result of an idempotent upsert by (provider, guid). */
+export interface UpsertResult {
+  article: Article;
+  outcome: 'created' | 'updated' | 'unchanged';
+}
+
+/** Providers: the accounts that deliver articles. */
+export interface ProviderRepo {
+  create(input: ProviderInput): Promise<Provider>;
+  update(id: number, input: Partial<ProviderInput>): Promise<Provider>;
+  findById(id: number): Promise<Provider | undefined>;
+  findBySlug(slug: string): Promise<Provider | undefined>;
+  list(): Promise<Provider[]>;
+}
+
+/** The category taxonomy. */
+export interface CategoryRepo {
+  /** Creates the category or renames it when the slug exists. */
+  upsert(category: Category): Promise<Category>;
+  findBySlug(slug: string): Promise<Category | undefined>;
+  list(): Promise<Category[]>;
+}
+
+/** Articles and their categories. */
+export interface ArticleRepo {
+  /** Inserts, or updates the article with the same (providerId, guid), keeping its id. */
+  upsert(draft: ArticleDraft): Promise<UpsertResult>;
+  findById(id: number): Promise<ArticleWithProvider | undefined>;
+  findByGuid(providerId: number, guid: string): Promise<Article | undefined>;
+  list(query?: ArticleQuery): Promise<Page<ArticleWithProvider>>;
+  setStatus(id: number, status: ArticleStatus): Promise<void>;
+  count(): Promise<number>;
+}
+
+/**
+ * Gazette's one storage interface, split by aggregate. SQLite and PostgreSQL implement it
+ * with the same portable SQL; `store.contract.ts` is the suite both must pass.
+ */
+export interface Store {
+  readonly engine: Engine;
+  readonly providers: ProviderRepo;
+  readonly categories: CategoryRepo;
+  readonly articles: ArticleRepo;
+  /** Runs `work` in one transaction: everything it wrote is committed, or nothing is. */
+  transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
+  /** Applies pending schema migrations; returns the names of those it applied. */
+  migrate(): Promise<string[]>;
+  /** Answers whether the database responds (for /healthz). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
