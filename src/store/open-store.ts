@@ -3,9 +3,16 @@ import { openPostgresStore } from './postgres/open-postgres-store.js';
 import { openSqliteStore } from './sqlite/open-sqlite-store.js';
 import type { Store } from './store.js';
 
-/** Opens PostgreSQL when DATABASE_URL is set, else the embedded SQLite file, and migrates it. */
-export async function openStore(config: Pick<Config, 'databaseUrl' | 'sqliteFile'>): Promise<Store> {
+/**
+ * Opens PostgreSQL when DATABASE_URL is set, else the embedded SQLite file, and migrates it
+ * unless told not to.
+ */
+export async function openStore(
+  config: Pick<Config, 'databaseUrl' | 'sqliteFile'>,
+  options: { migrate?: boolean } = {},
+): Promise<Store> {
   const store = config.databaseUrl ? await openPostgresStore(config.databaseUrl) : openSqliteStore(config.sqliteFile);
+  if (options.migrate === false) return store;
   try {
     await store.migrate();
   } catch (error) {

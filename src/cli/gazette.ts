@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+/**
+ * The `gazette` command. Each sub-command lives in its own file and registers itself here.
+ */
+import { Command } from 'commander';
+import { GazetteError } from '../domain/errors.js';
+import { registerImport } from './import.js';
+import { registerMigrate } from './migrate.js';
+import { registerServe } from './serve.js';
+
+const program = new Command()
+  .name('gazette')
+  .description('Gazette: news syndication — ingest, clean, enrich, store and publish articles.')
+  .showHelpAfterError();
+
+registerServe(program);
+registerMigrate(program);
+registerImport(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // Expected failures (bad config, unreachable database, bad arguments) are one clear line.
+  if (error instanceof GazetteError) {
+    console.error(`gazette: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}

@@ -1,0 +1,78 @@
+/**
+ * The composition root: reads config, opens the store, builds the web app (and, as later
+ * stages land, the scheduler) and wires them. Nothing else constructs long-lived things or
+ * reads the environment; modules receive what they need as arguments.
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import { pino, type Logger } from 'pino';
+import { loadConfig, type Config } from './config/load-config.js';
+import { loadDemoContent } from './demo/load-demo-content.js';
+import { seedTaxonomy } from './store/seed-taxonomy.js';
+import { openStore } from './store/open-store.js';
+import type { Store } from './store/store.js';
+import { buildApp } from './web/app.js';
+
+/** A running Gazette: what `gazette serve` starts and tests can stop. */
+export interface RunningGazette {
+  config: Readonly<Config>;
+  store: Store;
+  logger: Logger;
+  server: ServerType;
+  /** The address it listens on, e.g. http://127.0.0.1:3000 */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Builds the logger every module gets: JSON lines on stdout, level from config. */
+export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
+  return pino({ level: config.logLevel });
+}
+
+/** Opens and migrates the store, and makes sure the taxonomy is there. */
+export async function openConfiguredStore(config: Readonly<Config>): Promise<Store> {
+  const store = await openStore(config);
+  await seedTaxonomy(store);
+  return store;
+}
+
+/** Starts the whole site: store, demo content on an empty database, web server. */
+export async function startGazette(env: Record<string, string | undefined> = process.env): Promise<RunningGazette> {
+  const config = loadConfig(env);
+  const logger = createLogger(config);
+  const store = await openConfiguredStore(config);
+  if (config.demoContent) {
+    const loaded = await loadDemoContent(store);
+    if (loaded > 0) logger.info({ articles: loaded }, 'loaded the demo content into an empty database');
+  }
+  const app = buildApp({ store, config, logger });
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host}:${port}`;
+  logger.info({ url, engine: store.engine }, 'Gazette is listening');
+  return {
+    config,
+    store,
+    logger,
+    server,
+    url,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}
+
+/** For one-shot commands: opens the configured store, runs `work`, closes it. */
+export async function withStore<T>(work: (store: Store, config: Readonly<Config>) => Promise<T>): Promise<T> {
+  const config = loadConfig(process.env);
+  const store = await openConfiguredStore(config);
+  try {
+    return await work(store, config);
+  } finally {
+    await store.close();
+  }
+}

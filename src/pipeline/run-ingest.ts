@@ -1,0 +1,54 @@
+import type { Provider } from '../domain/provider.js';
+import type { Store } from '../store/store.js';
+import { processItem } from './process-item.js';
+import type { RawItem } from './raw-item.js';
+
+/** Counts of one ingest run, and the reasons for each rejection. */
+export interface IngestSummary {
+  read: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: { item: string; reason: string }[];
+  /** Ids of the articles created or updated, in input order. */
+  articleIds: number[];
+}
+
+export function emptySummary(): IngestSummary {
+  return { read: 0, created: 0, updated: 0, unchanged: 0, rejected: [], articleIds: [] };
+}
+
+/**
+ * The one place the pipeline meets I/O: runs each item through `processItem` and stores
+ * the result. Each item commits on its own, so a crash mid-run leaves whole articles only,
+ * and running again finishes the job (upserts are idempotent).
+ */
+export async function ingestItems(
+  store: Store,
+  provider: Provider,
+  items: Iterable<RawItem>,
+  options: { now?: () => Date; onItem?: (summary: IngestSummary) => void } = {},
+): Promise<IngestSummary> {
+  const summary = emptySummary();
+  const now = options.now ?? (() => new Date());
+  let disclaimerKnown = provider.disclaimer.trim() !== '';
+  for (const item of items) {
+    summary.read++;
+    const result = processItem(item, { providerId: provider.id, now: now() });
+    if (result.kind === 'rejected') {
+      summary.rejected.push({ item: item.guid ?? item.url ?? item.headline ?? `#${summary.read}`, reason: result.reason });
+    } else {
+      const adoptDisclaimer = result.disclaimer !== null && !disclaimerKnown;
+      const { outcome, article } = await store.transaction(async (tx) => {
+        // A disclaimer found in a body becomes the provider's, when it has none yet.
+        if (adoptDisclaimer) await tx.providers.update(provider.id, { disclaimer: result.disclaimer! });
+        return tx.articles.upsert(result.draft);
+      });
+      if (adoptDisclaimer) disclaimerKnown = true;
+      summary[outcome]++;
+      if (outcome !== 'unchanged') summary.articleIds.push(article.id);
+    }
+    options.onItem?.(summary);
+  }
+  return summary;
+}

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+import type { AppDeps } from './deps.js';
+import { handleError } from './errors.js';
+import { articlePage } from './pages/article-page.js';
+import { categoryPage } from './pages/category-page.js';
+import { homePage } from './pages/home-page.js';
+import { notFound } from './pages/not-found-page.js';
+import { providerPage } from './pages/provider-page.js';
+
+/** Static files ship in the repository's public/ folder (two levels up from src/web and dist/web). */
+const stylesheet = readFileSync(new URL('../../public/site.css', import.meta.url), 'utf8');
+
+/**
+ * Builds the web app: every route of the site, the API and the admin area, listed here in
+ * one place. Handlers are thin: validate, call one function, render.
+ */
+export function buildApp(deps: AppDeps): Hono {
+  const app = new Hono();
+
+  app.get('/healthz', async (c) => {
+    const ok = await deps.store.ping();
+    return c.json({ status: ok ? 'ok' : 'unavailable', engine: deps.store.engine }, ok ? 200 : 503);
+  });
+  app.get('/assets/site.css', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(stylesheet, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  });
+
+  // Reader pages.
+  app.get('/', homePage(deps));
+  app.get('/article/:id/:slug?', articlePage(deps));
+  app.get('/category/:slug', categoryPage(deps));
+  app.get('/provider/:slug', providerPage(deps));
+
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: { code: 'NOT_FOUND', message: 'No such endpoint.' } }, 404) : notFound(deps, c)));
+  app.onError(handleError(deps));
+  return app;
+}

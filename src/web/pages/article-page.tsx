@@ -1,0 +1,83 @@
+import type { Context } from 'hono';
+import type { AppDeps } from '../deps.js';
+import { layoutBase } from '../page-context.js';
+import { articlePath, formatDateTime, textDirection } from '../views/format.js';
+import { Layout } from '../views/layout.js';
+import { SafeBody } from '../views/safe-body.js';
+import { notFound } from './not-found-page.js';
+
+/**
+ * GET /article/:id/:slug — one story: headline, provider and dateline, time, body, the
+ * provider's disclaimer, and its comments. A wrong or missing slug redirects to the
+ * canonical URL; an unknown id or a story that is not published is a 404.
+ */
+export function articlePage(deps: AppDeps) {
+  return async (c: Context) => {
+    const idParam = c.req.param('id') ?? '';
+    const article = /^\d{1,10}$/.test(idParam) ? await deps.store.articles.findById(Number(idParam)) : undefined;
+    if (!article || article.status !== 'published') return notFound(deps, c, 'There is no such story, or it is no longer published.');
+    const canonicalPath = articlePath(article);
+    if (c.req.path !== canonicalPath) return c.redirect(canonicalPath, 301);
+
+    const categories = await deps.store.categories.list();
+    const ownCategories = article.categories
+      .map((slug) => categories.find((cat) => cat.slug === slug))
+      .filter((cat) => cat !== undefined);
+    const dir = textDirection(article.language);
+    return c.html(
+      <Layout
+        {...await layoutBase(deps)}
+        title={article.headline}
+        description={article.summary}
+        canonical={`${deps.config.publicUrl}${canonicalPath}`}
+      >
+        <article class="story" lang={article.language} dir={dir}>
+          <header>
+            {ownCategories.length > 0 && (
+              <p class="kicker">
+                {ownCategories.map((cat, i) => (
+                  <>
+                    {i > 0 && ' · '}
+                    <a href={`/category/${cat.slug}`}>{cat.name}</a>
+                  </>
+                ))}
+              </p>
+            )}
+            <h1>{article.headline}</h1>
+            <p class="meta">
+              <span class="provider">
+                By <a href={`/provider/${article.provider.slug}`}>{article.provider.name}</a>
+              </span>
+              {article.byline && <span class="byline"> · {article.byline}</span>} ·{' '}
+              <time datetime={article.publishedAt.toISOString()}>{formatDateTime(article.publishedAt)}</time>
+              {article.updatedAt.getTime() > article.publishedAt.getTime() + 60_000 && (
+                <>
+                  {' '}
+                  · Updated <time datetime={article.updatedAt.toISOString()}>{formatDateTime(article.updatedAt)}</time>
+                </>
+              )}
+            </p>
+          </header>
+          {article.dateline && <p class="dateline">{article.dateline}</p>}
+          <SafeBody class="story-body" html={article.bodyHtml} />
+          {article.sourceUrl && (
+            <p class="source">
+              Original: <a href={article.sourceUrl} rel="nofollow noopener">{new URL(article.sourceUrl).hostname}</a>
+            </p>
+          )}
+        </article>
+        <aside class="disclaimer" aria-labelledby="disclaimer-heading">
+          <h2 id="disclaimer-heading">Legal disclaimer</h2>
+          <p>
+            {article.provider.disclaimer ||
+              `${article.provider.name} provides this story as is. Questions about it go to the provider.`}
+          </p>
+        </aside>
+        <section class="comments" aria-labelledby="comments-heading">
+          <h2 id="comments-heading">Comments</h2>
+          <p class="empty">No comments yet.</p>
+        </section>
+      </Layout>,
+    );
+  };
+}

@@ -1,0 +1,64 @@
+import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
+import type { Category } from '../../domain/category.js';
+
+/** What every page tells the layout. */
+export interface LayoutProps {
+  siteName: string;
+  title: string;
+  description?: string;
+  categories: Category[];
+  /** The canonical URL of the page, when it has one. */
+  canonical?: string;
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
+  children: Child;
+}
+
+/** The page frame: head, masthead with the category navigation, main, footer. */
+export function Layout(props: LayoutProps) {
+  const title = props.title === props.siteName ? props.siteName : `${props.title} — ${props.siteName}`;
+  return (
+    <>
+      {raw('<!DOCTYPE html>')}
+      <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        {props.description && <meta name="description" content={props.description} />}
+        {props.canonical && <link rel="canonical" href={props.canonical} />}
+        <link rel="stylesheet" href="/assets/site.css" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header class="masthead">
+          <a class="brand" href="/">
+            {props.siteName}
+          </a>
+          <nav aria-label="Categories">
+            <ul class="category-nav">
+              {props.categories.map((c) => (
+                <li>
+                  <a href={`/category/${c.slug}`}>{c.name}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" lang={props.lang} dir={props.dir}>
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <p>
+            {props.siteName} publishes stories from its providers. Each story names its provider, whose disclaimer
+            appears under it.
+          </p>
+        </footer>
+      </body>
+      </html>
+    </>
+  );
+}
