@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { startGazette, type RunningGazette } from '../../src/main.js';
+import { launchBrowser, skipBrowser } from '../support/browser.js';
+
+describe('a reader in a real browser', { skip: skipBrowser }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gazette-browser-'));
+  let gazette: RunningGazette;
+  let browser: Browser;
+
+  before(async () => {
+    gazette = await startGazette({ DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'silent' });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await gazette?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens the home page, follows the sample article, and reads it once, with its disclaimer', async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(`${gazette.url}/`);
+    assert.equal(await page.title(), 'Gazette');
+    await page.getByRole('link', { name: 'NATO director voices remarks on possible Ukrainian membership' }).click();
+    await page.waitForURL(/\/article\/\d+\/nato-director-voices-remarks/);
+
+    assert.equal(
+      await page.getByRole('heading', { level: 1 }).textContent(),
+      'NATO director voices remarks on possible Ukrainian membership',
+    );
+    const disclaimer = page.getByRole('complementary', { name: 'Legal disclaimer' });
+    assert.match((await disclaimer.textContent()) ?? '', /MENAFN provides the information “as is” without warranty/);
+
+    const paragraphs = (await page.locator('.story-body p').allTextContents()).map((p) => p.trim());
+    assert.equal(paragraphs.length, 5);
+    assert.equal(new Set(paragraphs).size, paragraphs.length, 'the same paragraph appears twice');
+    assert.ok(paragraphs.some((p) => p.startsWith('“We have never agreed that NATO membership')));
+    const bodyText = await page.locator('.story-body').textContent();
+    assert.doesNotMatch(bodyText ?? '', /Most popular stories|Legal Disclaimer/);
+
+    assert.equal(await page.getByRole('heading', { name: 'Comments' }).count(), 1);
+    assert.match((await page.locator('.comments').textContent()) ?? '', /No comments yet/);
+    await page.close();
+  });
+
+  it('reads well on a phone: no horizontal scrolling', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${gazette.url}/`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than a 360px screen`);
+    await page.close();
+  });
+});

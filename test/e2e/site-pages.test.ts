@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { openDemoApp } from '../support/demo-app.js';
+
+type DemoApp = Awaited<ReturnType<typeof openDemoApp>>;
+
+/** Fetches a page and answers its status, headers and HTML. */
+async function get(app: DemoApp['app'], path: string) {
+  const res = await app.request(path);
+  return { status: res.status, headers: res.headers, html: await res.text() };
+}
+
+/** The visible text of an HTML fragment, tags removed. */
+const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+describe('reader pages over HTTP', () => {
+  let demo: DemoApp;
+  let samplePath: string;
+
+  before(async () => {
+    demo = await openDemoApp();
+    const menafn = await demo.store.providers.findBySlug('menafn');
+    const listing = await demo.store.articles.list({ providerId: menafn!.id });
+    const sample = listing.items.find((a) => a.headline.startsWith('NATO director'));
+    samplePath = `/article/${sample!.id}/${sample!.slug}`;
+  });
+  after(() => demo.drop());
+
+  it('home page lists the latest stories newest first, with provider and time', async () => {
+    const { status, html, headers } = await get(demo.app, '/');
+    assert.equal(status, 200);
+    assert.match(headers.get('content-type') ?? '', /text\/html/);
+    assert.match(html, /^<!DOCTYPE html>/);
+    const headlines = [...html.matchAll(/<h3><a href="\/article\/\d+\/[^"]+">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]);
+    assert.equal(headlines[0], 'NATO director voices remarks on possible Ukrainian membership');
+    assert.ok(headlines.length >= 8, `expected the demo stories, got ${headlines.length}`);
+    const times = [...html.matchAll(/<time datetime="([^"]+)"/g)].map((m) => Date.parse(m[1]!));
+    assert.deepEqual(times, [...times].sort((a, b) => b - a), 'newest first');
+    assert.match(html, /<a href="\/provider\/menafn">MENAFN<\/a>/);
+  });
+
+  it('article page shows headline, provider, dateline, time, clean body, disclaimer and an empty comments section', async () => {
+    const { status, html } = await get(demo.app, samplePath);
+    assert.equal(status, 200);
+    assert.match(html, /<h1>NATO director voices remarks on possible Ukrainian membership<\/h1>/);
+    assert.match(html, /By <a href="\/provider\/menafn">MENAFN<\/a>/);
+    assert.match(html, /<p class="dateline">\(MENAFN\)<\/p>/);
+    assert.match(html, /<time datetime="2025-09-12T09:30:00.000Z">/);
+    const body = html.slice(html.indexOf('class="story-body"'), html.indexOf('class="disclaimer"'));
+    const paragraphs = [...body.matchAll(/<p>(.*?)<\/p>/gs)].map((m) => m[1]);
+    assert.equal(paragraphs.length, 5, 'five paragraphs, each once');
+    assert.equal(new Set(paragraphs).size, paragraphs.length, 'no paragraph twice');
+    assert.doesNotMatch(textOf(body), /Legal Disclaimer|Most popular stories|Market Research|No comment/);
+    const disclaimer = textOf(html.slice(html.indexOf('class="disclaimer"'), html.indexOf('class="comments"')));
+    assert.match(disclaimer, /MENAFN provides the information “as is” without warranty of any kind/);
+    assert.match(textOf(html.slice(html.indexOf('class="comments"'))), /Comments No comments yet\./);
+  });
+
+  it('redirects an article URL with a wrong or missing slug to the canonical one', async () => {
+    const id = samplePath.split('/')[2];
+    for (const path of [`/article/${id}`, `/article/${id}/wrong-slug`]) {
+      const res = await demo.app.request(path);
+      assert.equal(res.status, 301);
+      assert.equal(res.headers.get('location'), samplePath);
+    }
+  });
+
+  it('paginates listings twenty stories a page, with newer/older links', async () => {
+    const provider = await demo.store.providers.create({ slug: 'prolific', name: 'Prolific Wire' });
+    const { ingestItems } = await import('../../src/pipeline/run-ingest.js');
+    const { emptyRawItem } = await import('../../src/pipeline/raw-item.js');
+    const items = Array.from({ length: 25 }, (_, i) => ({
+      ...emptyRawItem(`Prolific story number ${i}`),
+      guid: `prolific-${i}`,
+      text: `Paragraph of story ${i}, long enough to be a paragraph of its own.`,
+      publishedAt: new Date(Date.UTC(2024, 0, 1, 0, i)),
+      categories: ['sport'],
+    }));
+    await ingestItems(demo.store, provider, items);
+    const first = await get(demo.app, '/provider/prolific');
+    assert.equal([...first.html.matchAll(/class="teaser"/g)].length, 20);
+    assert.match(first.html, /Page 1 of 2/);
+    assert.match(first.html, /<a rel="next" href="\/provider\/prolific\?page=2">/);
+    const second = await get(demo.app, '/category/sport?page=2');
+    assert.equal([...second.html.matchAll(/class="teaser"/g)].length, 5);
+    assert.match(second.html, /Prolific story number 0</);
+    assert.match(second.html, /<a rel="prev" href="\/category\/sport">/);
+    const bogus = await get(demo.app, '/category/sport?page=banana');
+    assert.equal(bogus.status, 200);
+    assert.match(bogus.html, /Page 1 of 2/);
+  });
+
+  it('category page lists that category only', async () => {
+    const { status, html } = await get(demo.app, '/category/energy');
+    assert.equal(status, 200);
+    assert.match(html, /<h1>Energy<\/h1>/);
+    assert.match(html, /Grid operator orders battery storage/);
+    assert.match(html, /Green hydrogen capacity set to multiply/);
+    assert.doesNotMatch(html, /NATO director/);
+    const empty = await get(demo.app, '/category/weather');
+    assert.equal(empty.status, 200);
+    assert.match(empty.html, /No Weather stories yet\./);
+  });
+
+  it('provider page lists the provider’s stories', async () => {
+    const { status, html } = await get(demo.app, '/provider/harbor-research');
+    assert.equal(status, 200);
+    assert.match(html, /<h1>Harbor Market Research<\/h1>/);
+    assert.equal([...html.matchAll(/class="teaser"/g)].length, 3);
+    assert.doesNotMatch(html, /NATO director/);
+  });
+
+  it('answers real 404 pages for unknown ids, slugs and paths', async () => {
+    for (const path of ['/article/999999/nothing', '/article/abc', '/article/99999999999999', '/category/no-such-thing', '/provider/nobody', '/no/such/page']) {
+      const { status, html } = await get(demo.app, path);
+      assert.equal(status, 404, path);
+      assert.match(html, /<h1>Page not found<\/h1>/, path);
+      assert.match(html, /<a href="\/">Go to the latest stories<\/a>/, path);
+    }
+  });
+
+  it('hides a taken-down story: 404 and gone from listings', async () => {
+    const id = Number(samplePath.split('/')[2]);
+    await demo.store.articles.setStatus(id, 'taken_down');
+    try {
+      assert.equal((await get(demo.app, samplePath)).status, 404);
+      assert.doesNotMatch((await get(demo.app, '/')).html, /NATO director/);
+    } finally {
+      await demo.store.articles.setStatus(id, 'published');
+    }
+  });
+
+  it('escapes provider-controlled text', async () => {
+    const p = await demo.store.providers.create({ slug: 'evil', name: '<script>alert(1)</script>Evil' });
+    const { html } = await get(demo.app, '/provider/evil');
+    assert.doesNotMatch(html, /<script>alert/);
+    assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;Evil/);
+    assert.ok(p.id > 0);
+  });
+
+  it('answers /healthz for load balancers', async () => {
+    const res = await demo.app.request('/healthz');
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { status: 'ok', engine: 'sqlite' });
+  });
+
+  it('serves the stylesheet with a cache lifetime', async () => {
+    const res = await demo.app.request('/assets/site.css');
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /text\/css/);
+    assert.match(res.headers.get('cache-control') ?? '', /max-age=\d+/);
+  });
+});
