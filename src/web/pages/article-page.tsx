@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { AppDeps } from '../deps.js';
-import { layoutBase } from '../page-context.js';
+import { categoriesOf, layoutBase } from '../page-context.js';
 import { articlePath, formatDateTime, textDirection } from '../views/format.js';
 import { Layout } from '../views/layout.js';
 import { SafeBody } from '../views/safe-body.js';
@@ -19,7 +19,7 @@ export function articlePage(deps: AppDeps) {
     const canonicalPath = articlePath(article);
     if (c.req.path !== canonicalPath) return c.redirect(canonicalPath, 301);
 
-    const categories = await deps.store.categories.list();
+    const categories = await categoriesOf(deps);
     const ownCategories = article.categories
       .map((slug) => categories.find((cat) => cat.slug === slug))
       .filter((cat) => cat !== undefined);

@@ -1,8 +1,10 @@
+// Formatters are built once: constructing Intl objects per call costs more than a page render.
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+
 /** A reader-facing date and time in UTC, e.g. "12 Sep 2025, 09:30 UTC". */
 export function formatDateTime(date: Date): string {
-  const d = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  const t = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
-  return `${d}, ${t} UTC`;
+  return `${dateFormat.format(date)}, ${timeFormat.format(date)} UTC`;
 }
 
 /** The path of an article page: the id identifies it, the slug makes the URL readable. */
