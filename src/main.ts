@@ -7,6 +7,8 @@ import { serve, type ServerType } from '@hono/node-server';
 import { pino, type Logger } from 'pino';
 import { loadConfig, type Config } from './config/load-config.js';
 import { loadDemoContent } from './demo/load-demo-content.js';
+import { closeFetchAgents } from './ingest/fetch/fetch-url.js';
+import { createScheduler, type Scheduler } from './jobs/scheduler.js';
 import { seedTaxonomy } from './store/seed-taxonomy.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -20,6 +22,8 @@ export interface RunningGazette {
   server: ServerType;
   /** The address it listens on, e.g. http://127.0.0.1:3000 */
   url: string;
+  /** The feed scheduler, when config.scheduler is on. */
+  scheduler: Scheduler | null;
   stop(): Promise<void>;
 }
 
@@ -53,13 +57,18 @@ export async function startGazette(env: Record<string, string | undefined> = pro
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host}:${port}`;
   logger.info({ url, engine: store.engine }, 'Gazette is listening');
+  const scheduler = config.scheduler ? createScheduler({ store, logger, publicUrl: config.publicUrl }) : null;
+  scheduler?.start();
   return {
     config,
     store,
     logger,
     server,
     url,
+    scheduler,
     async stop() {
+      await scheduler?.stop();
+      await closeFetchAgents();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
     },

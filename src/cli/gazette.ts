@@ -4,8 +4,12 @@
  */
 import { Command } from 'commander';
 import { GazetteError } from '../domain/errors.js';
+import { registerAnalyze } from './analyze.js';
+import { registerFeed } from './feed.js';
 import { registerImport } from './import.js';
 import { registerMigrate } from './migrate.js';
+import { registerProvider } from './provider.js';
+import { registerReprocess } from './reprocess.js';
 import { registerServe } from './serve.js';
 
 const program = new Command()
@@ -16,6 +20,10 @@ const program = new Command()
 registerServe(program);
 registerMigrate(program);
 registerImport(program);
+registerAnalyze(program);
+registerFeed(program);
+registerProvider(program);
+registerReprocess(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -19,6 +19,8 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** Load the demo set into an empty database on start ("true"/"false"). */
   DEMO_CONTENT: z.enum(['true', 'false']).default('true'),
+  /** Run the feed scheduler in this process ("true"/"false"). */
+  SCHEDULER: z.enum(['true', 'false']).default('true'),
 });
 
 /** Gazette's whole configuration, validated once at start and frozen. */
@@ -33,6 +35,8 @@ export interface Config {
   siteName: string;
   publicUrl: string;
   demoContent: boolean;
+  /** Whether this process polls feeds. */
+  scheduler: boolean;
 }
 
 /**
@@ -57,5 +61,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     siteName: e.SITE_NAME,
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     demoContent: e.DEMO_CONTENT === 'true',
+    scheduler: e.SCHEDULER === 'true',
   });
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import { articleDraftSchema, slugify, type Article, type ArticleDraft } from '../domain/article.js';
 import { GazetteError } from '../domain/errors.js';
 import { toArticle, toTimestamp } from './map-rows.js';
@@ -44,12 +44,14 @@ export function articleRepo(db: Kysely<Database>, inTransaction: <T>(work: (db: 
       }
       const draft = input;
       return inTransaction(async (tx) => {
-        const existing = await tx
-          .selectFrom('articles')
-          .selectAll()
-          .where('provider_id', '=', draft.providerId)
-          .where('guid', '=', draft.guid)
-          .executeTakeFirst();
+        const findExisting = () =>
+          tx
+            .selectFrom('articles')
+            .selectAll()
+            .where('provider_id', '=', draft.providerId)
+            .where('guid', '=', draft.guid)
+            .executeTakeFirst();
+        let existing = await findExisting();
         const values = {
           provider_id: draft.providerId,
           guid: draft.guid,
@@ -69,13 +71,22 @@ export function articleRepo(db: Kysely<Database>, inTransaction: <T>(work: (db: 
         };
         let row: Selectable<ArticlesTable>;
         let outcome: UpsertResult['outcome'];
-        if (!existing) {
-          row = await tx
-            .insertInto('articles')
-            .values({ ...values, ingested_at: toTimestamp(new Date()) })
-            .returningAll()
-            .executeTakeFirstOrThrow();
+        // Two writers may insert the same item at once (two feeds of one provider, two
+        // nodes): the loser of the race finds the winner's row and updates it instead.
+        const inserted = existing
+          ? undefined
+          : await tx
+              .insertInto('articles')
+              .values({ ...values, ingested_at: toTimestamp(new Date()) })
+              .onConflict((oc) => oc.columns(['provider_id', 'guid']).doNothing())
+              .returningAll()
+              .executeTakeFirst();
+        if (!existing && !inserted) existing = await findExisting();
+        if (inserted) {
+          row = inserted;
           outcome = 'created';
+        } else if (!existing) {
+          throw new GazetteError('STORAGE_UNAVAILABLE', 'The article could be neither inserted nor found.');
         } else {
           const before = toArticle(existing, (await categoriesOf(tx, [existing.id])).get(existing.id) ?? []);
           if (sameContent(before, draft)) return { article: before, outcome: 'unchanged' };
@@ -139,6 +150,17 @@ export function articleRepo(db: Kysely<Database>, inTransaction: <T>(work: (db: 
           eb.selectFrom('article_categories').select('article_id').where('category_slug', '=', slug),
         );
       }
+      if (query.entitySlug !== undefined) {
+        const slug = query.entitySlug;
+        base = base.where('articles.id', 'in', (eb) =>
+          eb
+            .selectFrom('article_entities')
+            .innerJoin('entities', 'entities.id', 'article_entities.entity_id')
+            .select('article_entities.article_id')
+            .where('entities.slug', '=', slug),
+        );
+      }
+      if (status === 'published') base = base.where(({ not, exists }) => not(exists(earlierVersion(query.providerId !== undefined))));
       const [rows, totalRow] = await Promise.all([
         base
           .selectAll('articles')
@@ -162,6 +184,31 @@ export function articleRepo(db: Kysely<Database>, inTransaction: <T>(work: (db: 
       const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);
     },
+  };
+}
+
+/**
+ * A story cluster shows once in a listing, under its earliest published version: this
+ * finds an earlier published member of the listed article's cluster. On a provider's page
+ * only that provider's own versions count, so each provider still lists its own story.
+ */
+function earlierVersion(sameProvider: boolean) {
+  return (eb: ExpressionBuilder<Database, 'articles' | 'providers'>) => {
+    let q = eb
+      .selectFrom('article_clusters as mine')
+      .innerJoin('article_clusters as other', 'other.cluster_id', 'mine.cluster_id')
+      .innerJoin('articles as earlier', 'earlier.id', 'other.article_id')
+      .select('earlier.id')
+      .whereRef('mine.article_id', '=', 'articles.id')
+      .where('earlier.status', '=', 'published')
+      .where((e) =>
+        e.or([
+          e('earlier.published_at', '<', e.ref('articles.published_at')),
+          e.and([e('earlier.published_at', '=', e.ref('articles.published_at')), e('earlier.id', '<', e.ref('articles.id'))]),
+        ]),
+      );
+    if (sameProvider) q = q.whereRef('earlier.provider_id', '=', 'articles.provider_id');
+    return q;
   };
 }
 

@@ -1,10 +1,14 @@
 import { Kysely, Migrator, sql } from 'kysely';
 import { migrationsFor } from './migrations/index.js';
+import { apiKeyRepo } from './api-key-repo.js';
 import { articleRepo } from './article-repo.js';
 import { categoryRepo } from './category-repo.js';
+import { clusterRepo, type ClusterRepo } from './cluster-repo.js';
+import { entityRepo, type EntityRepo } from './entity-repo.js';
+import { feedRepo, type FeedRepo } from './feed-repo.js';
 import { providerRepo } from './provider-repo.js';
 import type { Database } from './schema.js';
-import type { ArticleRepo, CategoryRepo, Engine, ProviderRepo, Store } from './store.js';
+import type { ApiKeyRepo, ArticleRepo, CategoryRepo, Engine, ProviderRepo, Store } from './store.js';
 
 /**
  * The one Store implementation: portable SQL through Kysely. The engine modules
@@ -14,6 +18,10 @@ export class KyselyStore implements Store {
   readonly providers: ProviderRepo;
   readonly categories: CategoryRepo;
   readonly articles: ArticleRepo;
+  readonly feeds: FeedRepo;
+  readonly apiKeys: ApiKeyRepo;
+  readonly entities: EntityRepo;
+  readonly clusters: ClusterRepo;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -24,6 +32,10 @@ export class KyselyStore implements Store {
   ) {
     this.providers = providerRepo(db);
     this.categories = categoryRepo(db);
+    this.feeds = feedRepo(db, engine);
+    this.apiKeys = apiKeyRepo(db);
+    this.entities = entityRepo(db);
+    this.clusters = clusterRepo(db);
     this.articles = articleRepo(db, (work) => (this.inTransaction ? work(db) : db.transaction().execute(work)));
   }
 

@@ -51,10 +51,99 @@ export interface ArticleCategoriesTable {
   position: number;
 }
 
+export interface ApiKeysTable {
+  id: Generated<number>;
+  provider_id: number;
+  key_id: string;
+  secret_hash: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
+/** Feeds Gazette pulls (migration 0002-feeds). */
+export interface FeedsTable {
+  id: Generated<number>;
+  provider_id: number;
+  url: string;
+  title: string | null;
+  allow_private: Generated<number>;
+  poll_interval_seconds: number;
+  next_poll_at: Timestamp;
+  etag: string | null;
+  last_modified: string | null;
+  last_fetch_at: Timestamp | null;
+  last_success_at: Timestamp | null;
+  last_status: number | null;
+  consecutive_failures: Generated<number>;
+  last_error: string | null;
+  items_seen: Generated<number>;
+  items_new: Generated<number>;
+  items_updated: Generated<number>;
+  last_new_item_at: Timestamp | null;
+  typical_interval_seconds: number | null;
+  quiet_since: Timestamp | null;
+  websub_hub: string | null;
+  websub_topic: string | null;
+  websub_secret: string | null;
+  websub_lease_until: Timestamp | null;
+  claimed_by: string | null;
+  claimed_until: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** Entities shared across articles (migration 0004-enrichment). */
+export interface EntitiesTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  type: string;
+}
+
+export interface ArticleEntitiesTable {
+  article_id: number;
+  entity_id: number;
+  mentions: number;
+  role: string | null;
+}
+
+export interface QuotesTable {
+  id: Generated<number>;
+  article_id: number;
+  position: number;
+  text: string;
+  speaker_entity_id: number | null;
+  speaker_name: string | null;
+}
+
+/** Story-cluster membership; cluster_id is the id of the cluster's first article. */
+export interface ArticleClustersTable {
+  article_id: number;
+  cluster_id: number;
+  /** 'first', 'exact' (same content hash) or 'near' (MinHash similarity). */
+  match: string;
+  similarity: number;
+  /** MinHash signature, base64. */
+  signature: string;
+}
+
+export interface LshBandsTable {
+  band_key: string;
+  article_id: number;
+  published_at: Timestamp;
+}
+
 /** The whole database as Kysely sees it. Later migrations add their tables here. */
 export interface Database {
   providers: ProvidersTable;
   categories: CategoriesTable;
   articles: ArticlesTable;
   article_categories: ArticleCategoriesTable;
+  feeds: FeedsTable;
+  api_keys: ApiKeysTable;
+  entities: EntitiesTable;
+  article_entities: ArticleEntitiesTable;
+  quotes: QuotesTable;
+  article_clusters: ArticleClustersTable;
+  lsh_bands: LshBandsTable;
 }

@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { articleDraft } from '../../test/support/article-draft.js';
+import { generateApiKey, parseApiKeyToken, secretMatchesHash } from '../domain/api-key.js';
+import { describeEnrichmentContract } from './enrichment.contract.js';
 import type { Store } from './store.js';
 
 export interface StoreContractOptions {
@@ -102,6 +104,17 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
         assert.equal(await store.articles.count(), before + 1);
       });
 
+      it('survives the same new item upserted by several writers at once', async () => {
+        const g = guid();
+        const before = await store.articles.count();
+        const results = await Promise.all(
+          Array.from({ length: 5 }, (_, i) => store.articles.upsert(articleDraft({ providerId, guid: g, headline: `Racer ${i}` }))),
+        );
+        assert.equal(new Set(results.map((r) => r.article.id)).size, 1, 'one article');
+        assert.equal(results.filter((r) => r.outcome === 'created').length, 1);
+        assert.equal(await store.articles.count(), before + 1);
+      });
+
       it('updates a changed item in place, keeping its id', async () => {
         const g = guid();
         const first = await store.articles.upsert(articleDraft({ providerId, guid: g, headline: 'First', categories: ['world'] }));
@@ -189,6 +202,140 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
         assert.equal(await store.articles.findById(Number.MAX_SAFE_INTEGER), undefined);
       });
     });
+
+    describe('api keys', () => {
+      it('stores a key by its id with only the hash of its secret, and lists it', async () => {
+        const p = await store.providers.create({ slug: `keys-${Date.now()}`, name: 'Keys' });
+        const made = generateApiKey();
+        const key = await store.apiKeys.create({ providerId: p.id, keyId: made.keyId, secretHash: made.secretHash });
+        assert.equal(key.providerId, p.id);
+        assert.equal(key.revokedAt, null);
+        assert.ok(key.createdAt instanceof Date);
+        const found = await store.apiKeys.findByKeyId(made.keyId);
+        assert.equal(found?.secretHash, made.secretHash);
+        assert.ok(!made.token.includes(found!.secretHash), 'the stored hash is not part of the token');
+        assert.ok(secretMatchesHash(parseApiKeyToken(made.token)!.secret, found!.secretHash));
+        assert.deepEqual((await store.apiKeys.listByProvider(p.id)).map((k) => k.keyId), [made.keyId]);
+        assert.equal(await store.apiKeys.findByKeyId('000000000000'), undefined);
+      });
+
+      it('revokes a key of its own provider only, and records its last use', async () => {
+        const p = await store.providers.create({ slug: `revoke-${Date.now()}`, name: 'Revoke' });
+        const made = generateApiKey();
+        const key = await store.apiKeys.create({ providerId: p.id, keyId: made.keyId, secretHash: made.secretHash });
+        await assert.rejects(store.apiKeys.revoke(otherProviderId, made.keyId), { code: 'NOT_FOUND' });
+        const usedAt = new Date('2026-02-01T12:00:00Z');
+        await store.apiKeys.markUsed(key.id, usedAt);
+        const revoked = await store.apiKeys.revoke(p.id, made.keyId, new Date('2026-02-02T00:00:00Z'));
+        assert.equal(revoked.revokedAt?.toISOString(), '2026-02-02T00:00:00.000Z');
+        assert.equal(revoked.lastUsedAt?.toISOString(), usedAt.toISOString());
+        const again = await store.apiKeys.revoke(p.id, made.keyId);
+        assert.equal(again.revokedAt?.toISOString(), '2026-02-02T00:00:00.000Z', 'revoking twice keeps the first time');
+      });
+
+      it('refuses two keys with the same key id', async () => {
+        const made = generateApiKey();
+        await store.apiKeys.create({ providerId, keyId: made.keyId, secretHash: made.secretHash });
+        await assert.rejects(store.apiKeys.create({ providerId: otherProviderId, keyId: made.keyId, secretHash: made.secretHash }));
+      });
+    });
+
+    describe('feeds', () => {
+      const t0 = new Date('2026-03-01T12:00:00.000Z');
+      const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+
+      it('registers a feed, reads it back, and refuses the same URL twice for a provider', async () => {
+        const feed = await store.feeds.create({ providerId, url: 'https://menafn.example/rss', pollIntervalSeconds: 900, nextPollAt: t0 });
+        assert.equal(feed.allowPrivate, false);
+        assert.equal(feed.pollIntervalSeconds, 900);
+        assert.equal(feed.nextPollAt.toISOString(), t0.toISOString());
+        assert.equal(feed.consecutiveFailures, 0);
+        assert.equal(feed.lastError, null);
+        assert.equal((await store.feeds.findById(feed.id))?.url, 'https://menafn.example/rss');
+        await assert.rejects(store.feeds.create({ providerId, url: 'https://menafn.example/rss', pollIntervalSeconds: 60 }), {
+          code: 'BAD_REQUEST',
+        });
+        const other = await store.feeds.create({ providerId: otherProviderId, url: 'https://menafn.example/rss', pollIntervalSeconds: 60 });
+        assert.deepEqual((await store.feeds.list(otherProviderId)).map((f) => f.id), [other.id]);
+        assert.equal(await store.feeds.findById(999_999), undefined);
+      });
+
+      it('records health and WebSub state, and clears fields back to null', async () => {
+        const feed = await store.feeds.create({ providerId, url: `https://health.example/${Date.now()}`, pollIntervalSeconds: 60, allowPrivate: true });
+        assert.equal(feed.allowPrivate, true);
+        const failed = await store.feeds.update(feed.id, {
+          lastFetchAt: at(1),
+          lastStatus: 500,
+          consecutiveFailures: 3,
+          lastError: 'the server answered 500 Internal Server Error',
+          nextPollAt: at(30),
+          websubHub: 'https://hub.example/',
+          websubSecret: 's3cret',
+          websubLeaseUntil: at(600),
+        });
+        assert.equal(failed.lastStatus, 500);
+        assert.equal(failed.consecutiveFailures, 3);
+        assert.equal(failed.lastError, 'the server answered 500 Internal Server Error');
+        assert.equal(failed.lastFetchAt?.toISOString(), at(1).toISOString());
+        assert.equal(failed.websubLeaseUntil?.toISOString(), at(600).toISOString());
+        const recovered = await store.feeds.update(feed.id, {
+          lastSuccessAt: at(31),
+          lastStatus: 200,
+          consecutiveFailures: 0,
+          lastError: null,
+          itemsSeen: 10,
+          itemsNew: 2,
+          itemsUpdated: 1,
+          etag: '"abc"',
+          websubLeaseUntil: null,
+        });
+        assert.equal(recovered.lastError, null);
+        assert.equal(recovered.consecutiveFailures, 0);
+        assert.deepEqual([recovered.itemsSeen, recovered.itemsNew, recovered.itemsUpdated], [10, 2, 1]);
+        assert.equal(recovered.etag, '"abc"');
+        assert.equal(recovered.websubLeaseUntil, null);
+        assert.equal(recovered.websubHub, 'https://hub.example/', 'fields not in the patch are kept');
+        await assert.rejects(store.feeds.update(999_999, { lastError: null }), { code: 'NOT_FOUND' });
+      });
+
+      it('claims due feeds once: a second claimer gets none until the claim expires', async () => {
+        const { store: s, drop: d } = await createStore();
+        try {
+          const p = await s.providers.create({ slug: 'claims', name: 'Claims' });
+          const due1 = await s.feeds.create({ providerId: p.id, url: 'https://a.example/1', pollIntervalSeconds: 60, nextPollAt: at(-5) });
+          const due2 = await s.feeds.create({ providerId: p.id, url: 'https://a.example/2', pollIntervalSeconds: 60, nextPollAt: at(-1) });
+          await s.feeds.create({ providerId: p.id, url: 'https://a.example/later', pollIntervalSeconds: 60, nextPollAt: at(10) });
+          const first = await s.feeds.claimDue('node-a', t0, at(2), 10);
+          assert.deepEqual(first.map((f) => f.id), [due1.id, due2.id]);
+          assert.ok(first.every((f) => f.claimedBy === 'node-a'));
+          assert.deepEqual(await s.feeds.claimDue('node-b', t0, at(2), 10), []);
+          assert.equal(await s.feeds.claim(due1.id, 'node-b', t0, at(2)), undefined, 'a live claim of another node holds');
+          const expired = await s.feeds.claimDue('node-b', at(3), at(5), 10);
+          assert.deepEqual(expired.map((f) => f.id), [due1.id, due2.id]);
+          await s.feeds.update(due1.id, { claimedBy: null, claimedUntil: null, nextPollAt: at(60) });
+          assert.equal((await s.feeds.claim(due1.id, 'node-a', at(3), at(5)))?.claimedBy, 'node-a', 'a released feed can be claimed at once');
+          assert.deepEqual((await s.feeds.claimDue('node-c', at(4), at(6), 1)).length, 0);
+        } finally {
+          await d();
+        }
+      });
+
+      it('never hands the same feed to two claimers racing each other', async () => {
+        const { store: s, drop: d } = await createStore();
+        try {
+          const p = await s.providers.create({ slug: 'race', name: 'Race' });
+          for (let i = 0; i < 20; i++) await s.feeds.create({ providerId: p.id, url: `https://race.example/${i}`, pollIntervalSeconds: 60, nextPollAt: at(-1) });
+          const claims = await Promise.all(['a', 'b', 'c', 'd'].map((owner) => s.feeds.claimDue(owner, t0, at(5), 7)));
+          const ids = claims.flat().map((f) => f.id);
+          assert.equal(new Set(ids).size, ids.length, 'no feed claimed twice');
+          assert.equal(ids.length, 20, 'every due feed claimed');
+        } finally {
+          await d();
+        }
+      });
+    });
+
+    describeEnrichmentContract(() => ({ store, providerId, otherProviderId }));
 
     describe('transactions', () => {
       it('commits everything written in a transaction', async () => {

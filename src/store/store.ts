@@ -1,6 +1,10 @@
+import type { ApiKey } from '../domain/api-key.js';
 import type { Article, ArticleDraft, ArticleStatus, ArticleWithProvider } from '../domain/article.js';
 import type { Category } from '../domain/category.js';
 import type { Provider, ProviderInput } from '../domain/provider.js';
+import type { ClusterRepo } from './cluster-repo.js';
+import type { EntityRepo } from './entity-repo.js';
+import type { FeedRepo } from './feed-repo.js';
 
 /** Which database engine a store runs on. */
 export type Engine = 'sqlite' | 'postgres';
@@ -18,6 +22,8 @@ export interface Page<T> {
 export interface ArticleQuery {
   categorySlug?: string;
   providerId?: number;
+  /** Only articles that mention this entity. */
+  entitySlug?: string;
   /** Defaults to published only: readers never see unpublished or taken-down stories. */
   status?: ArticleStatus | 'any';
   page?: number;
@@ -58,6 +64,22 @@ export interface ArticleRepo {
   count(): Promise<number>;
 }
 
+/** An API key with the hash of its secret, for checking a presented token. */
+export interface StoredApiKey extends ApiKey {
+  secretHash: string;
+}
+
+/** Providers' API keys for the push API: only hashes of secrets are stored. */
+export interface ApiKeyRepo {
+  create(input: { providerId: number; keyId: string; secretHash: string }): Promise<ApiKey>;
+  findByKeyId(keyId: string): Promise<StoredApiKey | undefined>;
+  /** A provider's keys, revoked ones included, oldest first. */
+  listByProvider(providerId: number): Promise<ApiKey[]>;
+  /** Revokes one of the provider's keys; NOT_FOUND when the provider has no such key. */
+  revoke(providerId: number, keyId: string, at?: Date): Promise<ApiKey>;
+  markUsed(id: number, at: Date): Promise<void>;
+}
+
 /**
  * Gazette's one storage interface, split by aggregate. SQLite and PostgreSQL implement it
  * with the same portable SQL; `store.contract.ts` is the suite both must pass.
@@ -67,6 +89,10 @@ export interface Store {
   readonly providers: ProviderRepo;
   readonly categories: CategoryRepo;
   readonly articles: ArticleRepo;
+  readonly feeds: FeedRepo;
+  readonly apiKeys: ApiKeyRepo;
+  readonly entities: EntityRepo;
+  readonly clusters: ClusterRepo;
   /** Runs `work` in one transaction: everything it wrote is committed, or nothing is. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
   /** Applies pending schema migrations; returns the names of those it applied. */

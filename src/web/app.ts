@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
+import { apiRoutes } from './api/api-routes.js';
 import type { AppDeps } from './deps.js';
 import { handleError } from './errors.js';
 import { articlePage } from './pages/article-page.js';
 import { categoryPage } from './pages/category-page.js';
+import { entityPage } from './pages/entity-page.js';
 import { homePage } from './pages/home-page.js';
 import { notFound } from './pages/not-found-page.js';
 import { providerPage } from './pages/provider-page.js';
+import { websubRoutes } from './websub/websub-routes.js';
 
 /** Static files ship in the repository's public/ folder (two levels up from src/web and dist/web). */
 const stylesheet = readFileSync(new URL('../../public/site.css', import.meta.url), 'utf8');
@@ -32,6 +35,13 @@ export function buildApp(deps: AppDeps): Hono {
   app.get('/article/:id/:slug?', articlePage(deps));
   app.get('/category/:slug', categoryPage(deps));
   app.get('/provider/:slug', providerPage(deps));
+  app.get('/entity/:slug', entityPage(deps));
+
+  // JSON API: provider push and public reads (see README, Push API).
+  app.route('/api/v1', apiRoutes(deps));
+
+  // WebSub subscriber callbacks: hub verification and pushed feed content.
+  app.route('/websub', websubRoutes(deps));
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: { code: 'NOT_FOUND', message: 'No such endpoint.' } }, 404) : notFound(deps, c)));
   app.onError(handleError(deps));

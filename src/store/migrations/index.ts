@@ -1,6 +1,9 @@
 import type { Kysely, Migration } from 'kysely';
 import type { Engine } from '../store.js';
 import { foundation } from './0001-foundation.js';
+import { feeds } from './0002-feeds.js';
+import { apiKeys } from './0003-api-keys.js';
+import { enrichment } from './0004-enrichment.js';
 
 /** A migration that may differ per engine where the SQL must (types, identity columns). */
 export type EngineMigration = (db: Kysely<any>, engine: Engine) => Promise<void>;
@@ -11,6 +14,9 @@ export type EngineMigration = (db: Kysely<any>, engine: Engine) => Promise<void>
  */
 const history: Record<string, EngineMigration> = {
   '0001-foundation': foundation,
+  '0002-feeds': feeds,
+  '0003-api-keys': apiKeys,
+  '0004-enrichment': enrichment,
 };
 
 /** The history bound to one engine, in the shape Kysely's Migrator takes. */
