@@ -3,45 +3,66 @@ import { trustSanitizedHtml, type SafeHtml } from '../domain/safe-html.js';
 
 /** Options for sanitizing one body. */
 export interface SanitizeOptions {
-  /** The source page URL: relative links and images are resolved against it. */
+  /** The source page URL: relative links and images are resolved against it, and links to other hosts leave the site. */
   baseUrl?: string | null;
+  /** Hosts whose players may be embedded (https only, sandboxed). Default: YouTube and Vimeo players. */
+  embedHosts?: readonly string[];
 }
+
+/** Video players Gazette embeds by default; every other iframe is dropped. */
+export const DEFAULT_EMBED_HOSTS: readonly string[] = ['www.youtube.com', 'www.youtube-nocookie.com', 'player.vimeo.com'];
+
+/** Embeds may run their own scripts inside their own origin, but not navigate or open our page. */
+const EMBED_SANDBOX = 'allow-scripts allow-same-origin allow-presentation allow-popups';
+
+const ALLOWED_TAGS = [
+  'p', 'br', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'a', 'strong', 'b', 'em', 'i', 'u', 's',
+  'sub', 'sup', 'blockquote', 'q', 'cite', 'code', 'pre', 'hr', 'figure', 'figcaption', 'img', 'table', 'thead',
+  'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'abbr', 'time', 'small', 'mark', 'iframe',
+];
 
 /**
  * Allowlist sanitizer: keeps the structure of a story (paragraphs, headings, lists, links,
- * emphasis, quotes, tables, figures) and drops everything else, including scripts, styles,
- * event handlers and non-http(s) URLs. The only producer of SafeHtml.
+ * emphasis, quotes, tables, figures with images and captions) and drops everything else:
+ * scripts, styles, event handlers, forms, `<base>` and `<meta>`, non-http(s) URLs
+ * (javascript:, data:, vbscript:), tracking pixels, and iframes other than https players from
+ * `embedHosts`, which are sandboxed. Links to other sites get `rel="nofollow noopener"`.
+ * The only producer of SafeHtml.
  */
 export function sanitizeHtml(html: string, options: SanitizeOptions = {}): SafeHtml {
   const base = parseBase(options.baseUrl);
+  const embedHosts = new Set(options.embedHosts ?? DEFAULT_EMBED_HOSTS);
   const clean = sanitize(html, {
-    allowedTags: [
-      'p', 'br', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'a', 'strong', 'b', 'em', 'i', 'u', 's',
-      'sub', 'sup', 'blockquote', 'q', 'cite', 'code', 'pre', 'hr', 'figure', 'figcaption', 'img',
-      'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'abbr', 'time', 'small', 'mark',
-    ],
+    allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
       a: ['href', 'title', 'rel'],
       img: ['src', 'alt', 'title', 'width', 'height'],
+      iframe: ['src', 'width', 'height', 'title', 'allowfullscreen', 'sandbox', 'loading'],
       td: ['colspan', 'rowspan'],
       th: ['colspan', 'rowspan', 'scope'],
       time: ['datetime'],
       abbr: ['title'],
       blockquote: ['cite'],
+      q: ['cite'],
     },
     allowedSchemes: ['http', 'https', 'mailto'],
-    allowedSchemesByTag: { img: ['http', 'https'] },
+    allowedSchemesByTag: { img: ['http', 'https'], iframe: ['https'] },
+    allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
     allowProtocolRelative: false,
-    // h1 is the page's headline; a body's own h1 becomes a section heading.
+    allowedIframeHostnames: [...embedHosts],
+    allowIframeRelativeUrls: false,
     transformTags: {
+      // h1 is the page's headline; a body's own h1 becomes a section heading.
       h1: 'h2',
       a: (tagName, attribs) => ({ tagName, attribs: linkAttributes(attribs, base) }),
       img: (tagName, attribs) => ({ tagName, attribs: imageAttributes(attribs, base) }),
+      iframe: (tagName, attribs) => ({ tagName, attribs: embedAttributes(attribs, embedHosts) }),
     },
     exclusiveFilter: (frame) =>
-      // Tracking pixels: 1×1 images carry no content.
-      frame.tag === 'img' && (frame.attribs.width === '1' || frame.attribs.height === '1' || !frame.attribs.src),
-    nonTextTags: ['style', 'script', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object', 'svg', 'math'],
+      // Tracking pixels (1×1 images) and images without a source carry no content.
+      (frame.tag === 'img' && (frame.attribs.width === '1' || frame.attribs.height === '1' || !frame.attribs.src)) ||
+      (frame.tag === 'iframe' && !frame.attribs.src),
+    nonTextTags: ['style', 'script', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object', 'svg', 'math', 'title', 'head'],
   });
   return trustSanitizedHtml(clean);
 }
@@ -49,32 +70,56 @@ export function sanitizeHtml(html: string, options: SanitizeOptions = {}): SafeH
 function parseBase(baseUrl: string | null | undefined): URL | null {
   if (!baseUrl) return null;
   try {
-    return new URL(baseUrl);
+    const url = new URL(baseUrl);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
   } catch {
     return null;
   }
 }
 
+/**
+ * Resolves a URL against the source page. Control characters and whitespace that browsers
+ * ignore inside a scheme ("java\tscript:") are removed first, so the scheme check sees what a
+ * browser would. Unresolvable values are dropped.
+ */
 function resolveUrl(value: string | undefined, base: URL | null): string | undefined {
   if (!value) return undefined;
+  const cleaned = value.replace(/[\u0000-\u0020\u007f-\u009f]+/g, (m, offset: number) => (offset === 0 ? '' : m.includes(' ') ? '%20' : ''));
   try {
-    return new URL(value.trim(), base ?? undefined).href;
+    const url = new URL(cleaned.trim(), base ?? undefined);
+    return /^(https?|mailto):$/.test(url.protocol) ? url.href : undefined;
   } catch {
-    return value.trim();
+    return undefined;
   }
 }
 
 function linkAttributes(attribs: sanitize.Attributes, base: URL | null): sanitize.Attributes {
-  const href = resolveUrl(attribs.href, base);
-  const out: sanitize.Attributes = { ...attribs };
-  if (href) out.href = href;
-  // Links that leave the site pass no ranking and no window.opener.
-  if (href && /^https?:/i.test(href)) out.rel = 'nofollow noopener';
-  else delete out.rel;
+  const { href: raw, rel: _rel, ...rest } = attribs;
+  const href = resolveUrl(raw, base);
+  const out: sanitize.Attributes = { ...rest };
+  if (href) {
+    out.href = href;
+    // Links that leave the site pass no ranking and no window.opener.
+    if (leavesSite(href, base)) out.rel = 'nofollow noopener';
+  }
   return out;
 }
 
+function leavesSite(href: string, base: URL | null): boolean {
+  const url = new URL(href);
+  if (url.protocol === 'mailto:') return false;
+  return base === null || url.host !== base.host;
+}
+
 function imageAttributes(attribs: sanitize.Attributes, base: URL | null): sanitize.Attributes {
-  const src = resolveUrl(attribs.src, base);
-  return { ...attribs, ...(src && { src }) };
+  const { src: raw, ...rest } = attribs;
+  const src = resolveUrl(raw, base);
+  return src && !src.startsWith('mailto:') ? { ...rest, src } : rest;
+}
+
+function embedAttributes(attribs: sanitize.Attributes, hosts: ReadonlySet<string>): sanitize.Attributes {
+  const { src: raw, sandbox: _sandbox, ...rest } = attribs;
+  const src = resolveUrl(raw, null);
+  if (!src || !src.startsWith('https:') || !hosts.has(new URL(src).host)) return rest;
+  return { ...rest, src, sandbox: EMBED_SANDBOX, loading: 'lazy' };
 }

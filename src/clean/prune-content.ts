@@ -1,0 +1,63 @@
+import { blockText } from './block-text.js';
+import { linkDensity, looksLikeFurniture, removeWhere } from './prune-furniture.js';
+
+/** Switches for the pruning rules (all on by default); used to measure each rule's effect. */
+export interface PruneOptions {
+  furniture?: boolean;
+  linkLists?: boolean;
+  linkedParagraphs?: boolean;
+  labels?: boolean;
+  metaLines?: boolean;
+}
+
+const CONTAINER = /^(UL|OL|DL|DIV|SECTION|TABLE|ASIDE|HEADER|FOOTER)$/;
+/** Blocks that hold a teaser link; headings are left alone (product and section names). */
+const TEASER_BLOCK = /^(P|LI|DT|DD|DIV)$/;
+const LEAF_BLOCK = /^(P|LI|H[1-6]|DT|DD|BLOCKQUOTE)$/;
+
+/**
+ * Lines that label furniture rather than tell the story: "Related: …", "Read more", "Don't miss",
+ * "Follow us on …", "Subscribe …", "Click here …", copyright and rights notices.
+ */
+const LABEL_LINE =
+  /^(related( stories| articles| coverage| content| posts| links| reading)?\b|see (more|also)\b|read (more|also|next)\b|more:|also read\b|don[’']?t miss\b|must read\b|recommended\b|you (may|might) also like\b|trending\b|most (popular|read)\b|follow (us|him|her|them|me)\b|subscribe\b|sign up\b|join (us|our)\b|click here\b|get (the|our)\b.{0,40}\b(app|newsletter)\b|advertisement\b|sponsored\b|share (this|on|via)\b|comments?\b|(©|\(c\)|copyright\b)|all rights reserved\b|this (post|article|page) (may )?contains? affiliate)/i;
+
+/** Words of a by-line or time stamp line. */
+const META_LINE = /^(by\b|posted\b|published\b|updated\b|last (updated|modified)\b|first published\b|created\b|modified\b)/i;
+const DATE_LIKE =
+  /\b(\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.)?|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}|\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|\d+ (minutes?|hours?|days?) ago)\b/i;
+
+/**
+ * Removes page furniture that Readability left in an article body: blocks whose class says
+ * furniture, lists and paragraphs that are mostly links (teasers, related stories), label lines
+ * ("Related: …", "Follow us …", "©"), and by-line / time-stamp lines. Works in place.
+ */
+export function pruneContent(root: Element, options: PruneOptions = {}): void {
+  if (options.furniture !== false) removeWhere(root, looksLikeFurniture);
+  if (options.linkLists !== false) removeWhere(root, (el) => CONTAINER.test(el.tagName) && linkDensity(el) > 0.5);
+  if (options.linkedParagraphs !== false)
+    removeWhere(root, (el) => TEASER_BLOCK.test(el.tagName) && shortText(el, 200) && linkDensity(el) > 0.8 && !showsUrl(el));
+  if (options.labels !== false) removeWhere(root, (el) => isLeafBlock(el) && shortText(el, 300) && LABEL_LINE.test(blockText(el)));
+  if (options.metaLines !== false)
+    removeWhere(root, (el) => {
+      if (!isLeafBlock(el) || !shortText(el, 120)) return false;
+      const text = blockText(el);
+      return META_LINE.test(text) ? DATE_LIKE.test(text) || /^by\b/i.test(text) && text.split(/\s+/).length <= 8 : false;
+    });
+}
+
+/** A link whose text is its address is a citation or a source, not a teaser. */
+function showsUrl(el: Element): boolean {
+  return /^(https?:\/\/|www\.)/i.test((el.textContent ?? '').trim());
+}
+
+function shortText(el: Element, max: number): boolean {
+  return (el.textContent ?? '').trim().length <= max;
+}
+
+/** A block with no block children: a paragraph, or a div used as one. */
+function isLeafBlock(el: Element): boolean {
+  if (LEAF_BLOCK.test(el.tagName)) return true;
+  if (el.tagName !== 'DIV' && el.tagName !== 'SPAN') return false;
+  return !el.querySelector('p, div, li, ul, ol, h1, h2, h3, h4, h5, h6, table, blockquote');
+}
