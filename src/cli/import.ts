@@ -1,38 +1,111 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { GazetteError } from '../domain/errors.js';
-import { parseTextArticle } from '../ingest/parse-text-article.js';
+import type { Provider } from '../domain/provider.js';
+import { readImportFile } from '../ingest/read-import-file.js';
 import { withStore } from '../main.js';
-import type { RawItem } from '../pipeline/raw-item.js';
-import { ingestItems } from '../pipeline/run-ingest.js';
+import { emptySummary, ingestItems, type IngestSummary } from '../pipeline/run-ingest.js';
+import type { Store } from '../store/store.js';
 
-/** `gazette import <file|dir> --provider <slug>`: bulk-loads article files for a provider. */
+/** `gazette import <file|dir> --provider <slug>`: bulk-loads feed, ninjs and article files. */
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('import article files (plain-text pages) for a provider')
-    .argument('<path>', 'a file or a directory of files')
+    .description('import feed files (RSS, Atom, RDF, JSON Feed, NewsML-G2), ninjs JSON and HTML or plain-text article pages for a provider')
+    .argument('<path>', 'a file or a directory of files (read recursively)')
     .requiredOption('--provider <slug>', 'the provider the articles belong to')
     .action(async (path: string, options: { provider: string }) => {
       await withStore(async (store) => {
         const provider = await store.providers.findBySlug(options.provider);
         if (!provider) throw new GazetteError('NOT_FOUND', `No provider with slug "${options.provider}".`);
-        const summary = await ingestItems(store, provider, readItems(path));
-        console.log(
-          `read ${summary.read}, new ${summary.created}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected ${summary.rejected.length}`,
-        );
-        for (const r of summary.rejected) console.log(`  rejected ${r.item}: ${r.reason}`);
+        const files = listImportFiles(path);
+        const bar = process.stdout.isTTY
+          ? new cliProgress.SingleBar({ format: 'importing {bar} {value}/{total} files | {articles} articles' }, cliProgress.Presets.shades_classic)
+          : null;
+        bar?.start(files.length, 0, { articles: 0 });
+        const result = await importFiles(store, provider, files, {
+          onFile: (done, summary) => bar?.update(done, { articles: summary.created + summary.updated + summary.unchanged }),
+        });
+        bar?.stop();
+        console.log(formatImportSummary(result, path));
       });
     });
 }
 
-function* readItems(path: string): Generator<RawItem> {
-  const files = statSync(path).isDirectory()
-    ? readdirSync(path).filter((f) => !f.startsWith('.')).sort().map((f) => join(path, f))
-    : [path];
+/** An import run: the pipeline's counts over all files, plus the files that could not be read. */
+export interface ImportResult {
+  files: number;
+  /** Counts over every item read; its `rejected` list is empty, see `rejectedItems`. */
+  summary: IngestSummary;
+  rejectedItems: { file: string; item: string; reason: string }[];
+  failedFiles: { file: string; reason: string }[];
+}
+
+/**
+ * Imports files one by one: each is read (readImportFile) and its items go through the
+ * pipeline (ingestItems). A file that cannot be read is reported and the rest goes on; each
+ * item commits on its own, so a second run updates what the first stored instead of
+ * duplicating it.
+ */
+export async function importFiles(
+  store: Store,
+  provider: Provider,
+  files: string[],
+  options: { onFile?: (done: number, summary: IngestSummary) => void } = {},
+): Promise<ImportResult> {
+  const total = emptySummary();
+  const failedFiles: ImportResult['failedFiles'] = [];
+  const rejectedItems: ImportResult['rejectedItems'] = [];
+  let done = 0;
   for (const file of files) {
-    const item = parseTextArticle(readFileSync(file, 'utf8'));
-    yield { ...item, guid: item.guid ?? `file:${basename(file)}` };
+    const read = await readImportFile(file);
+    if (read.kind === 'rejected') {
+      failedFiles.push({ file, reason: read.reason });
+    } else {
+      // An undated item is dated by its file's modification time, not the clock, so that
+      // importing the same file again finds it unchanged instead of "updated" to a new time.
+      const fileTime = statSync(file).mtime;
+      const s = await ingestItems(store, provider, read.items, { now: () => fileTime });
+      total.read += s.read;
+      total.created += s.created;
+      total.updated += s.updated;
+      total.unchanged += s.unchanged;
+      rejectedItems.push(...s.rejected.map((r) => ({ file, item: r.item, reason: r.reason })));
+      total.articleIds.push(...s.articleIds);
+    }
+    options.onFile?.(++done, total);
   }
+  return { files: files.length, summary: total, rejectedItems, failedFiles };
+}
+
+/** The files under a path, in a stable order; dot-files and dot-directories are skipped. */
+export function listImportFiles(path: string): string[] {
+  let info;
+  try {
+    info = statSync(path);
+  } catch {
+    throw new GazetteError('NOT_FOUND', `No file or directory at "${path}".`);
+  }
+  if (!info.isDirectory()) return [path];
+  return readdirSync(path)
+    .filter((name) => !name.startsWith('.'))
+    .sort()
+    .flatMap((name) => {
+      const child = join(path, name);
+      return statSync(child).isDirectory() ? listImportFiles(child) : [child];
+    });
+}
+
+/** The end-of-run report: counts first, then each rejection and unreadable file with its reason. */
+export function formatImportSummary(result: ImportResult, root: string): string {
+  const { summary: s, failedFiles, rejectedItems } = result;
+  const lines = [
+    `files ${result.files}, read ${s.read}, new ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${rejectedItems.length}, unreadable files ${failedFiles.length}`,
+  ];
+  const name = (file: string) => relative(root, file) || file;
+  for (const f of failedFiles) lines.push(`  unreadable ${name(f.file)}: ${f.reason}`);
+  for (const r of rejectedItems) lines.push(`  rejected ${name(r.file)} ${r.item}: ${r.reason}`);
+  return lines.join('\n');
 }

@@ -1,0 +1,104 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { extractArticle } from '../clean/extract-article.js';
+import type { RawItem } from '../pipeline/raw-item.js';
+import { emptyRawItem } from '../pipeline/raw-item.js';
+import { decodeCharset } from './decode-charset.js';
+import { detectFormat } from './detect-format.js';
+import { DEFAULT_MAX_FEED_BYTES, parseFeed } from './parse-feed.js';
+import { parseNinjs } from './parse-ninjs.js';
+import { parseTextArticle } from './parse-text-article.js';
+
+/** What one import file holds: RawItems, or why it could not be read. */
+export type ImportFileResult =
+  | { kind: 'items'; items: RawItem[]; format: ImportFormat }
+  | { kind: 'rejected'; reason: string };
+
+/** The kinds of file `gazette import` reads. */
+export type ImportFormat = 'rss' | 'atom' | 'rdf' | 'json-feed' | 'newsml-g2' | 'ninjs' | 'html-page' | 'text-page';
+
+/**
+ * Reads one file for `gazette import` (and `gazette analyze`): a feed in any format parseFeed
+ * reads, ninjs JSON, an HTML article page or a plain-text article page like a scraper saves.
+ * The format is sniffed from the content, not the file name, so a misnamed file still reads.
+ * Article pages get the guid `file:<name>`, so importing the same file again updates the
+ * same article. Never throws for a bad file; I/O errors come back as rejections too.
+ */
+export async function readImportFile(path: string, options: { maxBytes?: number } = {}): Promise<ImportFileResult> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FEED_BYTES;
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { kind: 'rejected', reason: 'Not a regular file.' };
+    if (info.size > maxBytes) return { kind: 'rejected', reason: `The file is ${info.size} bytes, more than the limit of ${maxBytes}.` };
+    bytes = await readFile(path);
+  } catch (error) {
+    return { kind: 'rejected', reason: `The file could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+  }
+  try {
+    return await readImportBytes(bytes, basename(path), { maxBytes });
+  } catch (error) {
+    return { kind: 'rejected', reason: `The file could not be read: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/** The content-sniffing half of readImportFile, for bytes already in memory. */
+export async function readImportBytes(bytes: Uint8Array, name: string, options: { maxBytes?: number } = {}): Promise<ImportFileResult> {
+  const { text } = decodeCharset(bytes);
+  const start = text.replace(/^[\uFEFF\s]+/, '').slice(0, 1);
+  if (start === '') return { kind: 'rejected', reason: 'The file is empty.' };
+
+  if (start === '{' || start === '[') {
+    if (detectFormat(text) === 'json-feed') return fromFeed(bytes, options.maxBytes);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      return { kind: 'rejected', reason: `Not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    const ninjs = parseNinjs(json);
+    return ninjs.kind === 'accepted' ? { kind: 'items', items: ninjs.items, format: 'ninjs' } : ninjs;
+  }
+
+  if (start === '<') {
+    const format = detectFormat(text);
+    if (format === 'html' || (format === 'unknown' && /<(?:html|body|p|article|div)[\s>]/i.test(text.slice(0, 4096)))) {
+      return { kind: 'items', items: [htmlPage(text, name)], format: 'html-page' };
+    }
+    return fromFeed(bytes, options.maxBytes);
+  }
+
+  // Control characters (other than tab, line breaks and form feed) or undecodable bytes mean
+  // a binary file, not an article page.
+  const sample = text.slice(0, 4096);
+  const binary = (sample.match(/[\u0000-\u0008\u000E-\u001F\uFFFD]/g)?.length ?? 0) > sample.length / 100;
+  if (binary) return { kind: 'rejected', reason: 'A binary file: not a feed, ninjs JSON or an article page.' };
+  const item = parseTextArticle(text);
+  return { kind: 'items', items: [{ ...item, guid: item.guid ?? `file:${name}` }], format: 'text-page' };
+}
+
+function fromFeed(bytes: Uint8Array, maxBytes: number | undefined): ImportFileResult {
+  const result = parseFeed(bytes, { maxBytes });
+  if (result.kind === 'rejected') return result;
+  return { kind: 'items', items: result.items, format: result.feed.format };
+}
+
+/** An HTML article page: the article extractor's findings, or the page's <title> and body. */
+function htmlPage(html: string, name: string): RawItem {
+  const guid = `file:${name}`;
+  const extracted = extractArticle(html, null);
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1]?.replace(/\s+/g, ' ').trim() ?? '';
+  if (extracted.kind === 'rejected') {
+    const body = /<body[^>]*>([\s\S]*?)(?:<\/body>|$)/i.exec(html)?.[1] ?? html;
+    return { ...emptyRawItem(title), guid, html: body };
+  }
+  return {
+    ...emptyRawItem(extracted.headline ?? title),
+    guid,
+    html: extracted.html,
+    byline: extracted.byline,
+    language: extracted.language,
+    publishedAt: extracted.publishedAt,
+    imageUrl: extracted.leadImage,
+  };
+}
