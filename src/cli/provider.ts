@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { generateApiKey, type ApiKey } from '../domain/api-key.js';
+import { GazetteError } from '../domain/errors.js';
+import { providerInputSchema, type Provider } from '../domain/provider.js';
+import { withStore } from '../main.js';
+import type { Store } from '../store/store.js';
+
+/** What `gazette provider add` takes besides the slug. */
+export interface AddProviderOptions {
+  name: string;
+  homepage?: string;
+  contact?: string;
+  disclaimerFile?: string;
+}
+
+/** Which command-line argument each provider field comes from, for error messages. */
+const optionOf: Record<string, string> = {
+  slug: '<slug>',
+  name: '--name',
+  homepage: '--homepage',
+  contactEmail: '--contact',
+  disclaimer: '--disclaimer-file',
+};
+
+/** Creates a provider from command-line input; bad input is a one-line VALIDATION_FAILED. */
+export async function addProvider(store: Store, slug: string, options: AddProviderOptions): Promise<Provider> {
+  let disclaimer = '';
+  if (options.disclaimerFile !== undefined) {
+    try {
+      disclaimer = readFileSync(options.disclaimerFile, 'utf8').trim();
+    } catch (cause) {
+      const code = (cause as NodeJS.ErrnoException).code ?? 'error';
+      throw new GazetteError('VALIDATION_FAILED', `--disclaimer-file: cannot read ${options.disclaimerFile} (${code}).`, { cause });
+    }
+  }
+  if (options.homepage !== undefined && !/^https?:\/\//i.test(options.homepage)) {
+    throw new GazetteError('VALIDATION_FAILED', `--homepage: "${options.homepage}" is not an http(s) URL.`);
+  }
+  const parsed = providerInputSchema.safeParse({
+    slug,
+    name: options.name,
+    homepage: options.homepage ?? null,
+    contactEmail: options.contact ?? null,
+    disclaimer,
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${optionOf[String(i.path[0])] ?? i.path.join('.')}: ${describeIssue(i.message, String(i.path[0]))}`);
+    throw new GazetteError('VALIDATION_FAILED', problems.join('; '), { details: parsed.error.issues });
+  }
+  return store.providers.create(parsed.data);
+}
+
+/** The provider with this slug, or a NOT_FOUND naming it. */
+export async function requireProvider(store: Store, slug: string): Promise<Provider> {
+  const provider = await store.providers.findBySlug(slug);
+  if (!provider) throw new GazetteError('NOT_FOUND', `No provider with slug "${slug}" (see \`gazette provider list\`).`);
+  return provider;
+}
+
+/** Creates an API key for a provider and returns its token, which exists only in this answer. */
+export async function createProviderKey(store: Store, slug: string): Promise<{ provider: Provider; key: ApiKey; token: string }> {
+  const provider = await requireProvider(store, slug);
+  const made = generateApiKey();
+  const key = await store.apiKeys.create({ providerId: provider.id, keyId: made.keyId, secretHash: made.secretHash });
+  return { provider, key, token: made.token };
+}
+
+/** Revokes one of a provider's keys: requests with it are refused from now on. */
+export async function revokeProviderKey(store: Store, slug: string, keyId: string): Promise<ApiKey> {
+  const provider = await requireProvider(store, slug);
+  return store.apiKeys.revoke(provider.id, keyId);
+}
+
+/** The lines `gazette provider list` prints: one per provider, then one per key. */
+export async function listProviders(store: Store): Promise<string[]> {
+  const providers = await store.providers.list();
+  if (providers.length === 0) return ['No providers yet. Add one with `gazette provider add <slug> --name <name>`.'];
+  const lines: string[] = [];
+  for (const p of providers) {
+    const details = [p.homepage, p.contactEmail, p.disclaimer ? 'has a disclaimer' : 'no disclaimer'].filter(Boolean);
+    lines.push(`${p.slug}  ${p.name}  (${details.join(', ')})`);
+    for (const k of await store.apiKeys.listByProvider(p.id)) {
+      const state = k.revokedAt
+        ? `revoked ${k.revokedAt.toISOString()}`
+        : `active, last used ${k.lastUsedAt ? k.lastUsedAt.toISOString() : 'never'}`;
+      lines.push(`    key ${k.keyId}  created ${k.createdAt.toISOString()}  ${state}`);
+    }
+  }
+  return lines;
+}
+
+/** `gazette provider add|list|key|revoke-key`: provider accounts and their API keys. */
+export function registerProvider(program: Command): void {
+  const provider = program.command('provider').description('manage content providers and their API keys');
+
+  provider
+    .command('add')
+    .description('create a provider')
+    .argument('<slug>', 'short name used in URLs, e.g. "menafn"')
+    .requiredOption('--name <name>', 'the name readers see')
+    .option('--homepage <url>', "the provider's web site")
+    .option('--contact <email>', 'where complaints about its stories go')
+    .option('--disclaimer-file <file>', 'a text file with the legal disclaimer shown under its stories')
+    .action(async (slug: string, options: AddProviderOptions) => {
+      await withStore(async (store) => {
+        const p = await addProvider(store, slug, options);
+        console.log(`Created provider ${p.slug} (${p.name}). Give it an API key with: gazette provider key ${p.slug}`);
+      });
+    });
+
+  provider
+    .command('list')
+    .description('list providers and their API keys')
+    .action(async () => {
+      await withStore(async (store) => {
+        for (const line of await listProviders(store)) console.log(line);
+      });
+    });
+
+  provider
+    .command('key')
+    .description('create an API key for a provider (printed once; only a hash is stored)')
+    .argument('<slug>', 'the provider')
+    .action(async (slug: string) => {
+      await withStore(async (store) => {
+        const { key, token } = await createProviderKey(store, slug);
+        console.log(`API key ${key.keyId} for ${slug}:`);
+        console.log(token);
+        console.log('Keep it now: Gazette stores only a hash and cannot show it again.');
+        console.log('Use it as: Authorization: Bearer <key>');
+      });
+    });
+
+  provider
+    .command('revoke-key')
+    .description("revoke one of a provider's API keys")
+    .argument('<slug>', 'the provider')
+    .argument('<key-id>', 'the key id shown by `gazette provider list`')
+    .action(async (slug: string, keyId: string) => {
+      await withStore(async (store) => {
+        const key = await revokeProviderKey(store, slug, keyId);
+        console.log(`Revoked key ${key.keyId} of ${slug}; requests with it now get 401.`);
+      });
+    });
+}
+
+function describeIssue(message: string, field: string): string {
+  if (field === 'contactEmail' && /email/i.test(message)) return 'not a valid email address';
+  if (field === 'homepage' && /url/i.test(message)) return 'not a valid URL';
+  return message;
+}

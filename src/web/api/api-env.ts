@@ -1,0 +1,10 @@
+import type { ApiKey } from '../../domain/api-key.js';
+import type { Provider } from '../../domain/provider.js';
+
+/** What the API's routes know once a request is authenticated (Hono context variables). */
+export interface ApiEnv {
+  Variables: {
+    provider: Provider;
+    apiKey: ApiKey;
+  };
+}

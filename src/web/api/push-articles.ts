@@ -1,0 +1,176 @@
+import type { Context } from 'hono';
+import type { Provider } from '../../domain/provider.js';
+import type { PushedItem } from '../../ingest/push-payload.js';
+import { ingestItems } from '../../pipeline/run-ingest.js';
+import type { Store } from '../../store/store.js';
+import type { AppDeps } from '../deps.js';
+import { apiError } from '../errors.js';
+import type { ApiEnv } from './api-env.js';
+import { readPushRequest, type ItemIssue, type PushFormat } from './read-push-request.js';
+
+/** How much one push may carry. */
+export interface PushLimits {
+  /** Articles per request. */
+  maxItems: number;
+  /** Bytes of request body (enforced by the body-limit middleware in api-routes.ts). */
+  maxBodyBytes: number;
+}
+
+/** What the API answers for each stored item, in request order. */
+export interface PushedArticle {
+  index: number;
+  id: number;
+  /** The article's permanent address; it redirects to the current canonical page. */
+  url: string;
+  status: 'created' | 'updated' | 'unchanged';
+}
+
+/** Thrown inside the batch transaction to roll it back when the pipeline refuses an item. */
+class BatchRefused extends Error {
+  constructor(readonly details: ItemIssue[]) {
+    super('batch refused');
+  }
+}
+
+/**
+ * POST /api/v1/articles: one article or a batch, in Gazette's format or ninjs, for the key's
+ * provider. All or nothing: every item is validated first, then the batch runs through the
+ * pipeline in one transaction, and any refusal (invalid field, another provider's article,
+ * an item the pipeline rejects) stores nothing and names the items at fault.
+ * 201 when something was created, 200 when everything was updated or unchanged.
+ */
+export function pushArticles(deps: AppDeps, limits: PushLimits) {
+  return async (c: Context<ApiEnv>) => {
+    const provider = c.get('provider');
+    const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (mediaType !== 'application/json' && !/^application\/[\w.+-]*\+json$/.test(mediaType)) {
+      return apiError(c, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Send JSON: Content-Type application/json (or application/ninjs+json for ninjs).');
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(await c.req.text());
+    } catch (error) {
+      return apiError(c, 400, 'INVALID_JSON', `The body is not valid JSON: ${(error as Error).message}`);
+    }
+
+    const reading = readPushRequest(body, { maxItems: limits.maxItems, format: mediaType === 'application/ninjs+json' ? 'ninjs' : undefined });
+    if (reading.kind === 'too-many') return apiError(c, 413, 'PAYLOAD_TOO_LARGE', reading.message);
+    const foreign = reading.namedProviders.filter((p) => p.slug !== provider.slug);
+    if (foreign.length > 0) {
+      logRefused(deps, c, 403, foreign.length);
+      return apiError(c, 403, 'FORBIDDEN', `This API key belongs to provider "${provider.slug}"; it cannot write another provider's articles.`, foreign.map((p) => ({ index: p.index, field: 'provider', message: `names "${p.slug}"` })));
+    }
+    if (reading.kind === 'invalid') {
+      logRefused(deps, c, 400, reading.details.length);
+      return apiError(c, 400, 'VALIDATION_FAILED', reading.message, reading.details);
+    }
+
+    const owned = await resolveArticleIds(deps.store, provider, reading.items);
+    if (owned.forbidden.length > 0) {
+      logRefused(deps, c, 403, owned.forbidden.length);
+      return apiError(c, 403, 'FORBIDDEN', "An article named by id belongs to another provider; a provider can only update its own.", owned.forbidden);
+    }
+    if (owned.invalid.length > 0) return apiError(c, 400, 'VALIDATION_FAILED', 'Some articles name an id that cannot be updated; nothing was stored.', owned.invalid);
+
+    let results: PushedArticle[];
+    try {
+      results = await storeBatch(deps, provider, reading.items).catch((error: unknown) => {
+        // Two requests creating the same new article at once: one wins the unique key
+        // (provider, guid); running the loser again turns its insert into an update.
+        if (!isUniqueViolation(error)) throw error;
+        return storeBatch(deps, provider, reading.items);
+      });
+    } catch (error) {
+      if (!(error instanceof BatchRefused)) throw error;
+      logPush(deps, c, reading.items, { refused: error.details.length });
+      return apiError(c, 400, 'VALIDATION_FAILED', `${error.details.length} of ${reading.items.length} articles were refused by the pipeline; nothing was stored.`, error.details);
+    }
+    const counts = { created: 0, updated: 0, unchanged: 0 };
+    for (const r of results) counts[r.status]++;
+    logPush(deps, c, reading.items, counts);
+    return c.json({ articles: results, ...counts }, counts.created > 0 ? 201 : 200);
+  };
+}
+
+/**
+ * Items that name a Gazette article id update that article: it must be the provider's own,
+ * and the item takes its guid (a differing guid is an error, not a silent re-keying).
+ */
+async function resolveArticleIds(store: Store, provider: Provider, items: PushedItem[]) {
+  const forbidden: ItemIssue[] = [];
+  const invalid: ItemIssue[] = [];
+  for (const [index, pushed] of items.entries()) {
+    if (pushed.articleId === null) continue;
+    const article = await store.articles.findById(pushed.articleId);
+    if (!article) invalid.push({ index, field: 'id', message: `there is no article ${pushed.articleId}` });
+    else if (article.providerId !== provider.id) forbidden.push({ index, field: 'id', message: `article ${article.id} belongs to another provider` });
+    else if (pushed.item.guid && pushed.item.guid.trim() !== article.guid) {
+      invalid.push({ index, field: 'guid', message: `article ${article.id} has another guid ("${article.guid}")` });
+    } else pushed.item.guid = article.guid;
+  }
+  return { forbidden, invalid };
+}
+
+/** Runs the batch through the pipeline in one transaction and says what became of each item. */
+async function storeBatch(deps: AppDeps, provider: Provider, items: PushedItem[]): Promise<PushedArticle[]> {
+  return deps.store.transaction(async (tx) => {
+    const outcomes: { status: PushedArticle['status'] | 'rejected'; id: number | null }[] = [];
+    let seen = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+    const summary = await ingestItems(
+      tx,
+      provider,
+      items.map((p) => p.item),
+      {
+        // The summary is cumulative; the counter that moved tells what happened to this item.
+        onItem: (s) => {
+          const now = { created: s.created, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected.length };
+          const status = (['created', 'updated', 'unchanged', 'rejected'] as const).find((k) => now[k] > seen[k]) ?? 'rejected';
+          outcomes.push({ status, id: status === 'created' || status === 'updated' ? (s.articleIds.at(-1) ?? null) : null });
+          seen = now;
+        },
+      },
+    );
+    const refused: ItemIssue[] = [];
+    let r = 0;
+    outcomes.forEach((o, index) => {
+      if (o.status === 'rejected') refused.push({ index, field: '(item)', message: summary.rejected[r++]?.reason ?? 'rejected' });
+    });
+    if (refused.length > 0) throw new BatchRefused(refused);
+
+    const results: PushedArticle[] = [];
+    for (const [index, o] of outcomes.entries()) {
+      let id = o.id;
+      if (id === null) {
+        // Unchanged items are not in the summary's ids: find them by the key the pipeline used.
+        const item = items[index]!.item;
+        const guid = item.guid?.trim() || item.url?.trim() || '';
+        id = (await tx.articles.findByGuid(provider.id, guid))?.id ?? null;
+      }
+      if (id === null) throw new Error(`pushed item ${index} was stored but cannot be found again`);
+      results.push({ index, id, url: `${deps.config.publicUrl}/article/${id}`, status: o.status as PushedArticle['status'] });
+    }
+    return results;
+  });
+}
+
+function logPush(deps: AppDeps, c: Context<ApiEnv>, items: { format: PushFormat }[], counts: Record<string, number>): void {
+  deps.logger.info(
+    {
+      provider: c.get('provider').slug,
+      keyId: c.get('apiKey').keyId,
+      items: items.length,
+      formats: [...new Set(items.map((i) => i.format))],
+      ...counts,
+    },
+    'push received',
+  );
+}
+
+function logRefused(deps: AppDeps, c: Context<ApiEnv>, status: number, problems: number): void {
+  deps.logger.info({ provider: c.get('provider').slug, keyId: c.get('apiKey').keyId, status, problems }, 'push refused');
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown };
+  return e?.code === '23505' || (typeof e?.message === 'string' && e.message.includes('UNIQUE constraint failed'));
+}
