@@ -92,7 +92,9 @@ export function articleRepo(db: Kysely<Database>, inTransaction: <T>(work: (db: 
           if (sameContent(before, draft)) return { article: before, outcome: 'unchanged' };
           row = await tx
             .updateTable('articles')
-            .set(values)
+            // A provider's update corrects the story but never undoes an editor's decision:
+            // an unpublished or taken-down article stays so (only setStatus changes it).
+            .set({ ...values, status: existing.status })
             .where('id', '=', existing.id)
             .returningAll()
             .executeTakeFirstOrThrow();
@@ -242,7 +244,6 @@ function sameContent(before: Article, draft: ArticleDraft): boolean {
     before.dateline === draft.dateline &&
     before.sourceUrl === draft.sourceUrl &&
     before.language === draft.language &&
-    before.status === draft.status &&
     before.publishedAt.getTime() === draft.publishedAt.getTime() &&
     before.updatedAt.getTime() === draft.updatedAt.getTime() &&
     before.categories.join(',') === [...new Set(draft.categories)].join(',')

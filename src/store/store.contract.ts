@@ -197,6 +197,16 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
         await assert.rejects(store.articles.setStatus(999_999, 'published'), { code: 'NOT_FOUND' });
       });
 
+      it('keeps a taken-down article taken down when the provider sends it again, changed', async () => {
+        const g = guid();
+        const { article } = await store.articles.upsert(articleDraft({ providerId, guid: g, headline: 'Libellous' }));
+        await store.articles.setStatus(article.id, 'taken_down');
+        const again = await store.articles.upsert(articleDraft({ providerId, guid: g, headline: 'Libellous, again', status: 'published' }));
+        assert.equal(again.outcome, 'updated');
+        assert.equal(again.article.status, 'taken_down');
+        assert.equal((await store.articles.findById(article.id))?.status, 'taken_down');
+      });
+
       it('answers undefined for ids that cannot exist', async () => {
         assert.equal(await store.articles.findById(999_999), undefined);
         assert.equal(await store.articles.findById(Number.MAX_SAFE_INTEGER), undefined);
