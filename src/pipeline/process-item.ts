@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { ArticleDraft } from '../domain/article.js';
-import { categoryForTerm } from '../domain/taxonomy.js';
+import type { EntityMention, Quote } from '../domain/entity.js';
 import { cleanBody } from '../clean/clean-body.js';
 import { normalizeText, paragraphKey } from '../clean/normalize-text.js';
-import { summarize } from '../enrich/summarize.js';
+import { enrichArticle, type EnrichOptions } from '../enrich/enrich-article.js';
 import type { RawItem } from './raw-item.js';
 
 /** What the pipeline needs to know besides the item itself. */
@@ -13,11 +13,13 @@ export interface ProcessContext {
   now: Date;
   /** Category slugs to use when neither the provider nor the rules give one. */
   defaultCategories?: string[];
+  /** Options of the enrich stage (entities, categories). */
+  enrich?: Omit<EnrichOptions, 'defaultCategories'>;
 }
 
 /** The pipeline's answer for one item: an article to store, or why not. */
 export type ProcessResult =
-  | { kind: 'accepted'; draft: ArticleDraft; disclaimer: string | null }
+  | { kind: 'accepted'; draft: ArticleDraft; disclaimer: string | null; enrichment: { entities: EntityMention[]; quotes: Quote[] } }
   | { kind: 'rejected'; reason: string };
 
 /**
@@ -34,26 +36,29 @@ export function processItem(item: RawItem, ctx: ProcessContext): ProcessResult {
   if (!body.text) return { kind: 'rejected', reason: 'The item has no body text after cleaning.' };
 
   const publishedAt = validDate(item.publishedAt) ?? validDate(item.updatedAt) ?? ctx.now;
-  const declared = item.categories.map(categoryForTerm).filter((c): c is string => c !== undefined);
-  const categories = declared.length > 0 ? declared : (ctx.defaultCategories ?? []);
+  const enriched = enrichArticle(
+    { headline, text: body.text, summary: item.summary ? normalizeText(item.summary) : null, declaredLanguage: item.language, declaredCategories: item.categories },
+    { ...ctx.enrich, defaultCategories: ctx.defaultCategories },
+  );
 
   return {
     kind: 'accepted',
     disclaimer: body.disclaimer,
+    enrichment: { entities: enriched.entities, quotes: enriched.quotes },
     draft: {
       providerId: ctx.providerId,
       guid,
       sourceUrl: httpUrlOrNull(item.url),
       headline,
-      summary: item.summary ? summarize(normalizeText(item.summary)) : summarize(body.text),
+      summary: enriched.summary,
       bodyHtml: body.html,
       bodyText: body.text,
       byline: item.byline ? normalizeText(item.byline) || null : null,
       dateline: item.dateline ? normalizeText(item.dateline) || null : null,
-      language: item.language?.trim().toLowerCase().split(/[-_]/)[0] || 'en',
+      language: enriched.language,
       publishedAt,
       updatedAt: validDate(item.updatedAt) ?? publishedAt,
-      categories: [...new Set(categories)],
+      categories: enriched.categories,
       status: 'published',
       contentHash: contentHash(body.text),
     },

@@ -1,4 +1,6 @@
 import type { Provider } from '../domain/provider.js';
+import { clusterOptions, type ClusterOptions } from '../cluster/cluster-options.js';
+import { assignCluster } from '../cluster/assign-cluster.js';
 import type { Store } from '../store/store.js';
 import { processItem } from './process-item.js';
 import type { RawItem } from './raw-item.js';
@@ -27,9 +29,10 @@ export async function ingestItems(
   store: Store,
   provider: Provider,
   items: Iterable<RawItem>,
-  options: { now?: () => Date; onItem?: (summary: IngestSummary) => void } = {},
+  options: { now?: () => Date; onItem?: (summary: IngestSummary) => void; cluster?: Partial<ClusterOptions> } = {},
 ): Promise<IngestSummary> {
   const summary = emptySummary();
+  const clustering = clusterOptions(options.cluster);
   const now = options.now ?? (() => new Date());
   let disclaimerKnown = provider.disclaimer.trim() !== '';
   for (const item of items) {
@@ -42,7 +45,13 @@ export async function ingestItems(
       const { outcome, article } = await store.transaction(async (tx) => {
         // A disclaimer found in a body becomes the provider's, when it has none yet.
         if (adoptDisclaimer) await tx.providers.update(provider.id, { disclaimer: result.disclaimer! });
-        return tx.articles.upsert(result.draft);
+        const stored = await tx.articles.upsert(result.draft);
+        // Entities, quotes and the story cluster commit with the article, or not at all.
+        if (stored.outcome !== 'unchanged') {
+          await tx.entities.saveForArticle(stored.article.id, result.enrichment.entities, result.enrichment.quotes);
+          await assignCluster(tx.clusters, stored.article, clustering);
+        }
+        return stored;
       });
       if (adoptDisclaimer) disclaimerKnown = true;
       summary[outcome]++;

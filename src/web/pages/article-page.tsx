@@ -4,6 +4,7 @@ import { categoriesOf, layoutBase } from '../page-context.js';
 import { articlePath, formatDateTime, textDirection } from '../views/format.js';
 import { Layout } from '../views/layout.js';
 import { SafeBody } from '../views/safe-body.js';
+import { loadStoryLinks, StoryLinks } from '../views/story-links.js';
 import { notFound } from './not-found-page.js';
 
 /**
@@ -24,6 +25,7 @@ export function articlePage(deps: AppDeps) {
       .map((slug) => categories.find((cat) => cat.slug === slug))
       .filter((cat) => cat !== undefined);
     const dir = textDirection(article.language);
+    const links = await loadStoryLinks(deps.store, article.id);
     return c.html(
       <Layout
         {...await layoutBase(deps)}
@@ -65,6 +67,7 @@ export function articlePage(deps: AppDeps) {
               Original: <a href={article.sourceUrl} rel="nofollow noopener">{new URL(article.sourceUrl).hostname}</a>
             </p>
           )}
+          <StoryLinks {...links} />
         </article>
         <aside class="disclaimer" aria-labelledby="disclaimer-heading">
           <h2 id="disclaimer-heading">Legal disclaimer</h2>

@@ -1,0 +1,277 @@
+import nlp from 'compromise';
+import { slugify } from '../domain/article.js';
+import type { EntityMention, EntityType } from '../domain/entity.js';
+import { findNameSpans, type NameSpan, type NameWord } from './find-name-spans.js';
+import {
+  isTitleWord,
+  knownOrganisation,
+  knownPlace,
+  looksLikeOrganisation,
+  notOrganisationAcronyms,
+  placeOfDemonym,
+} from './gazetteer.js';
+
+/** Where in the text an entity was mentioned (quotes use this to find speakers). */
+export interface MentionSpan {
+  slug: string;
+  type: EntityType;
+  start: number;
+  end: number;
+}
+
+/** The tagger's answer: the article's entities, and each mention's place in the text. */
+export interface TaggedEntities {
+  entities: EntityMention[];
+  mentions: MentionSpan[];
+}
+
+/** Options of the tagger. */
+export interface TagEntitiesOptions {
+  /** Entities mentioned fewer times than this are dropped (1 keeps everything). */
+  minMentions?: number;
+}
+
+// compromise's lexicon: first names, cities, countries, companies and the part of speech of
+// common words. Looking words up in it is fast; running its full tagger is ~30 ms/article.
+const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[] | undefined> } }).one.lexicon;
+
+function tagsOf(word: string): string[] {
+  const t = lexicon[word.toLowerCase()];
+  return t === undefined ? [] : Array.isArray(t) ? t : [t];
+}
+const has = (word: string, ...tags: string[]) => tagsOf(word).some((t) => tags.includes(t));
+const NAME_TAGS = ['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person'];
+const PLACE_TAGS = ['City', 'Country', 'Region', 'Place'];
+/** Words that are capitalised only because they open a sentence. */
+function isCommonWord(word: string): boolean {
+  if (word.length > 1 && word === word.toUpperCase()) return false; // "US", not "us"
+  const tags = tagsOf(word);
+  if (tags.length === 0) return false;
+  return !tags.some((t) => [...NAME_TAGS, ...PLACE_TAGS, 'Organization', 'Demonym', 'ProperNoun', 'SportsTeam'].includes(t));
+}
+const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'to', 'outside', 'across']);
+const SPEECH_VERBS = /^(said|says|told|stated|added|noted|warned|explained|argued|wrote|insisted|announced|emphasized|emphasised|confirmed|highlighted|acknowledged)$/;
+const MONTHS_AND_DAYS = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+
+interface Found {
+  name: string;
+  type: EntityType;
+  start: number;
+  end: number;
+  role: string | null;
+  /** Single words waiting for coreference: resolved against the people found. */
+  surname?: boolean;
+  /** An unknown multi-word name kept only if a later surname-only mention confirms it. */
+  tentative?: boolean;
+}
+
+/**
+ * Tags people, organisations and places: capitalised spans classified by the gazetteer,
+ * compromise's lexicon and Gazette's rules. Titles become roles ("German Chancellor"
+ * Friedrich Merz), nationality adjectives count as mentions of their country, and a later
+ * surname ("Rutte") or "Mr Rutte" counts for the full name given in the article.
+ */
+export function tagEntities(text: string, options: TagEntitiesOptions = {}): TaggedEntities {
+  const found: Found[] = [];
+  let pendingRole: string | null = null;
+  for (const span of findNameSpans(text)) {
+    const role = classifySpan(span, found, pendingRole);
+    pendingRole = role;
+  }
+  resolveSurnames(found);
+  return summarise(found, options.minMentions ?? 1);
+}
+
+/** Classifies one span, pushing what it finds; returns a title left over for the next span. */
+function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null): string | null {
+  let words = span.words.slice();
+  // Sentence-opening words that are ordinary words ("The", "While", "Earlier").
+  const opener = words[0];
+  if (opener && (span.sentenceStart || opener.text === 'The') && isCommonWord(opener.text) && !isTitleWord(opener.text)) {
+    words = words.slice(1);
+  }
+  while (words.length > 0 && words[0]!.text.toLowerCase() === 'the') words = words.slice(1);
+  if (words.length === 0) return null;
+
+  // The whole span may be a known name before any splitting ("Bank of England", "US"), or
+  // shaped like an organisation ("Russian Foreign Ministry").
+  const whole = joined(words);
+  const direct = knownName(whole);
+  if (direct || (words.length > 1 && looksLikeOrganisation(words.map((w) => w.text)))) {
+    found.push({ ...(direct ?? { name: whole, type: 'organisation' as const }), start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
+    return null;
+  }
+
+  // Leading places, nationalities or organisations, then title words: "German Chancellor",
+  // "US President", "ECB President", "United Nations Secretary-General".
+  const roleWords: NameWord[] = [];
+  let k = 0;
+  for (;;) {
+    const prefix = leadingName(words, k);
+    if (!prefix) break;
+    found.push({ name: prefix.name, type: prefix.type, start: words[k]!.start, end: words[prefix.next - 1]!.end, role: null });
+    roleWords.push(...words.slice(k, prefix.next));
+    k = prefix.next;
+  }
+  while (k < words.length && (isTitleWord(words[k]!.text) || (roleWords.length > 0 && words[k]!.text === 'of'))) {
+    roleWords.push(words[k]!);
+    k++;
+  }
+  let rest = words.slice(k);
+  let role = roleWords.length > 0 && roleWords.some((w) => isTitleWord(w.text)) ? joined(roleWords) : null;
+  // An unknown title before a known first name: "Regierungschef Donald Tusk".
+  if (rest.length >= 3 && !has(rest[0]!.text, ...NAME_TAGS) && has(rest[1]!.text, 'FirstName', 'MaleName', 'FemaleName')) {
+    role = role ? `${role} ${rest[0]!.text}` : rest[0]!.text;
+    rest = rest.slice(1);
+  }
+  if (rest.length === 0) {
+    // "the organization's Secretary General, Mark Rutte": the title waits for the next name.
+    return role && /^\s*,\s*$/.test(span.after) ? role : null;
+  }
+  const restName = joined(rest);
+  const start = rest[0]!.start;
+  const end = rest[rest.length - 1]!.end;
+  // A lower-case title right before the name counts too: "opposition leader Kemi Badenoch".
+  const titled = role ?? pendingRole ?? (span.previousWord && isTitleWord(span.previousWord) ? span.previousWord : null);
+
+  const known = knownName(restName);
+  if (known) {
+    found.push({ ...known, start, end, role: null });
+    return null;
+  }
+  const demonymPlace = placeOfDemonym(restName);
+  if (demonymPlace) {
+    found.push({ name: demonymPlace, type: 'place', start, end, role: null });
+    return null;
+  }
+  if (looksLikeOrganisation(rest.map((w) => w.text)) || isAcronym(restName)) {
+    found.push({ name: restName, type: 'organisation', start, end, role: null });
+    return null;
+  }
+  if (rest.length >= 2 && rest.length <= 4) {
+    const firstIsName = has(rest[0]!.text, 'FirstName', 'MaleName', 'FemaleName');
+    const namesOnly = rest.every((w) => CONNECTOR_WORDS.has(w.text) || (/^\p{Lu}/u.test(w.text) && (!isCommonWord(w.text) || has(w.text, ...NAME_TAGS))));
+    const spoke = SPEECH_VERBS.test(span.nextWord ?? '') || SPEECH_VERBS.test(span.previousWord ?? '');
+    const strongCue = titled !== null || spoke;
+    const cue = strongCue || firstIsName || has(rest[rest.length - 1]!.text, 'LastName') || /^\s*,\s*$/.test(span.after);
+    // A known first name or a title vouches for an ordinary-word surname ("Tim Cook", "Bill Nelson").
+    if (cue && (namesOnly || firstIsName || strongCue)) {
+      found.push({ name: restName, type: 'person', start, end, role: titled });
+      return null;
+    }
+    if (namesOnly && !span.possessive) {
+      // Unknown words, no cue: a person only if a later surname-only mention confirms it.
+      found.push({ name: restName, type: 'person', start, end, role: null, tentative: true });
+    }
+    return null;
+  }
+  if (rest.length === 1) {
+    const word = rest[0]!.text;
+    if (MONTHS_AND_DAYS.test(word)) return null;
+    const common = isCommonWord(word);
+    if (!common && LOCATIVE.has(span.previousWord ?? '') && titled === null && !span.sentenceStart && !has(word, ...NAME_TAGS)) {
+      found.push({ name: word, type: 'place', start, end, role: null });
+    } else if (titled !== null || !common || !span.sentenceStart) {
+      // Maybe the surname of someone named in full elsewhere ("Rutte", "Lane"); decided
+      // once all are known, and dropped when nobody matches.
+      found.push({ name: word, type: 'person', start, end, role: titled, surname: true });
+    }
+  }
+  return null;
+}
+
+const CONNECTOR_WORDS = new Set(['bin', 'ibn', 'al', 'de', 'da', 'del', 'van', 'von', 'der', 'den', 'du', 'la', 'le']);
+
+/** A known place, nationality or organisation at `k` followed by a title word. */
+function leadingName(words: NameWord[], k: number): { name: string; type: EntityType; next: number } | undefined {
+  for (let end = Math.min(words.length - 1, k + 4); end > k; end--) {
+    if (!isTitleWord(words[end]!.text)) continue;
+    const text = joined(words.slice(k, end));
+    const demonym = placeOfDemonym(text);
+    if (demonym) return { name: demonym, type: 'place', next: end };
+    const known = knownName(text);
+    if (known && known.type !== 'person') return { ...known, next: end };
+    if (end === k + 1 && isAcronym(text)) return { name: text, type: 'organisation', next: end };
+  }
+  return undefined;
+}
+
+function joined(words: NameWord[]): string {
+  return words.map((w) => w.text).join(' ');
+}
+
+function isAcronym(name: string): boolean {
+  return /^[A-Z][A-Z0-9&]{1,5}$/.test(name) && !notOrganisationAcronyms.has(name);
+}
+
+/** Gazetteer and lexicon names: places and organisations with their canonical names. */
+function knownName(name: string): { name: string; type: EntityType } | undefined {
+  const org = knownOrganisation(name);
+  if (org) return { name: org, type: 'organisation' };
+  const place = knownPlace(name);
+  if (place) return { name: place, type: 'place' };
+  if (has(name, 'Country', 'City', 'Region')) return { name, type: 'place' };
+  if (has(name, 'Organization', 'SportsTeam')) return { name, type: 'organisation' };
+  if (name.includes(' ') && has(name, 'Person')) return { name, type: 'person' };
+  return undefined;
+}
+
+function pushPlace(word: NameWord, found: Found[]): void {
+  const name = placeOfDemonym(word.text) ?? knownPlace(word.text);
+  if (name) found.push({ name, type: 'place', start: word.start, end: word.end, role: null });
+}
+
+/**
+ * Single words become the person whose full name ends (or starts) with them: the most
+ * recent such person before the mention, else the first after. Unresolved single words
+ * are dropped unless a title vouches for them ("President Macron").
+ */
+function resolveSurnames(found: Found[]): void {
+  const people = found.filter((f) => f.type === 'person' && !f.surname && f.name.includes(' '));
+  const confirmed = new Set<Found>();
+  for (let i = found.length - 1; i >= 0; i--) {
+    const f = found[i]!;
+    if (!f.surname) continue;
+    const matches = people.filter((p) => {
+      const parts = p.name.split(' ');
+      return parts[parts.length - 1] === f.name;
+    });
+    const before = matches.filter((p) => p.start < f.start);
+    const sure = before.filter((p) => !p.tentative);
+    const match = sure[sure.length - 1] ?? before[before.length - 1] ?? matches.find((p) => !p.tentative) ?? matches[0];
+    if (match) {
+      f.name = match.name;
+      f.surname = false;
+      if (match.tentative) confirmed.add(match);
+      if (f.role && !match.role) match.role = f.role;
+    } else if (f.role !== null || has(f.name, 'LastName', 'Person')) {
+      f.surname = false;
+    } else {
+      found.splice(i, 1);
+    }
+  }
+  for (let i = found.length - 1; i >= 0; i--) {
+    const f = found[i]!;
+    if (f.tentative && !confirmed.has(f) && !found.some((o) => o !== f && !o.tentative && o.type === 'person' && o.name === f.name)) found.splice(i, 1);
+  }
+}
+
+function summarise(found: Found[], minMentions: number): TaggedEntities {
+  const bySlug = new Map<string, EntityMention>();
+  const mentions: MentionSpan[] = [];
+  for (const f of found) {
+    const slug = slugify(f.name);
+    const entity = bySlug.get(slug);
+    if (entity) {
+      entity.mentions++;
+      entity.role ??= f.role;
+    } else {
+      bySlug.set(slug, { slug, name: f.name, type: f.type, mentions: 1, role: f.role });
+    }
+    mentions.push({ slug, type: bySlug.get(slug)!.type, start: f.start, end: f.end });
+  }
+  const entities = [...bySlug.values()].filter((e) => e.mentions >= minMentions);
+  entities.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+  const kept = new Set(entities.map((e) => e.slug));
+  return { entities, mentions: mentions.filter((m) => kept.has(m.slug)) };
+}

@@ -1,0 +1,92 @@
+import type { Kysely } from 'kysely';
+import type { ClusterIndex, ClusterMatch, ClusterMembership } from '../cluster/cluster-index.js';
+import { toDate, toTimestamp } from './map-rows.js';
+import type { Database } from './schema.js';
+
+/** Another provider's (or the same provider's) version of a story, for "Also reported by". */
+export interface OtherVersion {
+  id: number;
+  slug: string;
+  headline: string;
+  publishedAt: Date;
+  provider: { slug: string; name: string };
+}
+
+/** Story clusters: membership per article and the LSH band index. */
+export interface ClusterRepo extends ClusterIndex {
+  membershipOf(articleId: number): Promise<ClusterMembership | undefined>;
+  /** The other published versions in the article's cluster, earliest first. */
+  otherVersions(articleId: number): Promise<OtherVersion[]>;
+}
+
+/** The cluster repository over any engine; run its writes in the article's transaction. */
+export function clusterRepo(db: Kysely<Database>): ClusterRepo {
+  return {
+    async findExact(contentHash, exceptArticleId) {
+      const row = await db
+        .selectFrom('articles')
+        .leftJoin('article_clusters', 'article_clusters.article_id', 'articles.id')
+        .select(['articles.id', 'article_clusters.cluster_id'])
+        .where('articles.content_hash', '=', contentHash)
+        .where('articles.id', '!=', exceptArticleId)
+        .orderBy('articles.id')
+        .limit(1)
+        .executeTakeFirst();
+      return row ? { articleId: row.id, clusterId: row.cluster_id } : undefined;
+    },
+
+    async candidates(bandKeys, from, to, exceptArticleId) {
+      if (bandKeys.length === 0) return [];
+      const rows = await db
+        .selectFrom('lsh_bands')
+        .innerJoin('article_clusters', 'article_clusters.article_id', 'lsh_bands.article_id')
+        .select(['lsh_bands.article_id', 'article_clusters.cluster_id', 'article_clusters.signature'])
+        .distinct()
+        .where('lsh_bands.band_key', 'in', bandKeys)
+        .where('lsh_bands.published_at', '>=', toTimestamp(from))
+        .where('lsh_bands.published_at', '<=', toTimestamp(to))
+        .where('lsh_bands.article_id', '!=', exceptArticleId)
+        .execute();
+      return rows.map((r) => ({ articleId: r.article_id, clusterId: r.cluster_id, signature: r.signature }));
+    },
+
+    async assign(m) {
+      await db.deleteFrom('lsh_bands').where('article_id', '=', m.articleId).execute();
+      await db.deleteFrom('article_clusters').where('article_id', '=', m.articleId).execute();
+      await db
+        .insertInto('article_clusters')
+        .values({ article_id: m.articleId, cluster_id: m.clusterId, match: m.match, similarity: m.similarity, signature: m.signature })
+        .execute();
+      const keys = [...new Set(m.bandKeys)];
+      if (keys.length > 0) {
+        const publishedAt = toTimestamp(m.publishedAt);
+        await db
+          .insertInto('lsh_bands')
+          .values(keys.map((band_key) => ({ band_key, article_id: m.articleId, published_at: publishedAt })))
+          .execute();
+      }
+    },
+
+    async membershipOf(articleId) {
+      const row = await db.selectFrom('article_clusters').select(['article_id', 'cluster_id', 'match', 'similarity']).where('article_id', '=', articleId).executeTakeFirst();
+      return row ? { articleId: row.article_id, clusterId: row.cluster_id, match: row.match as ClusterMatch, similarity: Number(row.similarity) } : undefined;
+    },
+
+    async otherVersions(articleId) {
+      const rows = await db
+        .selectFrom('article_clusters as mine')
+        .innerJoin('article_clusters as other', 'other.cluster_id', 'mine.cluster_id')
+        .innerJoin('articles', 'articles.id', 'other.article_id')
+        .innerJoin('providers', 'providers.id', 'articles.provider_id')
+        .select(['articles.id', 'articles.slug', 'articles.headline', 'articles.published_at', 'providers.slug as p_slug', 'providers.name as p_name'])
+        .where('mine.article_id', '=', articleId)
+        .where('other.article_id', '!=', articleId)
+        .where('articles.status', '=', 'published')
+        .orderBy('articles.published_at')
+        .orderBy('articles.id')
+        .limit(50)
+        .execute();
+      return rows.map((r) => ({ id: r.id, slug: r.slug, headline: r.headline, publishedAt: toDate(r.published_at), provider: { slug: r.p_slug, name: r.p_name } }));
+    },
+  };
+}
