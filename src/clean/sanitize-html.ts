@@ -1,3 +1,4 @@
+import { parseHTML } from 'linkedom';
 import sanitize from 'sanitize-html';
 import { trustSanitizedHtml, type SafeHtml } from '../domain/safe-html.js';
 
@@ -30,9 +31,30 @@ const ALLOWED_TAGS = [
  * The only producer of SafeHtml.
  */
 export function sanitizeHtml(html: string, options: SanitizeOptions = {}): SafeHtml {
+  const clean = sanitizeOnce(html, options);
+  const settled = settleInDom(clean);
+  return trustSanitizedHtml(settled === clean ? clean : sanitizeOnce(settled, options));
+}
+
+/**
+ * The allowlist filter works on a token stream, so it can emit nesting a browser would
+ * rebuild differently (a paragraph inside a paragraph, a cell outside any table). Parsing
+ * the output as a document and serializing it again gives the structure readers will see;
+ * orphaned table parts, which browsers drop, are unwrapped to their content.
+ */
+function settleInDom(html: string): string {
+  const { document } = parseHTML(`<!doctype html><html><body><div id="gazette-root">${html}</div></body></html>`);
+  const root = document.getElementById('gazette-root')!;
+  for (const el of Array.from(root.querySelectorAll('td, th, tr, thead, tbody, tfoot, caption')) as Element[]) {
+    if (!el.parentElement?.closest('table')) el.replaceWith(...Array.from(el.childNodes));
+  }
+  return root.innerHTML;
+}
+
+function sanitizeOnce(html: string, options: SanitizeOptions): string {
   const base = parseBase(options.baseUrl);
   const embedHosts = new Set(options.embedHosts ?? DEFAULT_EMBED_HOSTS);
-  const clean = sanitize(html, {
+  return sanitize(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
       a: ['href', 'title', 'rel'],
@@ -64,7 +86,6 @@ export function sanitizeHtml(html: string, options: SanitizeOptions = {}): SafeH
       (frame.tag === 'iframe' && !frame.attribs.src),
     nonTextTags: ['style', 'script', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object', 'svg', 'math', 'title', 'head'],
   });
-  return trustSanitizedHtml(clean);
 }
 
 function parseBase(baseUrl: string | null | undefined): URL | null {
