@@ -19,7 +19,14 @@ export interface ProcessContext {
 
 /** The pipeline's answer for one item: an article to store, or why not. */
 export type ProcessResult =
-  | { kind: 'accepted'; draft: ArticleDraft; disclaimer: string | null; enrichment: { entities: EntityMention[]; quotes: Quote[] } }
+  | {
+      kind: 'accepted';
+      draft: ArticleDraft;
+      disclaimer: string | null;
+      enrichment: { entities: EntityMention[]; quotes: Quote[] };
+      /** The item carried no date: `publishedAt` is the processing time. */
+      undated: boolean;
+    }
   | { kind: 'rejected'; reason: string };
 
 /**
@@ -35,7 +42,8 @@ export function processItem(item: RawItem, ctx: ProcessContext): ProcessResult {
   const body = cleanBody({ html: item.html, text: item.text ?? item.summary, baseUrl: item.url });
   if (!body.text) return { kind: 'rejected', reason: 'The item has no body text after cleaning.' };
 
-  const publishedAt = validDate(item.publishedAt) ?? validDate(item.updatedAt) ?? ctx.now;
+  const sourceDate = validDate(item.publishedAt) ?? validDate(item.updatedAt);
+  const publishedAt = sourceDate ?? ctx.now;
   const enriched = enrichArticle(
     { headline, text: body.text, summary: item.summary ? normalizeText(item.summary) : null, declaredLanguage: item.language, declaredCategories: item.categories },
     { ...ctx.enrich, defaultCategories: ctx.defaultCategories },
@@ -45,6 +53,7 @@ export function processItem(item: RawItem, ctx: ProcessContext): ProcessResult {
     kind: 'accepted',
     disclaimer: body.disclaimer,
     enrichment: { entities: enriched.entities, quotes: enriched.quotes },
+    undated: sourceDate === null,
     draft: {
       providerId: ctx.providerId,
       guid,

@@ -1,9 +1,15 @@
+import type { ArticleDraft } from '../domain/article.js';
 import type { Provider } from '../domain/provider.js';
 import { clusterOptions, type ClusterOptions } from '../cluster/cluster-options.js';
 import { assignCluster } from '../cluster/assign-cluster.js';
 import type { Store } from '../store/store.js';
 import { processItem } from './process-item.js';
 import type { RawItem } from './raw-item.js';
+
+/** What became of one input item. */
+export type ItemOutcome =
+  | { outcome: 'created' | 'updated' | 'unchanged'; articleId: number }
+  | { outcome: 'rejected'; reason: string };
 
 /** Counts of one ingest run, and the reasons for each rejection. */
 export interface IngestSummary {
@@ -14,10 +20,12 @@ export interface IngestSummary {
   rejected: { item: string; reason: string }[];
   /** Ids of the articles created or updated, in input order. */
   articleIds: number[];
+  /** One entry per input item, in input order. */
+  items: ItemOutcome[];
 }
 
 export function emptySummary(): IngestSummary {
-  return { read: 0, created: 0, updated: 0, unchanged: 0, rejected: [], articleIds: [] };
+  return { read: 0, created: 0, updated: 0, unchanged: 0, rejected: [], articleIds: [], items: [] };
 }
 
 /**
@@ -40,12 +48,14 @@ export async function ingestItems(
     const result = processItem(item, { providerId: provider.id, now: now() });
     if (result.kind === 'rejected') {
       summary.rejected.push({ item: item.guid ?? item.url ?? item.headline ?? `#${summary.read}`, reason: result.reason });
+      summary.items.push({ outcome: 'rejected', reason: result.reason });
     } else {
       const adoptDisclaimer = result.disclaimer !== null && !disclaimerKnown;
       const { outcome, article } = await store.transaction(async (tx) => {
         // A disclaimer found in a body becomes the provider's, when it has none yet.
         if (adoptDisclaimer) await tx.providers.update(provider.id, { disclaimer: result.disclaimer! });
-        const stored = await tx.articles.upsert(result.draft);
+        const draft = result.undated ? await keepStoredDates(tx, result.draft) : result.draft;
+        const stored = await tx.articles.upsert(draft);
         // Entities, quotes and the story cluster commit with the article, or not at all.
         if (stored.outcome !== 'unchanged') {
           await tx.entities.saveForArticle(stored.article.id, result.enrichment.entities, result.enrichment.quotes);
@@ -55,9 +65,19 @@ export async function ingestItems(
       });
       if (adoptDisclaimer) disclaimerKnown = true;
       summary[outcome]++;
+      summary.items.push({ outcome, articleId: article.id });
       if (outcome !== 'unchanged') summary.articleIds.push(article.id);
     }
     options.onItem?.(summary);
   }
   return summary;
+}
+
+/**
+ * An item without a date is stamped with the time it was first seen; seen again (every poll
+ * of its feed), it keeps that time instead of looking new and "updated" each time.
+ */
+async function keepStoredDates(store: Store, draft: ArticleDraft): Promise<ArticleDraft> {
+  const stored = await store.articles.findByGuid(draft.providerId, draft.guid);
+  return stored ? { ...draft, publishedAt: stored.publishedAt, updatedAt: stored.updatedAt } : draft;
 }

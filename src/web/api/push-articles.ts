@@ -114,41 +114,15 @@ async function resolveArticleIds(store: Store, provider: Provider, items: Pushed
 /** Runs the batch through the pipeline in one transaction and says what became of each item. */
 async function storeBatch(deps: AppDeps, provider: Provider, items: PushedItem[]): Promise<PushedArticle[]> {
   return deps.store.transaction(async (tx) => {
-    const outcomes: { status: PushedArticle['status'] | 'rejected'; id: number | null }[] = [];
-    let seen = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
-    const summary = await ingestItems(
-      tx,
-      provider,
-      items.map((p) => p.item),
-      {
-        // The summary is cumulative; the counter that moved tells what happened to this item.
-        onItem: (s) => {
-          const now = { created: s.created, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected.length };
-          const status = (['created', 'updated', 'unchanged', 'rejected'] as const).find((k) => now[k] > seen[k]) ?? 'rejected';
-          outcomes.push({ status, id: status === 'created' || status === 'updated' ? (s.articleIds.at(-1) ?? null) : null });
-          seen = now;
-        },
-      },
-    );
+    const summary = await ingestItems(tx, provider, items.map((p) => p.item));
     const refused: ItemIssue[] = [];
-    let r = 0;
-    outcomes.forEach((o, index) => {
-      if (o.status === 'rejected') refused.push({ index, field: '(item)', message: summary.rejected[r++]?.reason ?? 'rejected' });
-    });
-    if (refused.length > 0) throw new BatchRefused(refused);
-
     const results: PushedArticle[] = [];
-    for (const [index, o] of outcomes.entries()) {
-      let id = o.id;
-      if (id === null) {
-        // Unchanged items are not in the summary's ids: find them by the key the pipeline used.
-        const item = items[index]!.item;
-        const guid = item.guid?.trim() || item.url?.trim() || '';
-        id = (await tx.articles.findByGuid(provider.id, guid))?.id ?? null;
-      }
-      if (id === null) throw new Error(`pushed item ${index} was stored but cannot be found again`);
-      results.push({ index, id, url: `${deps.config.publicUrl}/article/${id}`, status: o.status as PushedArticle['status'] });
-    }
+    summary.items.forEach((o, index) => {
+      if (o.outcome === 'rejected') refused.push({ index, field: '(item)', message: o.reason });
+      else results.push({ index, id: o.articleId, url: `${deps.config.publicUrl}/article/${o.articleId}`, status: o.outcome });
+    });
+    // Throwing rolls the whole batch back: all or nothing.
+    if (refused.length > 0) throw new BatchRefused(refused);
     return results;
   });
 }
