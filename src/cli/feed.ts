@@ -17,15 +17,16 @@ export function registerFeed(program: Command): void {
     .argument('<url>', 'the feed URL (http or https)')
     .option('--interval <duration>', 'how often to poll: 90s, 15m, 2h, 1d', '15m')
     .option('--allow-private', 'allow loopback/private/link-local addresses (off: the SSRF guard refuses them)', false)
-    .action(async (slug: string, url: string, options: { interval: string; allowPrivate: boolean }) => {
+    .option('--full-text', 'the feed carries teasers: fetch each new item’s page and extract the article', false)
+    .action(async (slug: string, url: string, options: { interval: string; allowPrivate: boolean; fullText: boolean }) => {
       const seconds = parseDuration(options.interval);
       if (seconds === null || seconds < 60) throw new GazetteError('BAD_REQUEST', `--interval must be a duration of at least 1m, like 15m or 2h; got "${options.interval}".`);
       if (!/^https?:\/\/[^\s]+$/i.test(url) || !URL.canParse(url)) throw new GazetteError('BAD_REQUEST', `"${url}" is not an http or https URL.`);
       await withStore(async (store) => {
         const provider = await store.providers.findBySlug(slug);
         if (!provider) throw new GazetteError('NOT_FOUND', `No provider with slug "${slug}".`);
-        const created = await store.feeds.create({ providerId: provider.id, url, pollIntervalSeconds: seconds, allowPrivate: options.allowPrivate });
-        console.log(`feed ${created.id} added for ${provider.slug}: ${created.url}, every ${formatDuration(seconds)}${created.allowPrivate ? ', private addresses allowed' : ''}`);
+        const created = await store.feeds.create({ providerId: provider.id, url, pollIntervalSeconds: seconds, allowPrivate: options.allowPrivate, fullText: options.fullText });
+        console.log(`feed ${created.id} added for ${provider.slug}: ${created.url}, every ${formatDuration(seconds)}${created.allowPrivate ? ', private addresses allowed' : ''}${created.fullText ? ', full text fetched' : ''}`);
       });
     });
 

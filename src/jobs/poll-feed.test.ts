@@ -32,12 +32,13 @@ describe('pollFeed', () => {
     fetch: { timeoutMs: 2000 },
   });
   /** A fresh allowPrivate feed on its own path of the test server. */
-  const addFeed = async (path: string, options: { allowPrivate?: boolean; interval?: number } = {}) =>
+  const addFeed = async (path: string, options: { allowPrivate?: boolean; interval?: number; fullText?: boolean } = {}) =>
     store.feeds.create({
       providerId: provider.id,
       url: `${server.url}${path}`,
       pollIntervalSeconds: options.interval ?? 900,
       allowPrivate: options.allowPrivate ?? true,
+      fullText: options.fullText ?? false,
       nextPollAt: clock,
     });
   const poll = async (id: number) => pollFeed((await store.feeds.findById(id))!, ctx());
@@ -241,5 +242,45 @@ describe('pollFeed', () => {
     } finally {
       await s.drop();
     }
+  });
+
+  it('completes a teaser feed from the linked pages, and does not refetch stored stories', async () => {
+    const paragraphs = [
+      'The harbour authority approved a plan on Tuesday to deepen the main channel by two metres, so that larger container ships can dock without waiting for high tide.',
+      'Work is due to start next spring and last about eighteen months, the authority said, with dredging limited to the winter to protect spawning fish.',
+      'Shipping lines welcomed the decision, while a fishermen’s association said it would ask for the plan to be reviewed by independent ecologists.',
+    ];
+    server.route('/story/channel', (_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(
+          `<!doctype html><html><head><title>Harbour channel to be deepened</title></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>` +
+            `<article><h1>Harbour channel to be deepened</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article>` +
+            `<aside><h2>Most read</h2><ul><li><a href="/a">Other story</a></li><li><a href="/b">Another story</a></li></ul></aside></body></html>`,
+        ),
+    );
+    server.route('/teasers', (_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>Teasers</title><link>${server.url}/</link>` +
+          `<item><title>Harbour channel to be deepened</title><link>${server.url}/story/channel</link><guid>channel-1</guid>` +
+          `<description>The harbour authority approved a plan on Tuesday… Read more</description><pubDate>Tue, 03 Mar 2026 09:00:00 GMT</pubDate></item>` +
+          `</channel></rss>`,
+      ),
+    );
+    const f = await addFeed('/teasers', { fullText: true });
+    const first = await poll(f.id);
+    assert.equal(first.result, 'ok', first.error ?? '');
+    assert.equal(first.summary?.created, 1);
+    const article = await store.articles.findByGuid(provider.id, 'channel-1');
+    assert.match(article!.bodyText, /deepen the main channel by two metres/);
+    assert.match(article!.bodyText, /independent ecologists/);
+    assert.doesNotMatch(article!.bodyText, /Most read|Other story|Read more/);
+    assert.equal(server.hits('/story/channel').length, 1);
+
+    clock = new Date(clock.getTime() + hour);
+    const second = await poll(f.id);
+    assert.equal(second.result, 'ok');
+    assert.equal(server.hits('/story/channel').length, 1, 'a stored story is not fetched again');
+    assert.match((await store.articles.findByGuid(provider.id, 'channel-1'))!.bodyText, /independent ecologists/, 'full text kept');
   });
 });

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { fetchUrl, type FetchOptions } from '../ingest/fetch/fetch-url.js';
 import { parseFeed } from '../ingest/parse-feed.js';
+import { completeItems } from '../pipeline/complete-items.js';
 import { ingestItems, type IngestSummary } from '../pipeline/run-ingest.js';
 import type { Feed, FeedPatch } from '../store/feed-repo.js';
 import type { Store } from '../store/store.js';
@@ -74,7 +75,12 @@ export async function pollFeed(feed: Feed, ctx: PollContext): Promise<PollOutcom
     const provider = await ctx.store.providers.findById(feed.providerId);
     if (!provider) return recordFailure('the feed belongs to no provider', fetched.status, null);
     try {
-      summary = await ingestItems(ctx.store, provider, parsed.items, { now: ctx.now });
+      const completed = await completeItems(ctx.store, provider.id, parsed.items, {
+        policy: feed.fullText ? { always: true } : { minWords: 0 },
+        fetch: { ...ctx.fetch, allowPrivate: feed.allowPrivate, signal: ctx.signal },
+      });
+      for (const failure of completed.failed) ctx.logger?.warn({ feedId: feed.id, ...failure }, 'full text could not be fetched');
+      summary = await ingestItems(ctx.store, provider, completed.items, { now: ctx.now });
     } catch (error) {
       // Each item commits on its own, so what was stored stays whole; the rest comes next poll.
       return recordFailure(`the items could not be stored: ${(error as Error).message}`, fetched.status, null);

@@ -12,6 +12,8 @@ export interface Feed {
   title: string | null;
   /** Explicitly allowed to reach loopback/private addresses (the SSRF guard stands aside). */
   allowPrivate: boolean;
+  /** The provider's items are teasers: fetch every new item's page for the full article. */
+  fullText: boolean;
   pollIntervalSeconds: number;
   nextPollAt: Date;
   etag: string | null;
@@ -44,6 +46,7 @@ export interface FeedInput {
   providerId: number;
   url: string;
   allowPrivate?: boolean;
+  fullText?: boolean;
   pollIntervalSeconds: number;
   /** When to poll first; now by default. */
   nextPollAt?: Date;
@@ -56,6 +59,7 @@ export type FeedPatch = Partial<
     | 'url'
     | 'title'
     | 'allowPrivate'
+    | 'fullText'
     | 'pollIntervalSeconds'
     | 'nextPollAt'
     | 'etag'
@@ -121,6 +125,7 @@ export function feedRepo(db: Kysely<Database>, engine: Engine): FeedRepo {
           provider_id: input.providerId,
           url: input.url,
           allow_private: input.allowPrivate ? 1 : 0,
+          full_text: input.fullText ? 1 : 0,
           poll_interval_seconds: input.pollIntervalSeconds,
           next_poll_at: toTimestamp(input.nextPollAt ?? now),
           created_at: toTimestamp(now),
@@ -187,6 +192,7 @@ function toRowPatch(p: FeedPatch): Updateable<FeedsTable> {
     url: p.url,
     title: p.title,
     allow_private: p.allowPrivate === undefined ? undefined : p.allowPrivate ? 1 : 0,
+    full_text: p.fullText === undefined ? undefined : p.fullText ? 1 : 0,
     poll_interval_seconds: p.pollIntervalSeconds,
     next_poll_at: ts(p.nextPollAt),
     etag: p.etag,
@@ -219,6 +225,7 @@ function toFeed(row: Selectable<FeedsTable>): Feed {
     url: row.url,
     title: row.title,
     allowPrivate: Number(row.allow_private) === 1,
+    fullText: Number(row.full_text) === 1,
     pollIntervalSeconds: row.poll_interval_seconds,
     nextPollAt: toDate(row.next_poll_at),
     etag: row.etag,

@@ -68,6 +68,7 @@ export interface FeedsTable {
   url: string;
   title: string | null;
   allow_private: Generated<number>;
+  full_text: Generated<number>;
   poll_interval_seconds: number;
   next_poll_at: Timestamp;
   etag: string | null;
