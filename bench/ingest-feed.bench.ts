@@ -15,10 +15,10 @@ import { openPostgresStore } from '../src/store/postgres/open-postgres-store.js'
 import { seedTaxonomy } from '../src/store/seed-taxonomy.js';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.js';
 import type { Store } from '../src/store/store.js';
+import { postgresUrl } from './postgres-url.js';
 import type { Benchmark, BenchRow } from './benchmark.js';
 
 const ITEMS = 3000;
-const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const words = 'port council budget harbour minister talks market shares election storm ferry school rail energy price court'.split(' ');
 
 /** A realistic RSS 2.0 feed: content:encoded bodies of a few paragraphs, categories, authors. */
@@ -43,19 +43,6 @@ function parseItems(bytes: Buffer): RawItem[] {
   return result.items;
 }
 
-async function postgresUrl(): Promise<string | null> {
-  const url = process.env.TEST_DATABASE_URL || DEFAULT_TEST_DATABASE_URL;
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return url;
-  } catch {
-    return null;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
 
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 

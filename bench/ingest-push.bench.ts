@@ -22,11 +22,11 @@ import { seedTaxonomy } from '../src/store/seed-taxonomy.js';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { buildApp } from '../src/web/app.js';
+import { postgresUrl } from './postgres-url.js';
 import type { Benchmark, BenchRow } from './benchmark.js';
 
 const ARTICLES = 2000;
 const BATCH = 100;
-const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const words = 'port council budget harbour minister talks market shares election storm ferry school rail energy price court'.split(' ');
 
 /** Articles in Gazette's push format: six-paragraph HTML bodies, a category, a byline. */
@@ -124,19 +124,6 @@ async function compare(direct: Store, viaHttp: Store, articles: Record<string, u
   return { ...tallies, bodyKb: Math.round(httpBodies[0]!.length / 1024) };
 }
 
-async function postgresUrl(): Promise<string | null> {
-  const url = process.env.TEST_DATABASE_URL || DEFAULT_TEST_DATABASE_URL;
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return url;
-  } catch {
-    return null;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
 
 /** Runs `work` on a fresh store of each engine and drops it afterwards. */
 async function onSqlite<T>(work: (store: Store) => Promise<T>): Promise<T> {
