@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { parseFeed } from '../src/ingest/parse-feed.js';
 import { ingestItems } from '../src/pipeline/run-ingest.js';
-import type { RawItem } from '../src/pipeline/raw-item.js';
+import type { RawItem } from '../src/domain/raw-item.js';
 import { openPostgresStore } from '../src/store/postgres/open-postgres-store.js';
 import { seedTaxonomy } from '../src/store/seed-taxonomy.js';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.js';

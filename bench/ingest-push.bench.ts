@@ -15,7 +15,7 @@ import { pino } from 'pino';
 import { loadConfig } from '../src/config/load-config.js';
 import { generateApiKey } from '../src/domain/api-key.js';
 import { readPushArticle } from '../src/ingest/push-payload.js';
-import type { RawItem } from '../src/pipeline/raw-item.js';
+import type { RawItem } from '../src/domain/raw-item.js';
 import { ingestItems } from '../src/pipeline/run-ingest.js';
 import { openPostgresStore } from '../src/store/postgres/open-postgres-store.js';
 import { seedTaxonomy } from '../src/store/seed-taxonomy.js';

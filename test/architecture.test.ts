@@ -1,7 +1,7 @@
 /**
- * Keeps the layout telling the architecture: imports go one way,
- * domain ← ingest ← clean ← enrich ← cluster ← pipeline ← store ← web/jobs/cli ← main.
- * A stage may import from stages to its left, never from one to its right.
+ * Keeps the layout telling the architecture: the pipeline stages (ingest, clean, enrich,
+ * cluster) know only the domain and never each other's callers; `pipeline/` composes them;
+ * the store knows the domain; web, jobs and cli sit on top; `main.ts` wires everything.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -12,10 +12,12 @@ import { describe, it } from 'node:test';
 const forbidden: Record<string, string[]> = {
   domain: ['config', 'ingest', 'clean', 'enrich', 'cluster', 'pipeline', 'store', 'publish', 'web', 'jobs', 'cli', 'demo', 'main'],
   config: ['ingest', 'clean', 'enrich', 'cluster', 'pipeline', 'store', 'publish', 'web', 'jobs', 'cli', 'demo', 'main'],
-  clean: ['enrich', 'cluster', 'store', 'publish', 'web', 'jobs', 'cli', 'demo', 'main', 'config'],
+  ingest: ['clean', 'enrich', 'cluster', 'pipeline', 'store', 'publish', 'web', 'jobs', 'cli', 'demo', 'main', 'config'],
+  clean: ['ingest', 'enrich', 'cluster', 'store', 'publish', 'web', 'jobs', 'cli', 'demo', 'main', 'config'],
   enrich: ['cluster', 'store', 'publish', 'web', 'jobs', 'cli', 'demo', 'main', 'config'],
   cluster: ['store', 'publish', 'web', 'jobs', 'cli', 'demo', 'main', 'config'],
-  store: ['publish', 'web', 'jobs', 'cli', 'demo', 'main'],
+  pipeline: ['publish', 'web', 'jobs', 'cli', 'demo', 'main', 'config'],
+  store: ['pipeline', 'publish', 'web', 'jobs', 'cli', 'demo', 'main'],
   publish: ['web', 'jobs', 'cli', 'demo', 'main'],
   web: ['cli', 'main'],
   jobs: ['web', 'cli', 'main'],

@@ -1,4 +1,4 @@
-import type { RawItem } from '../pipeline/raw-item.js';
+import type { RawItem } from '../domain/raw-item.js';
 
 /** When an item's own body is too thin to publish and its page should be fetched. */
 export interface FullTextPolicy {

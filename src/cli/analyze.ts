@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { GazetteError } from '../domain/errors.js';
-import { readImportFile } from '../ingest/read-import-file.js';
+import { readImportFile } from '../pipeline/read-import-file.js';
 import { analyzeItem } from '../pipeline/analyze-item.js';
 
 /**

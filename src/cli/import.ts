@@ -4,7 +4,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { GazetteError } from '../domain/errors.js';
 import type { Provider } from '../domain/provider.js';
-import { readImportFile } from '../ingest/read-import-file.js';
+import { readImportFile } from '../pipeline/read-import-file.js';
 import { withStore } from '../main.js';
 import { emptySummary, ingestItems, type IngestSummary } from '../pipeline/run-ingest.js';
 import type { Store } from '../store/store.js';

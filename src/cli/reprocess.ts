@@ -6,7 +6,7 @@ import type { Article } from '../domain/article.js';
 import { GazetteError } from '../domain/errors.js';
 import { withStore } from '../main.js';
 import { processItem } from '../pipeline/process-item.js';
-import type { RawItem } from '../pipeline/raw-item.js';
+import type { RawItem } from '../domain/raw-item.js';
 import type { Store } from '../store/store.js';
 
 /** Options of a reprocessing run. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { escapeHtml } from '../clean/escape-html.js';
 import { parseTextArticle } from '../ingest/parse-text-article.js';
-import { emptyRawItem, type RawItem } from '../pipeline/raw-item.js';
+import { emptyRawItem, type RawItem } from '../domain/raw-item.js';
 import { ingestItems } from '../pipeline/run-ingest.js';
 import type { Store } from '../store/store.js';
 

@@ -1,4 +1,4 @@
-import type { RawItem } from '../pipeline/raw-item.js';
+import type { RawItem } from '../domain/raw-item.js';
 
 /** The feed formats Gazette reads. */
 export type FeedFormat = 'rss' | 'atom' | 'rdf' | 'json-feed' | 'newsml-g2';

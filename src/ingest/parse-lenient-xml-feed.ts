@@ -1,5 +1,5 @@
 import { parseFeed as parseTagSoupFeed } from 'htmlparser2';
-import { emptyRawItem, type RawItem } from '../pipeline/raw-item.js';
+import { emptyRawItem, type RawItem } from '../domain/raw-item.js';
 import type { FeedFormat, FeedParseResult, FormatParseOptions } from './feed-parse-result.js';
 import { looksLikeHtml } from './html-to-text.js';
 import { resolveUrl } from './resolve-url.js';

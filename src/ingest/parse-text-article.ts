@@ -1,4 +1,4 @@
-import { emptyRawItem, type RawItem } from '../pipeline/raw-item.js';
+import { emptyRawItem, type RawItem } from '../domain/raw-item.js';
 
 /**
  * A dateline at the start of a story: "(MENAFN)", "(Reuters) -", "WIESBADEN, Germany (AP) —",

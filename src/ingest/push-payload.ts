@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { slugSchema } from '../domain/provider.js';
-import { emptyRawItem, type RawItem } from '../pipeline/raw-item.js';
+import { emptyRawItem, type RawItem } from '../domain/raw-item.js';
 import type { FieldIssue } from './field-issue.js';
 
 const httpUrl = z

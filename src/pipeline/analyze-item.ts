@@ -1,5 +1,5 @@
 import { processItem, type ProcessResult } from './process-item.js';
-import type { RawItem } from './raw-item.js';
+import type { RawItem } from '../domain/raw-item.js';
 
 /** One line of `gazette analyze`: what the pipeline made of one article, nothing stored. */
 export interface AnalyzedItem {

@@ -2,7 +2,7 @@ import { needsFullText, type FullTextPolicy } from '../clean/needs-full-text.js'
 import type { FetchOptions } from '../ingest/fetch/fetch-url.js';
 import type { Store } from '../store/store.js';
 import { fetchFullText } from './fetch-full-text.js';
-import type { RawItem } from './raw-item.js';
+import type { RawItem } from '../domain/raw-item.js';
 
 /** What completing a batch of items did. */
 export interface CompletionReport {

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { needsFullText } from '../clean/needs-full-text.js';
 import { closeFetchAgents } from '../ingest/fetch/fetch-url.js';
 import { fetchFullText } from './fetch-full-text.js';
-import { emptyRawItem } from './raw-item.js';
+import { emptyRawItem } from '../domain/raw-item.js';
 
 const paragraph = '<p>The harbour authority said on Monday that the new ferry line would start in spring, after two years of delays caused by the rebuilding of the north pier.</p>';
 const page = `<html><head><meta name="author" content="Lea Berg"></head><body><article><h1>Ferry line opens</h1>${paragraph.repeat(5)}</article></body></html>`;

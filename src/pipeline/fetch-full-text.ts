@@ -2,7 +2,7 @@ import { extractArticle, type ExtractOptions } from '../clean/extract-article.js
 import { needsFullText, type FullTextPolicy } from '../clean/needs-full-text.js';
 import { decodeCharset } from '../ingest/decode-charset.js';
 import { fetchUrl, type FetchOptions } from '../ingest/fetch/fetch-url.js';
-import type { RawItem } from './raw-item.js';
+import type { RawItem } from '../domain/raw-item.js';
 
 /** Options for completing items from their pages. */
 export interface FullTextOptions {

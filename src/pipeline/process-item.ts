@@ -4,7 +4,7 @@ import type { EntityMention, Quote } from '../domain/entity.js';
 import { cleanBody } from '../clean/clean-body.js';
 import { normalizeText, paragraphKey } from '../clean/normalize-text.js';
 import { enrichArticle, type EnrichOptions } from '../enrich/enrich-article.js';
-import type { RawItem } from './raw-item.js';
+import type { RawItem } from '../domain/raw-item.js';
 
 /** What the pipeline needs to know besides the item itself. */
 export interface ProcessContext {

@@ -5,7 +5,7 @@ import { parseTextArticle } from '../ingest/parse-text-article.js';
 import { seedTaxonomy } from '../store/seed-taxonomy.js';
 import type { Store } from '../store/store.js';
 import { openTestSqliteStore } from '../../test/support/sqlite.js';
-import { emptyRawItem } from './raw-item.js';
+import { emptyRawItem } from '../domain/raw-item.js';
 import { ingestItems } from './run-ingest.js';
 
 describe('ingestItems', () => {

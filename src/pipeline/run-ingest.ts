@@ -4,7 +4,7 @@ import { clusterOptions, type ClusterOptions } from '../cluster/cluster-options.
 import { assignCluster } from '../cluster/assign-cluster.js';
 import type { Store } from '../store/store.js';
 import { processItem } from './process-item.js';
-import type { RawItem } from './raw-item.js';
+import type { RawItem } from '../domain/raw-item.js';
 
 /** What became of one input item. */
 export type ItemOutcome =

@@ -70,7 +70,7 @@ describe('reader pages over HTTP', () => {
   it('paginates listings twenty stories a page, with newer/older links', async () => {
     const provider = await demo.store.providers.create({ slug: 'prolific', name: 'Prolific Wire' });
     const { ingestItems } = await import('../../src/pipeline/run-ingest.js');
-    const { emptyRawItem } = await import('../../src/pipeline/raw-item.js');
+    const { emptyRawItem } = await import('../../src/domain/raw-item.js');
     const items = Array.from({ length: 25 }, (_, i) => ({
       ...emptyRawItem(`Prolific story number ${i}`),
       guid: `prolific-${i}`,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { parseTextArticle } from '../../src/ingest/parse-text-article.js';
-import { emptyRawItem, type RawItem } from '../../src/pipeline/raw-item.js';
+import { emptyRawItem, type RawItem } from '../../src/domain/raw-item.js';
 import { ingestItems } from '../../src/pipeline/run-ingest.js';
 import type { Provider } from '../../src/domain/provider.js';
 import { openDemoApp } from '../support/demo-app.js';

@@ -1,13 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { extractArticle } from '../clean/extract-article.js';
-import type { RawItem } from '../pipeline/raw-item.js';
-import { emptyRawItem } from '../pipeline/raw-item.js';
-import { decodeCharset } from './decode-charset.js';
-import { detectFormat } from './detect-format.js';
-import { DEFAULT_MAX_FEED_BYTES, parseFeed } from './parse-feed.js';
-import { parseNinjs } from './parse-ninjs.js';
-import { parseTextArticle } from './parse-text-article.js';
+import { emptyRawItem, type RawItem } from '../domain/raw-item.js';
+import { decodeCharset } from '../ingest/decode-charset.js';
+import { detectFormat } from '../ingest/detect-format.js';
+import { DEFAULT_MAX_FEED_BYTES, parseFeed } from '../ingest/parse-feed.js';
+import { parseNinjs } from '../ingest/parse-ninjs.js';
+import { parseTextArticle } from '../ingest/parse-text-article.js';
 
 /** What one import file holds: RawItems, or why it could not be read. */
 export type ImportFileResult =
