@@ -1,3 +1,4 @@
+import type { ClusterOptions } from '../cluster/cluster-options.js';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import cliProgress from 'cli-progress';
@@ -17,7 +18,7 @@ export function registerImport(program: Command): void {
     .argument('<path>', 'a file or a directory of files (read recursively)')
     .requiredOption('--provider <slug>', 'the provider the articles belong to')
     .action(async (path: string, options: { provider: string }) => {
-      await withStore(async (store) => {
+      await withStore(async (store, config) => {
         const provider = await store.providers.findBySlug(options.provider);
         if (!provider) throw new GazetteError('NOT_FOUND', `No provider with slug "${options.provider}".`);
         const files = listImportFiles(path);
@@ -26,6 +27,7 @@ export function registerImport(program: Command): void {
           : null;
         bar?.start(files.length, 0, { articles: 0 });
         const result = await importFiles(store, provider, files, {
+          cluster: config.clustering,
           onFile: (done, summary) => bar?.update(done, { articles: summary.created + summary.updated + summary.unchanged }),
         });
         bar?.stop();
@@ -53,7 +55,7 @@ export async function importFiles(
   store: Store,
   provider: Provider,
   files: string[],
-  options: { onFile?: (done: number, summary: IngestSummary) => void } = {},
+  options: { onFile?: (done: number, summary: IngestSummary) => void; cluster?: Partial<ClusterOptions> } = {},
 ): Promise<ImportResult> {
   const total = emptySummary();
   const failedFiles: ImportResult['failedFiles'] = [];
@@ -67,7 +69,7 @@ export async function importFiles(
       // An undated item is dated by its file's modification time, not the clock, so that
       // importing the same file again finds it unchanged instead of "updated" to a new time.
       const fileTime = statSync(file).mtime;
-      const s = await ingestItems(store, provider, read.items, { now: () => fileTime });
+      const s = await ingestItems(store, provider, read.items, { now: () => fileTime, cluster: options.cluster });
       total.read += s.read;
       total.created += s.created;
       total.updated += s.updated;

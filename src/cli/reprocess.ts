@@ -102,9 +102,13 @@ export function registerReprocess(program: Command): void {
         if (!Number.isFinite(n) || n <= 0) throw new GazetteError('VALIDATION_FAILED', `--${name} must be a positive number.`);
         return n;
       };
-      const cluster = { similarity: number(opts.similarity, 'similarity'), windowHours: number(opts.windowHours, 'window-hours') };
       const batchSize = number(opts.batchSize, 'batch-size');
-      await withStore(async (store) => {
+      await withStore(async (store, config) => {
+        // Flags override the configured thresholds (CLUSTER_SIMILARITY, CLUSTER_WINDOW_HOURS).
+        const cluster = {
+          similarity: number(opts.similarity, 'similarity') ?? config.clustering.similarity,
+          windowHours: number(opts.windowHours, 'window-hours') ?? config.clustering.windowHours,
+        };
         const bar = process.stderr.isTTY ? new SingleBar({ format: 'reprocess [{bar}] {value}/{total} articles · {eta_formatted} left' }, Presets.shades_classic) : null;
         let started = false;
         const summary = await reprocessArticles(store, {

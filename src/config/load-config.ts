@@ -21,6 +21,10 @@ const envSchema = z.object({
   DEMO_CONTENT: z.enum(['true', 'false']).default('true'),
   /** Run the feed scheduler in this process ("true"/"false"). */
   SCHEDULER: z.enum(['true', 'false']).default('true'),
+  /** Minimum estimated similarity (0–1] for two versions to be one story. */
+  CLUSTER_SIMILARITY: z.coerce.number().gt(0).lte(1).default(0.5),
+  /** Versions published further apart than this many hours are never one story. */
+  CLUSTER_WINDOW_HOURS: z.coerce.number().positive().default(72),
 });
 
 /** Gazette's whole configuration, validated once at start and frozen. */
@@ -37,6 +41,8 @@ export interface Config {
   demoContent: boolean;
   /** Whether this process polls feeds. */
   scheduler: boolean;
+  /** Story-cluster thresholds every ingest path uses (see README, "Enrichment and clustering"). */
+  clustering: { similarity: number; windowHours: number };
 }
 
 /**
@@ -62,5 +68,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     demoContent: e.DEMO_CONTENT === 'true',
     scheduler: e.SCHEDULER === 'true',
+    clustering: Object.freeze({ similarity: e.CLUSTER_SIMILARITY, windowHours: e.CLUSTER_WINDOW_HOURS }),
   });
 }

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ClusterOptions } from '../cluster/cluster-options.js';
 import { fetchUrl, type FetchOptions } from '../ingest/fetch/fetch-url.js';
 import { parseFeed } from '../ingest/parse-feed.js';
 import { completeItems } from '../pipeline/complete-items.js';
@@ -23,6 +24,8 @@ export interface PollContext {
   /** Gazette's public base URL; WebSub subscriptions need it for their callback. Null: never subscribe. */
   publicUrl: string | null;
   signal?: AbortSignal;
+  /** Story-cluster thresholds (config); defaults when absent. */
+  cluster?: Partial<ClusterOptions>;
 }
 
 /** What one poll did, for the CLI and the logs. */
@@ -80,7 +83,7 @@ export async function pollFeed(feed: Feed, ctx: PollContext): Promise<PollOutcom
         fetch: { ...ctx.fetch, allowPrivate: feed.allowPrivate, signal: ctx.signal },
       });
       for (const failure of completed.failed) ctx.logger?.warn({ feedId: feed.id, ...failure }, 'full text could not be fetched');
-      summary = await ingestItems(ctx.store, provider, completed.items, { now: ctx.now });
+      summary = await ingestItems(ctx.store, provider, completed.items, { now: ctx.now, cluster: ctx.cluster });
     } catch (error) {
       // Each item commits on its own, so what was stored stays whole; the rest comes next poll.
       return recordFailure(`the items could not be stored: ${(error as Error).message}`, fetched.status, null);

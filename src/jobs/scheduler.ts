@@ -1,3 +1,4 @@
+import type { ClusterOptions } from '../cluster/cluster-options.js';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
@@ -24,6 +25,8 @@ export interface SchedulerOptions {
   random?: () => number;
   fetch?: PollContext['fetch'];
   publicUrl?: string | null;
+  /** Story-cluster thresholds for what the polls ingest. */
+  cluster?: Partial<ClusterOptions>;
 }
 
 /** The in-process feed scheduler. */
@@ -60,6 +63,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     logger: options.logger,
     fetch: options.fetch,
     publicUrl: options.publicUrl ?? null,
+    cluster: options.cluster,
     signal: stopping.signal,
   };
   let timer: NodeJS.Timeout | undefined;

@@ -1,3 +1,4 @@
+import type { ClusterOptions } from '../../cluster/cluster-options.js';
 import { parseFeed } from '../../ingest/parse-feed.js';
 import { ingestItems, type IngestSummary } from '../../pipeline/run-ingest.js';
 import type { Store } from '../../store/store.js';
@@ -54,6 +55,7 @@ export async function receivePush(
   headers: { signature: string | null; contentType: string | null },
   now: Date,
   rules: Pick<ScheduleRules, 'quietFactor' | 'minQuietMs'>,
+  cluster?: Partial<ClusterOptions>,
 ): Promise<HubAnswer> {
   const feed = await store.feeds.findById(feedId);
   if (!feed?.websubSecret) return { status: 404, body: 'no subscription for this feed' };
@@ -65,7 +67,7 @@ export async function receivePush(
     await store.feeds.update(feed.id, { lastError: `pushed content could not be read: ${parsed.reason}` });
     return { status: 400, body: parsed.reason };
   }
-  const summary = await ingestItems(store, provider, parsed.items);
+  const summary = await ingestItems(store, provider, parsed.items, { cluster });
   await store.feeds.update(feed.id, {
     itemsSeen: summary.read,
     itemsNew: summary.created,

@@ -114,7 +114,7 @@ async function resolveArticleIds(store: Store, provider: Provider, items: Pushed
 /** Runs the batch through the pipeline in one transaction and says what became of each item. */
 async function storeBatch(deps: AppDeps, provider: Provider, items: PushedItem[]): Promise<PushedArticle[]> {
   return deps.store.transaction(async (tx) => {
-    const summary = await ingestItems(tx, provider, items.map((p) => p.item));
+    const summary = await ingestItems(tx, provider, items.map((p) => p.item), { cluster: deps.config.clustering });
     const refused: ItemIssue[] = [];
     const results: PushedArticle[] = [];
     summary.items.forEach((o, index) => {

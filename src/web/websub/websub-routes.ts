@@ -34,6 +34,7 @@ export function websubRoutes(deps: AppDeps): Hono {
       { signature: c.req.header('x-hub-signature') ?? null, contentType: c.req.header('content-type') ?? null },
       new Date(),
       defaultScheduleRules,
+      deps.config.clustering,
     );
     if (result.summary) deps.logger.info({ feedId: id, read: result.summary.read, created: result.summary.created }, 'WebSub content received');
     else if (result.status >= 400) deps.logger.warn({ feedId: id, status: result.status, reason: result.body }, 'WebSub content refused');

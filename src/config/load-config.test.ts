@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { isAbsolute } from 'node:path';
+import { describe, it } from 'node:test';
+import { loadConfig } from './load-config.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const config = loadConfig({});
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.port, 3000);
+    assert.ok(isAbsolute(config.dataDir) && config.dataDir.endsWith('data'));
+    assert.ok(config.sqliteFile.endsWith('gazette.sqlite'));
+    assert.equal(config.databaseUrl, undefined);
+    assert.equal(config.logLevel, 'info');
+    assert.equal(config.publicUrl, 'http://127.0.0.1:3000');
+    assert.equal(config.demoContent, true);
+    assert.equal(config.scheduler, true);
+    assert.deepEqual(config.clustering, { similarity: 0.5, windowHours: 72 });
+  });
+
+  it('reads every variable and freezes the result', () => {
+    const config = loadConfig({
+      HOST: '0.0.0.0',
+      PORT: '8080',
+      DATABASE_URL: 'postgres://gazette@db:5432/gazette',
+      LOG_LEVEL: 'warn',
+      PUBLIC_URL: 'https://news.example/',
+      DEMO_CONTENT: 'false',
+      SCHEDULER: 'false',
+      CLUSTER_SIMILARITY: '0.6',
+      CLUSTER_WINDOW_HOURS: '24',
+    });
+    assert.equal(config.port, 8080);
+    assert.equal(config.databaseUrl, 'postgres://gazette@db:5432/gazette');
+    assert.equal(config.publicUrl, 'https://news.example', 'no trailing slash');
+    assert.equal(config.demoContent, false);
+    assert.equal(config.scheduler, false);
+    assert.deepEqual(config.clustering, { similarity: 0.6, windowHours: 24 });
+    assert.ok(Object.isFrozen(config) && Object.isFrozen(config.clustering));
+  });
+
+  it('treats an empty DATABASE_URL as unset (SQLite)', () => {
+    assert.equal(loadConfig({ DATABASE_URL: '' }).databaseUrl, undefined);
+  });
+
+  it('lists every bad key at once, with code CONFIG_INVALID', () => {
+    assert.throws(
+      () => loadConfig({ PORT: '99999', DATABASE_URL: 'mysql://x', CLUSTER_SIMILARITY: '2', LOG_LEVEL: 'chatty' }),
+      (error: Error & { code?: string }) => {
+        assert.equal(error.code, 'CONFIG_INVALID');
+        for (const key of ['PORT', 'DATABASE_URL', 'CLUSTER_SIMILARITY', 'LOG_LEVEL']) assert.match(error.message, new RegExp(`${key}: `));
+        return true;
+      },
+    );
+  });
+});
