@@ -112,6 +112,29 @@ describe('reader pages over HTTP', () => {
     assert.doesNotMatch(html, /NATO director/);
   });
 
+  it('lays out a story in Arabic right to left, with its language', async () => {
+    const provider = await demo.store.providers.create({ slug: 'arabic-wire', name: 'Arabic Wire' });
+    const { ingestItems } = await import('../../src/pipeline/run-ingest.js');
+    const { emptyRawItem } = await import('../../src/domain/raw-item.js');
+    const summary = await ingestItems(demo.store, provider, [
+      {
+        ...emptyRawItem('وزارة الطاقة تعلن خطة لتوسيع شبكة الكهرباء'),
+        guid: 'ar-1',
+        text: [
+          'أعلنت وزارة الطاقة يوم الاثنين عن خطة جديدة لتوسيع شبكة الكهرباء في المناطق الريفية، وقالت إن المشروع سيستغرق ثلاث سنوات وسيوفر الكهرباء لأكثر من مليون شخص.',
+          'وأضافت الوزارة أن التمويل سيأتي من الميزانية العامة ومن قروض ميسرة من بنوك التنمية الإقليمية.',
+        ].join('\n'),
+      },
+    ]);
+    const id = summary.articleIds[0]!;
+    const res = await demo.app.request(`/article/${id}`, { redirect: 'manual' });
+    const page = await get(demo.app, res.headers.get('location')!);
+    assert.equal(page.status, 200);
+    assert.match(page.html, /<article class="story" lang="ar" dir="rtl">/);
+    const listing = await get(demo.app, '/provider/arabic-wire');
+    assert.match(listing.html, /<li class="teaser" lang="ar" dir="rtl">/);
+  });
+
   it('answers real 404 pages for unknown ids, slugs and paths', async () => {
     for (const path of ['/article/999999/nothing', '/article/abc', '/article/99999999999999', '/category/no-such-thing', '/provider/nobody', '/no/such/page']) {
       const { status, html } = await get(demo.app, path);

@@ -18,7 +18,8 @@ export function articlePage(deps: AppDeps) {
     const article = /^\d{1,10}$/.test(idParam) ? await deps.store.articles.findById(Number(idParam)) : undefined;
     if (!article || article.status !== 'published') return notFound(deps, c, 'There is no such story, or it is no longer published.');
     const canonicalPath = articlePath(article);
-    if (c.req.path !== canonicalPath) return c.redirect(canonicalPath, 301);
+    // Compare the decoded slug: a non-Latin headline's slug is percent-encoded in the URL.
+    if (c.req.param('slug') !== article.slug) return c.redirect(canonicalPath, 301);
 
     const categories = await categoriesOf(deps);
     const ownCategories = article.categories
