@@ -32,3 +32,8 @@ const pageQuery = z.coerce.number().int().min(1).max(10_000).catch(1);
 export function pageNumber(c: Context): number {
   return pageQuery.parse(c.req.query('page') ?? 1);
 }
+
+/** A page number beyond the last page of a listing: a 404, not an empty page that says "no stories". */
+export function isPastTheEnd(listing: { page: number; items: unknown[] }): boolean {
+  return listing.page > 1 && listing.items.length === 0;
+}

@@ -87,6 +87,9 @@ describe('reader pages over HTTP', () => {
     assert.equal([...second.html.matchAll(/class="teaser"/g)].length, 5);
     assert.match(second.html, /Prolific story number 0</);
     assert.match(second.html, /<a rel="prev" href="\/category\/sport">/);
+    assert.equal((await get(demo.app, '/category/sport?page=3')).status, 404, 'past the last page');
+    assert.equal((await get(demo.app, '/provider/prolific?page=3')).status, 404);
+    assert.equal((await get(demo.app, '/?page=999')).status, 404);
     const bogus = await get(demo.app, '/category/sport?page=banana');
     assert.equal(bogus.status, 200);
     assert.match(bogus.html, /Page 1 of 2/);

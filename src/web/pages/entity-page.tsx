@@ -26,6 +26,7 @@ export function entityPage(deps: AppDeps) {
     ]);
     const path = `/entity/${entity.slug}`;
     const pages = Math.max(Math.ceil(listing.total / listing.pageSize), Math.ceil(quotes.total / QUOTES_PER_PAGE));
+    if (page > 1 && page > pages) return notFound(deps, c, 'This listing has fewer pages.');
     return c.html(
       <Layout {...await layoutBase(deps)} title={entity.name} description={`Stories about ${entity.name}.`} canonical={`${deps.config.publicUrl}${path}`}>
         <h1>{entity.name}</h1>

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { AppDeps } from '../deps.js';
-import { layoutBase, pageNumber } from '../page-context.js';
+import { isPastTheEnd, layoutBase, pageNumber } from '../page-context.js';
 import { ArticleList } from '../views/article-list.js';
 import { Layout } from '../views/layout.js';
 import { Pagination } from '../views/pagination.js';
@@ -13,6 +13,7 @@ export function providerPage(deps: AppDeps) {
     if (!provider) return notFound(deps, c, 'There is no such provider.');
     const page = pageNumber(c);
     const listing = await deps.store.articles.list({ providerId: provider.id, page });
+    if (isPastTheEnd(listing)) return notFound(deps, c, 'This listing has fewer pages.');
     const path = `/provider/${provider.slug}`;
     return c.html(
       <Layout {...await layoutBase(deps)} title={provider.name} description={`Stories from ${provider.name}.`} canonical={`${deps.config.publicUrl}${path}`}>
