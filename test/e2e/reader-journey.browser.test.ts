@@ -48,6 +48,21 @@ describe('a reader in a real browser', { skip: skipBrowser }, () => {
     await page.close();
   });
 
+  it('gives screen readers one h1 and a heading outline that never skips a level', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${gazette.url}/`);
+    const article = await page.locator('.teaser a').first().getAttribute('href');
+    for (const path of ['/', article!, '/category/energy', '/provider/menafn', '/entity/mark-rutte', '/no-such-page']) {
+      await page.goto(gazette.url + path);
+      const levels = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+      assert.equal(levels.filter((l) => l === 1).length, 1, `${path}: one h1`);
+      assert.equal(levels[0], 1, `${path}: the h1 comes first`);
+      levels.forEach((level, i) => assert.ok(i === 0 || level <= levels[i - 1]! + 1, `${path}: h${levels[i - 1]} then h${level}`));
+      assert.equal(await page.locator('main#main').count(), 1, `${path}: a main landmark the skip link reaches`);
+    }
+    await page.close();
+  });
+
   it('reads well on a phone: no horizontal scrolling', async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
     await page.goto(`${gazette.url}/`);

@@ -31,7 +31,7 @@ describe('reader pages over HTTP', () => {
     assert.equal(status, 200);
     assert.match(headers.get('content-type') ?? '', /text\/html/);
     assert.match(html, /^<!DOCTYPE html>/);
-    const headlines = [...html.matchAll(/<h3><a href="\/article\/\d+\/[^"]+">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]);
+    const headlines = [...html.matchAll(/<h2><a href="\/article\/\d+\/[^"]+">([^<]+)<\/a><\/h2>/g)].map((m) => m[1]);
     assert.equal(headlines[0], 'NATO director voices remarks on possible Ukrainian membership');
     assert.ok(headlines.length >= 8, `expected the demo stories, got ${headlines.length}`);
     const times = [...html.matchAll(/<time datetime="([^"]+)"/g)].map((m) => Date.parse(m[1]!));

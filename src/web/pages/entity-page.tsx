@@ -51,7 +51,7 @@ export function entityPage(deps: AppDeps) {
         )}
         <section aria-labelledby="stories-heading">
           <h2 id="stories-heading">Stories</h2>
-          <ArticleList articles={listing.items} emptyText={`No published stories mention ${entity.name} on this page.`} />
+          <ArticleList headingLevel={3} articles={listing.items} emptyText={`No published stories mention ${entity.name} on this page.`} />
         </section>
         <Pagination basePath={path} page={page} pageSize={1} total={pages} />
       </Layout>,
