@@ -96,7 +96,7 @@ async function clusterGrowth(): Promise<{ rows: BenchRow[]; note: string }> {
               docs.map((d) => ({
                 provider_id: provider.id, guid: `fill-${d.i}`, slug: `fill-${d.i}`, source_url: null, headline: `Filler ${d.i}`, summary: '',
                 body_html: '', body_text: d.text, byline: null, dateline: null, language: 'en', published_at: d.publishedAt.toISOString(),
-                updated_at: d.publishedAt.toISOString(), ingested_at: d.publishedAt.toISOString(), status: 'published', content_hash: contentHash(d.text),
+                updated_at: d.publishedAt.toISOString(), ingested_at: d.publishedAt.toISOString(), status: 'published', content_hash: contentHash(d.text), source_hash: '',
               })),
             )
             .returning('id')
@@ -123,7 +123,7 @@ async function clusterGrowth(): Promise<{ rows: BenchRow[]; note: string }> {
         const publishedAt = k % 2 === 0 ? at(source) : at(probe);
         const { article } = await store.articles.upsert({
           providerId: provider.id, guid: `probe-${probe}`, sourceUrl: null, headline: `Probe ${probe}`, summary: '', bodyHtml: '' as never, bodyText: text,
-          byline: null, dateline: null, language: 'en', publishedAt, updatedAt: publishedAt, categories: [], status: 'published', contentHash: contentHash(text),
+          byline: null, dateline: null, language: 'en', publishedAt, updatedAt: publishedAt, categories: [], status: 'published', contentHash: contentHash(text), sourceHash: '',
         });
         const start = performance.now();
         const membership = await store.transaction((tx) => assignCluster(tx.clusters, article, options));

@@ -53,7 +53,8 @@ export async function reprocessArticles(store: Store, options: ReprocessOptions 
         summary.rejected.push({ id: article.id, reason: result.reason });
       } else {
         const membership = await store.transaction(async (tx) => {
-          const { outcome, article: stored } = await tx.articles.upsert({ ...result.draft, status: article.status });
+          // The provider's original bytes did not change: keep their hash, so the next copy is still recognised.
+          const { outcome, article: stored } = await tx.articles.upsert({ ...result.draft, status: article.status, sourceHash: article.sourceHash });
           if (outcome !== 'unchanged') summary.changed++;
           await tx.entities.saveForArticle(stored.id, result.enrichment.entities, result.enrichment.quotes);
           return assignCluster(tx.clusters, stored, clustering);

@@ -30,6 +30,11 @@ export interface ArticleDraft {
   status: ArticleStatus;
   /** Hash of the normalized body text, for exact-duplicate detection. */
   contentHash: string;
+  /**
+   * Hash of the item exactly as the provider sent it: the same item seen again (every poll of
+   * a feed repeats most items) is recognised before the pipeline runs.
+   */
+  sourceHash: string;
 }
 
 /** A stored article. */
@@ -62,6 +67,7 @@ export const articleDraftSchema = z.object({
   categories: z.array(slugSchema).max(20),
   status: z.enum(articleStatuses),
   contentHash: z.string().min(1).max(128),
+  sourceHash: z.string().max(128),
 });
 
 /** Turns a headline into a URL slug: ASCII-folded, dashes, at most 80 characters. */

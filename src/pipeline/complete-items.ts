@@ -2,6 +2,7 @@ import { needsFullText, type FullTextPolicy } from '../clean/needs-full-text.js'
 import type { FetchOptions } from '../ingest/fetch/fetch-url.js';
 import type { Store } from '../store/store.js';
 import { fetchFullText } from './fetch-full-text.js';
+import { itemKey } from './process-item.js';
 import type { RawItem } from '../domain/raw-item.js';
 
 /** What completing a batch of items did. */
@@ -34,7 +35,7 @@ export async function completeItems(
       report.items.push(item);
       continue;
     }
-    const key = item.guid?.trim() || item.url?.trim() || '';
+    const key = itemKey(item);
     if (key && (await store.articles.findByGuid(providerId, key))) {
       report.skipped++;
       continue;

@@ -36,7 +36,7 @@ export type ProcessResult =
 export function processItem(item: RawItem, ctx: ProcessContext): ProcessResult {
   const headline = normalizeText(item.headline ?? '');
   if (!headline) return { kind: 'rejected', reason: 'The item has no headline.' };
-  const guid = item.guid?.trim() || item.url?.trim();
+  const guid = itemKey(item);
   if (!guid) return { kind: 'rejected', reason: 'The item has neither a guid nor a link to identify it.' };
 
   const body = cleanBody({ html: item.html, text: item.text ?? item.summary, baseUrl: item.url });
@@ -70,8 +70,23 @@ export function processItem(item: RawItem, ctx: ProcessContext): ProcessResult {
       categories: enriched.categories,
       status: 'published',
       contentHash: contentHash(body.text),
+      sourceHash: sourceHash(item),
     },
   };
+}
+
+/** The key an item is stored under for its provider: its guid, else its link. */
+export function itemKey(item: Pick<RawItem, 'guid' | 'url'>): string | undefined {
+  return item.guid?.trim() || item.url?.trim() || undefined;
+}
+
+/** Hash of everything the provider sent for an item; equal only for identical copies. */
+export function sourceHash(item: RawItem): string {
+  const fields = [
+    item.guid, item.url, item.headline, item.html, item.text, item.summary, item.byline, item.dateline,
+    item.language, item.publishedAt?.getTime(), item.updatedAt?.getTime(), item.categories, item.imageUrl,
+  ];
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
 /** Hash of the body as a reader sees it: equal for bodies that differ only in markup or spacing. */

@@ -6,6 +6,7 @@ import { seedTaxonomy } from '../store/seed-taxonomy.js';
 import type { Store } from '../store/store.js';
 import { openTestSqliteStore } from '../../test/support/sqlite.js';
 import { emptyRawItem } from '../domain/raw-item.js';
+import { sourceHash } from './process-item.js';
 import { ingestItems } from './run-ingest.js';
 
 describe('ingestItems', () => {
@@ -35,6 +36,26 @@ describe('ingestItems', () => {
     const [first, , , last] = summary.items;
     assert.ok(first?.outcome === 'unchanged' && last?.outcome === 'updated' && first.articleId === last.articleId);
     assert.equal(summary.rejected[0]?.reason, 'The item has no headline.');
+  });
+
+  it('recognises an identical copy by its bytes, and remembers new bytes that change nothing a reader sees', async () => {
+    const provider = await store.providers.create({ slug: 'repeats', name: 'Repeats' });
+    const original = { ...item('r', ''), text: null, html: '<p>A story told in one paragraph, long enough to count.</p>' };
+    await ingestItems(store, provider, [original]);
+    const stored = await store.articles.findByGuid(provider.id, 'r');
+    assert.equal(stored?.sourceHash, sourceHash(original));
+
+    const same = await ingestItems(store, provider, [{ ...original }]);
+    assert.deepEqual(same.items, [{ outcome: 'unchanged', articleId: stored!.id }]);
+
+    // Other markup, same story: unchanged for readers, but the new bytes are remembered.
+    const reformatted = { ...original, html: `\n  ${original.html}\n` };
+    const again = await ingestItems(store, provider, [reformatted]);
+    assert.equal(again.items[0]?.outcome, 'unchanged');
+    assert.equal((await store.articles.findByGuid(provider.id, 'r'))?.sourceHash, sourceHash(reformatted));
+
+    const corrected = await ingestItems(store, provider, [{ ...original, html: '<p>A story told in one paragraph, now corrected.</p>' }]);
+    assert.equal(corrected.items[0]?.outcome, 'updated');
   });
 
   it('keeps the first-seen time of an undated item when it comes again', async () => {

@@ -3,7 +3,7 @@ import type { Provider } from '../domain/provider.js';
 import { clusterOptions, type ClusterOptions } from '../cluster/cluster-options.js';
 import { assignCluster } from '../cluster/assign-cluster.js';
 import type { Store } from '../store/store.js';
-import { processItem } from './process-item.js';
+import { itemKey, processItem, sourceHash } from './process-item.js';
 import type { RawItem } from '../domain/raw-item.js';
 
 /** What became of one input item. */
@@ -45,6 +45,13 @@ export async function ingestItems(
   let disclaimerKnown = provider.disclaimer.trim() !== '';
   for (const item of items) {
     summary.read++;
+    const known = await sameAsStored(store, provider.id, item);
+    if (known) {
+      summary.unchanged++;
+      summary.items.push({ outcome: 'unchanged', articleId: known.id });
+      options.onItem?.(summary);
+      continue;
+    }
     const result = processItem(item, { providerId: provider.id, now: now() });
     if (result.kind === 'rejected') {
       summary.rejected.push({ item: item.guid ?? item.url ?? item.headline ?? `#${summary.read}`, reason: result.reason });
@@ -80,4 +87,15 @@ export async function ingestItems(
 async function keepStoredDates(store: Store, draft: ArticleDraft): Promise<ArticleDraft> {
   const stored = await store.articles.findByGuid(draft.providerId, draft.guid);
   return stored ? { ...draft, publishedAt: stored.publishedAt, updatedAt: stored.updatedAt } : draft;
+}
+
+/**
+ * The stored article when the provider sent exactly this item before: most items of a polled
+ * feed are repeats, and recognising them by a hash of their bytes skips the pipeline.
+ */
+async function sameAsStored(store: Store, providerId: number, item: RawItem) {
+  const key = itemKey(item);
+  if (!key) return undefined;
+  const stored = await store.articles.findByGuid(providerId, key);
+  return stored && stored.sourceHash === sourceHash(item) ? stored : undefined;
 }

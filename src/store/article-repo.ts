@@ -68,6 +68,7 @@ export function articleRepo(db: Kysely<Database>, inTransaction: <T>(work: (db: 
           updated_at: toTimestamp(draft.updatedAt),
           status: draft.status,
           content_hash: draft.contentHash,
+          source_hash: draft.sourceHash,
         };
         let row: Selectable<ArticlesTable>;
         let outcome: UpsertResult['outcome'];
@@ -89,7 +90,14 @@ export function articleRepo(db: Kysely<Database>, inTransaction: <T>(work: (db: 
           throw new GazetteError('STORAGE_UNAVAILABLE', 'The article could be neither inserted nor found.');
         } else {
           const before = toArticle(existing, (await categoriesOf(tx, [existing.id])).get(existing.id) ?? []);
-          if (sameContent(before, draft)) return { article: before, outcome: 'unchanged' };
+          if (sameContent(before, draft)) {
+            // Nothing a reader sees changed, but the provider's bytes did: remember them, so
+            // the next identical copy is recognised before the pipeline runs.
+            if (before.sourceHash !== draft.sourceHash) {
+              await tx.updateTable('articles').set({ source_hash: draft.sourceHash }).where('id', '=', existing.id).execute();
+            }
+            return { article: { ...before, sourceHash: draft.sourceHash }, outcome: 'unchanged' };
+          }
           row = await tx
             .updateTable('articles')
             // A provider's update corrects the story but never undoes an editor's decision:

@@ -47,5 +47,6 @@ export function toArticle(row: Selectable<ArticlesTable>, categories: string[]):
     categories,
     status: row.status as ArticleStatus,
     contentHash: row.content_hash,
+    sourceHash: row.source_hash,
   };
 }

@@ -42,6 +42,7 @@ export interface ArticlesTable {
   ingested_at: Timestamp;
   status: string;
   content_hash: string;
+  source_hash: string;
 }
 
 export interface ArticleCategoriesTable {

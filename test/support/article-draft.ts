@@ -20,6 +20,7 @@ export function articleDraft(overrides: Partial<ArticleDraft> & { providerId: nu
     categories: [],
     status: 'published',
     contentHash: createHash('sha256').update(text).digest('hex'),
+    sourceHash: '',
     ...overrides,
   };
 }
