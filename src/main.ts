@@ -6,6 +6,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { pino, type Logger } from 'pino';
 import { loadConfig, type Config } from './config/load-config.js';
+import { GazetteError } from './domain/errors.js';
 import { loadDemoContent } from './demo/load-demo-content.js';
 import { closeFetchAgents } from './ingest/fetch/fetch-url.js';
 import { createScheduler, type Scheduler } from './jobs/scheduler.js';
@@ -51,7 +52,13 @@ export async function startGazette(env: Record<string, string | undefined> = pro
   const app = buildApp({ store, config, logger });
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
-    s.once('error', reject);
+    s.once('error', (cause: NodeJS.ErrnoException) => {
+      const why = cause.code === 'EADDRINUSE' ? 'the port is in use; set PORT to a free one' : cause.message;
+      reject(new GazetteError('LISTEN_FAILED', `Cannot listen on ${config.host}:${config.port}: ${why}.`, { cause }));
+    });
+  }).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

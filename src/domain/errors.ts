@@ -14,6 +14,7 @@ export const errorCatalogue = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   CONFIG_INVALID: 500,
+  LISTEN_FAILED: 500,
   STORAGE_UNAVAILABLE: 503,
 } as const;
 

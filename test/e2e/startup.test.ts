@@ -34,6 +34,19 @@ describe('starting Gazette', () => {
     }
   });
 
+  it('says so clearly when the port is taken', async () => {
+    const first = await startGazette({ DATA_DIR: join(dir, 'port'), PORT: '0', LOG_LEVEL: 'silent', SCHEDULER: 'false' });
+    try {
+      const port = new URL(first.url).port;
+      await assert.rejects(startGazette({ DATA_DIR: join(dir, 'port-2'), PORT: port, LOG_LEVEL: 'silent', SCHEDULER: 'false' }), {
+        code: 'LISTEN_FAILED',
+        message: `Cannot listen on 127.0.0.1:${port}: the port is in use; set PORT to a free one.`,
+      });
+    } finally {
+      await first.stop();
+    }
+  });
+
   it('stops with one clear line when DATABASE_URL points nowhere', () => {
     const result = runCli(['migrate'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
     assert.equal(result.status, 1);
