@@ -1,4 +1,3 @@
-import type { ArticleDraft } from '../domain/article.js';
 import type { Provider } from '../domain/provider.js';
 import { clusterOptions, type ClusterOptions } from '../cluster/cluster-options.js';
 import { assignCluster } from '../cluster/assign-cluster.js';
@@ -45,10 +44,12 @@ export async function ingestItems(
   let disclaimerKnown = provider.disclaimer.trim() !== '';
   for (const item of items) {
     summary.read++;
-    const known = await sameAsStored(store, provider.id, item);
-    if (known) {
+    const key = itemKey(item);
+    const stored = key ? await store.articles.findByGuid(provider.id, key) : undefined;
+    // Most items of a polled feed are repeats: the same bytes as last time skip the pipeline.
+    if (stored && stored.sourceHash === sourceHash(item)) {
       summary.unchanged++;
-      summary.items.push({ outcome: 'unchanged', articleId: known.id });
+      summary.items.push({ outcome: 'unchanged', articleId: stored.id });
       options.onItem?.(summary);
       continue;
     }
@@ -61,14 +62,17 @@ export async function ingestItems(
       const { outcome, article } = await store.transaction(async (tx) => {
         // A disclaimer found in a body becomes the provider's, when it has none yet.
         if (adoptDisclaimer) await tx.providers.update(provider.id, { disclaimer: result.disclaimer! });
-        const draft = result.undated ? await keepStoredDates(tx, result.draft) : result.draft;
-        const stored = await tx.articles.upsert(draft);
+        // An undated item is stamped with the time it was first seen; seen again, it keeps
+        // that time instead of looking new and "updated" on every poll.
+        const draft =
+          result.undated && stored ? { ...result.draft, publishedAt: stored.publishedAt, updatedAt: stored.updatedAt } : result.draft;
+        const saved = await tx.articles.upsert(draft);
         // Entities, quotes and the story cluster commit with the article, or not at all.
-        if (stored.outcome !== 'unchanged') {
-          await tx.entities.saveForArticle(stored.article.id, result.enrichment.entities, result.enrichment.quotes);
-          await assignCluster(tx.clusters, stored.article, clustering);
+        if (saved.outcome !== 'unchanged') {
+          await tx.entities.saveForArticle(saved.article.id, result.enrichment.entities, result.enrichment.quotes);
+          await assignCluster(tx.clusters, saved.article, clustering);
         }
-        return stored;
+        return saved;
       });
       if (adoptDisclaimer) disclaimerKnown = true;
       summary[outcome]++;
@@ -78,24 +82,4 @@ export async function ingestItems(
     options.onItem?.(summary);
   }
   return summary;
-}
-
-/**
- * An item without a date is stamped with the time it was first seen; seen again (every poll
- * of its feed), it keeps that time instead of looking new and "updated" each time.
- */
-async function keepStoredDates(store: Store, draft: ArticleDraft): Promise<ArticleDraft> {
-  const stored = await store.articles.findByGuid(draft.providerId, draft.guid);
-  return stored ? { ...draft, publishedAt: stored.publishedAt, updatedAt: stored.updatedAt } : draft;
-}
-
-/**
- * The stored article when the provider sent exactly this item before: most items of a polled
- * feed are repeats, and recognising them by a hash of their bytes skips the pipeline.
- */
-async function sameAsStored(store: Store, providerId: number, item: RawItem) {
-  const key = itemKey(item);
-  if (!key) return undefined;
-  const stored = await store.articles.findByGuid(providerId, key);
-  return stored && stored.sourceHash === sourceHash(item) ? stored : undefined;
 }
