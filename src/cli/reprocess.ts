@@ -43,11 +43,13 @@ export async function reprocessArticles(store: Store, options: ReprocessOptions 
   const total = await store.articles.count();
   const summary: ReprocessSummary = { total, reprocessed: 0, changed: 0, rejected: [], clustered: 0 };
   let done = 0;
-  // Listing order is by publication time, which reprocessing never changes, so pages are stable.
-  for (let page = 1; ; page++) {
-    const batch = await store.articles.list({ status: 'any', page, pageSize: batchSize });
-    if (batch.items.length === 0) break;
-    for (const article of batch.items) {
+  // Newest first, in batches by id from where the last one ended: each costs the same however
+  // deep the archive. A story's earlier versions come later, so they stay its first version.
+  for (let beforeId: number | undefined; ; ) {
+    const batch = await store.articles.batchBefore(beforeId, batchSize);
+    if (batch.length === 0) break;
+    beforeId = batch.at(-1)!.id;
+    for (const article of batch) {
       const result = processItem(toRawItem(article, options.recategorize ?? false), { providerId: article.providerId, now: new Date() });
       if (result.kind === 'rejected') {
         summary.rejected.push({ id: article.id, reason: result.reason });
@@ -64,7 +66,7 @@ export async function reprocessArticles(store: Store, options: ReprocessOptions 
       }
       options.onProgress?.(++done, total);
     }
-    if (batch.items.length < batchSize) break;
+    if (batch.length < batchSize) break;
   }
   return summary;
 }

@@ -1,20 +1,18 @@
-import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { articleDraftSchema, slugify, type Article, type ArticleDraft } from '../domain/article.js';
 import { GazetteError } from '../domain/errors.js';
 import { toArticle, toTimestamp } from './map-rows.js';
 import type { ArticlesTable, Database } from './schema.js';
-import type { ArticleQuery, ArticleRepo, Page, UpsertResult } from './store.js';
+import type { ArticleRepo, UpsertResult } from './store.js';
 import type { ArticleWithProvider } from '../domain/article.js';
-
-const DEFAULT_PAGE_SIZE = 20;
-const MAX_PAGE_SIZE = 100;
+import type { Writer } from './kysely-store.js';
 
 /**
  * Articles on any engine. Callers run `upsert` inside `Store.transaction` when it must
- * commit together with other writes; on its own each call is atomic per statement and
- * the category rows are replaced in the same transaction as the article row.
+ * commit together with other writes; on its own each call is one transaction, with the
+ * category rows and the story's listing entries.
  */
-export function articleRepo(db: Kysely<Database>, inTransaction: <T>(work: (db: Kysely<Database>) => Promise<T>) => Promise<T>): ArticleRepo {
+export function articleRepo(db: Kysely<Database>, write: Writer): ArticleRepo {
   async function withCategories(rows: Selectable<ArticlesTable>[]): Promise<Article[]> {
     const cats = await categoriesOf(db, rows.map((r) => r.id));
     return rows.map((r) => toArticle(r, cats.get(r.id) ?? []));
@@ -43,7 +41,7 @@ export function articleRepo(db: Kysely<Database>, inTransaction: <T>(work: (db: 
         throw new GazetteError('VALIDATION_FAILED', 'The article is not valid.', { details: parsed.error.issues });
       }
       const draft = input;
-      return inTransaction(async (tx) => {
+      return write(async (tx, effects) => {
         const findExisting = () =>
           tx
             .selectFrom('articles')
@@ -109,6 +107,7 @@ export function articleRepo(db: Kysely<Database>, inTransaction: <T>(work: (db: 
           outcome = 'updated';
           await tx.deleteFrom('article_categories').where('article_id', '=', row.id).execute();
         }
+        effects.touchArticle(row.id);
         if (draft.categories.length > 0) {
           await tx
             .insertInto('article_categories')
@@ -147,78 +146,32 @@ export function articleRepo(db: Kysely<Database>, inTransaction: <T>(work: (db: 
       return row ? (await withCategories([row]))[0] : undefined;
     },
 
-    async list(query: ArticleQuery = {}): Promise<Page<ArticleWithProvider>> {
-      const pageSize = Math.min(Math.max(1, query.pageSize ?? DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
-      const page = Math.max(1, Math.floor(query.page ?? 1));
-      const status = query.status ?? 'published';
-      let base = db.selectFrom('articles').innerJoin('providers', 'providers.id', 'articles.provider_id');
-      if (status !== 'any') base = base.where('articles.status', '=', status);
-      if (query.providerId !== undefined) base = base.where('articles.provider_id', '=', query.providerId);
-      if (query.categorySlug !== undefined) {
-        const slug = query.categorySlug;
-        base = base.where('articles.id', 'in', (eb) =>
-          eb.selectFrom('article_categories').select('article_id').where('category_slug', '=', slug),
-        );
-      }
-      if (query.entitySlug !== undefined) {
-        const slug = query.entitySlug;
-        base = base.where('articles.id', 'in', (eb) =>
-          eb
-            .selectFrom('article_entities')
-            .innerJoin('entities', 'entities.id', 'article_entities.entity_id')
-            .select('article_entities.article_id')
-            .where('entities.slug', '=', slug),
-        );
-      }
-      if (status === 'published') base = base.where(({ not, exists }) => not(exists(earlierVersion(query.providerId !== undefined))));
-      const [rows, totalRow] = await Promise.all([
-        base
-          .selectAll('articles')
-          .select(providerColumns)
-          .orderBy('articles.published_at', 'desc')
-          .orderBy('articles.id', 'desc')
-          .limit(pageSize)
-          .offset((page - 1) * pageSize)
-          .execute(),
-        base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
-      ]);
-      return { items: await withProvider(rows), page, pageSize, total: Number(totalRow.n) };
+    async batchBefore(beforeId, limit) {
+      const rows = await db
+        .selectFrom('articles')
+        .innerJoin('providers', 'providers.id', 'articles.provider_id')
+        .selectAll('articles')
+        .select(providerColumns)
+        .where('articles.id', '<', beforeId ?? 2_147_483_647)
+        .orderBy('articles.id', 'desc')
+        .limit(Math.min(Math.max(1, limit), 1000))
+        .execute();
+      return withProvider(rows);
     },
 
     async setStatus(id, status) {
-      const result = await db.updateTable('articles').set({ status }).where('id', '=', id).executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw new GazetteError('NOT_FOUND', `No article with id ${id}.`);
+      await write(async (tx, effects) => {
+        const result = await tx.updateTable('articles').set({ status }).where('id', '=', id).executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 0) throw new GazetteError('NOT_FOUND', `No article with id ${id}.`);
+        // A takedown leaves every listing and cached page in the same commit.
+        effects.touchArticle(id);
+      });
     },
 
     async count() {
       const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);
     },
-  };
-}
-
-/**
- * A story cluster shows once in a listing, under its earliest published version: this
- * finds an earlier published member of the listed article's cluster. On a provider's page
- * only that provider's own versions count, so each provider still lists its own story.
- */
-function earlierVersion(sameProvider: boolean) {
-  return (eb: ExpressionBuilder<Database, 'articles' | 'providers'>) => {
-    let q = eb
-      .selectFrom('article_clusters as mine')
-      .innerJoin('article_clusters as other', 'other.cluster_id', 'mine.cluster_id')
-      .innerJoin('articles as earlier', 'earlier.id', 'other.article_id')
-      .select('earlier.id')
-      .whereRef('mine.article_id', '=', 'articles.id')
-      .where('earlier.status', '=', 'published')
-      .where((e) =>
-        e.or([
-          e('earlier.published_at', '<', e.ref('articles.published_at')),
-          e.and([e('earlier.published_at', '=', e.ref('articles.published_at')), e('earlier.id', '<', e.ref('articles.id'))]),
-        ]),
-      );
-    if (sameProvider) q = q.whereRef('earlier.provider_id', '=', 'articles.provider_id');
-    return q;
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ClusterIndex, ClusterMatch, ClusterMembership } from '../cluster/cluster-index.js';
 import { toDate, toTimestamp } from './map-rows.js';
+import type { Writer } from './kysely-store.js';
 import type { Database } from './schema.js';
 
 /** Another provider's (or the same provider's) version of a story, for "Also reported by". */
@@ -15,12 +16,12 @@ export interface OtherVersion {
 /** Story clusters: membership per article and the LSH band index. */
 export interface ClusterRepo extends ClusterIndex {
   membershipOf(articleId: number): Promise<ClusterMembership | undefined>;
-  /** The other published versions in the article's cluster, earliest first. */
+  /** The other published versions in the article's cluster, in the order Gazette received them (at most 50). */
   otherVersions(articleId: number): Promise<OtherVersion[]>;
 }
 
 /** The cluster repository over any engine; run its writes in the article's transaction. */
-export function clusterRepo(db: Kysely<Database>): ClusterRepo {
+export function clusterRepo(db: Kysely<Database>, write: Writer): ClusterRepo {
   return {
     async findExact(contentHash, exceptArticleId) {
       const row = await db
@@ -50,21 +51,27 @@ export function clusterRepo(db: Kysely<Database>): ClusterRepo {
       return rows.map((r) => ({ articleId: r.article_id, clusterId: r.cluster_id, signature: r.signature }));
     },
 
-    async assign(m) {
-      await db.deleteFrom('lsh_bands').where('article_id', '=', m.articleId).execute();
-      await db.deleteFrom('article_clusters').where('article_id', '=', m.articleId).execute();
-      await db
-        .insertInto('article_clusters')
-        .values({ article_id: m.articleId, cluster_id: m.clusterId, match: m.match, similarity: m.similarity, signature: m.signature })
-        .execute();
-      const keys = [...new Set(m.bandKeys)];
-      if (keys.length > 0) {
-        const publishedAt = toTimestamp(m.publishedAt);
-        await db
-          .insertInto('lsh_bands')
-          .values(keys.map((band_key) => ({ band_key, article_id: m.articleId, published_at: publishedAt })))
+    assign(m) {
+      return write(async (tx, effects) => {
+        const before = await tx.selectFrom('article_clusters').select('cluster_id').where('article_id', '=', m.articleId).executeTakeFirst();
+        // Leaving a story changes the story left behind (its head, its listings) as well.
+        if (before && before.cluster_id !== m.clusterId) effects.touchStory(before.cluster_id);
+        effects.touchArticle(m.articleId);
+        await tx.deleteFrom('lsh_bands').where('article_id', '=', m.articleId).execute();
+        await tx.deleteFrom('article_clusters').where('article_id', '=', m.articleId).execute();
+        await tx
+          .insertInto('article_clusters')
+          .values({ article_id: m.articleId, cluster_id: m.clusterId, match: m.match, similarity: m.similarity, signature: m.signature })
           .execute();
-      }
+        const keys = [...new Set(m.bandKeys)];
+        if (keys.length > 0) {
+          const publishedAt = toTimestamp(m.publishedAt);
+          await tx
+            .insertInto('lsh_bands')
+            .values(keys.map((band_key) => ({ band_key, article_id: m.articleId, published_at: publishedAt })))
+            .execute();
+        }
+      });
     },
 
     async membershipOf(articleId) {
@@ -82,8 +89,9 @@ export function clusterRepo(db: Kysely<Database>): ClusterRepo {
         .where('mine.article_id', '=', articleId)
         .where('other.article_id', '!=', articleId)
         .where('articles.status', '=', 'published')
-        .orderBy('articles.published_at')
-        .orderBy('articles.id')
+        // The (cluster_id, article_id) index order: a story of thousands of versions costs no sort.
+        .orderBy('other.cluster_id')
+        .orderBy('other.article_id')
         .limit(50)
         .execute();
       return rows.map((r) => ({ id: r.id, slug: r.slug, headline: r.headline, publishedAt: toDate(r.published_at), provider: { slug: r.p_slug, name: r.p_name } }));

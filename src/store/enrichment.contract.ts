@@ -51,12 +51,13 @@ export function describeEnrichmentContract(fixture: () => ContractFixture): void
       await store.entities.saveForArticle(b.id, [{ ...rutte, name: 'Rutte', mentions: 1 }], []);
       const entity = await store.entities.findBySlug('mark-rutte');
       assert.equal(entity?.name, 'Mark Rutte', 'the first canonical name stays');
-      assert.equal((await store.articles.list({ entitySlug: 'mark-rutte', status: 'any', pageSize: 100 })).items.filter((x) => x.id === a.id || x.id === b.id).length, 2);
+      const listed = await store.listings.page({ kind: 'entity', entityId: entity!.id }, {}, 100);
+      assert.equal(listed.items.filter((x) => x.id === a.id || x.id === b.id).length, 2);
       await store.entities.saveForArticle(a.id, [nato], []);
       assert.deepEqual((await store.entities.ofArticle(a.id)).map((e) => e.slug), ['nato']);
     });
 
-    it('pages an entity’s quotes newest first, published articles only', async () => {
+    it('lists an entity’s latest quotes, most recently received first, published articles only', async () => {
       const { store, providerId } = fixture();
       const speaker: EntityMention = { slug: `speaker-${Date.now()}`, name: 'Ana Speaker', type: 'person', mentions: 1, role: null };
       for (let i = 0; i < 3; i++) {
@@ -66,11 +67,8 @@ export function describeEnrichmentContract(fixture: () => ContractFixture): void
         await store.entities.saveForArticle(article.id, [speaker], [{ text: `Quote number ${i}`, speakerSlug: speaker.slug, speakerName: speaker.name, position: 0 }]);
       }
       const entity = (await store.entities.findBySlug(speaker.slug))!;
-      const page1 = await store.entities.quotesBy(entity.id, { pageSize: 1 });
-      assert.equal(page1.total, 2);
-      assert.deepEqual(page1.items.map((q) => [q.text, q.articleHeadline]), [['Quote number 1', 'Quoted 1']]);
-      const page2 = await store.entities.quotesBy(entity.id, { pageSize: 1, page: 2 });
-      assert.deepEqual(page2.items.map((q) => q.text), ['Quote number 0']);
+      assert.deepEqual((await store.entities.quotesBy(entity.id, 1)).map((q) => [q.text, q.articleHeadline]), [['Quote number 1', 'Quoted 1']]);
+      assert.deepEqual((await store.entities.quotesBy(entity.id)).map((q) => q.text), ['Quote number 1', 'Quote number 0']);
     });
   });
 
@@ -94,16 +92,16 @@ export function describeEnrichmentContract(fixture: () => ContractFixture): void
       const second = (await store.articles.upsert(articleDraft({ providerId: otherProviderId, guid: guid(), headline: 'Cluster story again', publishedAt: new Date('2030-01-01T11:00:00Z') }))).article;
       await store.clusters.assign({ articleId: first.id, clusterId: first.id, match: 'first', similarity: 1, signature: 'AAAA', bandKeys: [], publishedAt: first.publishedAt });
       await store.clusters.assign({ articleId: second.id, clusterId: first.id, match: 'near', similarity: 0.8, signature: 'AAAB', bandKeys: [], publishedAt: second.publishedAt });
-      const headlines = (await store.articles.list({ pageSize: 100 })).items.map((a) => a.headline);
+      const headlines = (await store.listings.page({ kind: 'latest' }, {}, 100)).items.map((a) => a.headline);
       assert.ok(headlines.includes('Cluster story first'));
       assert.ok(!headlines.includes('Cluster story again'));
       // Each provider's own page still lists its own version.
-      assert.ok((await store.articles.list({ providerId: otherProviderId, pageSize: 100 })).items.some((a) => a.id === second.id));
+      assert.ok((await store.listings.page({ kind: 'provider', providerId: otherProviderId }, {}, 100)).items.some((a) => a.id === second.id));
       assert.deepEqual((await store.clusters.otherVersions(first.id)).map((v) => v.provider.name), ['Wire Agency']);
       assert.equal((await store.clusters.membershipOf(second.id))?.match, 'near');
       // When the earliest version is withdrawn, the next one represents the story.
       await store.articles.setStatus(first.id, 'unpublished');
-      const after = (await store.articles.list({ pageSize: 100 })).items.map((a) => a.headline);
+      const after = (await store.listings.page({ kind: 'latest' }, {}, 100)).items.map((a) => a.headline);
       assert.ok(after.includes('Cluster story again'));
       assert.deepEqual(await store.clusters.otherVersions(second.id), []);
     });

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Entity, EntityMention, EntityType, Quote, StoredQuote } from '../domain/entity.js';
 import { toDate } from './map-rows.js';
 import type { Database } from './schema.js';
-import type { Page } from './store.js';
+import type { Writer } from './kysely-store.js';
 
 /** An entity with what one article says of it. */
 export interface ArticleEntity extends Entity {
@@ -32,13 +32,17 @@ export interface EntityRepo {
   /** An article's quotes in order. */
   quotesOfArticle(articleId: number): Promise<ArticleQuote[]>;
   /** Quotes the entity spoke in published articles, newest first. */
-  quotesBy(entityId: number, page?: { page?: number; pageSize?: number }): Promise<Page<StoredQuote>>;
+  /**
+   * The entity's latest quotes in published articles, most recently received first: an
+   * index range scan on (speaker, article), however many quotes the archive holds.
+   */
+  quotesBy(entityId: number, limit?: number): Promise<StoredQuote[]>;
 }
 
-const MAX_PAGE_SIZE = 100;
+const MAX_QUOTES = 100;
 
 /** The entity repository over any engine; callers wrap `saveForArticle` in the article's transaction. */
-export function entityRepo(db: Kysely<Database>): EntityRepo {
+export function entityRepo(db: Kysely<Database>, write: Writer): EntityRepo {
   const toEntity = (r: { id: number; slug: string; name: string; type: string }): Entity => ({
     id: r.id,
     slug: r.slug,
@@ -47,41 +51,48 @@ export function entityRepo(db: Kysely<Database>): EntityRepo {
   });
 
   return {
-    async saveForArticle(articleId, entities, quotes) {
-      await db.deleteFrom('quotes').where('article_id', '=', articleId).execute();
-      await db.deleteFrom('article_entities').where('article_id', '=', articleId).execute();
-      const bySlug = new Map(entities.map((e) => [e.slug, e]));
-      if (bySlug.size === 0 && quotes.length === 0) return;
-      const slugs = [...bySlug.keys()];
-      if (slugs.length > 0) {
-        await db
-          .insertInto('entities')
-          .values(slugs.map((slug) => ({ slug, name: bySlug.get(slug)!.name, type: bySlug.get(slug)!.type })))
-          .onConflict((oc) => oc.column('slug').doNothing())
-          .execute();
-      }
-      const rows = slugs.length > 0 ? await db.selectFrom('entities').select(['id', 'slug']).where('slug', 'in', slugs).execute() : [];
-      const ids = new Map(rows.map((r) => [r.slug, r.id]));
-      if (rows.length > 0) {
-        await db
-          .insertInto('article_entities')
-          .values(rows.map((r) => ({ article_id: articleId, entity_id: r.id, mentions: bySlug.get(r.slug)!.mentions, role: bySlug.get(r.slug)!.role })))
-          .execute();
-      }
-      if (quotes.length > 0) {
-        await db
-          .insertInto('quotes')
-          .values(
-            quotes.map((q, i) => ({
-              article_id: articleId,
-              position: i,
-              text: q.text,
-              speaker_entity_id: q.speakerSlug ? (ids.get(q.speakerSlug) ?? null) : null,
-              speaker_name: q.speakerName,
-            })),
-          )
-          .execute();
-      }
+    saveForArticle(articleId, entities, quotes) {
+      return write(async (tx, effects) => {
+        // The entity pages this article appeared on, before and after, show its quotes.
+        const before = await tx.selectFrom('article_entities').select('entity_id').where('article_id', '=', articleId).execute();
+        effects.touchArticle(articleId);
+        effects.tag(...before.map((e) => `scope:entity:${e.entity_id}`));
+        await tx.deleteFrom('quotes').where('article_id', '=', articleId).execute();
+        await tx.deleteFrom('article_entities').where('article_id', '=', articleId).execute();
+        const bySlug = new Map(entities.map((e) => [e.slug, e]));
+        if (bySlug.size === 0 && quotes.length === 0) return;
+        const slugs = [...bySlug.keys()];
+        if (slugs.length > 0) {
+          await tx
+            .insertInto('entities')
+            .values(slugs.map((slug) => ({ slug, name: bySlug.get(slug)!.name, type: bySlug.get(slug)!.type })))
+            .onConflict((oc) => oc.column('slug').doNothing())
+            .execute();
+        }
+        const rows = slugs.length > 0 ? await tx.selectFrom('entities').select(['id', 'slug']).where('slug', 'in', slugs).execute() : [];
+        const ids = new Map(rows.map((r) => [r.slug, r.id]));
+        effects.tag(...rows.map((r) => `scope:entity:${r.id}`));
+        if (rows.length > 0) {
+          await tx
+            .insertInto('article_entities')
+            .values(rows.map((r) => ({ article_id: articleId, entity_id: r.id, mentions: bySlug.get(r.slug)!.mentions, role: bySlug.get(r.slug)!.role })))
+            .execute();
+        }
+        if (quotes.length > 0) {
+          await tx
+            .insertInto('quotes')
+            .values(
+              quotes.map((q, i) => ({
+                article_id: articleId,
+                position: i,
+                text: q.text,
+                speaker_entity_id: q.speakerSlug ? (ids.get(q.speakerSlug) ?? null) : null,
+                speaker_name: q.speakerName,
+              })),
+            )
+            .execute();
+        }
+      });
     },
 
     async findBySlug(slug) {
@@ -117,41 +128,29 @@ export function entityRepo(db: Kysely<Database>): EntityRepo {
       }));
     },
 
-    async quotesBy(entityId, { page: requested = 1, pageSize: size = 20 } = {}) {
-      const pageSize = Math.min(Math.max(1, size), MAX_PAGE_SIZE);
-      const page = Math.max(1, Math.floor(requested));
-      const base = db
+    async quotesBy(entityId, limit = 10) {
+      const rows = await db
         .selectFrom('quotes')
         .innerJoin('articles', 'articles.id', 'quotes.article_id')
         .leftJoin('entities', 'entities.id', 'quotes.speaker_entity_id')
+        .select(['quotes.text', 'quotes.position', 'quotes.speaker_name', 'entities.slug as e_slug', 'entities.name as e_name', 'articles.id as a_id', 'articles.slug as a_slug', 'articles.headline', 'articles.published_at'])
         .where('quotes.speaker_entity_id', '=', entityId)
-        .where('articles.status', '=', 'published');
-      const [rows, total] = await Promise.all([
-        base
-          .select(['quotes.text', 'quotes.position', 'quotes.speaker_name', 'entities.slug as e_slug', 'entities.name as e_name', 'articles.id as a_id', 'articles.slug as a_slug', 'articles.headline', 'articles.published_at'])
-          .orderBy('articles.published_at', 'desc')
-          .orderBy('articles.id', 'desc')
-          .orderBy('quotes.position')
-          .limit(pageSize)
-          .offset((page - 1) * pageSize)
-          .execute(),
-        base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
-      ]);
-      return {
-        items: rows.map((r) => ({
-          text: r.text,
-          position: r.position,
-          speakerSlug: r.e_slug,
-          speakerName: r.e_name ?? r.speaker_name,
-          articleId: r.a_id,
-          articleSlug: r.a_slug,
-          articleHeadline: r.headline,
-          publishedAt: toDate(r.published_at),
-        })),
-        page,
-        pageSize,
-        total: Number(total.n),
-      };
+        .where('articles.status', '=', 'published')
+        // The order of the (speaker_entity_id, article_id) index: no sort, however many quotes.
+        .orderBy('quotes.speaker_entity_id', 'desc')
+        .orderBy('quotes.article_id', 'desc')
+        .limit(Math.min(Math.max(1, limit), MAX_QUOTES))
+        .execute();
+      return rows.map((r) => ({
+        text: r.text,
+        position: r.position,
+        speakerSlug: r.e_slug,
+        speakerName: r.e_name ?? r.speaker_name,
+        articleId: r.a_id,
+        articleSlug: r.a_slug,
+        articleHeadline: r.headline,
+        publishedAt: toDate(r.published_at),
+      }));
     },
   };
 }

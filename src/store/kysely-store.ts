@@ -3,16 +3,41 @@ import { migrationsFor } from './migrations/index.js';
 import { apiKeyRepo } from './api-key-repo.js';
 import { articleRepo } from './article-repo.js';
 import { categoryRepo } from './category-repo.js';
+import type { ChangeHub } from './change-feed.js';
 import { clusterRepo, type ClusterRepo } from './cluster-repo.js';
 import { entityRepo, type EntityRepo } from './entity-repo.js';
 import { feedRepo, type FeedRepo } from './feed-repo.js';
+import { listingRepo, refreshStory, storyOf, type ListingRepo } from './listing-repo.js';
 import { providerRepo } from './provider-repo.js';
 import type { Database } from './schema.js';
-import type { ApiKeyRepo, ArticleRepo, CategoryRepo, Engine, ProviderRepo, Store } from './store.js';
+import type { ApiKeyRepo, ArticleRepo, CategoryRepo, ChangeFeed, Engine, ProviderRepo, Store } from './store.js';
+
+/** What a write tells the store, so listings and caches follow it at commit. */
+export interface WriteEffects {
+  /** The article's story gets its listing entries rewritten before commit. */
+  touchArticle(articleId: number): void;
+  /** This story too (an article left it). */
+  touchStory(storyId: number): void;
+  /** Cached pages with these tags are dropped after commit. */
+  tag(...tags: string[]): void;
+}
+
+/** Runs a write in the current transaction, or in a new one of its own. */
+export type Writer = <T>(work: (db: Kysely<Database>, effects: WriteEffects) => Promise<T>) => Promise<T>;
+
+interface Pending {
+  articles: Set<number>;
+  stories: Set<number>;
+  tags: Set<string>;
+}
 
 /**
  * The one Store implementation: portable SQL through Kysely. The engine modules
- * (`sqlite/`, `postgres/`) only open the connection and say which engine it is.
+ * (`sqlite/`, `postgres/`) open the connection and give the engine's change source.
+ *
+ * Every write goes through a transaction that, before it commits, rewrites the listing
+ * entries of each story it touched and records what changed (so listings never disagree
+ * with articles, and caches here and on other nodes drop exactly what changed).
  */
 export class KyselyStore implements Store {
   readonly providers: ProviderRepo;
@@ -22,39 +47,94 @@ export class KyselyStore implements Store {
   readonly apiKeys: ApiKeyRepo;
   readonly entities: EntityRepo;
   readonly clusters: ClusterRepo;
+  readonly listings: ListingRepo;
 
   constructor(
     readonly db: Kysely<Database>,
     readonly engine: Engine,
+    private readonly hub: ChangeHub,
     /** The PostgreSQL schema holding Gazette's tables, when not the default one. */
     private readonly schema?: string,
-    private readonly inTransaction = false,
+    /** Set on the store a transaction hands out: what its writes touched so far. */
+    private readonly pending?: Pending,
   ) {
-    this.providers = providerRepo(db);
-    this.categories = categoryRepo(db);
+    const write: Writer = (work) =>
+      this.pending ? work(this.db, this.effects(this.pending)) : this.transaction((tx) => (tx as KyselyStore).write(work));
+    this.write = write;
+    this.providers = providerRepo(db, write);
+    this.categories = categoryRepo(db, write);
     this.feeds = feedRepo(db, engine);
     this.apiKeys = apiKeyRepo(db);
-    this.entities = entityRepo(db);
-    this.clusters = clusterRepo(db);
-    this.articles = articleRepo(db, (work) => (this.inTransaction ? work(db) : db.transaction().execute(work)));
+    this.entities = entityRepo(db, write);
+    this.clusters = clusterRepo(db, write);
+    this.articles = articleRepo(db, write);
+    this.listings = listingRepo(db);
+  }
+
+  private readonly write: Writer;
+
+  get changes(): ChangeFeed {
+    return this.hub;
   }
 
   async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
     // A transaction inside a transaction joins the outer one: it commits or rolls back with it.
-    if (this.inTransaction) return work(this);
-    return this.db.transaction().execute((trx) => work(new KyselyStore(trx, this.engine, this.schema, true)));
+    if (this.pending) return work(this);
+    let tags: string[] = [];
+    const result = await this.db.transaction().execute(async (trx) => {
+      const tx = new KyselyStore(trx, this.engine, this.hub, this.schema, { articles: new Set(), stories: new Set(), tags: new Set() });
+      const value = await work(tx);
+      tags = await tx.settle();
+      return value;
+    });
+    if (tags.length > 0) this.hub.emit(tags);
+    return result;
+  }
+
+  /** Before commit: rewrites the touched stories' listings and records the change. */
+  private async settle(): Promise<string[]> {
+    const pending = this.pending!;
+    for (const id of pending.articles) {
+      pending.stories.add(await storyOf(this.db, id));
+      pending.tags.add(`article:${id}`);
+    }
+    for (const story of pending.stories) for (const tag of await refreshStory(this.db, story)) pending.tags.add(tag);
+    const tags = [...pending.tags];
+    if (tags.length > 0) await this.hub.record(this.db, tags);
+    return tags;
+  }
+
+  private effects(pending: Pending): WriteEffects {
+    return {
+      touchArticle: (id) => pending.articles.add(id),
+      touchStory: (id) => pending.stories.add(id),
+      tag: (...tags) => tags.forEach((t) => pending.tags.add(t)),
+    };
   }
 
   async migrate(): Promise<string[]> {
-    const migrator = new Migrator({
+    const { error, results } = await this.migrator().migrateToLatest();
+    if (error) throw error;
+    return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  }
+
+  /** Migrates up to and including `name` only (the upgrade test builds each earlier schema). */
+  async migrateTo(name: string): Promise<void> {
+    const { error } = await this.migrator().migrateTo(name);
+    if (error) throw error;
+  }
+
+  private migrator(): Migrator {
+    return new Migrator({
       db: this.db,
       provider: { getMigrations: async () => migrationsFor(this.engine) },
       // Kysely looks for its bookkeeping tables across all schemas unless told which one.
       ...(this.schema && { migrationTableSchema: this.schema }),
     });
-    const { error, results } = await migrator.migrateToLatest();
-    if (error) throw error;
-    return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  }
+
+  async optimize(): Promise<void> {
+    if (this.engine === 'sqlite') await sql`pragma optimize`.execute(this.db);
   }
 
   async ping(): Promise<boolean> {
@@ -67,6 +147,7 @@ export class KyselyStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.hub.close();
     await this.db.destroy();
   }
 }

@@ -3,10 +3,11 @@ import { providerInputSchema, type Provider, type ProviderInput } from '../domai
 import { GazetteError } from '../domain/errors.js';
 import { toProvider, toTimestamp } from './map-rows.js';
 import type { Database } from './schema.js';
+import type { Writer } from './kysely-store.js';
 import type { ProviderRepo } from './store.js';
 
 /** Providers on any engine. */
-export function providerRepo(db: Kysely<Database>): ProviderRepo {
+export function providerRepo(db: Kysely<Database>, write: Writer): ProviderRepo {
   const findById = async (id: number) => {
     const row = await db.selectFrom('providers').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toProvider(row);
@@ -32,7 +33,8 @@ export function providerRepo(db: Kysely<Database>): ProviderRepo {
     },
     async update(id, input) {
       const p = providerInputSchema.partial().parse(input);
-      await db
+      await write(async (tx, effects) => {
+        await tx
         .updateTable('providers')
         .set({
           ...(p.slug !== undefined && { slug: p.slug }),
@@ -43,6 +45,9 @@ export function providerRepo(db: Kysely<Database>): ProviderRepo {
         })
         .where('id', '=', id)
         .execute();
+        // The provider's name and disclaimer show on its stories' pages and every teaser.
+        effects.tag('*');
+      });
       const updated = await findById(id);
       if (!updated) throw new GazetteError('NOT_FOUND', `No provider with id ${id}.`);
       return updated;

@@ -135,6 +135,22 @@ export interface LshBandsTable {
   published_at: Timestamp;
 }
 
+/** One story in one listing (migration 0006-listings); see `listing-repo.ts`. */
+export interface ListingEntriesTable {
+  scope: string;
+  /** Milliseconds since 1970; PostgreSQL's bigint arrives as a string. */
+  sort_at: number | string;
+  article_id: number;
+  story_id: number;
+}
+
+/** SQLite only: the change log other processes read to drop cached pages. */
+export interface ContentChangesTable {
+  id: Generated<number>;
+  at: Timestamp;
+  tags: string;
+}
+
 /** The whole database as Kysely sees it. Later migrations add their tables here. */
 export interface Database {
   providers: ProvidersTable;
@@ -148,4 +164,6 @@ export interface Database {
   quotes: QuotesTable;
   article_clusters: ArticleClustersTable;
   lsh_bands: LshBandsTable;
+  listing_entries: ListingEntriesTable;
+  content_changes: ContentChangesTable;
 }

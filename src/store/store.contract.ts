@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { articleDraft } from '../../test/support/article-draft.js';
 import { generateApiKey, parseApiKeyToken, secretMatchesHash } from '../domain/api-key.js';
 import { describeEnrichmentContract } from './enrichment.contract.js';
+import { describeListingContract } from './listing.contract.js';
 import type { Store } from './store.js';
 
 export interface StoreContractOptions {
@@ -145,7 +146,7 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
         assert.equal(await store.articles.count(), before);
       });
 
-      it('lists published articles newest first, paginated, with totals', async () => {
+      it('lists published stories newest first, paged by cursor both ways, with no total', async () => {
         const { store: s, drop: d } = await createStore();
         try {
           const p = await s.providers.create({ slug: 'lister', name: 'Lister' });
@@ -155,12 +156,21 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
             );
           }
           await s.articles.upsert(articleDraft({ providerId: p.id, guid: 'hidden', headline: 'Hidden', status: 'unpublished' }));
-          const page1 = await s.articles.list({ pageSize: 2 });
+          const latest = { kind: 'latest' } as const;
+          const page1 = await s.listings.page(latest, {}, 2);
           assert.deepEqual(page1.items.map((a) => a.headline), ['Story 4', 'Story 3']);
-          assert.equal(page1.total, 5);
-          const page3 = await s.articles.list({ pageSize: 2, page: 3 });
+          assert.equal(page1.newer, null);
+          const page2 = await s.listings.page(latest, { before: page1.older! }, 2);
+          assert.deepEqual(page2.items.map((a) => a.headline), ['Story 2', 'Story 1']);
+          const page3 = await s.listings.page(latest, { before: page2.older! }, 2);
           assert.deepEqual(page3.items.map((a) => a.headline), ['Story 0']);
-          assert.equal((await s.articles.list({ status: 'any' })).total, 6);
+          assert.equal(page3.older, null, 'the oldest page has no older link');
+          const back = await s.listings.page(latest, { after: page3.newer! }, 2);
+          assert.deepEqual(back.items.map((a) => a.headline), ['Story 2', 'Story 1']);
+          assert.deepEqual(await s.listings.cursorAt(latest, 4), page2.older, 'an old ?page=3 link finds the same place');
+          assert.equal(await s.listings.cursorAt(latest, 99), undefined);
+          const teaser = page1.items[0]!;
+          assert.deepEqual(Object.keys(teaser).sort(), ['headline', 'id', 'language', 'provider', 'publishedAt', 'slug', 'summary'], 'teasers carry no body');
         } finally {
           await d();
         }
@@ -176,12 +186,15 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
           await s.articles.upsert(articleDraft({ providerId: a.id, guid: '1', headline: 'A world', categories: ['world'] }));
           await s.articles.upsert(articleDraft({ providerId: b.id, guid: '2', headline: 'B markets', categories: ['markets'] }));
           await s.articles.upsert(articleDraft({ providerId: b.id, guid: '3', headline: 'B both', categories: ['markets', 'world'] }));
-          const world = await s.articles.list({ categorySlug: 'world' });
+          const world = await s.listings.page({ kind: 'category', slug: 'world' });
           assert.deepEqual(world.items.map((x) => x.headline).sort(), ['A world', 'B both']);
-          const byB = await s.articles.list({ providerId: b.id });
+          const byB = await s.listings.page({ kind: 'provider', providerId: b.id });
           assert.deepEqual(byB.items.map((x) => x.headline).sort(), ['B both', 'B markets']);
           assert.equal(byB.items[0]?.provider.slug, 'b');
-          assert.equal((await s.articles.list({ categorySlug: 'nothing' })).total, 0);
+          assert.equal((await s.listings.page({ kind: 'category', slug: 'nothing' })).items.length, 0);
+          // A story recategorised by its provider moves between category listings.
+          await s.articles.upsert(articleDraft({ providerId: a.id, guid: '1', headline: 'A world', categories: ['markets'] }));
+          assert.deepEqual((await s.listings.page({ kind: 'category', slug: 'world' })).items.map((x) => x.headline), ['B both']);
         } finally {
           await d();
         }
@@ -192,8 +205,9 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
         const { article } = await store.articles.upsert(articleDraft({ providerId, guid: g, headline: 'To take down' }));
         await store.articles.setStatus(article.id, 'taken_down');
         assert.equal((await store.articles.findById(article.id))?.status, 'taken_down');
-        const listed = await store.articles.list({ providerId, pageSize: 100 });
-        assert.ok(!listed.items.some((a) => a.id === article.id));
+        for (const scope of [{ kind: 'latest' }, { kind: 'provider', providerId }] as const) {
+          assert.ok(!(await store.listings.page(scope, {}, 100)).items.some((a) => a.id === article.id));
+        }
         await assert.rejects(store.articles.setStatus(999_999, 'published'), { code: 'NOT_FOUND' });
       });
 
@@ -346,6 +360,7 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
     });
 
     describeEnrichmentContract(() => ({ store, providerId, otherProviderId }));
+    describeListingContract(() => ({ store, providerId, otherProviderId }));
 
     describe('transactions', () => {
       it('commits everything written in a transaction', async () => {

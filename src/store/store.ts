@@ -5,30 +5,19 @@ import type { Provider, ProviderInput } from '../domain/provider.js';
 import type { ClusterRepo } from './cluster-repo.js';
 import type { EntityRepo } from './entity-repo.js';
 import type { FeedRepo } from './feed-repo.js';
+import type { ListingRepo } from './listing-repo.js';
+
+/**
+ * Committed changes as cache tags: `article:<id>`, `story:<id>`, `scope:<listing scope>`,
+ * or `*` for "anything may have changed" (a provider renamed, a missed notification).
+ */
+export interface ChangeFeed {
+  /** Calls `listener` after every commit, here or in another process; returns an unsubscribe. */
+  subscribe(listener: (tags: readonly string[]) => void): () => void;
+}
 
 /** Which database engine a store runs on. */
 export type Engine = 'sqlite' | 'postgres';
-
-/** One page of a listing, newest first. */
-export interface Page<T> {
-  items: T[];
-  /** 1-based page number. */
-  page: number;
-  pageSize: number;
-  total: number;
-}
-
-/** What a listing of articles may be narrowed to. */
-export interface ArticleQuery {
-  categorySlug?: string;
-  providerId?: number;
-  /** Only articles that mention this entity. */
-  entitySlug?: string;
-  /** Defaults to published only: readers never see unpublished or taken-down stories. */
-  status?: ArticleStatus | 'any';
-  page?: number;
-  pageSize?: number;
-}
 
 /** The result of an idempotent upsert by (provider, guid). */
 export interface UpsertResult {
@@ -59,7 +48,12 @@ export interface ArticleRepo {
   upsert(draft: ArticleDraft): Promise<UpsertResult>;
   findById(id: number): Promise<ArticleWithProvider | undefined>;
   findByGuid(providerId: number, guid: string): Promise<Article | undefined>;
-  list(query?: ArticleQuery): Promise<Page<ArticleWithProvider>>;
+  /**
+   * Up to `limit` articles of any status with ids below `beforeId` (all when undefined),
+   * newest first: for maintenance that walks the whole archive (reprocess) in batches
+   * that cost the same at any depth.
+   */
+  batchBefore(beforeId: number | undefined, limit: number): Promise<ArticleWithProvider[]>;
   setStatus(id: number, status: ArticleStatus): Promise<void>;
   count(): Promise<number>;
 }
@@ -93,10 +87,16 @@ export interface Store {
   readonly apiKeys: ApiKeyRepo;
   readonly entities: EntityRepo;
   readonly clusters: ClusterRepo;
+  /** Every list of stories: latest, category, provider, entity (see `listing-repo.ts`). */
+  readonly listings: ListingRepo;
+  /** What changed, as cache tags, from this process and every other one on the database. */
+  readonly changes: ChangeFeed;
   /** Runs `work` in one transaction: everything it wrote is committed, or nothing is. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
   /** Applies pending schema migrations; returns the names of those it applied. */
   migrate(): Promise<string[]>;
+  /** Keeps query plans sound as the data grows (SQLite's PRAGMA optimize; PostgreSQL autovacuums). */
+  optimize(): Promise<void>;
   /** Answers whether the database responds (for /healthz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
 import type { Category } from '../domain/category.js';
-import { z } from 'zod';
 import type { AppDeps } from './deps.js';
 import type { LayoutProps } from './views/layout.js';
 
@@ -24,16 +23,4 @@ export function categoriesOf(deps: AppDeps): Promise<Category[]> {
 /** The layout properties every page shares: site name and the category navigation. */
 export async function layoutBase(deps: AppDeps): Promise<Pick<LayoutProps, 'siteName' | 'categories'>> {
   return { siteName: deps.config.siteName, categories: await categoriesOf(deps) };
-}
-
-const pageQuery = z.coerce.number().int().min(1).max(10_000).catch(1);
-
-/** The `?page=` of a listing: a positive whole number, 1 when missing or invalid. */
-export function pageNumber(c: Context): number {
-  return pageQuery.parse(c.req.query('page') ?? 1);
-}
-
-/** A page number beyond the last page of a listing: a 404, not an empty page that says "no stories". */
-export function isPastTheEnd(listing: { page: number; items: unknown[] }): boolean {
-  return listing.page > 1 && listing.items.length === 0;
 }

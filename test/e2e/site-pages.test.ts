@@ -20,7 +20,7 @@ describe('reader pages over HTTP', () => {
   before(async () => {
     demo = await openDemoApp();
     const menafn = await demo.store.providers.findBySlug('menafn');
-    const listing = await demo.store.articles.list({ providerId: menafn!.id });
+    const listing = await demo.store.listings.page({ kind: 'provider', providerId: menafn!.id });
     const sample = listing.items.find((a) => a.headline.startsWith('NATO director'));
     samplePath = `/article/${sample!.id}/${sample!.slug}`;
   });
@@ -81,18 +81,37 @@ describe('reader pages over HTTP', () => {
     await ingestItems(demo.store, provider, items);
     const first = await get(demo.app, '/provider/prolific');
     assert.equal([...first.html.matchAll(/class="teaser"/g)].length, 20);
-    assert.match(first.html, /Page 1 of 2/);
-    assert.match(first.html, /<a rel="next" href="\/provider\/prolific\?page=2">/);
-    const second = await get(demo.app, '/category/sport?page=2');
+    assert.doesNotMatch(first.html, /rel="prev"/, 'the newest page has no newer link');
+    const older = /<a rel="next" href="(\/provider\/prolific\?before=[0-9.-]+)">Older stories/.exec(first.html)?.[1];
+    assert.ok(older, 'an "Older stories" link with a cursor');
+    const second = await get(demo.app, older);
     assert.equal([...second.html.matchAll(/class="teaser"/g)].length, 5);
     assert.match(second.html, /Prolific story number 0</);
-    assert.match(second.html, /<a rel="prev" href="\/category\/sport">/);
+    assert.doesNotMatch(second.html, /Older stories/, 'the oldest page has no older link');
+    assert.match(second.html, new RegExp(`<link rel="canonical" href="http://gazette.test${older.replace(/[?.]/g, '\\$&')}"`), 'an older page is its own canonical page');
+    const newer = /<a rel="prev" href="([^"]+)">/.exec(second.html)?.[1];
+    assert.match(newer ?? '', /^\/provider\/prolific\?after=/);
+    const back = await demo.app.request(newer!);
+    assert.equal(back.status, 302, 'back at the newest stories: the first page itself');
+    assert.equal(back.headers.get('location'), '/provider/prolific');
+
+    // Old ?page=N links redirect to the cursor they stood for.
+    const legacy = await demo.app.request('/category/sport?page=2');
+    assert.equal(legacy.status, 301);
+    const legacyPage = await get(demo.app, legacy.headers.get('location')!);
+    assert.equal([...legacyPage.html.matchAll(/class="teaser"/g)].length, 5);
+    assert.equal((await demo.app.request('/category/sport?page=1')).headers.get('location'), '/category/sport');
     assert.equal((await get(demo.app, '/category/sport?page=3')).status, 404, 'past the last page');
-    assert.equal((await get(demo.app, '/provider/prolific?page=3')).status, 404);
     assert.equal((await get(demo.app, '/?page=999')).status, 404);
-    const bogus = await get(demo.app, '/category/sport?page=banana');
-    assert.equal(bogus.status, 200);
-    assert.match(bogus.html, /Page 1 of 2/);
+    // Malformed positions are a 400 page; a well-formed one with nothing beyond it goes to the first page.
+    for (const bad of ['/category/sport?page=banana', '/?before=banana', '/?after=1e9.5', '/?before=1.1&after=1.1', `/?before=${'9'.repeat(40)}.1`]) {
+      const res = await get(demo.app, bad);
+      assert.equal(res.status, 400, bad);
+      assert.match(res.html, /This address does not work/);
+    }
+    const forged = await demo.app.request('/provider/prolific?before=0.1');
+    assert.equal(forged.status, 302);
+    assert.equal(forged.headers.get('location'), '/provider/prolific');
   });
 
   it('category page lists that category only', async () => {

@@ -39,7 +39,6 @@ export async function foundation(db: Kysely<any>, engine: Engine): Promise<void>
     .addColumn('ingested_at', ts, (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('content_hash', 'text', (c) => c.notNull())
-    .addColumn('source_hash', 'text', (c) => c.notNull().defaultTo(''))
     .addUniqueConstraint('articles_provider_guid_unique', ['provider_id', 'guid'])
     .execute();
 

@@ -12,8 +12,6 @@ export async function feeds(db: Kysely<any>, engine: Engine): Promise<void> {
     .addColumn('title', 'text')
     // 0/1 on both engines: SQLite has no boolean type.
     .addColumn('allow_private', 'integer', (c) => c.notNull().defaultTo(0))
-    // 1: every item's linked page is fetched and its article extracted (teaser-only feeds).
-    .addColumn('full_text', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('poll_interval_seconds', 'integer', (c) => c.notNull())
     .addColumn('next_poll_at', ts, (c) => c.notNull())
     .addColumn('etag', 'text')

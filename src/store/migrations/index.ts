@@ -4,6 +4,8 @@ import { foundation } from './0001-foundation.js';
 import { feeds } from './0002-feeds.js';
 import { apiKeys } from './0003-api-keys.js';
 import { enrichment } from './0004-enrichment.js';
+import { sourceHashAndFullText } from './0005-source-hash-and-full-text.js';
+import { listings } from './0006-listings.js';
 
 /** A migration that may differ per engine where the SQL must (types, identity columns). */
 export type EngineMigration = (db: Kysely<any>, engine: Engine) => Promise<void>;
@@ -17,7 +19,12 @@ const history: Record<string, EngineMigration> = {
   '0002-feeds': feeds,
   '0003-api-keys': apiKeys,
   '0004-enrichment': enrichment,
+  '0005-source-hash-and-full-text': sourceHashAndFullText,
+  '0006-listings': listings,
 };
+
+/** The names of every migration, oldest first (the upgrade test builds each earlier schema). */
+export const migrationNames: readonly string[] = Object.keys(history);
 
 /** The history bound to one engine, in the shape Kysely's Migrator takes. */
 export function migrationsFor(engine: Engine): Record<string, Migration> {

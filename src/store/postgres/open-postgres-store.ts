@@ -1,7 +1,9 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { GazetteError } from '../../domain/errors.js';
+import { ChangeHub } from '../change-feed.js';
 import { KyselyStore } from '../kysely-store.js';
+import { postgresChangeSource } from './postgres-change-source.js';
 import type { Database } from '../schema.js';
 
 /** Options for a PostgreSQL store. */
@@ -49,7 +51,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     await pool.end().catch(() => {});
     throw new GazetteError('STORAGE_UNAVAILABLE', `Cannot connect to PostgreSQL at ${safeUrl}: ${(cause as Error).message}`, { cause });
   }
-  return new KyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres', schema);
+  const hub = new ChangeHub(postgresChangeSource(pool, schema));
+  return new KyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres', hub, schema);
 }
 
 function redactPassword(url: string): string {

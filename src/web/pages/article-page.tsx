@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { AppDeps } from '../deps.js';
+import { cacheAs } from '../http-cache/cache-as.js';
 import { categoriesOf, layoutBase } from '../page-context.js';
 import { articlePath, formatDateTime, textDirection } from '../views/format.js';
 import { Layout } from '../views/layout.js';
@@ -26,7 +27,9 @@ export function articlePage(deps: AppDeps) {
       .map((slug) => categories.find((cat) => cat.slug === slug))
       .filter((cat) => cat !== undefined);
     const dir = textDirection(article.language);
-    const links = await loadStoryLinks(deps.store, article.id);
+    const [links, membership] = await Promise.all([loadStoryLinks(deps.store, article.id), deps.store.clusters.membershipOf(article.id)]);
+    // "Also reported by" follows the story: any change to a version of it makes this page stale.
+    cacheAs(c, 'article', [`article:${article.id}`, `story:${membership?.clusterId ?? article.id}`]);
     return c.html(
       <Layout
         {...await layoutBase(deps)}

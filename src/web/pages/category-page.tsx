@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import type { AppDeps } from '../deps.js';
-import { isPastTheEnd, layoutBase, pageNumber } from '../page-context.js';
+import { cacheAs } from '../http-cache/cache-as.js';
+import { loadListing } from '../listing-request.js';
+import { layoutBase } from '../page-context.js';
 import { ArticleList } from '../views/article-list.js';
 import { Layout } from '../views/layout.js';
 import { Pagination } from '../views/pagination.js';
@@ -11,15 +13,15 @@ export function categoryPage(deps: AppDeps) {
   return async (c: Context) => {
     const category = await deps.store.categories.findBySlug(c.req.param('slug') ?? '');
     if (!category) return notFound(deps, c, 'There is no such category.');
-    const page = pageNumber(c);
-    const listing = await deps.store.articles.list({ categorySlug: category.slug, page });
-    if (isPastTheEnd(listing)) return notFound(deps, c, 'This listing has fewer pages.');
     const path = `/category/${category.slug}`;
+    const request = await loadListing(deps, c, { kind: 'category', slug: category.slug }, path);
+    if ('response' in request) return request.response;
+    cacheAs(c, 'listing', [`scope:category:${category.slug}`]);
     return c.html(
-      <Layout {...await layoutBase(deps)} title={category.name} description={`Latest ${category.name} stories.`} canonical={`${deps.config.publicUrl}${path}`}>
+      <Layout {...await layoutBase(deps)} title={category.name} description={`Latest ${category.name} stories.`} canonical={`${deps.config.publicUrl}${path}${request.canonicalQuery}`}>
         <h1>{category.name}</h1>
-        <ArticleList articles={listing.items} emptyText={`No ${category.name} stories yet.`} />
-        <Pagination basePath={path} page={listing.page} pageSize={listing.pageSize} total={listing.total} />
+        <ArticleList articles={request.page.items} emptyText={`No ${category.name} stories yet.`} />
+        <Pagination basePath={path} listing={request.page} />
       </Layout>,
     );
   };

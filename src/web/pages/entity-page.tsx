@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
 import type { EntityType } from '../../domain/entity.js';
 import type { AppDeps } from '../deps.js';
-import { layoutBase, pageNumber } from '../page-context.js';
+import { cacheAs } from '../http-cache/cache-as.js';
+import { loadListing } from '../listing-request.js';
+import { layoutBase } from '../page-context.js';
 import { ArticleList } from '../views/article-list.js';
 import { articlePath, formatDateTime } from '../views/format.js';
 import { Layout } from '../views/layout.js';
@@ -9,33 +11,31 @@ import { Pagination } from '../views/pagination.js';
 import { notFound } from './not-found-page.js';
 
 const typeLabel: Record<EntityType, string> = { person: 'Person', organisation: 'Organisation', place: 'Place' };
-const QUOTES_PER_PAGE = 10;
+const QUOTES_ON_FIRST_PAGE = 10;
 
 /**
- * GET /entity/:slug — a person, organisation or place: the stories that mention it and,
- * for speakers, what they said, newest first. `?page=` pages both lists together.
+ * GET /entity/:slug — a person, organisation or place: the stories that mention it, newest
+ * first and paged by cursor, and on the first page what they said most recently.
  */
 export function entityPage(deps: AppDeps) {
   return async (c: Context) => {
     const entity = await deps.store.entities.findBySlug(c.req.param('slug') ?? '');
     if (!entity) return notFound(deps, c, 'There is no such person, organisation or place.');
-    const page = pageNumber(c);
-    const [listing, quotes] = await Promise.all([
-      deps.store.articles.list({ entitySlug: entity.slug, page }),
-      deps.store.entities.quotesBy(entity.id, { page, pageSize: QUOTES_PER_PAGE }),
-    ]);
     const path = `/entity/${entity.slug}`;
-    const pages = Math.max(Math.ceil(listing.total / listing.pageSize), Math.ceil(quotes.total / QUOTES_PER_PAGE));
-    if (page > 1 && page > pages) return notFound(deps, c, 'This listing has fewer pages.');
+    const request = await loadListing(deps, c, { kind: 'entity', entityId: entity.id }, path);
+    if ('response' in request) return request.response;
+    const firstPage = request.canonicalQuery === '';
+    const quotes = firstPage ? await deps.store.entities.quotesBy(entity.id, QUOTES_ON_FIRST_PAGE) : [];
+    cacheAs(c, 'listing', [`scope:entity:${entity.id}`]);
     return c.html(
-      <Layout {...await layoutBase(deps)} title={entity.name} description={`Stories about ${entity.name}.`} canonical={`${deps.config.publicUrl}${path}`}>
+      <Layout {...await layoutBase(deps)} title={entity.name} description={`Stories about ${entity.name}.`} canonical={`${deps.config.publicUrl}${path}${request.canonicalQuery}`}>
         <h1>{entity.name}</h1>
         <p class="entity-type">{typeLabel[entity.type]}</p>
-        {quotes.items.length > 0 && (
+        {quotes.length > 0 && (
           <section class="entity-quotes" aria-labelledby="quotes-heading">
             <h2 id="quotes-heading">Quotes</h2>
             <ul class="quote-list">
-              {quotes.items.map((q) => (
+              {quotes.map((q) => (
                 <li>
                   <blockquote>
                     <p>“{q.text}”</p>
@@ -51,9 +51,9 @@ export function entityPage(deps: AppDeps) {
         )}
         <section aria-labelledby="stories-heading">
           <h2 id="stories-heading">Stories</h2>
-          <ArticleList headingLevel={3} articles={listing.items} emptyText={`No published stories mention ${entity.name} on this page.`} />
+          <ArticleList headingLevel={3} articles={request.page.items} emptyText={`No published stories mention ${entity.name} yet.`} />
         </section>
-        <Pagination basePath={path} page={page} pageSize={1} total={pages} />
+        <Pagination basePath={path} listing={request.page} />
       </Layout>,
     );
   };

@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import type { AppDeps } from '../deps.js';
-import { isPastTheEnd, layoutBase, pageNumber } from '../page-context.js';
+import { cacheAs } from '../http-cache/cache-as.js';
+import { loadListing } from '../listing-request.js';
+import { layoutBase } from '../page-context.js';
 import { ArticleList } from '../views/article-list.js';
 import { Layout } from '../views/layout.js';
 import { Pagination } from '../views/pagination.js';
@@ -11,12 +13,12 @@ export function providerPage(deps: AppDeps) {
   return async (c: Context) => {
     const provider = await deps.store.providers.findBySlug(c.req.param('slug') ?? '');
     if (!provider) return notFound(deps, c, 'There is no such provider.');
-    const page = pageNumber(c);
-    const listing = await deps.store.articles.list({ providerId: provider.id, page });
-    if (isPastTheEnd(listing)) return notFound(deps, c, 'This listing has fewer pages.');
     const path = `/provider/${provider.slug}`;
+    const request = await loadListing(deps, c, { kind: 'provider', providerId: provider.id }, path);
+    if ('response' in request) return request.response;
+    cacheAs(c, 'listing', [`scope:provider:${provider.id}`]);
     return c.html(
-      <Layout {...await layoutBase(deps)} title={provider.name} description={`Stories from ${provider.name}.`} canonical={`${deps.config.publicUrl}${path}`}>
+      <Layout {...await layoutBase(deps)} title={provider.name} description={`Stories from ${provider.name}.`} canonical={`${deps.config.publicUrl}${path}${request.canonicalQuery}`}>
         <h1>{provider.name}</h1>
         <p class="provider-about">
           Stories delivered by {provider.name}.
@@ -29,8 +31,8 @@ export function providerPage(deps: AppDeps) {
             </>
           )}
         </p>
-        <ArticleList articles={listing.items} emptyText={`${provider.name} has no published stories yet.`} />
-        <Pagination basePath={path} page={listing.page} pageSize={listing.pageSize} total={listing.total} />
+        <ArticleList articles={request.page.items} emptyText={`${provider.name} has no published stories yet.`} />
+        <Pagination basePath={path} listing={request.page} />
       </Layout>,
     );
   };

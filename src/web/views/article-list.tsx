@@ -1,4 +1,4 @@
-import type { ArticleWithProvider } from '../../domain/article.js';
+import type { ArticleTeaser } from '../../domain/listing.js';
 import { articlePath, formatDateTime, textDirection } from './format.js';
 
 /**
@@ -6,7 +6,7 @@ import { articlePath, formatDateTime, textDirection } from './format.js';
  * page's h1, or h3 where the list sits in a section of its own (`headingLevel`), so the
  * outline a screen reader navigates never skips a level.
  */
-export function ArticleList(props: { articles: ArticleWithProvider[]; emptyText: string; headingLevel?: 2 | 3 }) {
+export function ArticleList(props: { articles: ArticleTeaser[]; emptyText: string; headingLevel?: 2 | 3 }) {
   const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
   if (props.articles.length === 0) return <p class="empty">{props.emptyText}</p>;
   return (

@@ -1,21 +1,19 @@
-/** Previous / next links for a paginated listing; nothing when there is one page. */
-export function Pagination(props: { basePath: string; page: number; pageSize: number; total: number }) {
-  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
-  if (pages <= 1) return null;
-  const href = (page: number) => (page === 1 ? props.basePath : `${props.basePath}?page=${page}`);
+import { formatCursor, type ListingPage } from '../../domain/listing.js';
+
+/** "Newer stories" / "Older stories" links of a listing page; nothing when there is one page. */
+export function Pagination(props: { basePath: string; listing: ListingPage }) {
+  const { older, newer } = props.listing;
+  if (!older && !newer) return null;
   return (
-    <nav class="pagination" aria-label="Pages">
-      {props.page > 1 && (
-        <a rel="prev" href={href(props.page - 1)}>
-          ← Newer
+    <nav class="pagination" aria-label="More stories">
+      {newer && (
+        <a rel="prev" href={`${props.basePath}?after=${formatCursor(newer)}`}>
+          ← Newer stories
         </a>
       )}
-      <span>
-        Page {props.page} of {pages}
-      </span>
-      {props.page < pages && (
-        <a rel="next" href={href(props.page + 1)}>
-          Older →
+      {older && (
+        <a rel="next" href={`${props.basePath}?before=${formatCursor(older)}`}>
+          Older stories →
         </a>
       )}
     </nav>

@@ -1,0 +1,173 @@
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import {
+  LISTING_PAGE_SIZE,
+  scopeKey,
+  type ArticleTeaser,
+  type ListingCursor,
+  type ListingPage,
+  type ListingPosition,
+  type ListingScope,
+} from '../domain/listing.js';
+import { toDate } from './map-rows.js';
+import type { Database } from './schema.js';
+
+/** The one listing module's storage side: every list of stories is read here. */
+export interface ListingRepo {
+  /** One page of a scope, newest first: a single index range scan whatever the position. */
+  page(scope: ListingScope, position?: ListingPosition, limit?: number): Promise<ListingPage>;
+  /**
+   * The cursor just before the story at `offset` (0-based), to turn an old `?page=N` link
+   * into a cursor. It walks the index only (no table rows), and callers bound the offset.
+   */
+  cursorAt(scope: ListingScope, offset: number): Promise<ListingCursor | undefined>;
+}
+
+const MAX_LIMIT = 100;
+
+/** Listings on any engine. */
+export function listingRepo(db: Kysely<Database>): ListingRepo {
+  return {
+    async page(scope, position = {}, limit = LISTING_PAGE_SIZE) {
+      const size = Math.min(Math.max(1, Math.floor(limit)), MAX_LIMIT);
+      const newestFirst = position.after === undefined;
+      let query = db
+        .selectFrom('listing_entries as le')
+        .innerJoin('articles as a', 'a.id', 'le.article_id')
+        .innerJoin('providers as p', 'p.id', 'a.provider_id')
+        .select([
+          'le.sort_at',
+          'le.article_id',
+          'a.slug',
+          'a.headline',
+          'a.summary',
+          'a.language',
+          'a.published_at',
+          'p.slug as p_slug',
+          'p.name as p_name',
+        ])
+        .where('le.scope', '=', scopeKey(scope));
+      // (sort_at, id) < (t, id0), written so both engines use the key's range on sort_at and
+      // filter only the rows that share the cursor's exact time.
+      if (position.before) {
+        const { sortAt, articleId } = position.before;
+        query = query
+          .where('le.sort_at', '<=', sortAt)
+          .where((eb) => eb.or([eb('le.sort_at', '<', sortAt), eb('le.article_id', '<', articleId)]));
+      } else if (position.after) {
+        const { sortAt, articleId } = position.after;
+        query = query
+          .where('le.sort_at', '>=', sortAt)
+          .where((eb) => eb.or([eb('le.sort_at', '>', sortAt), eb('le.article_id', '>', articleId)]));
+      }
+      const direction = newestFirst ? 'desc' : 'asc';
+      const rows = await query
+        .orderBy('le.sort_at', direction)
+        .orderBy('le.article_id', direction)
+        .limit(size + 1)
+        .execute();
+      const more = rows.length > size;
+      const shown = rows.slice(0, size);
+      if (!newestFirst) shown.reverse();
+      const cursors = shown.map((r) => ({ sortAt: Number(r.sort_at), articleId: r.article_id }));
+      const items: ArticleTeaser[] = shown.map((r) => ({
+        id: r.article_id,
+        slug: r.slug,
+        headline: r.headline,
+        summary: r.summary,
+        language: r.language,
+        publishedAt: toDate(r.published_at),
+        provider: { slug: r.p_slug, name: r.p_name },
+      }));
+      const first = cursors[0] ?? null;
+      const last = cursors.at(-1) ?? null;
+      return {
+        items,
+        // Paging back from an older page, "newer" stories exist (we came from them); the
+        // newest page has none. Paging forward, the same holds the other way round.
+        older: newestFirst ? (more ? last : null) : last,
+        newer: newestFirst ? (position.before ? first : null) : more ? first : null,
+      };
+    },
+
+    async cursorAt(scope, offset) {
+      if (offset <= 0) return undefined;
+      const row = await db
+        .selectFrom('listing_entries')
+        .select(['sort_at', 'article_id'])
+        .where('scope', '=', scopeKey(scope))
+        .orderBy('sort_at', 'desc')
+        .orderBy('article_id', 'desc')
+        .limit(1)
+        .offset(offset - 1)
+        .executeTakeFirst();
+      return row && { sortAt: Number(row.sort_at), articleId: row.article_id };
+    },
+  };
+}
+
+/** The story an article belongs to: its cluster, or itself when it has none. */
+export async function storyOf(db: Kysely<Database>, articleId: number): Promise<number> {
+  const row = await db.selectFrom('article_clusters').select('cluster_id').where('article_id', '=', articleId).executeTakeFirst();
+  return row?.cluster_id ?? articleId;
+}
+
+/**
+ * Rewrites one story's listing entries from what is stored, and returns the cache tags of
+ * every listing that gained, lost or changed a story. The rules: a story's head is its
+ * published version received first (the lowest id; a provider cannot take a story over by
+ * backdating its copy), listed under latest, its categories and its entities; each
+ * provider lists its own first version. Run it in the transaction that made the change.
+ */
+export async function refreshStory(db: Kysely<Database>, storyId: number): Promise<string[]> {
+  const firsts = await db
+    .selectFrom('article_clusters as c')
+    .innerJoin('articles as a', 'a.id', 'c.article_id')
+    .select(['a.provider_id', (eb) => eb.fn.min('a.id').as('id')])
+    .where('c.cluster_id', '=', storyId)
+    .where('a.status', '=', 'published')
+    .groupBy('a.provider_id')
+    .execute();
+  if (firsts.length === 0) {
+    // An article outside any cluster is a story of its own.
+    const alone = await db
+      .selectFrom('articles')
+      .select(['provider_id', 'id'])
+      .where('id', '=', storyId)
+      .where('status', '=', 'published')
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('article_clusters').select('article_id').whereRef('article_id', '=', 'articles.id'))))
+      .executeTakeFirst();
+    if (alone) firsts.push(alone);
+  }
+  const ids = firsts.map((f) => Number(f.id));
+  // The entries this refresh replaces: the story's own, and any its versions still hold
+  // under a story they have left (an article belongs to one story at a time).
+  const stale = (eb: ExpressionBuilder<Database, 'listing_entries'>) =>
+    ids.length > 0 ? eb.or([eb('story_id', '=', storyId), eb('article_id', 'in', ids)]) : eb('story_id', '=', storyId);
+  const headId = ids.length > 0 ? Math.min(...ids) : undefined;
+  const [times, categories, entities, before] = await Promise.all([
+    ids.length > 0
+      ? db.selectFrom('articles').select(['id', 'published_at', 'ingested_at']).where('id', 'in', ids).execute()
+      : Promise.resolve([]),
+    headId === undefined
+      ? Promise.resolve([])
+      : db.selectFrom('article_categories').select('category_slug').where('article_id', '=', headId).execute(),
+    headId === undefined
+      ? Promise.resolve([])
+      : db.selectFrom('article_entities').select('entity_id').where('article_id', '=', headId).execute(),
+    db.selectFrom('listing_entries').select('scope').where(stale).execute(),
+  ]);
+  const sortAt = new Map(times.map((t) => [t.id, Math.min(toDate(t.published_at).getTime(), toDate(t.ingested_at).getTime())]));
+  const entries: { scope: string; sort_at: number; article_id: number; story_id: number }[] = [];
+  const add = (scope: string, articleId: number) => entries.push({ scope, sort_at: sortAt.get(articleId)!, article_id: articleId, story_id: storyId });
+  if (headId !== undefined) {
+    add('latest', headId);
+    for (const c of categories) add(`category:${c.category_slug}`, headId);
+    for (const e of entities) add(`entity:${e.entity_id}`, headId);
+  }
+  for (const f of firsts) add(`provider:${f.provider_id}`, Number(f.id));
+
+  await db.deleteFrom('listing_entries').where(stale).execute();
+  if (entries.length > 0) await db.insertInto('listing_entries').values(entries).execute();
+  const scopes = new Set([...before.map((b) => b.scope), ...entries.map((e) => e.scope)]);
+  return [`story:${storyId}`, ...[...scopes].map((s) => `scope:${s}`)];
+}

@@ -1,0 +1,106 @@
+/**
+ * The storage contract for listings and the change feed; part of the one suite in
+ * `store.contract.ts`, so it runs on SQLite and PostgreSQL alike.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
+import { articleDraft } from '../../test/support/article-draft.js';
+import type { ListingScope } from '../domain/listing.js';
+import type { ContractFixture } from './enrichment.contract.js';
+import type { Store } from './store.js';
+
+const latest: ListingScope = { kind: 'latest' };
+
+async function listedIds(store: Store, scope: ListingScope): Promise<number[]> {
+  return (await store.listings.page(scope, {}, 100)).items.map((a) => a.id);
+}
+
+/** Two versions of one story from two providers, joined as the ingest service joins them. */
+async function storyOfTwo(store: Store, fixture: ContractFixture, tag: string, secondPublishedAt: Date) {
+  const first = (
+    await store.articles.upsert(articleDraft({ providerId: fixture.providerId, guid: `${tag}-a`, headline: `${tag} first`, publishedAt: new Date('2030-02-01T10:00:00Z') }))
+  ).article;
+  const second = (
+    await store.articles.upsert(articleDraft({ providerId: fixture.otherProviderId, guid: `${tag}-b`, headline: `${tag} second`, publishedAt: secondPublishedAt }))
+  ).article;
+  await store.clusters.assign({ articleId: first.id, clusterId: first.id, match: 'first', similarity: 1, signature: 'AAAA', bandKeys: [], publishedAt: first.publishedAt });
+  await store.clusters.assign({ articleId: second.id, clusterId: first.id, match: 'near', similarity: 0.9, signature: 'AAAB', bandKeys: [], publishedAt: second.publishedAt });
+  return { first, second };
+}
+
+export function describeListingContract(fixture: () => ContractFixture): void {
+  let n = 0;
+  const tag = () => `listing-${++n}-${Date.now()}`;
+
+  describe('listings', () => {
+    it('shows a story once, under the version received first, even when a later copy is backdated', async () => {
+      const f = fixture();
+      // The second provider claims its copy was published a day before the first one.
+      const { first, second } = await storyOfTwo(f.store, f, tag(), new Date('2030-01-31T10:00:00Z'));
+      const ids = await listedIds(f.store, latest);
+      assert.ok(ids.includes(first.id), 'the first received version heads the story');
+      assert.ok(!ids.includes(second.id), 'the backdated copy does not take it over');
+      assert.ok((await listedIds(f.store, { kind: 'provider', providerId: f.otherProviderId })).includes(second.id), 'its provider still lists it');
+    });
+
+    it('hands the story to the next version when its head is taken down, and back when restored', async () => {
+      const f = fixture();
+      const { first, second } = await storyOfTwo(f.store, f, tag(), new Date('2030-02-01T11:00:00Z'));
+      await f.store.articles.setStatus(first.id, 'taken_down');
+      let ids = await listedIds(f.store, latest);
+      assert.ok(!ids.includes(first.id));
+      assert.ok(ids.includes(second.id));
+      await f.store.articles.setStatus(first.id, 'published');
+      ids = await listedIds(f.store, latest);
+      assert.ok(ids.includes(first.id));
+      assert.ok(!ids.includes(second.id));
+    });
+
+    it('ranks a story dated in the future at the time it was received', async () => {
+      const f = fixture();
+      const future = (await f.store.articles.upsert(articleDraft({ providerId: f.providerId, guid: tag(), headline: 'From the future', publishedAt: new Date('2999-01-01T00:00:00Z') }))).article;
+      const present = (await f.store.articles.upsert(articleDraft({ providerId: f.providerId, guid: tag(), headline: 'Now', publishedAt: new Date() }))).article;
+      const ids = await listedIds(f.store, latest);
+      assert.ok(ids.indexOf(present.id) < ids.indexOf(future.id), 'a story of now ranks above one that claims a later date');
+    });
+
+    it('lists a story under its entities and moves it when they change', async () => {
+      const f = fixture();
+      const slug = `listed-entity-${n}-${Date.now()}`;
+      const { article } = await f.store.articles.upsert(articleDraft({ providerId: f.providerId, guid: tag() }));
+      await f.store.entities.saveForArticle(article.id, [{ slug, name: 'Listed Entity', type: 'organisation', mentions: 1, role: null }], []);
+      const entity = (await f.store.entities.findBySlug(slug))!;
+      assert.deepEqual(await listedIds(f.store, { kind: 'entity', entityId: entity.id }), [article.id]);
+      await f.store.entities.saveForArticle(article.id, [], []);
+      assert.deepEqual(await listedIds(f.store, { kind: 'entity', entityId: entity.id }), []);
+    });
+
+    it('announces each commit as cache tags to its subscribers, and nothing for a rollback', async () => {
+      const f = fixture();
+      const heard: string[][] = [];
+      const unsubscribe = f.store.changes.subscribe((tags) => heard.push([...tags]));
+      try {
+        const { article } = await f.store.articles.upsert(articleDraft({ providerId: f.providerId, guid: tag(), categories: ['world'] }));
+        const tags = heard.flat();
+        for (const expected of [`article:${article.id}`, `story:${article.id}`, 'scope:latest', 'scope:category:world', `scope:provider:${f.providerId}`]) {
+          assert.ok(tags.includes(expected), `${expected} in ${tags.join(' ')}`);
+        }
+        // PostgreSQL also echoes the commit back through NOTIFY; let it arrive before listening for silence.
+        await delay(500);
+        heard.length = 0;
+        await assert.rejects(
+          f.store.transaction(async (tx) => {
+            await tx.articles.setStatus(article.id, 'taken_down');
+            throw new Error('changed my mind');
+          }),
+        );
+        await delay(500);
+        assert.deepEqual(heard, []);
+        assert.ok((await listedIds(f.store, latest)).includes(article.id), 'the rolled-back takedown left the listing alone');
+      } finally {
+        unsubscribe();
+      }
+    });
+  });
+}

@@ -1,0 +1,30 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
+
+/** Distinct statements a running Gazette issues: a few hundred; more are rare one-offs. */
+const MAX_STATEMENTS = 500;
+
+/**
+ * Kysely's SQLite driver prepares every statement again on each execution; compiling the
+ * SQL costs more than running a listing's index range scan. This hands the driver a
+ * connection whose `prepare` returns the already-compiled statement for the same SQL.
+ * Safe because the driver runs one statement at a time per connection and binds the
+ * parameters on every call.
+ */
+export function reusePreparedStatements(connection: BetterSqlite3.Database): BetterSqlite3.Database {
+  const statements = new LRUCache<string, BetterSqlite3.Statement>({ max: MAX_STATEMENTS });
+  const prepare = connection.prepare.bind(connection);
+  return new Proxy(connection, {
+    get(target, property, receiver) {
+      if (property !== 'prepare') return Reflect.get(target, property, receiver);
+      return (source: string) => {
+        let statement = statements.get(source);
+        if (!statement) {
+          statement = prepare(source);
+          statements.set(source, statement);
+        }
+        return statement;
+      };
+    },
+  });
+}
