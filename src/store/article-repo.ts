@@ -179,13 +179,11 @@ export function articleRepo(db: Kysely<Database>, write: Writer): ArticleRepo {
 async function categoriesOf(db: Kysely<Database>, ids: number[]): Promise<Map<number, string[]>> {
   const byArticle = new Map<number, string[]>();
   if (ids.length === 0) return byArticle;
-  const rows = await db
-    .selectFrom('article_categories')
-    .select(['article_id', 'category_slug'])
-    .where('article_id', 'in', ids)
-    .orderBy('article_id')
-    .orderBy('position')
-    .execute();
+  // Sorted here, not in SQL: an article has a handful of categories, and the key
+  // (article_id, category_slug) does not hold the position.
+  const rows = (
+    await db.selectFrom('article_categories').select(['article_id', 'category_slug', 'position']).where('article_id', 'in', ids).execute()
+  ).sort((a, b) => a.article_id - b.article_id || a.position - b.position);
   for (const row of rows) {
     const list = byArticle.get(row.article_id) ?? [];
     list.push(row.category_slug);

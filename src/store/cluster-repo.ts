@@ -80,16 +80,18 @@ export function clusterRepo(db: Kysely<Database>, write: Writer): ClusterRepo {
     },
 
     async otherVersions(articleId) {
+      // The story first, then its versions by the (cluster_id, article_id) index in one range:
+      // with the cluster id a constant, no engine sorts, however many versions the story has.
+      const mine = await db.selectFrom('article_clusters').select('cluster_id').where('article_id', '=', articleId).executeTakeFirst();
+      if (!mine) return [];
       const rows = await db
-        .selectFrom('article_clusters as mine')
-        .innerJoin('article_clusters as other', 'other.cluster_id', 'mine.cluster_id')
+        .selectFrom('article_clusters as other')
         .innerJoin('articles', 'articles.id', 'other.article_id')
         .innerJoin('providers', 'providers.id', 'articles.provider_id')
         .select(['articles.id', 'articles.slug', 'articles.headline', 'articles.published_at', 'providers.slug as p_slug', 'providers.name as p_name'])
-        .where('mine.article_id', '=', articleId)
+        .where('other.cluster_id', '=', mine.cluster_id)
         .where('other.article_id', '!=', articleId)
         .where('articles.status', '=', 'published')
-        // The (cluster_id, article_id) index order: a story of thousands of versions costs no sort.
         .orderBy('other.cluster_id')
         .orderBy('other.article_id')
         .limit(50)

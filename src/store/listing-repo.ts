@@ -23,6 +23,8 @@ export interface ListingRepo {
 }
 
 const MAX_LIMIT = 100;
+/** Bound parameters per statement stay well under both engines' limits. */
+const MEMBERS_PER_QUERY = 5_000;
 
 /** Listings on any engine. */
 export function listingRepo(db: Kysely<Database>): ListingRepo {
@@ -46,18 +48,14 @@ export function listingRepo(db: Kysely<Database>): ListingRepo {
           'p.name as p_name',
         ])
         .where('le.scope', '=', scopeKey(scope));
-      // (sort_at, id) < (t, id0), written so both engines use the key's range on sort_at and
-      // filter only the rows that share the cursor's exact time.
+      // A row-value comparison on the key's last two columns: both engines turn it into the
+      // bound of one index range.
       if (position.before) {
         const { sortAt, articleId } = position.before;
-        query = query
-          .where('le.sort_at', '<=', sortAt)
-          .where((eb) => eb.or([eb('le.sort_at', '<', sortAt), eb('le.article_id', '<', articleId)]));
+        query = query.where((eb) => eb(eb.refTuple('le.sort_at', 'le.article_id'), '<', eb.tuple(sortAt, articleId)));
       } else if (position.after) {
         const { sortAt, articleId } = position.after;
-        query = query
-          .where('le.sort_at', '>=', sortAt)
-          .where((eb) => eb.or([eb('le.sort_at', '>', sortAt), eb('le.article_id', '>', articleId)]));
+        query = query.where((eb) => eb(eb.refTuple('le.sort_at', 'le.article_id'), '>', eb.tuple(sortAt, articleId)));
       }
       const direction = newestFirst ? 'desc' : 'asc';
       const rows = await query
@@ -119,14 +117,21 @@ export async function storyOf(db: Kysely<Database>, articleId: number): Promise<
  * provider lists its own first version. Run it in the transaction that made the change.
  */
 export async function refreshStory(db: Kysely<Database>, storyId: number): Promise<string[]> {
-  const firsts = await db
-    .selectFrom('article_clusters as c')
-    .innerJoin('articles as a', 'a.id', 'c.article_id')
-    .select(['a.provider_id', (eb) => eb.fn.min('a.id').as('id')])
-    .where('c.cluster_id', '=', storyId)
-    .where('a.status', '=', 'published')
-    .groupBy('a.provider_id')
-    .execute();
+  // The story's versions from the (cluster_id, article_id) index, then their providers and
+  // status by primary key: two index reads whose cost follows the story's size, never the
+  // archive's (a join lets PostgreSQL's planner pick a full scan for a big story).
+  const memberIds = (
+    await db.selectFrom('article_clusters').select('article_id').where('cluster_id', '=', storyId).orderBy('cluster_id').orderBy('article_id').execute()
+  ).map((r) => r.article_id);
+  const versions: { id: number; provider_id: number }[] = [];
+  for (let i = 0; i < memberIds.length; i += MEMBERS_PER_QUERY) {
+    const chunk = memberIds.slice(i, i + MEMBERS_PER_QUERY);
+    versions.push(...(await db.selectFrom('articles').select(['id', 'provider_id']).where('id', 'in', chunk).where('status', '=', 'published').execute()));
+  }
+  versions.sort((x, y) => x.id - y.id);
+  const firstByProvider = new Map<number, number>();
+  for (const v of versions) if (!firstByProvider.has(v.provider_id)) firstByProvider.set(v.provider_id, v.id);
+  const firsts = [...firstByProvider].map(([provider_id, id]) => ({ provider_id, id }));
   if (firsts.length === 0) {
     // An article outside any cluster is a story of its own.
     const alone = await db

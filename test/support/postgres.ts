@@ -18,11 +18,13 @@ export const skipPostgres: string | false = testDatabaseUrl
  * Opens a migrated store in a fresh schema of its own, so test files can run in parallel,
  * and returns it with a function that drops the schema again.
  */
-export async function openTestPostgresStore(): Promise<{ store: KyselyStore; schema: string; drop: () => Promise<void> }> {
+export async function openTestPostgresStore(
+  options: { migrate?: boolean; onQuery?: (sql: string, parameters: readonly unknown[]) => void } = {},
+): Promise<{ store: KyselyStore; schema: string; drop: () => Promise<void> }> {
   if (!testDatabaseUrl) throw new Error(String(skipPostgres));
   const schema = `gazette_test_${randomBytes(6).toString('hex')}`;
-  const store = await openPostgresStore(testDatabaseUrl, { schema, maxConnections: 4 });
-  await store.migrate();
+  const store = await openPostgresStore(testDatabaseUrl, { schema, maxConnections: 4, onQuery: options.onQuery });
+  if (options.migrate !== false) await store.migrate();
   return {
     store,
     schema,

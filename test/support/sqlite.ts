@@ -5,10 +5,12 @@ import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
 
 /** Opens a migrated store on a real SQLite file in a temporary directory. */
-export async function openTestSqliteStore(): Promise<{ store: KyselyStore; dir: string; drop: () => Promise<void> }> {
+export async function openTestSqliteStore(
+  options: { migrate?: boolean; onQuery?: (sql: string, parameters: readonly unknown[]) => void } = {},
+): Promise<{ store: KyselyStore; dir: string; drop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'gazette-test-'));
-  const store = openSqliteStore(join(dir, 'gazette.sqlite'));
-  await store.migrate();
+  const store = openSqliteStore(join(dir, 'gazette.sqlite'), { onQuery: options.onQuery });
+  if (options.migrate !== false) await store.migrate();
   return {
     store,
     dir,

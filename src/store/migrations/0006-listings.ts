@@ -24,6 +24,8 @@ export async function listings(db: Kysely<any>, engine: Engine): Promise<void> {
     // The story (cluster id) the entry stands for: a story's entries are replaced together.
     .addColumn('story_id', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('listing_entries_pk', ['scope', 'sort_at', 'article_id'])
+    // On SQLite the table is its key: a page is read in key order with no second lookup.
+    .$call((t) => (engine === 'sqlite' ? t.modifyEnd(sql`without rowid`) : t))
     .execute();
   await db.schema.createIndex('listing_entries_story_idx').on('listing_entries').column('story_id').execute();
   await db.schema.createIndex('listing_entries_article_idx').on('listing_entries').column('article_id').execute();
@@ -52,25 +54,25 @@ async function backfill(db: Kysely<any>, engine: Engine): Promise<void> {
     engine === 'postgres'
       ? sql`(extract(epoch from least(a.published_at, a.ingested_at)) * 1000)::bigint`
       : sql`cast(round(unixepoch(min(a.published_at, a.ingested_at), 'subsec') * 1000) as integer)`;
+  // One pass over the articles, numbering each story's versions (and each provider's within
+  // it) in the order received; materialized once, then joined to categories and entities by key.
   await sql`
-    with story as (
-      select a.id, a.provider_id, coalesce(c.cluster_id, a.id) as story_id, ${sortAt} as sort_at
+    with story as materialized (
+      select a.id, a.provider_id, coalesce(c.cluster_id, a.id) as story_id, ${sortAt} as sort_at,
+        row_number() over (partition by coalesce(c.cluster_id, a.id) order by a.id) as story_rank,
+        row_number() over (partition by coalesce(c.cluster_id, a.id), a.provider_id order by a.id) as provider_rank
       from articles a left join article_clusters c on c.article_id = a.id
       where a.status = 'published'
-    ),
-    head as (select s.* from story s join (select min(id) as id from story group by story_id) f on f.id = s.id),
-    provider_head as (
-      select s.* from story s join (select min(id) as id from story group by story_id, provider_id) f on f.id = s.id
     )
     insert into listing_entries (scope, sort_at, article_id, story_id)
-    select 'latest', h.sort_at, h.id, h.story_id from head h
+    select 'latest', h.sort_at, h.id, h.story_id from story h where h.story_rank = 1
     union all
     select 'category:' || ac.category_slug, h.sort_at, h.id, h.story_id
-      from head h join article_categories ac on ac.article_id = h.id
+      from story h join article_categories ac on ac.article_id = h.id where h.story_rank = 1
     union all
     select 'entity:' || cast(ae.entity_id as text), h.sort_at, h.id, h.story_id
-      from head h join article_entities ae on ae.article_id = h.id
+      from story h join article_entities ae on ae.article_id = h.id where h.story_rank = 1
     union all
-    select 'provider:' || cast(p.provider_id as text), p.sort_at, p.id, p.story_id from provider_head p
+    select 'provider:' || cast(p.provider_id as text), p.sort_at, p.id, p.story_id from story p where p.provider_rank = 1
   `.execute(db);
 }

@@ -11,6 +11,8 @@ export interface PostgresStoreOptions {
   /** Put Gazette's tables in this schema (created when missing); tests use one per suite. */
   schema?: string;
   maxConnections?: number;
+  /** Called with every statement the store runs (query-plan tests, tracing). */
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
 }
 
 /**
@@ -52,7 +54,12 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     throw new GazetteError('STORAGE_UNAVAILABLE', `Cannot connect to PostgreSQL at ${safeUrl}: ${(cause as Error).message}`, { cause });
   }
   const hub = new ChangeHub(postgresChangeSource(pool, schema));
-  return new KyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres', hub, schema);
+  const onQuery = options.onQuery;
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    ...(onQuery && { log: (event) => onQuery(event.query.sql, event.query.parameters) }),
+  });
+  return new KyselyStore(db, 'postgres', hub, schema);
 }
 
 function redactPassword(url: string): string {

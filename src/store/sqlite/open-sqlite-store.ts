@@ -9,8 +9,11 @@ import type { Database } from '../schema.js';
 import { reusePreparedStatements } from './reuse-prepared-statements.js';
 import { sqliteChangeSource } from './sqlite-change-source.js';
 
+/** Called with every statement a store runs (query-plan tests, tracing). */
+export type QueryObserver = (sql: string, parameters: readonly unknown[]) => void;
+
 /** Opens (creating when needed) a SQLite database file in WAL mode. */
-export function openSqliteStore(file: string): KyselyStore {
+export function openSqliteStore(file: string, options: { onQuery?: QueryObserver } = {}): KyselyStore {
   if (file !== ':memory:') ensureWritableDirectory(dirname(file));
   let connection: BetterSqlite3.Database;
   try {
@@ -26,7 +29,11 @@ export function openSqliteStore(file: string): KyselyStore {
   // Gathers the statistics the planner lacks, cheaply, on a long-lived connection
   // (https://sqlite.org/pragma.html#pragma_optimize); the server repeats it hourly.
   connection.pragma('optimize = 0x10002');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusePreparedStatements(connection) }) });
+  const onQuery = options.onQuery;
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: reusePreparedStatements(connection) }),
+    ...(onQuery && { log: (event) => onQuery(event.query.sql, event.query.parameters) }),
+  });
   return new KyselyStore(db, 'sqlite', new ChangeHub(sqliteChangeSource(db)));
 }
 
