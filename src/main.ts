@@ -3,7 +3,8 @@
  * stages land, the scheduler) and wires them. Nothing else constructs long-lived things or
  * reads the environment; modules receive what they need as arguments.
  */
-import { serve, type ServerType } from '@hono/node-server';
+import { createServer } from 'node:http';
+import { getRequestListener, type ServerType } from '@hono/node-server';
 import { pino, type Logger } from 'pino';
 import { loadConfig, type Config } from './config/load-config.js';
 import { GazetteError } from './domain/errors.js';
@@ -14,6 +15,11 @@ import { seedTaxonomy } from './store/seed-taxonomy.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import { buildApp } from './web/app.js';
+import { connectPageCache } from './web/http-cache/page-cache.js';
+import { serveCached } from './web/http-cache/serve-cached.js';
+
+/** SQLite's PRAGMA optimize keeps the planner's statistics current; hourly is what SQLite advises. */
+const OPTIMIZE_EVERY_MS = 60 * 60_000;
 
 /** A running Gazette: what `gazette serve` starts and tests can stop. */
 export interface RunningGazette {
@@ -49,9 +55,17 @@ export async function startGazette(env: Record<string, string | undefined> = pro
     const loaded = await loadDemoContent(store);
     if (loaded > 0) logger.info({ articles: loaded }, 'loaded the demo content into an empty database');
   }
-  const app = buildApp({ store, config, logger });
+  // Pages are cached on this node and dropped as soon as the store announces a change,
+  // whichever process or node made it.
+  const pageCache = connectPageCache(store.changes, config.pageCacheBytes);
+  const app = buildApp({ store, config, logger, pageCache });
+  const appListener = getRequestListener(app.fetch);
   const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
+    // A cached page is sent before the framework sees the request; anything else goes to the app.
+    const s = createServer((req, res) => {
+      if (!serveCached(pageCache, req, res)) void appListener(req, res);
+    });
+    s.listen(config.port, config.host, () => resolve(s));
     s.once('error', (cause: NodeJS.ErrnoException) => {
       const why = cause.code === 'EADDRINUSE' ? 'the port is in use; set PORT to a free one' : cause.message;
       reject(new GazetteError('LISTEN_FAILED', `Cannot listen on ${config.host}:${config.port}: ${why}.`, { cause }));
@@ -66,6 +80,8 @@ export async function startGazette(env: Record<string, string | undefined> = pro
   logger.info({ url, engine: store.engine }, 'Gazette is listening');
   const scheduler = config.scheduler ? createScheduler({ store, logger, publicUrl: config.publicUrl, cluster: config.clustering }) : null;
   scheduler?.start();
+  const optimizer = setInterval(() => void store.optimize().catch((err: unknown) => logger.warn({ err }, 'optimize failed')), OPTIMIZE_EVERY_MS);
+  optimizer.unref();
   return {
     config,
     store,
@@ -74,6 +90,7 @@ export async function startGazette(env: Record<string, string | undefined> = pro
     url,
     scheduler,
     async stop() {
+      clearInterval(optimizer);
       await scheduler?.stop();
       await closeFetchAgents();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -25,6 +25,14 @@ const envSchema = z.object({
   CLUSTER_SIMILARITY: z.coerce.number().gt(0).lte(1).default(0.5),
   /** Versions published further apart than this many hours are never one story. */
   CLUSTER_WINDOW_HOURS: z.coerce.number().positive().default(72),
+  /** Memory for rendered pages on this node, in megabytes; 0 turns the page cache off. */
+  PAGE_CACHE_MB: z.coerce.number().min(0).max(65_536).default(64),
+  /** How long a CDN may serve a listing page (s-maxage). */
+  CACHE_LISTING_SECONDS: z.coerce.number().int().min(0).default(30),
+  /** How long a CDN may serve an article page (s-maxage). */
+  CACHE_ARTICLE_SECONDS: z.coerce.number().int().min(0).default(300),
+  /** How long a CDN may serve a stale page while it fetches a fresh one (stale-while-revalidate). */
+  CACHE_STALE_SECONDS: z.coerce.number().int().min(0).default(600),
 });
 
 /** Gazette's whole configuration, validated once at start and frozen. */
@@ -43,6 +51,10 @@ export interface Config {
   scheduler: boolean;
   /** Story-cluster thresholds every ingest path uses (see README, "Enrichment and clustering"). */
   clustering: { similarity: number; windowHours: number };
+  /** Bytes of rendered pages kept in memory; 0 when the page cache is off. */
+  pageCacheBytes: number;
+  /** Cache-Control lifetimes for shared caches, in seconds (see README, "Caching"). */
+  httpCache: { listingSeconds: number; articleSeconds: number; staleSeconds: number };
 }
 
 /**
@@ -69,5 +81,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoContent: e.DEMO_CONTENT === 'true',
     scheduler: e.SCHEDULER === 'true',
     clustering: Object.freeze({ similarity: e.CLUSTER_SIMILARITY, windowHours: e.CLUSTER_WINDOW_HOURS }),
+    pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
+    httpCache: Object.freeze({ listingSeconds: e.CACHE_LISTING_SECONDS, articleSeconds: e.CACHE_ARTICLE_SECONDS, staleSeconds: e.CACHE_STALE_SECONDS }),
   });
 }

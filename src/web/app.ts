@@ -3,6 +3,8 @@ import { Hono } from 'hono';
 import { apiRoutes } from './api/api-routes.js';
 import type { AppDeps } from './deps.js';
 import { handleError } from './errors.js';
+import { httpCaching } from './http-cache/http-caching.js';
+import { connectPageCache } from './http-cache/page-cache.js';
 import { articlePage } from './pages/article-page.js';
 import { categoryPage } from './pages/category-page.js';
 import { entityPage } from './pages/entity-page.js';
@@ -20,9 +22,13 @@ const stylesheet = readFileSync(new URL('../../public/site.css', import.meta.url
  */
 export function buildApp(deps: AppDeps): Hono {
   const app = new Hono();
+  // Outermost, so a cached page keeps every header the inner layers set.
+  const pageCache = deps.pageCache ?? connectPageCache(deps.store.changes, deps.config.pageCacheBytes);
+  app.use('*', httpCaching(pageCache, deps.config.httpCache));
 
   app.get('/healthz', async (c) => {
     const ok = await deps.store.ping();
+    c.header('Cache-Control', 'no-store');
     return c.json({ status: ok ? 'ok' : 'unavailable', engine: deps.store.engine }, ok ? 200 : 503);
   });
   app.get('/assets/site.css', (c) => {

@@ -1,0 +1,67 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Config } from '../../config/load-config.js';
+import { cacheDirectiveOf, type CacheKind } from './cache-as.js';
+import { chooseVariant, notModified, variantHeaders } from './negotiate.js';
+import type { CachedPage, PageCache } from './page-cache.js';
+import { renderPage } from './render-page.js';
+
+/** The cache key of a request: its path and query, as sent. */
+export function cacheKey(pathAndQuery: string): string {
+  return pathAndQuery;
+}
+
+/** Cache-Control for shared caches (a CDN) and browsers, per kind of page (RFC 9111 §5.2.2, RFC 5861). */
+export function cacheControl(kind: CacheKind | undefined, status: number, config: Config['httpCache']): string {
+  if (status >= 400) return 'no-store';
+  if (!kind) return 'no-cache';
+  const shared = kind === 'listing' ? config.listingSeconds : config.articleSeconds;
+  // Browsers revalidate every time (a 304 is cheap); a CDN may serve its copy this long.
+  return `public, max-age=0, s-maxage=${shared}, stale-while-revalidate=${config.staleSeconds}`;
+}
+
+/**
+ * HTTP caching for every GET: a strong ETag and Last-Modified, 304 for a matching
+ * conditional request, Cache-Control and Vary: Accept-Encoding, and a compressed body.
+ * Pages a handler marked with `cacheAs` are kept in the page cache, which `serveCached`
+ * answers from before the app runs at all.
+ */
+export function httpCaching(cache: PageCache, config: Config['httpCache']): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    const url = new URL(c.req.url);
+    const key = cacheKey(url.pathname + url.search);
+    const cached = cache.get(key);
+    if (cached) return respond(c, cached);
+    const generation = cache.generation;
+    await next();
+    const res = c.res;
+    if (res.status >= 300 && res.status < 400) return;
+    const directive = cacheDirectiveOf(c);
+    const headers = new Headers(res.headers);
+    headers.set('cache-control', cacheControl(directive?.kind, res.status, config));
+    headers.set('vary', 'Accept-Encoding');
+    const page = await renderPage(res.status, headers, Buffer.from(await res.arrayBuffer()), cache.lastChange);
+    if (directive && res.status === 200) cache.set(key, page, directive.tags, generation);
+    respond(c, page);
+  };
+}
+
+function respond(c: Context, page: CachedPage): Response {
+  const variant = chooseVariant(page, c.req.header('accept-encoding'));
+  const requestHeaders = { 'if-none-match': c.req.header('if-none-match'), 'if-modified-since': c.req.header('if-modified-since') };
+  const headers = new Headers(variantHeaders(page, variant));
+  if (page.status === 200 && notModified(requestHeaders, variant, page.lastModified)) {
+    c.res = new Response(null, { status: 304, headers: notModifiedHeaders(headers) });
+  } else {
+    c.res = new Response(c.req.method === 'HEAD' ? null : new Uint8Array(variant.body.buffer as ArrayBuffer, variant.body.byteOffset, variant.body.length), { status: page.status, headers });
+  }
+  return c.res;
+}
+
+/** A 304 repeats the validators and caching headers, not the body's (RFC 9110 §15.4.5). */
+export function notModifiedHeaders(headers: Headers): Headers {
+  headers.delete('content-type');
+  headers.delete('content-encoding');
+  headers.delete('content-length');
+  return headers;
+}

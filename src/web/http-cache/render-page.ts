@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { CachedPage, Variant } from './page-cache.js';
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** Bodies smaller than this gain nothing from compression. */
+const MIN_COMPRESS_BYTES = 1024;
+/** Headers that belong to one variant, set again for each. */
+const PER_VARIANT = new Set(['etag', 'last-modified', 'content-encoding', 'content-length']);
+
+/**
+ * Turns a rendered body into a page ready to send many times: a strong ETag per encoding
+ * (the gzip and brotli bytes are different representations, RFC 9110 §8.8.3), each
+ * compressed once, off the event loop.
+ */
+export async function renderPage(status: number, headers: Headers, body: Buffer, lastModified: number): Promise<CachedPage> {
+  const tag = createHash('sha256').update(body).digest('base64url').slice(0, 27);
+  const identity: Variant = { body, etag: `"${tag}"` };
+  const kept: [string, string][] = [];
+  headers.forEach((value, name) => {
+    if (!PER_VARIANT.has(name)) kept.push([name, value]);
+  });
+  const page: CachedPage = { status, headers: kept, identity, lastModified: new Date(lastModified).toUTCString() };
+  if (body.length >= MIN_COMPRESS_BYTES) {
+    const [br, gz] = await Promise.all([
+      brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+      gzipAsync(body, { level: 6 }),
+    ]);
+    page.br = { body: br, etag: `"${tag}-br"`, encoding: 'br' };
+    page.gzip = { body: gz, etag: `"${tag}-gz"`, encoding: 'gzip' };
+  }
+  return page;
+}

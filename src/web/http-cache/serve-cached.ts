@@ -1,0 +1,29 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { cacheKey } from './http-caching.js';
+import { chooseVariant, notModified, variantHeaders } from './negotiate.js';
+import type { PageCache } from './page-cache.js';
+
+/** Headers a 304 does not repeat (RFC 9110 §15.4.5). */
+const NOT_IN_304 = new Set(['content-type', 'content-encoding', 'content-length']);
+
+/**
+ * Answers a GET or HEAD straight from the page cache, on the bare Node request, before the
+ * web framework parses anything: a hit costs about what sending the bytes costs. Returns
+ * false when the page is not cached, and the app takes the request.
+ */
+export function serveCached(cache: PageCache, req: IncomingMessage, res: ServerResponse): boolean {
+  if (!cache.enabled || (req.method !== 'GET' && req.method !== 'HEAD') || !req.url) return false;
+  const page = cache.get(cacheKey(req.url));
+  if (!page) return false;
+  const variant = chooseVariant(page, req.headers['accept-encoding']);
+  const headers = variantHeaders(page, variant);
+  if (notModified(req.headers, variant, page.lastModified)) {
+    res.writeHead(304, headers.filter(([name]) => !NOT_IN_304.has(name)).flat());
+    res.end();
+    return true;
+  }
+  headers.push(['content-length', String(variant.body.length)]);
+  res.writeHead(page.status, headers.flat());
+  res.end(req.method === 'HEAD' ? undefined : variant.body);
+  return true;
+}
