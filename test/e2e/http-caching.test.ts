@@ -131,6 +131,29 @@ describe('HTTP caching on one node (SQLite)', () => {
   });
 });
 
+describe('HTTP caching with the page cache turned off', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gazette-nocache-'));
+  let gazette: RunningGazette;
+  before(async () => {
+    gazette = await startGazette({ DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'silent', SCHEDULER: 'false', PAGE_CACHE_MB: '0' });
+  });
+  after(async () => {
+    await gazette?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('still validates, compresses and answers 304', async () => {
+    const first = await rawGet(`${gazette.url}/`, { 'accept-encoding': 'gzip' });
+    assert.equal(first.headers['content-encoding'], 'gzip');
+    assert.match(gunzipSync(first.body).toString('utf8'), /Latest stories/);
+    const again = await rawGet(`${gazette.url}/`, { 'accept-encoding': 'gzip', 'if-none-match': String(first.headers.etag) });
+    assert.equal(again.status, 304);
+    const missing = await rawGet(`${gazette.url}/article/999999/nothing`);
+    assert.equal(missing.status, 404);
+    assert.equal(missing.headers['cache-control'], 'no-store', 'an error page is not kept by a CDN');
+  });
+});
+
 describe('page caches of two nodes on one PostgreSQL database', { skip: skipPostgres }, () => {
   let schemaDrop: () => Promise<void>;
   let a: RunningGazette;

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { ArticleWithProvider } from '../../domain/article.js';
 import type { AppDeps } from '../deps.js';
 import { apiError } from '../errors.js';
+import { cacheAs } from '../http-cache/cache-as.js';
 import { articlePath } from '../views/format.js';
 
 /** The public JSON of one published article, in the push format's field names. */
@@ -30,7 +31,7 @@ export function getArticle(deps: AppDeps) {
     const idParam = c.req.param('id') ?? '';
     const article = /^\d{1,10}$/.test(idParam) ? await deps.store.articles.findById(Number(idParam)) : undefined;
     if (!article || article.status !== 'published') return apiError(c, 404, 'NOT_FOUND', 'There is no such published article.');
-    c.header('Cache-Control', 'public, max-age=60');
+    cacheAs(c, 'article', [`article:${article.id}`]);
     return c.json(articleJson(article, deps.config.publicUrl));
   };
 }

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Config } from '../../config/load-config.js';
 import { cacheDirectiveOf, type CacheKind } from './cache-as.js';
-import { chooseVariant, notModified, variantHeaders } from './negotiate.js';
+import { acceptedEncoding, chooseVariant, notModified, variantHeaders } from './negotiate.js';
 import type { CachedPage, PageCache } from './page-cache.js';
 import { renderPage } from './render-page.js';
 
@@ -40,8 +40,11 @@ export function httpCaching(cache: PageCache, config: Config['httpCache']): Midd
     const headers = new Headers(res.headers);
     headers.set('cache-control', cacheControl(directive?.kind, res.status, config));
     headers.set('vary', 'Accept-Encoding');
-    const page = await renderPage(res.status, headers, Buffer.from(await res.arrayBuffer()), cache.lastChange);
-    if (directive && res.status === 200) cache.set(key, page, directive.tags, generation);
+    const body = Buffer.from(await res.arrayBuffer());
+    const keep = cache.enabled && directive !== undefined && res.status === 200;
+    const only = keep ? undefined : acceptedEncoding(c.req.header('accept-encoding'));
+    const page = await renderPage(res.status, headers, body, cache.lastChange, only);
+    if (keep) cache.set(key, page, directive.tags, generation);
     respond(c, page);
   };
 }

@@ -4,14 +4,20 @@ import type { CachedPage, Variant } from './page-cache.js';
 
 /** The variant a client takes (RFC 9110 §12.5.3 Accept-Encoding, q-values honoured): br, then gzip, then identity. */
 export function chooseVariant(page: CachedPage, acceptEncoding: string | undefined): Variant {
-  if (!acceptEncoding) return page.identity;
-  const offered = [page.br && 'br', page.gzip && 'gzip', 'identity'].filter((e): e is string => Boolean(e));
-  // At equal q-values the smaller encoding wins, whatever order the client listed them in.
-  const negotiator = new Negotiator({ headers: { 'accept-encoding': acceptEncoding } }) as unknown as PreferringNegotiator;
-  const choice = negotiator.encoding(offered, { preferred: offered });
+  const choice = acceptedEncoding(acceptEncoding, [page.br && 'br', page.gzip && 'gzip'].filter((e): e is 'br' | 'gzip' => Boolean(e)));
   if (choice === 'br' && page.br) return page.br;
   if (choice === 'gzip' && page.gzip) return page.gzip;
   return page.identity;
+}
+
+/** The encoding a client takes of those offered (identity always is). */
+export function acceptedEncoding(acceptEncoding: string | undefined, offered: ('br' | 'gzip')[] = ['br', 'gzip']): 'br' | 'gzip' | 'identity' {
+  if (!acceptEncoding || offered.length === 0) return 'identity';
+  const all = [...offered, 'identity'];
+  const negotiator = new Negotiator({ headers: { 'accept-encoding': acceptEncoding } }) as unknown as PreferringNegotiator;
+  // At equal q-values the smaller encoding wins, whatever order the client listed them in.
+  const choice = negotiator.encoding(all, { preferred: all });
+  return choice === 'br' || choice === 'gzip' ? choice : 'identity';
 }
 
 /** Whether a conditional GET may be answered 304 (RFC 9110 §13.1: If-None-Match first, else If-Modified-Since). */

@@ -12,11 +12,18 @@ const MIN_COMPRESS_BYTES = 1024;
 const PER_VARIANT = new Set(['etag', 'last-modified', 'content-encoding', 'content-length']);
 
 /**
- * Turns a rendered body into a page ready to send many times: a strong ETag per encoding
- * (the gzip and brotli bytes are different representations, RFC 9110 §8.8.3), each
- * compressed once, off the event loop.
+ * Turns a rendered body into a page ready to send: a strong ETag per encoding (the gzip
+ * and brotli bytes are different representations, RFC 9110 §8.8.3), compressed off the
+ * event loop. A page for the cache gets every encoding, once; a page sent once gets only
+ * the one its client takes (`only`).
  */
-export async function renderPage(status: number, headers: Headers, body: Buffer, lastModified: number): Promise<CachedPage> {
+export async function renderPage(
+  status: number,
+  headers: Headers,
+  body: Buffer,
+  lastModified: number,
+  only?: 'br' | 'gzip' | 'identity',
+): Promise<CachedPage> {
   const tag = createHash('sha256').update(body).digest('base64url').slice(0, 27);
   const identity: Variant = { body, etag: `"${tag}"` };
   const kept: [string, string][] = [];
@@ -24,13 +31,14 @@ export async function renderPage(status: number, headers: Headers, body: Buffer,
     if (!PER_VARIANT.has(name)) kept.push([name, value]);
   });
   const page: CachedPage = { status, headers: kept, identity, lastModified: new Date(lastModified).toUTCString() };
-  if (body.length >= MIN_COMPRESS_BYTES) {
-    const [br, gz] = await Promise.all([
-      brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-      gzipAsync(body, { level: 6 }),
-    ]);
-    page.br = { body: br, etag: `"${tag}-br"`, encoding: 'br' };
-    page.gzip = { body: gz, etag: `"${tag}-gz"`, encoding: 'gzip' };
-  }
+  if (body.length < MIN_COMPRESS_BYTES || only === 'identity') return page;
+  // Quality 6 for pages compressed once and sent many times, 4 for a page sent once.
+  const quality = only ? 4 : 6;
+  const [br, gz] = await Promise.all([
+    only === 'gzip' ? undefined : brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+    only === 'br' ? undefined : gzipAsync(body, { level: 6 }),
+  ]);
+  if (br) page.br = { body: br, etag: `"${tag}-br"`, encoding: 'br' };
+  if (gz) page.gzip = { body: gz, etag: `"${tag}-gz"`, encoding: 'gzip' };
   return page;
 }
