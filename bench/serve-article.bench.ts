@@ -3,62 +3,14 @@
  * with a bare node:http server returning the same bytes from memory, in the same run.
  * The steadiest figure on a shared machine is the server process's CPU time per request.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import type { Benchmark, BenchRow } from './benchmark.js';
+import { CONNECTIONS, DURATION_S, measure, startServer, type LoadResult, type Server } from './http-load.js';
 
-const DURATION_S = Number(process.env.BENCH_DURATION ?? 8);
-const CONNECTIONS = 16;
-
-interface Server {
-  child: ChildProcess;
-  url: string;
-  ask<T>(message: unknown): Promise<T>;
-}
-
-function startServer(script: string, env: Record<string, string>, init?: unknown): Promise<Server> {
-  const child = fork(fileURLToPath(new URL(script, import.meta.url)), {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, ...env },
-    stdio: 'inherit',
-  });
-  const ask = <T>(message: unknown) =>
-    new Promise<T>((resolve) => {
-      child.once('message', (reply) => resolve(reply as T));
-      child.send(message as string);
-    });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('message', (m) => resolve({ child, url: (m as { url: string }).url, ask }));
-    if (init !== undefined) child.send(init as string);
-  });
-}
-
-async function load(url: string): Promise<autocannon.Result> {
-  return autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
-}
-
-async function measure(name: string, server: Server, path: string): Promise<BenchRow & { cpuPerReq: number; rps: number }> {
-  await autocannon({ url: server.url + path, connections: CONNECTIONS, duration: 1 }); // warm-up
-  const before = (await server.ask<{ cpuMicros: number }>('cpu')).cpuMicros;
-  const result = await load(server.url + path);
-  const after = (await server.ask<{ cpuMicros: number }>('cpu')).cpuMicros;
-  const requests = result.requests.total;
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return {
-    server: name,
-    'req/s': Math.round(result.requests.average),
-    'p50 ms': result.latency.p50,
-    'p99 ms': result.latency.p99,
-    requests,
-    'CPU µs/req': Math.round((after - before) / requests),
-    cpuPerReq: (after - before) / requests,
-    rps: result.requests.average,
-  };
+function row(name: string, r: LoadResult): BenchRow {
+  return { server: name, 'req/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99, requests: r.requests, 'CPU µs/req': Math.round(r.cpuMicrosPerRequest) };
 }
 
 const bench: Benchmark = {
@@ -75,25 +27,24 @@ const bench: Benchmark = {
       const html = await (await fetch(gazette.url + path)).text();
       bare = await startServer('./servers/serve-bare.ts', {}, { html });
 
-      const g = await measure('Gazette /article/:id/:slug', gazette, path);
-      const b = await measure('bare node:http, same bytes', bare, '/');
-      const rows = [g, b].map(({ cpuPerReq, rps, ...row }) => row);
+      const g = await measure(gazette, path);
+      const b = await measure(bare, '/');
+      const rows = [row('Gazette /article/:id/:slug', g), row('bare node:http, same bytes', b)];
       rows.push({
         server: 'ratio Gazette / bare',
         'req/s': Number((g.rps / b.rps).toFixed(3)),
         'p50 ms': '',
         'p99 ms': '',
         requests: '',
-        'CPU µs/req': Number((g.cpuPerReq / b.cpuPerReq).toFixed(2)),
+        'CPU µs/req': Number((g.cpuMicrosPerRequest / b.cpuMicrosPerRequest).toFixed(2)),
       });
       return {
         rows,
         notes: [`${CONNECTIONS} connections, ${DURATION_S} s each, on 127.0.0.1; page size ${Buffer.byteLength(html)} bytes.`],
       };
     } finally {
-      gazette.child.send('stop');
-      bare?.child.send('stop');
-      await new Promise((r) => setTimeout(r, 300));
+      await gazette.stop();
+      await bare?.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
   },

@@ -1,14 +1,27 @@
 /**
- * The baseline: a bare node:http server answering the same bytes from memory. It receives
- * the body from the parent, then speaks the same protocol as serve-gazette.ts.
+ * The baseline: a bare node:http server answering the same bytes from memory, with the same
+ * Content-Type, Content-Encoding and ETag, and a 304 to a matching If-None-Match. It
+ * receives the body from the parent, then speaks the same protocol as serve-gazette.ts.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { cpuReport } from './report-cpu.js';
 
-process.once('message', (body: { html: string }) => {
-  const bytes = Buffer.from(body.html);
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=UTF-8', 'content-length': bytes.length });
+process.once('message', (body: { html?: string; base64?: string; encoding?: string }) => {
+  const bytes = body.base64 !== undefined ? Buffer.from(body.base64, 'base64') : Buffer.from(body.html ?? '');
+  const etag = '"bare"';
+  const server = createServer((req, res) => {
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag });
+      res.end();
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=UTF-8',
+      'content-length': bytes.length,
+      etag,
+      ...(body.encoding && { 'content-encoding': body.encoding }),
+    });
     res.end(bytes);
   });
   server.listen(0, '127.0.0.1', () => {
@@ -16,8 +29,7 @@ process.once('message', (body: { html: string }) => {
   });
   process.on('message', (message) => {
     if (message === 'cpu') {
-      const { user, system } = process.cpuUsage();
-      process.send!({ cpuMicros: user + system });
+      process.send!(cpuReport());
     } else if (message === 'stop') {
       server.close(() => process.exit(0));
     }

@@ -10,9 +10,24 @@ export function chooseVariant(page: CachedPage, acceptEncoding: string | undefin
   return page.identity;
 }
 
+/** Clients send a handful of distinct Accept-Encoding values; each is parsed once. */
+const choices = new Map<string, 'br' | 'gzip' | 'identity'>();
+const MAX_REMEMBERED = 256;
+
 /** The encoding a client takes of those offered (identity always is). */
 export function acceptedEncoding(acceptEncoding: string | undefined, offered: ('br' | 'gzip')[] = ['br', 'gzip']): 'br' | 'gzip' | 'identity' {
   if (!acceptEncoding || offered.length === 0) return 'identity';
+  const key = `${offered.join(',')}|${acceptEncoding}`;
+  let choice = choices.get(key);
+  if (choice === undefined) {
+    choice = negotiate(acceptEncoding, offered);
+    if (choices.size >= MAX_REMEMBERED) choices.clear();
+    choices.set(key, choice);
+  }
+  return choice;
+}
+
+function negotiate(acceptEncoding: string, offered: ('br' | 'gzip')[]): 'br' | 'gzip' | 'identity' {
   const all = [...offered, 'identity'];
   const negotiator = new Negotiator({ headers: { 'accept-encoding': acceptEncoding } }) as unknown as PreferringNegotiator;
   // At equal q-values the smaller encoding wins, whatever order the client listed them in.
@@ -22,9 +37,27 @@ export function acceptedEncoding(acceptEncoding: string | undefined, offered: ('
 
 /** Whether a conditional GET may be answered 304 (RFC 9110 §13.1: If-None-Match first, else If-Modified-Since). */
 export function notModified(requestHeaders: Record<string, string | string[] | undefined>, variant: Variant, lastModified: string): boolean {
-  if (!requestHeaders['if-none-match'] && !requestHeaders['if-modified-since']) return false;
+  const ifNoneMatch = requestHeaders['if-none-match'];
+  if (!ifNoneMatch && !requestHeaders['if-modified-since']) return false;
+  // The common case, a browser sending back the one ETag it was given, needs no parsing.
+  if (ifNoneMatch === variant.etag && !requestHeaders['cache-control']) return true;
   return fresh(requestHeaders, { etag: variant.etag, 'last-modified': lastModified });
 }
+
+/** The flat header list of a variant's 200 and 304, built once per variant and kept on it. */
+export function wireHeaders(page: CachedPage, variant: Variant): { ok: string[]; notModified: string[] } {
+  if (!variant.wire) {
+    const headers = variantHeaders(page, variant);
+    variant.wire = {
+      ok: [...headers, ['content-length', String(variant.body.length)]].flat(),
+      notModified: headers.filter(([name]) => !NOT_IN_304.has(name)).flat(),
+    };
+  }
+  return variant.wire;
+}
+
+/** Headers a 304 does not repeat (RFC 9110 §15.4.5). */
+const NOT_IN_304 = new Set(['content-type', 'content-encoding', 'content-length']);
 
 /** The headers of one variant on top of the page's own. */
 export function variantHeaders(page: CachedPage, variant: Variant): [string, string][] {

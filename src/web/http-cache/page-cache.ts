@@ -7,6 +7,8 @@ export interface Variant {
   etag: string;
   /** Content-Encoding, or undefined for identity. */
   encoding?: 'gzip' | 'br';
+  /** Header names and values, flat, for a 200 and for a 304 of this variant: built once, sent many times. */
+  wire?: { ok: string[]; notModified: string[] };
 }
 
 /** A rendered page as it is sent: status, headers, and each encoding compressed once. */

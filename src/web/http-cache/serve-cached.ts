@@ -1,10 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cacheKey } from './http-caching.js';
-import { chooseVariant, notModified, variantHeaders } from './negotiate.js';
+import { chooseVariant, notModified, wireHeaders } from './negotiate.js';
 import type { PageCache } from './page-cache.js';
-
-/** Headers a 304 does not repeat (RFC 9110 §15.4.5). */
-const NOT_IN_304 = new Set(['content-type', 'content-encoding', 'content-length']);
 
 /**
  * Answers a GET or HEAD straight from the page cache, on the bare Node request, before the
@@ -16,14 +13,13 @@ export function serveCached(cache: PageCache, req: IncomingMessage, res: ServerR
   const page = cache.get(cacheKey(req.url));
   if (!page) return false;
   const variant = chooseVariant(page, req.headers['accept-encoding']);
-  const headers = variantHeaders(page, variant);
+  const wire = wireHeaders(page, variant);
   if (notModified(req.headers, variant, page.lastModified)) {
-    res.writeHead(304, headers.filter(([name]) => !NOT_IN_304.has(name)).flat());
+    res.writeHead(304, wire.notModified);
     res.end();
     return true;
   }
-  headers.push(['content-length', String(variant.body.length)]);
-  res.writeHead(page.status, headers.flat());
+  res.writeHead(page.status, wire.ok);
   res.end(req.method === 'HEAD' ? undefined : variant.body);
   return true;
 }

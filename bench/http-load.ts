@@ -1,0 +1,77 @@
+/**
+ * What the serving benchmarks share: servers in child processes of their own (so their CPU
+ * time is read apart from the load generator's) and a measurement of CPU per request and
+ * latency under concurrent load.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+export const DURATION_S = Number(process.env.BENCH_DURATION ?? 8);
+export const CONNECTIONS = 16;
+
+export interface Server {
+  child: ChildProcess;
+  url: string;
+  ask<T>(message: unknown): Promise<T>;
+  stop(): Promise<void>;
+}
+
+/** Starts `script` (relative to bench/) and waits for its { url }. */
+export function startServer(script: string, env: Record<string, string>, init?: unknown): Promise<Server> {
+  const child = fork(fileURLToPath(new URL(script, import.meta.url)), {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...env },
+    stdio: 'inherit',
+  });
+  const ask = <T>(message: unknown) =>
+    new Promise<T>((resolve) => {
+      child.once('message', (reply) => resolve(reply as T));
+      child.send(message as string);
+    });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.send('stop');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('message', (m) => resolve({ child, url: (m as { url: string }).url, ask, stop }));
+    if (init !== undefined) child.send(init as string);
+  });
+}
+
+/** One measured load: throughput, latency and the server's CPU per request. */
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  cpuMicrosPerRequest: number;
+  /** The server's peak resident memory so far, in MB. */
+  maxRssMb: number;
+}
+
+/** Loads `path` on `server` after a one-second warm-up; every answer must have `expectStatus`. */
+export async function measure(server: Server, path: string, headers: Record<string, string> = {}, expectStatus = 200): Promise<LoadResult> {
+  const run = (duration: number) =>
+    autocannon({ url: server.url + path, connections: CONNECTIONS, duration, headers, expectBody: undefined });
+  await run(1);
+  const before = await server.ask<{ cpuMicros: number }>('cpu');
+  const result = await run(DURATION_S);
+  const after = await server.ask<{ cpuMicros: number; maxRssMb: number }>('cpu');
+  const statusCount = (result as unknown as Record<string, number>)[`${Math.floor(expectStatus / 100)}xx`] ?? 0;
+  if (result.errors > 0 || statusCount < result.requests.total * 0.999) {
+    throw new Error(`${path}: ${result.errors} errors, ${statusCount} of ${result.requests.total} answers were ${expectStatus}`);
+  }
+  const requests = result.requests.total;
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests,
+    cpuMicrosPerRequest: (after.cpuMicros - before.cpuMicros) / requests,
+    maxRssMb: after.maxRssMb,
+  };
+}

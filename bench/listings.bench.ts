@@ -1,0 +1,173 @@
+/**
+ * Reader pages at archive sizes a real site reaches: 10,000, 100,000 and 1,000,000 articles
+ * (BENCH_SIZES to choose), on SQLite and PostgreSQL, with the page cache on and off. Each
+ * page's server CPU per request and latency sit next to a bare node:http server sending
+ * the same compressed bytes in the same run. Archives are built once in bulk SQL
+ * (test/support/archive-fixture.ts) and kept in .bench-out/ and in PostgreSQL schemas
+ * gazette_bench_<size> for the next run.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
+import pg from 'pg';
+import { formatCursor } from '../src/domain/listing.js';
+import { openPostgresStore } from '../src/store/postgres/open-postgres-store.js';
+import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.js';
+import type { Store } from '../src/store/store.js';
+import { buildArchive } from '../test/support/archive-fixture.js';
+import type { Benchmark, BenchRow } from './benchmark.js';
+import { measure, startServer, type LoadResult } from './http-load.js';
+import { postgresUrl } from './postgres-url.js';
+
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+const OUT = new URL('../.bench-out/', import.meta.url).pathname;
+const COMPRESSED = { 'accept-encoding': 'br, gzip' };
+/** How deep the "far back" category page starts: 10,000 stories, or as deep as a small archive goes. */
+const DEEP = 10_000;
+
+interface Target {
+  engine: 'SQLite' | 'PostgreSQL';
+  size: number;
+  env: Record<string, string>;
+}
+
+/** An archive of `size` articles on SQLite, built once and kept for later runs. */
+async function sqliteArchive(size: number): Promise<Target> {
+  const dir = join(OUT, `archive-${size}`);
+  const file = join(dir, 'gazette.sqlite');
+  if (!existsSync(file)) {
+    const building = `${dir}.building`;
+    rmSync(building, { recursive: true, force: true });
+    mkdirSync(building, { recursive: true });
+    const store = openSqliteStore(join(building, 'gazette.sqlite'));
+    await buildArchive(store, { articles: size });
+    await store.close();
+    renameSync(building, dir);
+  }
+  return { engine: 'SQLite', size, env: { BENCH_DATA_DIR: dir } };
+}
+
+/** An archive of `size` articles in a PostgreSQL schema of its own, built once. */
+async function postgresArchive(url: string, size: number): Promise<Target> {
+  const schema = `gazette_bench_${size}`;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const done = await client.query(`select 1 from information_schema.tables where table_schema = $1 and table_name = 'listing_entries'`, [schema]);
+    if (done.rowCount === 0) {
+      await client.query(`drop schema if exists ${schema} cascade`);
+      const store = await openPostgresStore(url, { schema });
+      await buildArchive(store, { articles: size });
+      await store.close();
+    }
+  } finally {
+    await client.end();
+  }
+  const withSchema = new URL(url);
+  withSchema.searchParams.set('options', `-c search_path=${schema}`);
+  return { engine: 'PostgreSQL', size, env: { DATABASE_URL: withSchema.toString() } };
+}
+
+/** The pages measured, found in the archive itself. */
+async function pagesOf(store: Store): Promise<{ name: string; path: string }[]> {
+  const category = { kind: 'category', slug: 'world' } as const;
+  const deep = (await store.listings.cursorAt(category, DEEP)) ?? (await store.listings.cursorAt(category, 200));
+  const provider = (await store.providers.findBySlug('provider-3'))!;
+  const article = (await store.listings.page({ kind: 'provider', providerId: provider.id }, {}, 1)).items[0]!;
+  return [
+    { name: 'home', path: '/' },
+    { name: 'category, page 1', path: '/category/world' },
+    { name: `category, ${DEEP.toLocaleString('en')} back`, path: `/category/world?before=${formatCursor(deep!)}` },
+    { name: 'provider', path: `/provider/${provider.slug}` },
+    { name: 'entity', path: '/entity/nato' },
+    { name: 'article', path: `/article/${article.id}/${article.slug}` },
+  ];
+}
+
+async function openTarget(target: Target): Promise<Store> {
+  return target.engine === 'SQLite'
+    ? openSqliteStore(join(target.env.BENCH_DATA_DIR!, 'gazette.sqlite'))
+    : openPostgresStore(target.env.DATABASE_URL!);
+}
+
+const bench: Benchmark = {
+  name: 'Reader pages at 10k, 100k and 1M articles, page cache on and off, against bare node:http',
+  group: 'speed',
+  async run() {
+    mkdirSync(OUT, { recursive: true });
+    const pgUrl = await postgresUrl();
+    const rows: BenchRow[] = [];
+    const notes: string[] = [];
+    const uncachedCpu = new Map<string, number>();
+    for (const size of SIZES) {
+      const targets = [await sqliteArchive(size), ...(pgUrl ? [await postgresArchive(pgUrl, size)] : [])];
+      for (const target of targets) {
+        const store = await openTarget(target);
+        const pages = await pagesOf(store);
+        await store.close();
+        for (const cache of ['on', 'off'] as const) {
+          const env = { ...target.env, PAGE_CACHE_MB: cache === 'on' ? '64' : '0', SCHEDULER: 'false', DEMO_CONTENT: 'false' };
+          const server = await startServer('./servers/serve-gazette.ts', env);
+          try {
+            for (const page of pages) {
+              const res = await fetch(server.url + page.path, { headers: COMPRESSED });
+              if (res.status !== 200) throw new Error(`${page.path} answered ${res.status}`);
+              const bytes = Buffer.from(await res.arrayBuffer());
+              // The bare server sends the same page, brotli-compressed once, as bytes from memory.
+              const bare = await startServer('./servers/serve-bare.ts', {}, { base64: brotliCompressSync(bytes).toString('base64'), encoding: 'br' });
+              let baseline: LoadResult;
+              let measured: LoadResult;
+              try {
+                measured = await measure(server, page.path, COMPRESSED);
+                baseline = await measure(bare, '/', COMPRESSED);
+              } finally {
+                await bare.stop();
+              }
+              rows.push(row(target, cache, page.name, measured, baseline));
+              if (cache === 'off') uncachedCpu.set(`${target.engine}|${page.name}|${size}`, measured.cpuMicrosPerRequest);
+              if (page.name === 'article') {
+                const etag = res.headers.get('etag')!;
+                const notModified = await measure(server, page.path, { ...COMPRESSED, 'if-none-match': etag }, 304);
+                const bare304 = await startServer('./servers/serve-bare.ts', {}, { html: '' });
+                try {
+                  rows.push(row(target, cache, 'article, 304', notModified, await measure(bare304, '/', { 'if-none-match': '"bare"' }, 304)));
+                } finally {
+                  await bare304.stop();
+                }
+              }
+            }
+            const rss = (await server.ask<{ maxRssMb: number }>('cpu')).maxRssMb;
+            notes.push(`${target.engine}, ${size.toLocaleString('en')} articles, cache ${cache}: server peak RSS ${rss} MB.`);
+          } finally {
+            await server.stop();
+          }
+        }
+      }
+    }
+    const smallest = Math.min(...SIZES);
+    for (const [key, cpu] of uncachedCpu) {
+      const [engine, page, size] = key.split('|');
+      if (Number(size) === smallest) continue;
+      const base = uncachedCpu.get(`${engine}|${page}|${smallest}`);
+      if (base) notes.push(`Uncached ${engine} ${page}: CPU at ${Number(size).toLocaleString('en')} is ${(cpu / base).toFixed(2)}× its CPU at ${smallest.toLocaleString('en')}.`);
+    }
+    return { rows, notes };
+  },
+};
+
+function row(target: Target, cache: string, page: string, r: LoadResult, bare: LoadResult): BenchRow {
+  return {
+    engine: target.engine,
+    articles: target.size.toLocaleString('en'),
+    cache,
+    page,
+    'CPU µs/req': Math.round(r.cpuMicrosPerRequest),
+    'bare µs/req': Math.round(bare.cpuMicrosPerRequest),
+    '× bare': Number((r.cpuMicrosPerRequest / bare.cpuMicrosPerRequest).toFixed(2)),
+    'p50 ms': r.p50,
+    'p99 ms': r.p99,
+    'req/s': Math.round(r.rps),
+  };
+}
+
+export default bench;
