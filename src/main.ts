@@ -34,8 +34,8 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
 }
 
 /** Opens and migrates the store, and makes sure the taxonomy is there. */
-export async function openConfiguredStore(config: Readonly<Config>): Promise<Store> {
-  const store = await openStore(config);
+export async function openConfiguredStore(config: Readonly<Config>, options: { mustExist?: boolean } = {}): Promise<Store> {
+  const store = await openStore(config, options);
   await seedTaxonomy(store);
   return store;
 }
@@ -85,7 +85,8 @@ export async function startGazette(env: Record<string, string | undefined> = pro
 /** For one-shot commands: opens the configured store, runs `work`, closes it. */
 export async function withStore<T>(work: (store: Store, config: Readonly<Config>) => Promise<T>): Promise<T> {
   const config = loadConfig(process.env);
-  const store = await openConfiguredStore(config);
+  // Only `serve` and `migrate` create a database; any other command run in the wrong folder says where it looked.
+  const store = await openConfiguredStore(config, { mustExist: true });
   try {
     return await work(store, config);
   } finally {

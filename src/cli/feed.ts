@@ -5,6 +5,7 @@ import type { PollOutcome } from '../jobs/poll-feed.js';
 import { createScheduler } from '../jobs/scheduler.js';
 import { withStore } from '../main.js';
 import type { Feed } from '../store/feed-repo.js';
+import { terminalSafe } from './terminal-safe.js';
 
 /** `gazette feed add|list|poll|remove`: the feeds Gazette pulls for providers. */
 export function registerFeed(program: Command): void {
@@ -109,31 +110,33 @@ export function formatDuration(seconds: number): string {
 export function describeFeed(f: Feed, providerSlug: string, now: Date): string {
   const state = f.lastError ? `FAILING (${f.consecutiveFailures}× in a row)` : f.lastSuccessAt ? 'ok' : 'not polled yet';
   const lines = [
-    `${f.id}  ${providerSlug}  ${f.url}${f.title ? `  "${f.title}"` : ''}`,
+    `${f.id}  ${providerSlug}  ${terminalSafe(f.url)}${f.title ? `  "${terminalSafe(f.title)}"` : ''}`,
     `    every ${formatDuration(f.pollIntervalSeconds)}${f.allowPrivate ? ', private addresses allowed' : ''}; next poll ${relative(f.nextPollAt, now)}`,
     `    ${state}; last fetch ${f.lastFetchAt ? relative(f.lastFetchAt, now) : 'never'}${f.lastStatus ? ` (HTTP ${f.lastStatus})` : ''}; last success ${f.lastSuccessAt ? relative(f.lastSuccessAt, now) : 'never'}`,
     `    last poll: ${f.itemsSeen} items seen, ${f.itemsNew} new, ${f.itemsUpdated} updated`,
   ];
-  if (f.lastError) lines.push(`    last error: ${f.lastError}`);
+  if (f.lastError) lines.push(`    last error: ${terminalSafe(f.lastError)}`);
   if (f.quietSince) {
     const usual = f.typicalIntervalSeconds ? `; usually a new item every ${formatDuration(f.typicalIntervalSeconds)}` : '';
     lines.push(`    QUIET: no new item since ${f.lastNewItemAt ? relative(f.lastNewItemAt, now) : 'ever'}${usual}`);
   }
   if (f.websubHub) {
-    lines.push(`    WebSub: ${f.websubLeaseUntil && f.websubLeaseUntil > now ? `subscribed until ${f.websubLeaseUntil.toISOString()}` : 'subscription pending'} at ${f.websubHub}`);
+    lines.push(`    WebSub: ${f.websubLeaseUntil && f.websubLeaseUntil > now ? `subscribed until ${f.websubLeaseUntil.toISOString()}` : 'subscription pending'} at ${terminalSafe(f.websubHub)}`);
   }
   return lines.join('\n');
 }
 
-function describeOutcome(o: PollOutcome): string {
-  const head = `feed ${o.feedId} ${o.url}: `;
+/** One poll's report for `feed poll`; values from the feed are escaped for the terminal. */
+export function describeOutcome(o: PollOutcome): string {
+  const head = `feed ${o.feedId} ${terminalSafe(o.url)}: `;
   const next = `; next poll ${o.nextPollAt.toISOString()}`;
-  if (o.result === 'failed') return `${head}FAILED${o.httpStatus ? ` (HTTP ${o.httpStatus})` : ''}: ${o.error}${next}`;
+  if (o.result === 'failed') return `${head}FAILED${o.httpStatus ? ` (HTTP ${o.httpStatus})` : ''}: ${terminalSafe(o.error ?? '')}${next}`;
   if (o.result === 'not-modified') return `${head}not modified (HTTP 304)${next}`;
   if (o.result === 'cancelled') return `${head}cancelled`;
   const s = o.summary!;
-  const rejected = s.rejected.map((r) => `\n    rejected ${r.item}: ${r.reason}`).join('');
-  return `${head}read ${s.read}, new ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected.length}${next}${o.websub ? `\n    WebSub: ${o.websub}` : ''}${rejected}`;
+  const rejected = s.rejected.map((r) => `\n    rejected ${terminalSafe(r.item)}: ${terminalSafe(r.reason)}`).join('');
+  const flagged = s.flagged.map((f) => `\n    flagged ${terminalSafe(f.item)}: ${terminalSafe(f.notes.join(' '))}`).join('');
+  return `${head}read ${s.read}, new ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected.length}${next}${o.websub ? `\n    WebSub: ${terminalSafe(o.websub)}` : ''}${rejected}${flagged}`;
 }
 
 function relative(at: Date, now: Date): string {

@@ -11,6 +11,7 @@ import { registerMigrate } from './migrate.js';
 import { registerProvider } from './provider.js';
 import { registerReprocess } from './reprocess.js';
 import { registerServe } from './serve.js';
+import { terminalSafe } from './terminal-safe.js';
 
 const program = new Command()
   .name('gazette')
@@ -30,7 +31,7 @@ try {
 } catch (error) {
   // Expected failures (bad config, unreachable database, bad arguments) are one clear line.
   if (error instanceof GazetteError) {
-    console.error(`gazette: ${error.message}`);
+    console.error(`gazette: ${terminalSafe(error.message)}`);
     process.exit(1);
   }
   throw error;

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,10 +48,29 @@ describe('gazette provider (command line)', () => {
     }
   };
 
-  before(() => {
+  before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'gazette-cli-'));
+    // Only `serve` and `migrate` create a database; the commands below need one.
+    const store = openSqliteStore(join(dataDir, 'gazette.sqlite'));
+    await store.migrate();
+    await store.close();
   });
   after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('refuses to start an empty database in the wrong folder and says which file it looked for', async () => {
+    const elsewhere = dataDir;
+    dataDir = mkdtempSync(join(tmpdir(), 'gazette-empty-'));
+    try {
+      const list = await gazette('provider', 'list');
+      assert.equal(list.code, 1);
+      assert.match(list.stderr, new RegExp(`No Gazette database at ${join(dataDir, 'gazette.sqlite').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      assert.deepEqual(readdirSync(dataDir), [], 'no file was created');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+      dataDir = elsewhere;
+    }
+    assert.ok(existsSync(join(dataDir, 'gazette.sqlite')));
+  });
 
   it('adds a provider with a disclaimer file', async () => {
     const disclaimer = join(dataDir, 'disclaimer.txt');

@@ -32,6 +32,8 @@ describe('an import killed midway', () => {
   it('leaves only whole articles, and a second run completes it', async () => {
     mkdirSync(files);
     for (let i = 0; i < FILES; i++) writeFileSync(join(files, `story-${String(i).padStart(4, '0')}.txt`), story(i));
+    const migrate = spawnSync(cli[0]!, [...cli.slice(1), 'migrate'], { env, encoding: 'utf8' });
+    assert.equal(migrate.status, 0, migrate.stderr);
     const add = spawnSync(cli[0]!, [...cli.slice(1), 'provider', 'add', 'northwind', '--name', 'Northwind'], { env, encoding: 'utf8' });
     assert.equal(add.status, 0, add.stderr);
 

@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -6,8 +6,17 @@ import { GazetteError } from '../../domain/errors.js';
 import { KyselyStore } from '../kysely-store.js';
 import type { Database } from '../schema.js';
 
-/** Opens (creating when needed) a SQLite database file in WAL mode. */
-export function openSqliteStore(file: string): KyselyStore {
+/**
+ * Opens a SQLite database file in WAL mode, creating it when needed — unless `mustExist`:
+ * a one-shot command run in the wrong folder must say so, not start an empty database.
+ */
+export function openSqliteStore(file: string, options: { mustExist?: boolean } = {}): KyselyStore {
+  if (options.mustExist && file !== ':memory:' && !existsSync(file)) {
+    throw new GazetteError(
+      'NOT_FOUND',
+      `No Gazette database at ${file}. Set DATA_DIR (or DATABASE_URL) to where it is, or create it with "gazette migrate".`,
+    );
+  }
   if (file !== ':memory:') ensureWritableDirectory(dirname(file));
   let connection: BetterSqlite3.Database;
   try {
