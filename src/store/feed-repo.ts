@@ -36,6 +36,8 @@ export interface Feed {
   websubTopic: string | null;
   websubSecret: string | null;
   websubLeaseUntil: Date | null;
+  /** The unguessable last segment of this subscription's callback URL. */
+  websubToken: string | null;
   claimedBy: string | null;
   claimedUntil: Date | null;
   createdAt: Date;
@@ -79,6 +81,7 @@ export type FeedPatch = Partial<
     | 'websubTopic'
     | 'websubSecret'
     | 'websubLeaseUntil'
+    | 'websubToken'
     | 'claimedBy'
     | 'claimedUntil'
   >
@@ -212,6 +215,7 @@ function toRowPatch(p: FeedPatch): Updateable<FeedsTable> {
     websub_topic: p.websubTopic,
     websub_secret: p.websubSecret,
     websub_lease_until: ts(p.websubLeaseUntil),
+    websub_token: p.websubToken,
     claimed_by: p.claimedBy,
     claimed_until: ts(p.claimedUntil),
   };
@@ -245,6 +249,7 @@ function toFeed(row: Selectable<FeedsTable>): Feed {
     websubTopic: row.websub_topic,
     websubSecret: row.websub_secret,
     websubLeaseUntil: tsOrNull(row.websub_lease_until),
+    websubToken: row.websub_token ?? null,
     claimedBy: row.claimed_by,
     claimedUntil: tsOrNull(row.claimed_until),
     createdAt: toDate(row.created_at),

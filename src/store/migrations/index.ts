@@ -4,6 +4,7 @@ import { foundation } from './0001-foundation.js';
 import { feeds } from './0002-feeds.js';
 import { apiKeys } from './0003-api-keys.js';
 import { enrichment } from './0004-enrichment.js';
+import { websubToken } from './0010-websub-token.js';
 
 /** A migration that may differ per engine where the SQL must (types, identity columns). */
 export type EngineMigration = (db: Kysely<any>, engine: Engine) => Promise<void>;
@@ -17,6 +18,7 @@ const history: Record<string, EngineMigration> = {
   '0002-feeds': feeds,
   '0003-api-keys': apiKeys,
   '0004-enrichment': enrichment,
+  '0010-websub-token': websubToken,
 };
 
 /** The history bound to one engine, in the shape Kysely's Migrator takes. */
