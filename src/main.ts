@@ -64,7 +64,9 @@ export async function startGazette(env: Record<string, string | undefined> = pro
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host}:${port}`;
   logger.info({ url, engine: store.engine }, 'Gazette is listening');
-  const scheduler = config.scheduler ? createScheduler({ store, logger, publicUrl: config.publicUrl, cluster: config.clustering }) : null;
+  const scheduler = config.scheduler
+    ? createScheduler({ store, logger, publicUrl: config.publicUrl, cluster: config.clustering, fetch: { maxPerHost: config.fetchMaxPerHost } })
+    : null;
   scheduler?.start();
   return {
     config,

@@ -25,6 +25,12 @@ const envSchema = z.object({
   CLUSTER_SIMILARITY: z.coerce.number().gt(0).lte(1).default(0.5),
   /** Versions published further apart than this many hours are never one story. */
   CLUSTER_WINDOW_HOURS: z.coerce.number().positive().default(72),
+  /** Push API requests per minute per API key (0: no limit). */
+  PUSH_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
+  /** WebSub callback requests per minute per client IP (0: no limit). */
+  WEBSUB_RATE_LIMIT: z.coerce.number().int().min(0).default(60),
+  /** Requests the fetcher keeps in flight to one host at most. */
+  FETCH_MAX_PER_HOST: z.coerce.number().int().min(1).max(64).default(4),
 });
 
 /** Gazette's whole configuration, validated once at start and frozen. */
@@ -43,6 +49,10 @@ export interface Config {
   scheduler: boolean;
   /** Story-cluster thresholds every ingest path uses (see README, "Enrichment and clustering"). */
   clustering: { similarity: number; windowHours: number };
+  /** Requests per minute allowed per push API key and per WebSub client IP; 0 turns a limit off. */
+  rateLimits: { pushPerMinute: number; websubPerMinute: number };
+  /** Requests the fetcher keeps in flight to one host (feeds, article pages, hubs). */
+  fetchMaxPerHost: number;
 }
 
 /**
@@ -69,5 +79,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoContent: e.DEMO_CONTENT === 'true',
     scheduler: e.SCHEDULER === 'true',
     clustering: Object.freeze({ similarity: e.CLUSTER_SIMILARITY, windowHours: e.CLUSTER_WINDOW_HOURS }),
+    rateLimits: Object.freeze({ pushPerMinute: e.PUSH_RATE_LIMIT, websubPerMinute: e.WEBSUB_RATE_LIMIT }),
+    fetchMaxPerHost: e.FETCH_MAX_PER_HOST,
   });
 }

@@ -20,7 +20,7 @@ export interface PollContext {
   random: () => number;
   logger?: Logger;
   /** Limits and resolver for fetching (allowPrivate comes from each feed). */
-  fetch?: Pick<FetchOptions, 'timeoutMs' | 'maxBytes' | 'maxRedirects' | 'resolve' | 'userAgent' | 'addressPolicy'>;
+  fetch?: Pick<FetchOptions, 'timeoutMs' | 'maxBytes' | 'maxRedirects' | 'resolve' | 'userAgent' | 'addressPolicy' | 'maxPerHost'>;
   /** Gazette's public base URL; WebSub subscriptions need it for their callback. Null: never subscribe. */
   publicUrl: string | null;
   signal?: AbortSignal;

@@ -3,6 +3,8 @@ import { Hono } from 'hono';
 import { apiRoutes } from './api/api-routes.js';
 import type { AppDeps } from './deps.js';
 import { handleError } from './errors.js';
+import { answerWrongMethods } from './middleware/method-not-allowed.js';
+import { securityHeaders } from './middleware/security-headers.js';
 import { articlePage } from './pages/article-page.js';
 import { categoryPage } from './pages/category-page.js';
 import { entityPage } from './pages/entity-page.js';
@@ -20,6 +22,7 @@ const stylesheet = readFileSync(new URL('../../public/site.css', import.meta.url
  */
 export function buildApp(deps: AppDeps): Hono {
   const app = new Hono();
+  app.use('*', securityHeaders());
 
   app.get('/healthz', async (c) => {
     const ok = await deps.store.ping();
@@ -42,6 +45,7 @@ export function buildApp(deps: AppDeps): Hono {
 
   // WebSub subscriber callbacks: hub verification and pushed feed content.
   app.route('/websub', websubRoutes(deps));
+  answerWrongMethods(app);
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: { code: 'NOT_FOUND', message: 'No such endpoint.' } }, 404) : notFound(deps, c)));
   app.onError(handleError(deps));

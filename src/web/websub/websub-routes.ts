@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { defaultScheduleRules } from '../../jobs/schedule-rules.js';
 import { admitPush, confirmIntent, receivePush, type HubAnswer } from '../../jobs/websub/receive-websub.js';
 import type { AppDeps } from '../deps.js';
+import { clientAddress, rateLimit } from '../middleware/rate-limit.js';
 import { readLimitedBody } from '../read-limited-body.js';
 
 /** Pushed content larger than this is refused (the same limit as a fetched feed). */
@@ -17,6 +18,15 @@ export function websubRoutes(deps: AppDeps): Hono {
   const feedId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : null);
   const answer = (a: HubAnswer, headers: Record<string, string> = {}) =>
     new Response(a.body, { status: a.status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
+
+  app.use(
+    '*',
+    rateLimit({
+      perMinute: deps.config.rateLimits.websubPerMinute,
+      key: clientAddress,
+      refuse: (c, retryAfter) => c.text(`too many requests; retry in ${retryAfter} s`, 429),
+    }),
+  );
 
   app.get('/:feedId/:token', async (c) => {
     const id = feedId(c.req.param('feedId'));
