@@ -85,8 +85,11 @@ export async function startGazette(env: Record<string, string | undefined> = pro
 }
 
 /** For one-shot commands: opens the configured store, runs `work`, closes it. */
-export async function withStore<T>(work: (store: Store, config: Readonly<Config>) => Promise<T>): Promise<T> {
-  const config = loadConfig(process.env);
+export async function withStore<T>(
+  work: (store: Store, config: Readonly<Config>) => Promise<T>,
+  env: Record<string, string | undefined> = process.env,
+): Promise<T> {
+  const config = loadConfig(env);
   // Only `serve` and `migrate` create a database; any other command run in the wrong folder says where it looked.
   const store = await openConfiguredStore(config, { mustExist: true });
   try {

@@ -6,9 +6,10 @@ import { createScheduler } from '../jobs/scheduler.js';
 import { withStore } from '../main.js';
 import type { Feed } from '../store/feed-repo.js';
 import { terminalSafe } from './terminal-safe.js';
+import type { CliIo } from './cli-io.js';
 
 /** `gazette feed add|list|poll|remove`: the feeds Gazette pulls for providers. */
-export function registerFeed(program: Command): void {
+export function registerFeed(program: Command, io: CliIo): void {
   const feed = program.command('feed').description('register, inspect and poll the feeds Gazette pulls');
 
   feed
@@ -27,8 +28,8 @@ export function registerFeed(program: Command): void {
         const provider = await store.providers.findBySlug(slug);
         if (!provider) throw new GazetteError('NOT_FOUND', `No provider with slug "${slug}".`);
         const created = await store.feeds.create({ providerId: provider.id, url, pollIntervalSeconds: seconds, allowPrivate: options.allowPrivate, fullText: options.fullText });
-        console.log(`feed ${created.id} added for ${provider.slug}: ${created.url}, every ${formatDuration(seconds)}${created.allowPrivate ? ', private addresses allowed' : ''}${created.fullText ? ', full text fetched' : ''}`);
-      });
+        io.out(`feed ${created.id} added for ${provider.slug}: ${created.url}, every ${formatDuration(seconds)}${created.allowPrivate ? ', private addresses allowed' : ''}${created.fullText ? ', full text fetched' : ''}`);
+      }, io.env);
     });
 
   feed
@@ -44,9 +45,9 @@ export function registerFeed(program: Command): void {
           if (providerId === undefined) throw new GazetteError('NOT_FOUND', `No provider with slug "${options.provider}".`);
         }
         const feeds = await store.feeds.list(providerId);
-        if (feeds.length === 0) console.log('no feeds');
-        for (const f of feeds) console.log(describeFeed(f, providers.get(f.providerId) ?? `#${f.providerId}`, new Date()));
-      });
+        if (feeds.length === 0) io.out('no feeds');
+        for (const f of feeds) io.out(describeFeed(f, providers.get(f.providerId) ?? `#${f.providerId}`, new Date()));
+      }, io.env);
     });
 
   feed
@@ -59,19 +60,19 @@ export function registerFeed(program: Command): void {
       await withStore(async (store, config) => {
         const scheduler = createScheduler({ store, publicUrl: config.publicUrl });
         const ids = id !== undefined ? [Number(id)] : (await store.feeds.list()).map((f) => f.id);
-        if (ids.length === 0) console.log('no feeds');
+        if (ids.length === 0) io.out('no feeds');
         for (const feedId of ids) {
           const outcome = await scheduler.pollNow(feedId);
           if (outcome === 'not-found') throw new GazetteError('NOT_FOUND', `No feed with id ${feedId}.`);
-          if (outcome === 'busy') console.log(`feed ${feedId}: being polled by another node right now`);
+          if (outcome === 'busy') io.out(`feed ${feedId}: being polled by another node right now`);
           else {
             if (outcome.result === 'failed') failed++;
-            console.log(describeOutcome(outcome));
+            io.out(describeOutcome(outcome));
           }
         }
-      });
+      }, io.env);
       await closeFetchAgents();
-      if (failed > 0) process.exitCode = 1;
+      if (failed > 0) io.exitCode = 1;
     });
 
   feed
@@ -83,8 +84,8 @@ export function registerFeed(program: Command): void {
         const existing = /^\d+$/.test(id) ? await store.feeds.findById(Number(id)) : undefined;
         if (!existing) throw new GazetteError('NOT_FOUND', `No feed with id ${id}.`);
         await store.feeds.remove(existing.id);
-        console.log(`feed ${existing.id} removed: ${existing.url}`);
-      });
+        io.out(`feed ${existing.id} removed: ${existing.url}`);
+      }, io.env);
     });
 }
 

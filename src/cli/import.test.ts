@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { Provider } from '../domain/provider.js';
 import { seedTaxonomy } from '../store/seed-taxonomy.js';
+import { runGazette } from '../../test/support/cli.js';
 import { openTestSqliteStore } from '../../test/support/sqlite.js';
 import { formatImportSummary, importFiles, listImportFiles } from './import.js';
 
 const ingestData = fileURLToPath(new URL('../ingest/testdata/', import.meta.url));
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** A directory of mixed import files: feeds in each format, an article page, and bad files. */
 function makeImportDir(): string {
@@ -124,8 +122,11 @@ describe('gazette import', () => {
 describe('gazette import (the command)', () => {
   it('imports into the SQLite file under DATA_DIR and prints the summary', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'gazette-cli-'));
-    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' };
-    const run = (...args: string[]) => promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/gazette.ts', ...args], { cwd: repoRoot, env });
+    const run = async (...args: string[]) => {
+      const result = await runGazette(args, { DATA_DIR: dataDir, DATABASE_URL: '' });
+      assert.equal(result.code, 0, result.stderr);
+      return result;
+    };
     try {
       await run('migrate');
       await run('provider', 'add', 'harbour', '--name', 'Harbour Wire');

@@ -10,9 +10,10 @@ import { withStore } from '../main.js';
 import { emptySummary, ingestItems, type IngestSummary } from '../pipeline/run-ingest.js';
 import type { Store } from '../store/store.js';
 import { terminalSafe } from './terminal-safe.js';
+import type { CliIo } from './cli-io.js';
 
 /** `gazette import <file|dir> --provider <slug>`: bulk-loads feed, ninjs and article files. */
-export function registerImport(program: Command): void {
+export function registerImport(program: Command, io: CliIo): void {
   program
     .command('import')
     .description('import feed files (RSS, Atom, RDF, JSON Feed, NewsML-G2), ninjs JSON and HTML or plain-text article pages for a provider')
@@ -23,7 +24,7 @@ export function registerImport(program: Command): void {
         const provider = await store.providers.findBySlug(options.provider);
         if (!provider) throw new GazetteError('NOT_FOUND', `No provider with slug "${options.provider}".`);
         const files = listImportFiles(path);
-        const bar = process.stdout.isTTY
+        const bar = io.isTTY
           ? new cliProgress.SingleBar({ format: 'importing {bar} {value}/{total} files | {articles} articles' }, cliProgress.Presets.shades_classic)
           : null;
         bar?.start(files.length, 0, { articles: 0 });
@@ -32,8 +33,8 @@ export function registerImport(program: Command): void {
           onFile: (done, summary) => bar?.update(done, { articles: summary.created + summary.updated + summary.unchanged }),
         });
         bar?.stop();
-        console.log(formatImportSummary(result, path));
-      });
+        io.out(formatImportSummary(result, path));
+      }, io.env);
     });
 }
 
