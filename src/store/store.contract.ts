@@ -325,8 +325,11 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
           nextPollAt: at(30),
           websubHub: 'https://hub.example/',
           websubSecret: 's3cret',
+          websubToken: 'callback-token-1',
           websubLeaseUntil: at(600),
         });
+        assert.equal(failed.websubToken, 'callback-token-1');
+        assert.equal(feed.websubToken, null, 'a new feed has no subscription token');
         assert.equal(failed.lastStatus, 500);
         assert.equal(failed.consecutiveFailures, 3);
         assert.equal(failed.lastError, 'the server answered 500 Internal Server Error');
@@ -342,7 +345,9 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
           itemsUpdated: 1,
           etag: '"abc"',
           websubLeaseUntil: null,
+          websubToken: null,
         });
+        assert.equal(recovered.websubToken, null);
         assert.equal(recovered.lastError, null);
         assert.equal(recovered.consecutiveFailures, 0);
         assert.deepEqual([recovered.itemsSeen, recovered.itemsNew, recovered.itemsUpdated], [10, 2, 1]);

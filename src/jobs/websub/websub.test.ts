@@ -103,6 +103,22 @@ describe('WebSub', () => {
     assert.equal((await store.feeds.findById(feed.id))?.itemsNew, 1);
   });
 
+  it('subscribes again, with a callback token, a feed subscribed before tokens existed', async () => {
+    const feed = await store.feeds.create({ providerId: provider.id, url: `${server.url}/feed?old`, pollIntervalSeconds: 900, allowPrivate: true });
+    await store.feeds.update(feed.id, {
+      websubHub: `${server.url}/hub`,
+      websubTopic: `${server.url}/feed`,
+      websubSecret: 'x'.repeat(48),
+      websubLeaseUntil: new Date(Date.now() + 5 * 24 * hour),
+    });
+    const hubHits = server.hits('/hub').length;
+    await pollFeed((await store.feeds.findById(feed.id))!, ctx());
+    const request = server.hits('/hub')[hubHits];
+    assert.ok(request, 'the hub got a new subscription request');
+    assert.match(new URLSearchParams(request.body).get('hub.callback') ?? '', new RegExp(`/websub/${feed.id}/[\\w-]{32}$`));
+    assert.ok((await store.feeds.findById(feed.id))!.websubToken);
+  });
+
   it('refuses to confirm a subscription Gazette never asked for', async () => {
     const feed = await store.feeds.create({ providerId: provider.id, url: 'https://press.example/other', pollIntervalSeconds: 900 });
     const res = await app.request(`/websub/${feed.id}?hub.mode=subscribe&hub.topic=${encodeURIComponent(feed.url)}&hub.challenge=x`);
