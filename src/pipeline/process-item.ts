@@ -45,6 +45,7 @@ export function processItem(raw: RawItem, ctx: ProcessContext): ProcessResult {
   if (!guid) return { kind: 'rejected', reason: 'The item has neither a guid nor a link to identify it.' };
 
   const body = cleanBody({ html: item.html, text: item.text ?? item.summary, baseUrl: item.url });
+  if (body.refused) return { kind: 'rejected', reason: `The body was not cleaned: ${body.refused}` };
   if (!body.text) return { kind: 'rejected', reason: 'The item has no body text after cleaning.' };
 
   const sourceDate = validDate(item.publishedAt) ?? validDate(item.updatedAt);

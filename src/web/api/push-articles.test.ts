@@ -301,6 +301,13 @@ for (const engine of engines) {
       assert.deepEqual((await again.json()).articles.map((x: { id: number }) => x.id), [a.id, b.id]);
     });
 
+    it('names the size limit when a body is too large to clean, instead of "no body text"', async () => {
+      const res = await push(article({ body_html: `<p>${'word '.repeat(420_000)}</p>` }));
+      assert.equal(res.status, 400);
+      const [issue] = (await res.json()).error.details;
+      assert.match(issue.message, /not cleaned: .*more than the limit of 2000000/);
+    });
+
     it('answers 404 JSON for an article that does not exist', async () => {
       const res = await app.request('/api/v1/articles/999999');
       assert.equal(res.status, 404);
