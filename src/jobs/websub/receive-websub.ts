@@ -6,7 +6,7 @@ import type { Feed } from '../../store/feed-repo.js';
 import type { Store } from '../../store/store.js';
 import { updateRhythm } from '../feed-rhythm.js';
 import type { ScheduleRules } from '../schedule-rules.js';
-import { signatureMatches } from './websub-signature.js';
+import { isSignatureHeader, signatureMatches } from './websub-signature.js';
 
 /** An answer for the hub: HTTP status and a short text body. */
 export interface HubAnswer {
@@ -86,7 +86,7 @@ export async function admitPush(
   const feed = await findSubscribedFeed(store, feedId, token);
   if (!feed?.websubSecret || !feed.websubHub) return { kind: 'refused', answer: { status: 404, body: 'no subscription for this callback' } };
   if (feed.websubLeaseUntil && feed.websubLeaseUntil <= now) return { kind: 'refused', answer: { status: 404, body: 'the subscription has expired' } };
-  if (!/^\s*(sha1|sha256|sha384|sha512)=[0-9a-f]+\s*$/i.test(signature ?? '')) {
+  if (!isSignatureHeader(signature)) {
     return { kind: 'refused', answer: { status: 403, body: 'missing or invalid X-Hub-Signature' } };
   }
   return { kind: 'admitted', feed };
