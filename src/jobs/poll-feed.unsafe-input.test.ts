@@ -1,7 +1,8 @@
 /**
  * A polled feed whose items carry NUL, control and bidi characters or impossible dates, on
- * both engines: every item is stored with a per-item note, and the next poll works too
- * (PostgreSQL used to refuse NUL and year 0000, failing every later poll of the feed).
+ * both engines: every item is stored with a per-item note, the feed's title (with a NUL of
+ * its own) is stored clean, and the next poll works too (PostgreSQL used to refuse NUL and
+ * year 0000, failing every later poll of the feed).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -64,7 +65,9 @@ for (const engine of engines) {
       const second = await pollFeed((await store.feeds.findById(created.id))!, ctx);
       assert.equal(second.result, 'ok', second.error ?? '');
       assert.equal(second.summary!.unchanged, 4);
-      assert.equal((await store.feeds.findById(created.id))!.lastError, null);
+      const stored = (await store.feeds.findById(created.id))!;
+      assert.equal(stored.lastError, null);
+      assert.equal(stored.title, 'Harbour ]0;ownedWire', 'the feed title is stored without its control characters');
     });
   });
 }
