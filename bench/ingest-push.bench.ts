@@ -69,7 +69,7 @@ interface PathTally {
 async function compare(direct: Store, viaHttp: Store, articles: Record<string, unknown>[]): Promise<{ direct: PathTally; http: PathTally; bodyKb: number }> {
   const { provider } = await prepare(direct);
   const { token } = await prepare(viaHttp);
-  const app = buildApp({ store: viaHttp, config: loadConfig({ DEMO_CONTENT: 'false' }), logger: pino({ level: 'silent' }) });
+  const app = buildApp({ store: viaHttp, config: loadConfig({ DEMO_CONTENT: 'false', PUSH_RATE_LIMIT: '0' }), logger: pino({ level: 'silent' }) });
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s as Server));
   });

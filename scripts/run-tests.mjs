@@ -3,6 +3,7 @@
 // points the PostgreSQL suites at a server when one answers, and runs Node's test runner.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 
@@ -44,10 +45,16 @@ if (env.TEST_DATABASE_URL) {
 }
 
 const args = process.argv.slice(2);
-const files = args.length > 0 ? args : [...findTests('src'), ...findTests('test')].sort();
+// The end-to-end files (browser, killed import, real servers) are the longest: started first,
+// they run alongside the many short unit files instead of after them.
+const files = args.length > 0 ? args : [...findTests('test').sort(), ...findTests('src').sort()];
+// Node runs one test file at a time per core less one (one file on two cores). Most files
+// wait on sockets, PostgreSQL or child processes, so one more file than cores keeps the CPU
+// busy; TEST_CONCURRENCY overrides it.
+const concurrency = Number(env.TEST_CONCURRENCY) || availableParallelism() + 1;
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-reporter=spec', ...files],
+  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
   { stdio: 'inherit', env },
 );
 if (!env.TEST_DATABASE_URL) console.log('Note: the PostgreSQL storage suite was skipped (no server).');

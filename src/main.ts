@@ -40,8 +40,8 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
 }
 
 /** Opens and migrates the store, and makes sure the taxonomy is there. */
-export async function openConfiguredStore(config: Readonly<Config>): Promise<Store> {
-  const store = await openStore(config);
+export async function openConfiguredStore(config: Readonly<Config>, options: { mustExist?: boolean } = {}): Promise<Store> {
+  const store = await openStore(config, options);
   await seedTaxonomy(store);
   return store;
 }
@@ -78,7 +78,9 @@ export async function startGazette(env: Record<string, string | undefined> = pro
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host}:${port}`;
   logger.info({ url, engine: store.engine }, 'Gazette is listening');
-  const scheduler = config.scheduler ? createScheduler({ store, logger, publicUrl: config.publicUrl, cluster: config.clustering }) : null;
+  const scheduler = config.scheduler
+    ? createScheduler({ store, logger, publicUrl: config.publicUrl, cluster: config.clustering, fetch: { maxPerHost: config.fetchMaxPerHost } })
+    : null;
   scheduler?.start();
   const optimizer = setInterval(() => void store.optimize().catch((err: unknown) => logger.warn({ err }, 'optimize failed')), OPTIMIZE_EVERY_MS);
   optimizer.unref();
@@ -100,9 +102,13 @@ export async function startGazette(env: Record<string, string | undefined> = pro
 }
 
 /** For one-shot commands: opens the configured store, runs `work`, closes it. */
-export async function withStore<T>(work: (store: Store, config: Readonly<Config>) => Promise<T>): Promise<T> {
-  const config = loadConfig(process.env);
-  const store = await openConfiguredStore(config);
+export async function withStore<T>(
+  work: (store: Store, config: Readonly<Config>) => Promise<T>,
+  env: Record<string, string | undefined> = process.env,
+): Promise<T> {
+  const config = loadConfig(env);
+  // Only `serve` and `migrate` create a database; any other command run in the wrong folder says where it looked.
+  const store = await openConfiguredStore(config, { mustExist: true });
   try {
     return await work(store, config);
   } finally {

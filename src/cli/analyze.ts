@@ -4,13 +4,14 @@ import type { Command } from 'commander';
 import { GazetteError } from '../domain/errors.js';
 import { readImportFile } from '../pipeline/read-import-file.js';
 import { analyzeItem } from '../pipeline/analyze-item.js';
+import type { CliIo } from './cli-io.js';
 
 /**
  * `gazette analyze <file|dir> [--url URL]`: runs the pipeline over article files (HTML pages,
  * plain-text pages, feeds, ninjs) without storing anything and prints one JSON object per
  * article per line, so editors can see why an article came out as it did.
  */
-export function registerAnalyze(program: Command): void {
+export function registerAnalyze(program: Command, io: CliIo): void {
   program
     .command('analyze')
     .description('run the pipeline on files without storing anything; one JSON object per article per line')
@@ -20,12 +21,12 @@ export function registerAnalyze(program: Command): void {
       for (const file of filesAt(path)) {
         const result = await readImportFile(file);
         if (result.kind === 'rejected') {
-          process.stdout.write(`${JSON.stringify({ file, rejected: result.reason })}\n`);
+          io.out(JSON.stringify({ file, rejected: result.reason }));
           continue;
         }
         for (const item of result.items) {
           const withUrl = options.url && !item.url ? { ...item, url: options.url } : item;
-          process.stdout.write(`${JSON.stringify(analyzeItem(withUrl, file))}\n`);
+          io.out(JSON.stringify(analyzeItem(withUrl, file)));
         }
       }
     });

@@ -5,9 +5,11 @@ import type { PollOutcome } from '../jobs/poll-feed.js';
 import { createScheduler } from '../jobs/scheduler.js';
 import { withStore } from '../main.js';
 import type { Feed } from '../store/feed-repo.js';
+import { terminalSafe } from './terminal-safe.js';
+import type { CliIo } from './cli-io.js';
 
 /** `gazette feed add|list|poll|remove`: the feeds Gazette pulls for providers. */
-export function registerFeed(program: Command): void {
+export function registerFeed(program: Command, io: CliIo): void {
   const feed = program.command('feed').description('register, inspect and poll the feeds Gazette pulls');
 
   feed
@@ -26,8 +28,8 @@ export function registerFeed(program: Command): void {
         const provider = await store.providers.findBySlug(slug);
         if (!provider) throw new GazetteError('NOT_FOUND', `No provider with slug "${slug}".`);
         const created = await store.feeds.create({ providerId: provider.id, url, pollIntervalSeconds: seconds, allowPrivate: options.allowPrivate, fullText: options.fullText });
-        console.log(`feed ${created.id} added for ${provider.slug}: ${created.url}, every ${formatDuration(seconds)}${created.allowPrivate ? ', private addresses allowed' : ''}${created.fullText ? ', full text fetched' : ''}`);
-      });
+        io.out(`feed ${created.id} added for ${provider.slug}: ${created.url}, every ${formatDuration(seconds)}${created.allowPrivate ? ', private addresses allowed' : ''}${created.fullText ? ', full text fetched' : ''}`);
+      }, io.env);
     });
 
   feed
@@ -43,9 +45,9 @@ export function registerFeed(program: Command): void {
           if (providerId === undefined) throw new GazetteError('NOT_FOUND', `No provider with slug "${options.provider}".`);
         }
         const feeds = await store.feeds.list(providerId);
-        if (feeds.length === 0) console.log('no feeds');
-        for (const f of feeds) console.log(describeFeed(f, providers.get(f.providerId) ?? `#${f.providerId}`, new Date()));
-      });
+        if (feeds.length === 0) io.out('no feeds');
+        for (const f of feeds) io.out(describeFeed(f, providers.get(f.providerId) ?? `#${f.providerId}`, new Date()));
+      }, io.env);
     });
 
   feed
@@ -58,19 +60,19 @@ export function registerFeed(program: Command): void {
       await withStore(async (store, config) => {
         const scheduler = createScheduler({ store, publicUrl: config.publicUrl });
         const ids = id !== undefined ? [Number(id)] : (await store.feeds.list()).map((f) => f.id);
-        if (ids.length === 0) console.log('no feeds');
+        if (ids.length === 0) io.out('no feeds');
         for (const feedId of ids) {
           const outcome = await scheduler.pollNow(feedId);
           if (outcome === 'not-found') throw new GazetteError('NOT_FOUND', `No feed with id ${feedId}.`);
-          if (outcome === 'busy') console.log(`feed ${feedId}: being polled by another node right now`);
+          if (outcome === 'busy') io.out(`feed ${feedId}: being polled by another node right now`);
           else {
             if (outcome.result === 'failed') failed++;
-            console.log(describeOutcome(outcome));
+            io.out(describeOutcome(outcome));
           }
         }
-      });
+      }, io.env);
       await closeFetchAgents();
-      if (failed > 0) process.exitCode = 1;
+      if (failed > 0) io.exitCode = 1;
     });
 
   feed
@@ -82,8 +84,8 @@ export function registerFeed(program: Command): void {
         const existing = /^\d+$/.test(id) ? await store.feeds.findById(Number(id)) : undefined;
         if (!existing) throw new GazetteError('NOT_FOUND', `No feed with id ${id}.`);
         await store.feeds.remove(existing.id);
-        console.log(`feed ${existing.id} removed: ${existing.url}`);
-      });
+        io.out(`feed ${existing.id} removed: ${existing.url}`);
+      }, io.env);
     });
 }
 
@@ -109,31 +111,33 @@ export function formatDuration(seconds: number): string {
 export function describeFeed(f: Feed, providerSlug: string, now: Date): string {
   const state = f.lastError ? `FAILING (${f.consecutiveFailures}× in a row)` : f.lastSuccessAt ? 'ok' : 'not polled yet';
   const lines = [
-    `${f.id}  ${providerSlug}  ${f.url}${f.title ? `  "${f.title}"` : ''}`,
+    `${f.id}  ${providerSlug}  ${terminalSafe(f.url)}${f.title ? `  "${terminalSafe(f.title)}"` : ''}`,
     `    every ${formatDuration(f.pollIntervalSeconds)}${f.allowPrivate ? ', private addresses allowed' : ''}; next poll ${relative(f.nextPollAt, now)}`,
     `    ${state}; last fetch ${f.lastFetchAt ? relative(f.lastFetchAt, now) : 'never'}${f.lastStatus ? ` (HTTP ${f.lastStatus})` : ''}; last success ${f.lastSuccessAt ? relative(f.lastSuccessAt, now) : 'never'}`,
     `    last poll: ${f.itemsSeen} items seen, ${f.itemsNew} new, ${f.itemsUpdated} updated`,
   ];
-  if (f.lastError) lines.push(`    last error: ${f.lastError}`);
+  if (f.lastError) lines.push(`    last error: ${terminalSafe(f.lastError)}`);
   if (f.quietSince) {
     const usual = f.typicalIntervalSeconds ? `; usually a new item every ${formatDuration(f.typicalIntervalSeconds)}` : '';
     lines.push(`    QUIET: no new item since ${f.lastNewItemAt ? relative(f.lastNewItemAt, now) : 'ever'}${usual}`);
   }
   if (f.websubHub) {
-    lines.push(`    WebSub: ${f.websubLeaseUntil && f.websubLeaseUntil > now ? `subscribed until ${f.websubLeaseUntil.toISOString()}` : 'subscription pending'} at ${f.websubHub}`);
+    lines.push(`    WebSub: ${f.websubLeaseUntil && f.websubLeaseUntil > now ? `subscribed until ${f.websubLeaseUntil.toISOString()}` : 'subscription pending'} at ${terminalSafe(f.websubHub)}`);
   }
   return lines.join('\n');
 }
 
-function describeOutcome(o: PollOutcome): string {
-  const head = `feed ${o.feedId} ${o.url}: `;
+/** One poll's report for `feed poll`; values from the feed are escaped for the terminal. */
+export function describeOutcome(o: PollOutcome): string {
+  const head = `feed ${o.feedId} ${terminalSafe(o.url)}: `;
   const next = `; next poll ${o.nextPollAt.toISOString()}`;
-  if (o.result === 'failed') return `${head}FAILED${o.httpStatus ? ` (HTTP ${o.httpStatus})` : ''}: ${o.error}${next}`;
+  if (o.result === 'failed') return `${head}FAILED${o.httpStatus ? ` (HTTP ${o.httpStatus})` : ''}: ${terminalSafe(o.error ?? '')}${next}`;
   if (o.result === 'not-modified') return `${head}not modified (HTTP 304)${next}`;
   if (o.result === 'cancelled') return `${head}cancelled`;
   const s = o.summary!;
-  const rejected = s.rejected.map((r) => `\n    rejected ${r.item}: ${r.reason}`).join('');
-  return `${head}read ${s.read}, new ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected.length}${next}${o.websub ? `\n    WebSub: ${o.websub}` : ''}${rejected}`;
+  const rejected = s.rejected.map((r) => `\n    rejected ${terminalSafe(r.item)}: ${terminalSafe(r.reason)}`).join('');
+  const flagged = s.flagged.map((f) => `\n    flagged ${terminalSafe(f.item)}: ${terminalSafe(f.notes.join(' '))}`).join('');
+  return `${head}read ${s.read}, new ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected.length}${next}${o.websub ? `\n    WebSub: ${terminalSafe(o.websub)}` : ''}${rejected}${flagged}`;
 }
 
 function relative(at: Date, now: Date): string {

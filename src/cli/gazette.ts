@@ -1,37 +1,12 @@
 #!/usr/bin/env node
 /**
- * The `gazette` command. Each sub-command lives in its own file and registers itself here.
+ * The `gazette` command. Each sub-command lives in its own file and registers itself in
+ * run-cli.ts; this file only hands it the real process.
  */
-import { Command } from 'commander';
-import { GazetteError } from '../domain/errors.js';
-import { registerAnalyze } from './analyze.js';
-import { registerFeed } from './feed.js';
-import { registerImport } from './import.js';
-import { registerMigrate } from './migrate.js';
-import { registerProvider } from './provider.js';
-import { registerReprocess } from './reprocess.js';
-import { registerServe } from './serve.js';
+import { processIo } from './cli-io.js';
+import { runCli } from './run-cli.js';
 
-const program = new Command()
-  .name('gazette')
-  .description('Gazette: news syndication — ingest, clean, enrich, store and publish articles.')
-  .showHelpAfterError();
-
-registerServe(program);
-registerMigrate(program);
-registerImport(program);
-registerAnalyze(program);
-registerFeed(program);
-registerProvider(program);
-registerReprocess(program);
-
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  // Expected failures (bad config, unreachable database, bad arguments) are one clear line.
-  if (error instanceof GazetteError) {
-    console.error(`gazette: ${error.message}`);
-    process.exit(1);
-  }
-  throw error;
-}
+const code = await runCli(process.argv.slice(2), processIo());
+// A failed command exits now, whatever is still open; a finished one (or `serve`, still
+// listening) lets Node exit on its own.
+if (code !== 0) process.exit(code);

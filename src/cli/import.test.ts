@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { Provider } from '../domain/provider.js';
 import { seedTaxonomy } from '../store/seed-taxonomy.js';
+import { runGazette } from '../../test/support/cli.js';
 import { openTestSqliteStore } from '../../test/support/sqlite.js';
-import { importFiles, listImportFiles } from './import.js';
+import { formatImportSummary, importFiles, listImportFiles } from './import.js';
 
 const ingestData = fileURLToPath(new URL('../ingest/testdata/', import.meta.url));
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** A directory of mixed import files: feeds in each format, an article page, and bad files. */
 function makeImportDir(): string {
@@ -100,6 +98,16 @@ describe('gazette import', () => {
     assert.equal(after?.headline, 'City budget approved after long debate');
   });
 
+  it('stores items with NUL, control characters and impossible dates, flagging each, with escaped output', async () => {
+    const file = fileURLToPath(new URL('../jobs/testdata/unsafe-items.json', import.meta.url));
+    const result = await importFiles(db.store, provider, [file]);
+    assert.deepEqual([result.summary.created, result.rejectedItems.length, result.flaggedItems.length], [4, 0, 3]);
+    const printed = formatImportSummary(result, dir);
+    assert.match(printed, /flagged .*harbour-1: Control, bidi-override or zero-width characters were removed from: guid, headline, text/);
+    assert.match(printed, /flagged .*harbour-3: publishedAt 9999-12-31/);
+    assert.ok(!/[\u0000-\u0009\u000b-\u001f\u202e]/.test(printed), printed);
+  });
+
   it('changes nothing stored when the only file is malformed or an attack', async () => {
     const countBefore = await db.store.articles.count();
     for (const name of ['billion-laughs.xml', 'xxe.xml', 'garbage.bin']) {
@@ -114,9 +122,13 @@ describe('gazette import', () => {
 describe('gazette import (the command)', () => {
   it('imports into the SQLite file under DATA_DIR and prints the summary', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'gazette-cli-'));
-    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' };
-    const run = (...args: string[]) => promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/gazette.ts', ...args], { cwd: repoRoot, env });
+    const run = async (...args: string[]) => {
+      const result = await runGazette(args, { DATA_DIR: dataDir, DATABASE_URL: '' });
+      assert.equal(result.code, 0, result.stderr);
+      return result;
+    };
     try {
+      await run('migrate');
       await run('provider', 'add', 'harbour', '--name', 'Harbour Wire');
       const first = await run('import', join(ingestData, 'formats', 'rss2.xml'), '--provider', 'harbour');
       assert.match(first.stdout, /read 2, new 2, updated 0, unchanged 0, rejected 0/);

@@ -9,9 +9,11 @@ import { readImportFile } from '../pipeline/read-import-file.js';
 import { withStore } from '../main.js';
 import { emptySummary, ingestItems, type IngestSummary } from '../pipeline/run-ingest.js';
 import type { Store } from '../store/store.js';
+import { terminalSafe } from './terminal-safe.js';
+import type { CliIo } from './cli-io.js';
 
 /** `gazette import <file|dir> --provider <slug>`: bulk-loads feed, ninjs and article files. */
-export function registerImport(program: Command): void {
+export function registerImport(program: Command, io: CliIo): void {
   program
     .command('import')
     .description('import feed files (RSS, Atom, RDF, JSON Feed, NewsML-G2), ninjs JSON and HTML or plain-text article pages for a provider')
@@ -22,7 +24,7 @@ export function registerImport(program: Command): void {
         const provider = await store.providers.findBySlug(options.provider);
         if (!provider) throw new GazetteError('NOT_FOUND', `No provider with slug "${options.provider}".`);
         const files = listImportFiles(path);
-        const bar = process.stdout.isTTY
+        const bar = io.isTTY
           ? new cliProgress.SingleBar({ format: 'importing {bar} {value}/{total} files | {articles} articles' }, cliProgress.Presets.shades_classic)
           : null;
         bar?.start(files.length, 0, { articles: 0 });
@@ -31,8 +33,8 @@ export function registerImport(program: Command): void {
           onFile: (done, summary) => bar?.update(done, { articles: summary.created + summary.updated + summary.unchanged }),
         });
         bar?.stop();
-        console.log(formatImportSummary(result, path));
-      });
+        io.out(formatImportSummary(result, path));
+      }, io.env);
     });
 }
 
@@ -42,6 +44,8 @@ export interface ImportResult {
   /** Counts over every item read; its `rejected` list is empty, see `rejectedItems`. */
   summary: IngestSummary;
   rejectedItems: { file: string; item: string; reason: string }[];
+  /** Items stored after normalizing changed them (characters removed, a date ignored). */
+  flaggedItems: { file: string; item: string; notes: string[] }[];
   failedFiles: { file: string; reason: string }[];
 }
 
@@ -60,6 +64,7 @@ export async function importFiles(
   const total = emptySummary();
   const failedFiles: ImportResult['failedFiles'] = [];
   const rejectedItems: ImportResult['rejectedItems'] = [];
+  const flaggedItems: ImportResult['flaggedItems'] = [];
   let done = 0;
   for (const file of files) {
     const read = await readImportFile(file);
@@ -75,11 +80,12 @@ export async function importFiles(
       total.updated += s.updated;
       total.unchanged += s.unchanged;
       rejectedItems.push(...s.rejected.map((r) => ({ file, item: r.item, reason: r.reason })));
+      flaggedItems.push(...s.flagged.map((f) => ({ file, item: f.item, notes: f.notes })));
       total.articleIds.push(...s.articleIds);
     }
     options.onFile?.(++done, total);
   }
-  return { files: files.length, summary: total, rejectedItems, failedFiles };
+  return { files: files.length, summary: total, rejectedItems, flaggedItems, failedFiles };
 }
 
 /** The files under a path, in a stable order; dot-files and dot-directories are skipped. */
@@ -100,14 +106,18 @@ export function listImportFiles(path: string): string[] {
     });
 }
 
-/** The end-of-run report: counts first, then each rejection and unreadable file with its reason. */
+/**
+ * The end-of-run report: counts first, then each unreadable file, rejection and flagged item
+ * with its reason; every value that came from a file is escaped for the terminal.
+ */
 export function formatImportSummary(result: ImportResult, root: string): string {
-  const { summary: s, failedFiles, rejectedItems } = result;
+  const { summary: s, failedFiles, rejectedItems, flaggedItems = [] } = result;
   const lines = [
     `files ${result.files}, read ${s.read}, new ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${rejectedItems.length}, unreadable files ${failedFiles.length}`,
   ];
-  const name = (file: string) => relative(root, file) || file;
-  for (const f of failedFiles) lines.push(`  unreadable ${name(f.file)}: ${f.reason}`);
-  for (const r of rejectedItems) lines.push(`  rejected ${name(r.file)} ${r.item}: ${r.reason}`);
+  const name = (file: string) => terminalSafe(relative(root, file) || file);
+  for (const f of failedFiles) lines.push(`  unreadable ${name(f.file)}: ${terminalSafe(f.reason)}`);
+  for (const r of rejectedItems) lines.push(`  rejected ${name(r.file)} ${terminalSafe(r.item)}: ${terminalSafe(r.reason)}`);
+  for (const f of flaggedItems) lines.push(`  flagged ${name(f.file)} ${terminalSafe(f.item)}: ${terminalSafe(f.notes.join(' '))}`);
   return lines.join('\n');
 }

@@ -1,36 +1,25 @@
 /**
- * `gazette provider …` as a user runs it: the real command in a child process on a real
+ * `gazette provider …` as a user runs it: the real command line (run in-process) on a real
  * SQLite file, and the key it prints used against the real app on that same file.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pino } from 'pino';
+import { runGazette } from '../../test/support/cli.js';
 import { openTestSqliteStore } from '../../test/support/sqlite.js';
 import { loadConfig } from '../config/load-config.js';
 import { addProvider, createProviderKey, listProviders, revokeProviderKey } from './provider.js';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
 import { buildApp } from '../web/app.js';
 
-const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..');
-
 describe('gazette provider (command line)', () => {
   let dataDir: string;
 
-  /** Runs `gazette <args>` against the test's data directory. */
-  const gazette = (...args: string[]) =>
-    new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
-      execFile(
-        process.execPath,
-        ['--import', 'tsx', 'src/cli/gazette.ts', ...args],
-        { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', DEMO_CONTENT: 'false', LOG_LEVEL: 'silent' } },
-        (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-      );
-    });
+  /** Runs `gazette <args>` (in this process) against the test's data directory. */
+  const gazette = (...args: string[]) => runGazette(args, { DATA_DIR: dataDir, DATABASE_URL: '', DEMO_CONTENT: 'false' });
 
   /** Pushes one article with `key` to the app on the same SQLite file the command wrote. */
   const pushWith = async (key: string, guid: string) => {
@@ -48,10 +37,29 @@ describe('gazette provider (command line)', () => {
     }
   };
 
-  before(() => {
+  before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'gazette-cli-'));
+    // Only `serve` and `migrate` create a database; the commands below need one.
+    const store = openSqliteStore(join(dataDir, 'gazette.sqlite'));
+    await store.migrate();
+    await store.close();
   });
   after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('refuses to start an empty database in the wrong folder and says which file it looked for', async () => {
+    const elsewhere = dataDir;
+    dataDir = mkdtempSync(join(tmpdir(), 'gazette-empty-'));
+    try {
+      const list = await gazette('provider', 'list');
+      assert.equal(list.code, 1);
+      assert.match(list.stderr, new RegExp(`No Gazette database at ${join(dataDir, 'gazette.sqlite').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      assert.deepEqual(readdirSync(dataDir), [], 'no file was created');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+      dataDir = elsewhere;
+    }
+    assert.ok(existsSync(join(dataDir, 'gazette.sqlite')));
+  });
 
   it('adds a provider with a disclaimer file', async () => {
     const disclaimer = join(dataDir, 'disclaimer.txt');
@@ -85,14 +93,12 @@ describe('gazette provider (command line)', () => {
       [['provider', 'revoke-key', 'menafn', '000000000000'], /no API key "000000000000"/],
       [['provider', 'add', 'other', '--name', 'Other', '--contact', 'not-an-email'], /--contact: not a valid email address/],
     ];
-    // Each run starts a Node process; they are independent, so run them together.
-    const runs = await Promise.all(cases.map(([args]) => gazette(...args)));
-    runs.forEach((run, i) => {
-      const [args, message] = cases[i]!;
+    for (const [args, message] of cases) {
+      const run = await gazette(...args);
       assert.equal(run.code, 1, `${args.join(' ')} should fail`);
       assert.match(run.stderr, message);
       assert.equal(run.stderr.trim().split('\n').length, 1, `one line for ${args.join(' ')}: ${run.stderr}`);
-    });
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import { GazetteError } from '../domain/errors.js';
 import { providerInputSchema, type Provider } from '../domain/provider.js';
 import { withStore } from '../main.js';
 import type { Store } from '../store/store.js';
+import type { CliIo } from './cli-io.js';
 
 /** What `gazette provider add` takes besides the slug. */
 export interface AddProviderOptions {
@@ -91,7 +92,7 @@ export async function listProviders(store: Store): Promise<string[]> {
 }
 
 /** `gazette provider add|list|key|revoke-key`: provider accounts and their API keys. */
-export function registerProvider(program: Command): void {
+export function registerProvider(program: Command, io: CliIo): void {
   const provider = program.command('provider').description('manage content providers and their API keys');
 
   provider
@@ -105,8 +106,8 @@ export function registerProvider(program: Command): void {
     .action(async (slug: string, options: AddProviderOptions) => {
       await withStore(async (store) => {
         const p = await addProvider(store, slug, options);
-        console.log(`Created provider ${p.slug} (${p.name}). Give it an API key with: gazette provider key ${p.slug}`);
-      });
+        io.out(`Created provider ${p.slug} (${p.name}). Give it an API key with: gazette provider key ${p.slug}`);
+      }, io.env);
     });
 
   provider
@@ -114,8 +115,8 @@ export function registerProvider(program: Command): void {
     .description('list providers and their API keys')
     .action(async () => {
       await withStore(async (store) => {
-        for (const line of await listProviders(store)) console.log(line);
-      });
+        for (const line of await listProviders(store)) io.out(line);
+      }, io.env);
     });
 
   provider
@@ -125,11 +126,11 @@ export function registerProvider(program: Command): void {
     .action(async (slug: string) => {
       await withStore(async (store) => {
         const { key, token } = await createProviderKey(store, slug);
-        console.log(`API key ${key.keyId} for ${slug}:`);
-        console.log(token);
-        console.log('Keep it now: Gazette stores only a hash and cannot show it again.');
-        console.log('Use it as: Authorization: Bearer <key>');
-      });
+        io.out(`API key ${key.keyId} for ${slug}:`);
+        io.out(token);
+        io.out('Keep it now: Gazette stores only a hash and cannot show it again.');
+        io.out('Use it as: Authorization: Bearer <key>');
+      }, io.env);
     });
 
   provider
@@ -140,8 +141,8 @@ export function registerProvider(program: Command): void {
     .action(async (slug: string, keyId: string) => {
       await withStore(async (store) => {
         const key = await revokeProviderKey(store, slug, keyId);
-        console.log(`Revoked key ${key.keyId} of ${slug}; requests with it now get 401.`);
-      });
+        io.out(`Revoked key ${key.keyId} of ${slug}; requests with it now get 401.`);
+      }, io.env);
     });
 }
 

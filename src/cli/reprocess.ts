@@ -8,6 +8,7 @@ import { withStore } from '../main.js';
 import { processItem } from '../pipeline/process-item.js';
 import type { RawItem } from '../domain/raw-item.js';
 import type { Store } from '../store/store.js';
+import type { CliIo } from './cli-io.js';
 
 /** Options of a reprocessing run. */
 export interface ReprocessOptions {
@@ -90,7 +91,7 @@ function toRawItem(article: Article, recategorize: boolean): RawItem {
 }
 
 /** `gazette reprocess`: re-runs clean, enrich and clustering after the rules change. */
-export function registerReprocess(program: Command): void {
+export function registerReprocess(program: Command, io: CliIo): void {
   program
     .command('reprocess')
     .description('run clean, enrich and clustering again over every stored article')
@@ -121,14 +122,14 @@ export function registerReprocess(program: Command): void {
           onProgress: (done, total) => {
             if (bar && !started) (bar.start(total, 0), (started = true));
             bar?.update(done);
-            if (!bar && (done % 1000 === 0 || done === total)) console.error(`reprocessed ${done}/${total}`);
+            if (!bar && (done % 1000 === 0 || done === total)) io.err(`reprocessed ${done}/${total}`);
           },
         });
         bar?.stop();
-        console.log(
+        io.out(
           `reprocessed ${summary.reprocessed} of ${summary.total}, changed ${summary.changed}, in a multi-version story ${summary.clustered}, rejected ${summary.rejected.length}`,
         );
-        for (const r of summary.rejected) console.log(`  rejected article ${r.id}: ${r.reason}`);
-      });
+        for (const r of summary.rejected) io.out(`  rejected article ${r.id}: ${r.reason}`);
+      }, io.env);
     });
 }

@@ -16,6 +16,8 @@ describe('loadConfig', () => {
     assert.equal(config.demoContent, true);
     assert.equal(config.scheduler, true);
     assert.deepEqual(config.clustering, { similarity: 0.5, windowHours: 72 });
+    assert.deepEqual(config.rateLimits, { pushPerMinute: 120, websubPerMinute: 60 });
+    assert.equal(config.fetchMaxPerHost, 4);
   });
 
   it('reads every variable and freezes the result', () => {
@@ -29,6 +31,9 @@ describe('loadConfig', () => {
       SCHEDULER: 'false',
       CLUSTER_SIMILARITY: '0.6',
       CLUSTER_WINDOW_HOURS: '24',
+      PUSH_RATE_LIMIT: '0',
+      WEBSUB_RATE_LIMIT: '10',
+      FETCH_MAX_PER_HOST: '2',
     });
     assert.equal(config.port, 8080);
     assert.equal(config.databaseUrl, 'postgres://gazette@db:5432/gazette');
@@ -36,7 +41,9 @@ describe('loadConfig', () => {
     assert.equal(config.demoContent, false);
     assert.equal(config.scheduler, false);
     assert.deepEqual(config.clustering, { similarity: 0.6, windowHours: 24 });
-    assert.ok(Object.isFrozen(config) && Object.isFrozen(config.clustering));
+    assert.deepEqual(config.rateLimits, { pushPerMinute: 0, websubPerMinute: 10 });
+    assert.equal(config.fetchMaxPerHost, 2);
+    assert.ok(Object.isFrozen(config) && Object.isFrozen(config.clustering) && Object.isFrozen(config.rateLimits));
   });
 
   it('treats an empty DATABASE_URL as unset (SQLite)', () => {
@@ -45,10 +52,10 @@ describe('loadConfig', () => {
 
   it('lists every bad key at once, with code CONFIG_INVALID', () => {
     assert.throws(
-      () => loadConfig({ PORT: '99999', DATABASE_URL: 'mysql://x', CLUSTER_SIMILARITY: '2', LOG_LEVEL: 'chatty' }),
+      () => loadConfig({ PORT: '99999', DATABASE_URL: 'mysql://x', CLUSTER_SIMILARITY: '2', LOG_LEVEL: 'chatty', PUSH_RATE_LIMIT: '-1', FETCH_MAX_PER_HOST: '0' }),
       (error: Error & { code?: string }) => {
         assert.equal(error.code, 'CONFIG_INVALID');
-        for (const key of ['PORT', 'DATABASE_URL', 'CLUSTER_SIMILARITY', 'LOG_LEVEL']) assert.match(error.message, new RegExp(`${key}: `));
+        for (const key of ['PORT', 'DATABASE_URL', 'CLUSTER_SIMILARITY', 'LOG_LEVEL', 'PUSH_RATE_LIMIT', 'FETCH_MAX_PER_HOST']) assert.match(error.message, new RegExp(`${key}: `));
         return true;
       },
     );

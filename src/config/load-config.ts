@@ -33,6 +33,12 @@ const envSchema = z.object({
   CACHE_ARTICLE_SECONDS: z.coerce.number().int().min(0).default(300),
   /** How long a CDN may serve a stale page while it fetches a fresh one (stale-while-revalidate). */
   CACHE_STALE_SECONDS: z.coerce.number().int().min(0).default(600),
+  /** Push API requests per minute per API key (0: no limit). */
+  PUSH_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
+  /** WebSub callback requests per minute per client IP (0: no limit). */
+  WEBSUB_RATE_LIMIT: z.coerce.number().int().min(0).default(60),
+  /** Requests the fetcher keeps in flight to one host at most. */
+  FETCH_MAX_PER_HOST: z.coerce.number().int().min(1).max(64).default(4),
 });
 
 /** Gazette's whole configuration, validated once at start and frozen. */
@@ -55,6 +61,10 @@ export interface Config {
   pageCacheBytes: number;
   /** Cache-Control lifetimes for shared caches, in seconds (see README, "Caching"). */
   httpCache: { listingSeconds: number; articleSeconds: number; staleSeconds: number };
+  /** Requests per minute allowed per push API key and per WebSub client IP; 0 turns a limit off. */
+  rateLimits: { pushPerMinute: number; websubPerMinute: number };
+  /** Requests the fetcher keeps in flight to one host (feeds, article pages, hubs). */
+  fetchMaxPerHost: number;
 }
 
 /**
@@ -83,5 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clustering: Object.freeze({ similarity: e.CLUSTER_SIMILARITY, windowHours: e.CLUSTER_WINDOW_HOURS }),
     pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
     httpCache: Object.freeze({ listingSeconds: e.CACHE_LISTING_SECONDS, articleSeconds: e.CACHE_ARTICLE_SECONDS, staleSeconds: e.CACHE_STALE_SECONDS }),
+    rateLimits: Object.freeze({ pushPerMinute: e.PUSH_RATE_LIMIT, websubPerMinute: e.WEBSUB_RATE_LIMIT }),
+    fetchMaxPerHost: e.FETCH_MAX_PER_HOST,
   });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SafeHtml } from './safe-html.js';
 import { slugSchema } from './provider.js';
+import { hasUnsafeText, isStorableDate } from './text-safety.js';
 
 /** Where an article stands for readers. */
 export const articleStatuses = ['published', 'unpublished', 'taken_down'] as const;
@@ -50,20 +51,28 @@ export interface ArticleWithProvider extends Article {
   provider: { id: number; slug: string; name: string; disclaimer: string };
 }
 
-/** Validates a draft at the store boundary (the pipeline builds drafts; this catches bugs). */
+/** Text the store accepts: no NUL, control, bidi-override or zero-width characters (the pipeline strips them). */
+const safeText = (max: number) => z.string().max(max).refine((v) => !hasUnsafeText(v), 'contains control, bidi-override or zero-width characters');
+/** A date both engines store: 1970 to the year 9999 (PostgreSQL refuses year 0000). */
+const storableDate = z.date().refine(isStorableDate, 'must be a real date from 1970-01-01 to the year 9999');
+
+/**
+ * Validates a draft at the store boundary (the pipeline builds drafts; this catches bugs and
+ * keeps input one engine would refuse, such as NUL, out of both).
+ */
 export const articleDraftSchema = z.object({
   providerId: z.number().int().positive(),
-  guid: z.string().min(1).max(2048),
-  sourceUrl: z.string().url().nullable(),
-  headline: z.string().trim().min(1).max(1000),
-  summary: z.string().max(5000),
-  bodyHtml: z.string().max(5_000_000),
-  bodyText: z.string().max(5_000_000),
-  byline: z.string().max(500).nullable(),
-  dateline: z.string().max(500).nullable(),
-  language: z.string().min(2).max(35),
-  publishedAt: z.date(),
-  updatedAt: z.date(),
+  guid: safeText(2048).pipe(z.string().min(1)),
+  sourceUrl: safeText(8192).pipe(z.string().url()).nullable(),
+  headline: safeText(1000).pipe(z.string().trim().min(1)),
+  summary: safeText(5000),
+  bodyHtml: safeText(5_000_000),
+  bodyText: safeText(5_000_000),
+  byline: safeText(500).nullable(),
+  dateline: safeText(500).nullable(),
+  language: safeText(35).pipe(z.string().min(2)),
+  publishedAt: storableDate,
+  updatedAt: storableDate,
   categories: z.array(slugSchema).max(20),
   status: z.enum(articleStatuses),
   contentHash: z.string().min(1).max(128),

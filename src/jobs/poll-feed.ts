@@ -20,7 +20,7 @@ export interface PollContext {
   random: () => number;
   logger?: Logger;
   /** Limits and resolver for fetching (allowPrivate comes from each feed). */
-  fetch?: Pick<FetchOptions, 'timeoutMs' | 'maxBytes' | 'maxRedirects' | 'resolve' | 'userAgent' | 'addressPolicy'>;
+  fetch?: Pick<FetchOptions, 'timeoutMs' | 'maxBytes' | 'maxRedirects' | 'resolve' | 'userAgent' | 'addressPolicy' | 'maxPerHost'>;
   /** Gazette's public base URL; WebSub subscriptions need it for their callback. Null: never subscribe. */
   publicUrl: string | null;
   signal?: AbortSignal;
@@ -151,7 +151,8 @@ export async function pollFeed(feed: Feed, ctx: PollContext): Promise<PollOutcom
   async function maybeSubscribe(hubUrl: string, topicUrl: string): Promise<string | null> {
     const current = (await ctx.store.feeds.findById(feed.id)) ?? feed;
     const leaseLeft = current.websubLeaseUntil ? current.websubLeaseUntil.getTime() - now.getTime() : 0;
-    const unchanged = current.websubHub === hubUrl && current.websubTopic === topicUrl;
+    // A subscription made before callback tokens existed is made again, with a token.
+    const unchanged = current.websubHub === hubUrl && current.websubTopic === topicUrl && current.websubToken !== null;
     if (unchanged && leaseLeft > ctx.rules.websubRenewMs) return null;
     const answer = await subscribeToHub(ctx.store, current, { hubUrl, topicUrl, publicUrl: ctx.publicUrl!, fetch: ctx.fetch });
     if (!answer.ok) ctx.logger?.warn({ feedId: feed.id, hubUrl, reason: answer.reason }, 'WebSub subscription failed');

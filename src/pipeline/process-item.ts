@@ -5,6 +5,8 @@ import { cleanBody } from '../clean/clean-body.js';
 import { normalizeText, paragraphKey } from '../clean/normalize-text.js';
 import { enrichArticle, type EnrichOptions } from '../enrich/enrich-article.js';
 import type { RawItem } from '../domain/raw-item.js';
+import { stripUnsafeText } from '../domain/text-safety.js';
+import { normalizeRawItem } from '../ingest/normalize-raw-item.js';
 
 /** What the pipeline needs to know besides the item itself. */
 export interface ProcessContext {
@@ -24,8 +26,10 @@ export type ProcessResult =
       draft: ArticleDraft;
       disclaimer: string | null;
       enrichment: { entities: EntityMention[]; quotes: Quote[] };
-      /** The item carried no date: `publishedAt` is the processing time. */
+      /** The item carried no usable date: `publishedAt` is the processing time. */
       undated: boolean;
+      /** What normalizing changed (characters removed, dates out of range); shown to the provider. */
+      notes: string[];
     }
   | { kind: 'rejected'; reason: string };
 
@@ -33,13 +37,15 @@ export type ProcessResult =
  * The whole pipeline for one item, without I/O: normalize → clean → enrich. Expected
  * failures (no headline, no body) come back as `rejected` with a reason people can read.
  */
-export function processItem(item: RawItem, ctx: ProcessContext): ProcessResult {
+export function processItem(raw: RawItem, ctx: ProcessContext): ProcessResult {
+  const { item, notes } = normalizeRawItem(raw, ctx.now);
   const headline = normalizeText(item.headline ?? '');
   if (!headline) return { kind: 'rejected', reason: 'The item has no headline.' };
   const guid = itemKey(item);
   if (!guid) return { kind: 'rejected', reason: 'The item has neither a guid nor a link to identify it.' };
 
   const body = cleanBody({ html: item.html, text: item.text ?? item.summary, baseUrl: item.url });
+  if (body.refused) return { kind: 'rejected', reason: `The body was not cleaned: ${body.refused}` };
   if (!body.text) return { kind: 'rejected', reason: 'The item has no body text after cleaning.' };
 
   const sourceDate = validDate(item.publishedAt) ?? validDate(item.updatedAt);
@@ -54,6 +60,7 @@ export function processItem(item: RawItem, ctx: ProcessContext): ProcessResult {
     disclaimer: body.disclaimer,
     enrichment: { entities: enriched.entities, quotes: enriched.quotes },
     undated: sourceDate === null,
+    notes,
     draft: {
       providerId: ctx.providerId,
       guid,
@@ -70,14 +77,15 @@ export function processItem(item: RawItem, ctx: ProcessContext): ProcessResult {
       categories: enriched.categories,
       status: 'published',
       contentHash: contentHash(body.text),
-      sourceHash: sourceHash(item),
+      sourceHash: sourceHash(raw),
     },
   };
 }
 
-/** The key an item is stored under for its provider: its guid, else its link. */
+/** The key an item is stored under for its provider: its guid, else its link (normalized as `processItem` does). */
 export function itemKey(item: Pick<RawItem, 'guid' | 'url'>): string | undefined {
-  return item.guid?.trim() || item.url?.trim() || undefined;
+  const clean = (value: string | null) => (value ? stripUnsafeText(value).trim() : '');
+  return clean(item.guid) || clean(item.url) || undefined;
 }
 
 /** Hash of everything the provider sent for an item; equal only for identical copies. */

@@ -7,7 +7,7 @@ import type { RawItem } from '../domain/raw-item.js';
 
 /** What became of one input item. */
 export type ItemOutcome =
-  | { outcome: 'created' | 'updated' | 'unchanged'; articleId: number }
+  | { outcome: 'created' | 'updated' | 'unchanged'; articleId: number; notes?: string[] }
   | { outcome: 'rejected'; reason: string };
 
 /** Counts of one ingest run, and the reasons for each rejection. */
@@ -17,6 +17,8 @@ export interface IngestSummary {
   updated: number;
   unchanged: number;
   rejected: { item: string; reason: string }[];
+  /** Items stored after normalizing changed them (see `normalizeRawItem`), and how. */
+  flagged: { item: string; notes: string[] }[];
   /** Ids of the articles created or updated, in input order. */
   articleIds: number[];
   /** One entry per input item, in input order. */
@@ -24,7 +26,7 @@ export interface IngestSummary {
 }
 
 export function emptySummary(): IngestSummary {
-  return { read: 0, created: 0, updated: 0, unchanged: 0, rejected: [], articleIds: [], items: [] };
+  return { read: 0, created: 0, updated: 0, unchanged: 0, rejected: [], flagged: [], articleIds: [], items: [] };
 }
 
 /**
@@ -76,7 +78,8 @@ export async function ingestItems(
       });
       if (adoptDisclaimer) disclaimerKnown = true;
       summary[outcome]++;
-      summary.items.push({ outcome, articleId: article.id });
+      summary.items.push({ outcome, articleId: article.id, ...(result.notes.length > 0 && { notes: result.notes }) });
+      if (result.notes.length > 0) summary.flagged.push({ item: result.draft.guid, notes: result.notes });
       if (outcome !== 'unchanged') summary.articleIds.push(article.id);
     }
     options.onItem?.(summary);

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import { GazetteError } from '../domain/errors.js';
+import { stripUnsafeText } from '../domain/text-safety.js';
 import { toDate, toTimestamp } from './map-rows.js';
 import type { Database, FeedsTable } from './schema.js';
 import type { Engine } from './store.js';
@@ -36,6 +37,8 @@ export interface Feed {
   websubTopic: string | null;
   websubSecret: string | null;
   websubLeaseUntil: Date | null;
+  /** The unguessable last segment of this subscription's callback URL. */
+  websubToken: string | null;
   claimedBy: string | null;
   claimedUntil: Date | null;
   createdAt: Date;
@@ -79,6 +82,7 @@ export type FeedPatch = Partial<
     | 'websubTopic'
     | 'websubSecret'
     | 'websubLeaseUntil'
+    | 'websubToken'
     | 'claimedBy'
     | 'claimedUntil'
   >
@@ -186,11 +190,16 @@ export function feedRepo(db: Kysely<Database>, engine: Engine): FeedRepo {
 
 const ts = (d: Date | null | undefined) => (d === undefined ? undefined : d === null ? null : toTimestamp(d));
 const tsOrNull = (v: FeedsTable['last_fetch_at']) => (v === null ? null : toDate(v));
+/**
+ * Text a feed or a server sent (its title, an error quoting it) loses control characters on
+ * the way in: PostgreSQL refuses NUL outright, and one such title would fail every poll.
+ */
+const safe = (v: string | null | undefined) => (typeof v === 'string' ? stripUnsafeText(v) : v);
 
 function toRowPatch(p: FeedPatch): Updateable<FeedsTable> {
   const row: Partial<Record<keyof FeedsTable, unknown>> = {
     url: p.url,
-    title: p.title,
+    title: safe(p.title),
     allow_private: p.allowPrivate === undefined ? undefined : p.allowPrivate ? 1 : 0,
     full_text: p.fullText === undefined ? undefined : p.fullText ? 1 : 0,
     poll_interval_seconds: p.pollIntervalSeconds,
@@ -201,7 +210,7 @@ function toRowPatch(p: FeedPatch): Updateable<FeedsTable> {
     last_success_at: ts(p.lastSuccessAt),
     last_status: p.lastStatus,
     consecutive_failures: p.consecutiveFailures,
-    last_error: p.lastError,
+    last_error: safe(p.lastError),
     items_seen: p.itemsSeen,
     items_new: p.itemsNew,
     items_updated: p.itemsUpdated,
@@ -212,6 +221,7 @@ function toRowPatch(p: FeedPatch): Updateable<FeedsTable> {
     websub_topic: p.websubTopic,
     websub_secret: p.websubSecret,
     websub_lease_until: ts(p.websubLeaseUntil),
+    websub_token: p.websubToken,
     claimed_by: p.claimedBy,
     claimed_until: ts(p.claimedUntil),
   };
@@ -245,6 +255,7 @@ function toFeed(row: Selectable<FeedsTable>): Feed {
     websubTopic: row.websub_topic,
     websubSecret: row.websub_secret,
     websubLeaseUntil: tsOrNull(row.websub_lease_until),
+    websubToken: row.websub_token ?? null,
     claimedBy: row.claimed_by,
     claimedUntil: tsOrNull(row.claimed_until),
     createdAt: toDate(row.created_at),

@@ -5,13 +5,13 @@ import type { Store } from './store.js';
 
 /**
  * Opens PostgreSQL when DATABASE_URL is set, else the embedded SQLite file, and migrates it
- * unless told not to.
+ * unless told not to. With `mustExist`, a missing SQLite file is an error, not a new database.
  */
 export async function openStore(
   config: Pick<Config, 'databaseUrl' | 'sqliteFile'>,
-  options: { migrate?: boolean } = {},
+  options: { migrate?: boolean; mustExist?: boolean } = {},
 ): Promise<Store> {
-  const store = config.databaseUrl ? await openPostgresStore(config.databaseUrl) : openSqliteStore(config.sqliteFile);
+  const store = config.databaseUrl ? await openPostgresStore(config.databaseUrl) : openSqliteStore(config.sqliteFile, { mustExist: options.mustExist });
   if (options.migrate === false) return store;
   try {
     await store.migrate();

@@ -89,6 +89,8 @@ export interface FeedsTable {
   websub_topic: string | null;
   websub_secret: string | null;
   websub_lease_until: Timestamp | null;
+  /** Added by 0010: the secret path segment of the WebSub callback URL. */
+  websub_token: string | null;
   claimed_by: string | null;
   claimed_until: Timestamp | null;
   created_at: Timestamp;

@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { articleDraft } from '../../test/support/article-draft.js';
 import { generateApiKey, parseApiKeyToken, secretMatchesHash } from '../domain/api-key.js';
+import { emptyRawItem, type RawItem } from '../domain/raw-item.js';
+import { ingestItems } from '../pipeline/run-ingest.js';
 import { describeEnrichmentContract } from './enrichment.contract.js';
 import { describeListingContract } from './listing.contract.js';
 import type { Store } from './store.js';
@@ -144,6 +146,48 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
           code: 'VALIDATION_FAILED',
         });
         assert.equal(await store.articles.count(), before);
+      });
+
+      it('refuses NUL, control characters and dates no engine can hold with VALIDATION_FAILED, never a crash', async () => {
+        const before = await store.articles.count();
+        const bad = [
+          { guid: `${guid()}\u0000` },
+          { headline: 'Head\u0000line' },
+          { bodyText: 'Body with a bell\u0007.' },
+          { byline: '\u202Eevil' },
+          { publishedAt: new Date('0000-01-01T00:00:00Z') },
+          { updatedAt: new Date(Number.NaN) },
+        ];
+        for (const overrides of bad) {
+          await assert.rejects(store.articles.upsert(articleDraft({ providerId, guid: guid(), ...overrides })), { code: 'VALIDATION_FAILED' }, JSON.stringify(overrides));
+        }
+        assert.equal(await store.articles.count(), before);
+      });
+
+      it('ingests a batch with NUL, control characters and impossible dates: each item noted, all stored', async () => {
+        const provider = (await store.providers.findById(providerId))!;
+        const item = (i: number, overrides: Partial<RawItem>): RawItem => ({
+          ...emptyRawItem(`Harbour reopens after strike, report ${i}`),
+          guid: `raw-${i}-${guid()}`,
+          text: `Dock workers returned on Monday, report ${i}.\n\nShipping resumed within hours, report ${i}.`,
+          publishedAt: new Date('2026-01-05T08:00:00Z'),
+          ...overrides,
+        });
+        const items = [
+          item(1, { guid: `nul\u0000-${guid()}`, headline: 'Harbour\u0000 reopens \u0007after strike' }),
+          item(2, { publishedAt: new Date('0000-01-01T00:00:00Z') }),
+          item(3, { publishedAt: new Date('9999-12-31T00:00:00Z'), byline: '\u0085Staff\u200B' }),
+          item(4, {}),
+        ];
+        const summary = await ingestItems(store, provider, items);
+        assert.equal(summary.created, 4, JSON.stringify(summary.rejected));
+        assert.deepEqual(summary.items.map((o) => ('notes' in o && o.notes ? o.notes.length : 0)), [1, 1, 2, 0]);
+        const first = summary.items[0]!;
+        assert.ok(first.outcome === 'created');
+        assert.equal((await store.articles.findById(first.articleId))!.headline, 'Harbour reopens after strike');
+        const future = summary.items[2]!;
+        assert.ok(future.outcome === 'created');
+        assert.ok((await store.articles.findById(future.articleId))!.publishedAt.getTime() <= Date.now());
       });
 
       it('lists published stories newest first, paged by cursor both ways, with no total', async () => {
@@ -295,8 +339,11 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
           nextPollAt: at(30),
           websubHub: 'https://hub.example/',
           websubSecret: 's3cret',
+          websubToken: 'callback-token-1',
           websubLeaseUntil: at(600),
         });
+        assert.equal(failed.websubToken, 'callback-token-1');
+        assert.equal(feed.websubToken, null, 'a new feed has no subscription token');
         assert.equal(failed.lastStatus, 500);
         assert.equal(failed.consecutiveFailures, 3);
         assert.equal(failed.lastError, 'the server answered 500 Internal Server Error');
@@ -312,7 +359,9 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
           itemsUpdated: 1,
           etag: '"abc"',
           websubLeaseUntil: null,
+          websubToken: null,
         });
+        assert.equal(recovered.websubToken, null);
         assert.equal(recovered.lastError, null);
         assert.equal(recovered.consecutiveFailures, 0);
         assert.deepEqual([recovered.itemsSeen, recovered.itemsNew, recovered.itemsUpdated], [10, 2, 1]);

@@ -5,6 +5,8 @@ import type { AppDeps } from './deps.js';
 import { handleError } from './errors.js';
 import { httpCaching } from './http-cache/http-caching.js';
 import { connectPageCache } from './http-cache/page-cache.js';
+import { answerWrongMethods } from './middleware/method-not-allowed.js';
+import { securityHeaders } from './middleware/security-headers.js';
 import { articlePage } from './pages/article-page.js';
 import { categoryPage } from './pages/category-page.js';
 import { entityPage } from './pages/entity-page.js';
@@ -25,6 +27,7 @@ export function buildApp(deps: AppDeps): Hono {
   // Outermost, so a cached page keeps every header the inner layers set.
   const pageCache = deps.pageCache ?? connectPageCache(deps.store.changes, deps.config.pageCacheBytes);
   app.use('*', httpCaching(pageCache, deps.config.httpCache));
+  app.use('*', securityHeaders());
 
   app.get('/healthz', async (c) => {
     const ok = await deps.store.ping();
@@ -48,6 +51,7 @@ export function buildApp(deps: AppDeps): Hono {
 
   // WebSub subscriber callbacks: hub verification and pushed feed content.
   app.route('/websub', websubRoutes(deps));
+  answerWrongMethods(app);
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: { code: 'NOT_FOUND', message: 'No such endpoint.' } }, 404) : notFound(deps, c)));
   app.onError(handleError(deps));

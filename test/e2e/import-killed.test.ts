@@ -4,12 +4,13 @@
  * killed with SIGKILL (no chance to clean up) while it is storing.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
+import { runGazette } from '../support/cli.js';
 
 const FILES = 600;
 const cli = [process.execPath, '--import', 'tsx', 'src/cli/gazette.ts'];
@@ -32,8 +33,10 @@ describe('an import killed midway', () => {
   it('leaves only whole articles, and a second run completes it', async () => {
     mkdirSync(files);
     for (let i = 0; i < FILES; i++) writeFileSync(join(files, `story-${String(i).padStart(4, '0')}.txt`), story(i));
-    const add = spawnSync(cli[0]!, [...cli.slice(1), 'provider', 'add', 'northwind', '--name', 'Northwind'], { env, encoding: 'utf8' });
-    assert.equal(add.status, 0, add.stderr);
+    // Setting up runs in-process; only the import that gets killed needs its own process.
+    assert.equal((await runGazette(['migrate'], env)).code, 0);
+    const add = await runGazette(['provider', 'add', 'northwind', '--name', 'Northwind'], env);
+    assert.equal(add.code, 0, add.stderr);
 
     const child = spawn(cli[0]!, [...cli.slice(1), 'import', files, '--provider', 'northwind'], { env, stdio: 'ignore' });
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -73,8 +76,8 @@ describe('an import killed midway', () => {
       db.close();
     }
 
-    const again = spawnSync(cli[0]!, [...cli.slice(1), 'import', files, '--provider', 'northwind'], { env, encoding: 'utf8', timeout: 300_000 });
-    assert.equal(again.status, 0, again.stderr);
+    const again = await runGazette(['import', files, '--provider', 'northwind'], env);
+    assert.equal(again.code, 0, again.stderr);
     assert.match(again.stdout, new RegExp(`new ${FILES - afterKill}\\b`));
     assert.equal(count(), FILES);
   });

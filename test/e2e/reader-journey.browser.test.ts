@@ -63,6 +63,28 @@ describe('a reader in a real browser', { skip: skipBrowser }, () => {
     await page.close();
   });
 
+  it('works under the strict CSP: every page styled, no CSP violation or console error', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/404 \(Not Found\)/.test(m.text())) problems.push(`${page.url()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const first = await page.goto(`${gazette.url}/`);
+    assert.match(first?.headers()['content-security-policy'] ?? '', /script-src 'self'/);
+    const article = await page.locator('.teaser a').first().getAttribute('href');
+    for (const path of ['/', article!, '/category/energy', '/provider/menafn', '/entity/mark-rutte', '/no-such-page']) {
+      await page.goto(gazette.url + path);
+      const styled = await page.evaluate(() => Array.from(document.styleSheets).some((s) => s.href?.endsWith('/assets/site.css') && s.cssRules.length > 0));
+      assert.ok(styled, `${path}: the stylesheet loaded`);
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('reads well on a phone: no horizontal scrolling', async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
     await page.goto(`${gazette.url}/`);

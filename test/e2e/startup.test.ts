@@ -5,10 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { startGazette } from '../../src/main.js';
+import { runGazette as runCli } from '../support/cli.js';
 
-const cli = ['--import', 'tsx', 'src/cli/gazette.ts'];
-const runCli = (args: string[], env: Record<string, string>) =>
-  spawnSync(process.execPath, [...cli, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 });
 
 describe('starting Gazette', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gazette-start-'));
@@ -47,42 +45,46 @@ describe('starting Gazette', () => {
     }
   });
 
-  it('stops with one clear line when DATABASE_URL points nowhere', () => {
-    const result = runCli(['migrate'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
-    assert.equal(result.status, 1);
+  it('stops with one clear line when DATABASE_URL points nowhere', async () => {
+    const result = await runCli(['migrate'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    assert.equal(result.code, 1);
     const lines = result.stderr.trim().split('\n');
     assert.equal(lines.length, 1, result.stderr);
     assert.match(lines[0]!, /^gazette: Cannot connect to PostgreSQL at postgres:\/\/nobody@127\.0\.0\.1:1\/none/);
   });
 
-  it('stops with one clear line when DATABASE_URL is not a postgres URL', () => {
-    const result = runCli(['migrate'], { DATABASE_URL: 'mysql://x@y/z' });
+  it('stops with one clear line when DATABASE_URL is not a postgres URL (the real binary, in its own process)', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/gazette.ts', 'migrate'], {
+      env: { ...process.env, DATABASE_URL: 'mysql://x@y/z' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     assert.equal(result.status, 1);
     assert.match(result.stderr.trim(), /^gazette: Invalid configuration: DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL$/);
   });
 
-  it('stops with one clear line when the data directory cannot be written', () => {
+  it('stops with one clear line when the data directory cannot be written', async () => {
     const file = join(dir, 'not-a-directory');
     writeFileSync(file, 'x');
-    const result = runCli(['migrate'], { DATA_DIR: join(file, 'data'), DATABASE_URL: '' });
-    assert.equal(result.status, 1);
+    const result = await runCli(['migrate'], { DATA_DIR: join(file, 'data'), DATABASE_URL: '' });
+    assert.equal(result.code, 1);
     const lines = result.stderr.trim().split('\n');
     assert.equal(lines.length, 1, result.stderr);
     assert.match(lines[0]!, /^gazette: The data directory .* cannot be written \(ENOTDIR\); set DATA_DIR/);
   });
 
-  it('lists every bad setting at once', () => {
-    const result = runCli(['migrate'], { PORT: 'eighty', LOG_LEVEL: 'loud' });
-    assert.equal(result.status, 1);
+  it('lists every bad setting at once', async () => {
+    const result = await runCli(['migrate'], { PORT: 'eighty', LOG_LEVEL: 'loud' });
+    assert.equal(result.code, 1);
     assert.match(result.stderr, /PORT: .*LOG_LEVEL: /);
   });
 
-  it('migrates an empty database with `gazette migrate` and then says it is up to date', () => {
+  it('migrates an empty database with `gazette migrate` and then says it is up to date', async () => {
     const env = { DATA_DIR: join(dir, 'migrate'), DATABASE_URL: '' };
-    const first = runCli(['migrate'], env);
-    assert.equal(first.status, 0, first.stderr);
+    const first = await runCli(['migrate'], env);
+    assert.equal(first.code, 0, first.stderr);
     assert.match(first.stdout, /sqlite: applied 0001-foundation/);
-    const second = runCli(['migrate'], env);
+    const second = await runCli(['migrate'], env);
     assert.match(second.stdout, /sqlite: schema is up to date\./);
   });
 });

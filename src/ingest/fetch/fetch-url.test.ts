@@ -66,6 +66,21 @@ describe('fetchUrl', () => {
     await closeFetchAgents();
   });
 
+  it('keeps at most maxPerHost requests in flight to one host; the rest wait their turn', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    server.route('/slow-page', (_req, res) => {
+      peak = Math.max(peak, ++inFlight);
+      setTimeout(() => {
+        inFlight--;
+        res.writeHead(200).end('page');
+      }, 40);
+    });
+    const results = await Promise.all(Array.from({ length: 10 }, () => fetchUrl(`${server.url}/slow-page`, { ...open, maxPerHost: 2 })));
+    assert.deepEqual(results.map(text), Array(10).fill('page'));
+    assert.equal(peak, 2);
+  });
+
   it('fetches a 200 with its validators and content type, naming Gazette as the user agent', async () => {
     const r = await fetchUrl(`${server.url}/feed`, open);
     assert.equal(r.kind, 'ok');

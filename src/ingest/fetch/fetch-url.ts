@@ -42,6 +42,11 @@ export interface FetchOptions {
   resolve?: ResolveHost;
   /** Which addresses are refused when private ones are not allowed. */
   addressPolicy?: AddressPolicy;
+  /**
+   * Requests in flight to one origin (scheme, host, port) at most; more wait their turn, so
+   * a feed of teasers on one site cannot open a hundred connections to it. Default 4.
+   */
+  maxPerHost?: number;
   signal?: AbortSignal;
 }
 
@@ -82,30 +87,38 @@ export interface FetchFailure {
 
 export type FetchResult = FetchSuccess | FetchFailure;
 
-const defaults = { maxBytes: 10 * 1024 * 1024, timeoutMs: 30_000, maxRedirects: 5 };
+const defaults = { maxBytes: 10 * 1024 * 1024, timeoutMs: 30_000, maxRedirects: 5, maxPerHost: 4 };
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 
-/** Connection pools, one per (resolver, policy): the policy is enforced where sockets connect. */
-const agents = new Map<ResolveHost, Map<AddressPolicy | 'open', Agent>>();
+/**
+ * Connection pools, one per (resolver, policy, per-host cap): the policy is enforced where
+ * sockets connect, and the cap is undici's per-origin connection limit (no pipelining, so one
+ * request per connection; the rest queue in the pool).
+ */
+const agents = new Map<ResolveHost, Map<AddressPolicy | 'open', Map<number, Agent>>>();
 
-function agentFor(resolve: ResolveHost, policy: AddressPolicy | null): Agent {
+function agentFor(resolve: ResolveHost, policy: AddressPolicy | null, maxPerHost: number): Agent {
   let byPolicy = agents.get(resolve);
   if (!byPolicy) agents.set(resolve, (byPolicy = new Map()));
   const key = policy ?? 'open';
-  let agent = byPolicy.get(key);
+  let byCap = byPolicy.get(key);
+  if (!byCap) byPolicy.set(key, (byCap = new Map()));
+  let agent = byCap.get(maxPerHost);
   if (!agent) {
     agent = new Agent({
       connect: { lookup: guardedLookup(policy, resolve) as never, timeout: 10_000 },
       keepAliveTimeout: 4_000,
+      connections: maxPerHost,
+      pipelining: 1,
     });
-    byPolicy.set(key, agent);
+    byCap.set(maxPerHost, agent);
   }
   return agent;
 }
 
 /** Closes every pooled connection (at shutdown, and after tests with their own resolver). */
 export async function closeFetchAgents(): Promise<void> {
-  const all = [...agents.values()].flatMap((m) => [...m.values()]);
+  const all = [...agents.values()].flatMap((m) => [...m.values()].flatMap((c) => [...c.values()]));
   agents.clear();
   await Promise.all(all.map((a) => a.close().catch(() => {})));
 }
@@ -119,7 +132,8 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
   const timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
   const maxRedirects = options.method === 'POST' ? 0 : (options.maxRedirects ?? defaults.maxRedirects);
   const policy = options.allowPrivate ? null : (options.addressPolicy ?? publicAddressesOnly);
-  const dispatcher = agentFor(options.resolve ?? systemResolve, policy);
+  const maxPerHost = Math.max(1, Math.floor(options.maxPerHost ?? defaults.maxPerHost));
+  const dispatcher = agentFor(options.resolve ?? systemResolve, policy, maxPerHost);
 
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(new TimeoutError()), timeoutMs);

@@ -1,11 +1,32 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { fetchUrl, type FetchOptions } from '../../ingest/fetch/fetch-url.js';
 import type { Feed } from '../../store/feed-repo.js';
 import type { Store } from '../../store/store.js';
 
-/** Where the hub should send verification requests and content for one feed. */
-export function websubCallbackUrl(publicUrl: string, feedId: number): string {
-  return `${publicUrl.replace(/\/+$/, '')}/websub/${feedId}`;
+/**
+ * Where the hub should send verification requests and content for one subscription: the
+ * feed id and the subscription's unguessable token (ids are sequential; the token is not).
+ */
+export function websubCallbackUrl(publicUrl: string, feedId: number, token: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/websub/${feedId}/${token}`;
+}
+
+/**
+ * Whether a hub may receive the subscription secret: only over https, or over plain http to
+ * this machine itself (loopback traffic never crosses a network). A secret sent in clear
+ * text lets anyone on the path sign forged content.
+ */
+export function hubMayReceiveSecret(hubUrl: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(hubUrl);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'https:') return true;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  return url.protocol === 'http:' && (host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.')));
 }
 
 /** What a subscription request needs besides the feed. */
@@ -25,18 +46,23 @@ export interface SubscribeOptions {
  * hub may verify before it even answers the POST.
  */
 export async function subscribeToHub(store: Store, feed: Feed, options: SubscribeOptions): Promise<{ ok: true } | { ok: false; reason: string }> {
-  const sameSubscription = feed.websubHub === options.hubUrl && feed.websubTopic === options.topicUrl && feed.websubSecret;
+  if (!hubMayReceiveSecret(options.hubUrl)) {
+    return { ok: false, reason: `the WebSub hub ${options.hubUrl} is not https; Gazette sends its secret only over https, so the feed is polled instead` };
+  }
+  const sameSubscription = feed.websubHub === options.hubUrl && feed.websubTopic === options.topicUrl && feed.websubSecret && feed.websubToken;
   const secret = sameSubscription ? feed.websubSecret! : randomBytes(24).toString('hex');
+  const token = sameSubscription ? feed.websubToken! : randomBytes(24).toString('base64url');
   await store.feeds.update(feed.id, {
     websubHub: options.hubUrl,
     websubTopic: options.topicUrl,
     websubSecret: secret,
+    websubToken: token,
     ...(!sameSubscription && { websubLeaseUntil: null }),
   });
   const form = new URLSearchParams({
     'hub.mode': 'subscribe',
     'hub.topic': options.topicUrl,
-    'hub.callback': websubCallbackUrl(options.publicUrl, feed.id),
+    'hub.callback': websubCallbackUrl(options.publicUrl, feed.id, token),
     'hub.secret': secret,
     ...(options.leaseSeconds && { 'hub.lease_seconds': String(options.leaseSeconds) }),
   });

@@ -57,15 +57,17 @@ describe('WebSub', () => {
     const form = new URLSearchParams(request.body);
     assert.equal(form.get('hub.mode'), 'subscribe');
     assert.equal(form.get('hub.topic'), `${server.url}/feed`);
-    assert.equal(form.get('hub.callback'), `${publicUrl}/websub/${feed.id}`);
+    const callback = form.get('hub.callback')!;
+    assert.match(callback, new RegExp(`^${publicUrl}/websub/${feed.id}/[\\w-]{32}$`), 'the callback carries an unguessable token');
+    const path = callback.slice(publicUrl.length);
     const secret = form.get('hub.secret');
     assert.ok(secret && secret.length >= 32);
 
     // Verification of intent (§5.3): the wrong topic is refused, the right one echoed.
-    const wrong = await app.request(`/websub/${feed.id}?hub.mode=subscribe&hub.topic=${encodeURIComponent('https://evil.example/feed')}&hub.challenge=abc`);
+    const wrong = await app.request(`${path}?hub.mode=subscribe&hub.topic=${encodeURIComponent('https://evil.example/feed')}&hub.challenge=abc`);
     assert.equal(wrong.status, 404);
     const verify = await app.request(
-      `/websub/${feed.id}?hub.mode=subscribe&hub.topic=${encodeURIComponent(`${server.url}/feed`)}&hub.challenge=c-123&hub.lease_seconds=864000`,
+      `${path}?hub.mode=subscribe&hub.topic=${encodeURIComponent(`${server.url}/feed`)}&hub.challenge=c-123&hub.lease_seconds=864000`,
     );
     assert.equal(verify.status, 200);
     assert.equal(await verify.text(), 'c-123');
@@ -80,17 +82,17 @@ describe('WebSub', () => {
     // A signed push is ingested through the pipeline (§7, §8).
     const push = fixture('websub-push.xml');
     const before = await store.articles.count();
-    const bad = await app.request(`/websub/${feed.id}`, {
+    const bad = await app.request(path, {
       method: 'POST',
       headers: { 'content-type': 'application/atom+xml', 'x-hub-signature': signBody(push, 'not-the-secret') },
       body: push,
     });
     assert.equal(bad.status, 403);
-    const unsigned = await app.request(`/websub/${feed.id}`, { method: 'POST', headers: { 'content-type': 'application/atom+xml' }, body: push });
+    const unsigned = await app.request(path, { method: 'POST', headers: { 'content-type': 'application/atom+xml' }, body: push });
     assert.equal(unsigned.status, 403);
     assert.equal(await store.articles.count(), before, 'refused pushes store nothing');
 
-    const good = await app.request(`/websub/${feed.id}`, {
+    const good = await app.request(path, {
       method: 'POST',
       headers: { 'content-type': 'application/atom+xml', 'x-hub-signature': signBody(push, secret, 'sha1') },
       body: push,
@@ -99,6 +101,22 @@ describe('WebSub', () => {
     assert.equal(await store.articles.count(), before + 1);
     assert.equal((await store.articles.findByGuid(provider.id, 'urn:press-desk:2002'))?.headline, 'Bridge closure extended by a week');
     assert.equal((await store.feeds.findById(feed.id))?.itemsNew, 1);
+  });
+
+  it('subscribes again, with a callback token, a feed subscribed before tokens existed', async () => {
+    const feed = await store.feeds.create({ providerId: provider.id, url: `${server.url}/feed?old`, pollIntervalSeconds: 900, allowPrivate: true });
+    await store.feeds.update(feed.id, {
+      websubHub: `${server.url}/hub`,
+      websubTopic: `${server.url}/feed`,
+      websubSecret: 'x'.repeat(48),
+      websubLeaseUntil: new Date(Date.now() + 5 * 24 * hour),
+    });
+    const hubHits = server.hits('/hub').length;
+    await pollFeed((await store.feeds.findById(feed.id))!, ctx());
+    const request = server.hits('/hub')[hubHits];
+    assert.ok(request, 'the hub got a new subscription request');
+    assert.match(new URLSearchParams(request.body).get('hub.callback') ?? '', new RegExp(`/websub/${feed.id}/[\\w-]{32}$`));
+    assert.ok((await store.feeds.findById(feed.id))!.websubToken);
   });
 
   it('refuses to confirm a subscription Gazette never asked for', async () => {

@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -12,8 +12,17 @@ import { sqliteChangeSource } from './sqlite-change-source.js';
 /** Called with every statement a store runs (query-plan tests, tracing). */
 export type QueryObserver = (sql: string, parameters: readonly unknown[]) => void;
 
-/** Opens (creating when needed) a SQLite database file in WAL mode. */
-export function openSqliteStore(file: string, options: { onQuery?: QueryObserver } = {}): KyselyStore {
+/**
+ * Opens a SQLite database file in WAL mode, creating it when needed — unless `mustExist`:
+ * a one-shot command run in the wrong folder must say so, not start an empty database.
+ */
+export function openSqliteStore(file: string, options: { mustExist?: boolean; onQuery?: QueryObserver } = {}): KyselyStore {
+  if (options.mustExist && file !== ':memory:' && !existsSync(file)) {
+    throw new GazetteError(
+      'NOT_FOUND',
+      `No Gazette database at ${file}. Set DATA_DIR (or DATABASE_URL) to where it is, or create it with "gazette migrate".`,
+    );
+  }
   if (file !== ':memory:') ensureWritableDirectory(dirname(file));
   let connection: BetterSqlite3.Database;
   try {

@@ -1,6 +1,7 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../deps.js';
+import { rateLimit } from '../middleware/rate-limit.js';
 import { apiError } from '../errors.js';
 import type { ApiEnv } from './api-env.js';
 import { getArticle } from './article-json.js';
@@ -16,6 +17,13 @@ export function apiRoutes(deps: AppDeps, limits: PushLimits = defaultPushLimits)
   api.post(
     '/articles',
     requireApiKey(deps),
+    // Counted per API key, before the body is read: a key over its limit costs almost nothing.
+    rateLimit<Context<ApiEnv>>({
+      perMinute: deps.config.rateLimits.pushPerMinute,
+      key: (c) => c.get('apiKey').keyId,
+      refuse: (c, retryAfter) =>
+        apiError(c, 429, 'RATE_LIMITED', `This API key sent more than ${deps.config.rateLimits.pushPerMinute} requests a minute; retry in ${retryAfter} s.`),
+    }),
     bodyLimit({
       maxSize: limits.maxBodyBytes,
       onError: (c) =>

@@ -272,6 +272,42 @@ for (const engine of engines) {
       assert.equal((await text.json()).error.code, 'UNSUPPORTED_MEDIA_TYPE');
     });
 
+    it('strips NUL, control and bidi characters and ignores impossible dates per item, storing the whole batch', async () => {
+      const nul = article({ guid: 'nul-\u0000-guid', headline: 'Port\u0000 reopens after \u202Estrike\u202C', body_html: '<p>Dock\u0000ers return\u0007 to work on Monday.</p><p>Ship\u200Bping resumes.</p>' });
+      const ancient = article({ published_at: '0000-01-01T00:00:00Z' });
+      const future = article({ published_at: '9999-12-31T23:59:59Z' });
+      const fine = article();
+      const res = await push({ articles: [nul, ancient, future, fine] });
+      assert.equal(res.status, 201);
+      const body = await res.json();
+      assert.equal(body.created, 4, JSON.stringify(body));
+      const [a, b, c, d] = body.articles;
+      assert.match(a.notes.join(' '), /removed from: guid, headline, html/);
+      assert.match(b.notes.join(' '), /publishedAt 0000-01-01T00:00:00.000Z is outside/);
+      assert.match(c.notes.join(' '), /publishedAt 9999-12-31/);
+      assert.equal(d.notes, undefined);
+
+      const stored = (await store.articles.findById(a.id))!;
+      assert.equal(stored.guid, 'nul--guid');
+      assert.equal(stored.headline, 'Port reopens after strike');
+      assert.doesNotMatch(stored.bodyText, /[\u0000\u0007\u200B]/);
+      for (const id of [b.id, c.id]) {
+        const dated = (await store.articles.findById(id))!.publishedAt.getTime();
+        assert.ok(Math.abs(dated - Date.now()) < 60_000, `article ${id} is dated when it was received, not ${new Date(dated).toISOString()}`);
+      }
+      // Sent again, the same bytes are one article, not a new one.
+      const again = await push({ articles: [nul, ancient] });
+      assert.equal(again.status, 200);
+      assert.deepEqual((await again.json()).articles.map((x: { id: number }) => x.id), [a.id, b.id]);
+    });
+
+    it('names the size limit when a body is too large to clean, instead of "no body text"', async () => {
+      const res = await push(article({ body_html: `<p>${'word '.repeat(420_000)}</p>` }));
+      assert.equal(res.status, 400);
+      const [issue] = (await res.json()).error.details;
+      assert.match(issue.message, /not cleaned: .*more than the limit of 2000000/);
+    });
+
     it('answers 404 JSON for an article that does not exist', async () => {
       const res = await app.request('/api/v1/articles/999999');
       assert.equal(res.status, 404);

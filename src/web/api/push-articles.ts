@@ -23,6 +23,8 @@ export interface PushedArticle {
   /** The article's permanent address; it redirects to the current canonical page. */
   url: string;
   status: 'created' | 'updated' | 'unchanged';
+  /** What normalizing changed in this item (characters removed, a date out of range ignored). */
+  notes?: string[];
 }
 
 /** Thrown inside the batch transaction to roll it back when the pipeline refuses an item. */
@@ -119,7 +121,7 @@ async function storeBatch(deps: AppDeps, provider: Provider, items: PushedItem[]
     const results: PushedArticle[] = [];
     summary.items.forEach((o, index) => {
       if (o.outcome === 'rejected') refused.push({ index, field: '(item)', message: o.reason });
-      else results.push({ index, id: o.articleId, url: `${deps.config.publicUrl}/article/${o.articleId}`, status: o.outcome });
+      else results.push({ index, id: o.articleId, url: `${deps.config.publicUrl}/article/${o.articleId}`, status: o.outcome, ...(o.notes && { notes: o.notes }) });
     });
     // Throwing rolls the whole batch back: all or nothing.
     if (refused.length > 0) throw new BatchRefused(refused);

@@ -38,7 +38,8 @@ export function httpCaching(cache: PageCache, config: Config['httpCache']): Midd
     if (res.status >= 300 && res.status < 400) return;
     const directive = cacheDirectiveOf(c);
     const headers = new Headers(res.headers);
-    headers.set('cache-control', cacheControl(directive?.kind, res.status, config));
+    // A handler that chose its own policy (static files, health checks) keeps it.
+    if (!headers.has('cache-control') || directive) headers.set('cache-control', cacheControl(directive?.kind, res.status, config));
     headers.set('vary', 'Accept-Encoding');
     const body = Buffer.from(await res.arrayBuffer());
     const keep = cache.enabled && directive !== undefined && res.status === 200;
