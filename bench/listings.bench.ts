@@ -32,7 +32,7 @@ interface Target {
 }
 
 /** An archive of `size` articles on SQLite, built once and kept for later runs. */
-async function sqliteArchive(size: number): Promise<Target> {
+export async function sqliteArchive(size: number): Promise<Target> {
   const dir = join(OUT, `archive-${size}`);
   const file = join(dir, 'gazette.sqlite');
   if (!existsSync(file)) {
@@ -48,7 +48,7 @@ async function sqliteArchive(size: number): Promise<Target> {
 }
 
 /** An archive of `size` articles in a PostgreSQL schema of its own, built once. */
-async function postgresArchive(url: string, size: number): Promise<Target> {
+export async function postgresArchive(url: string, size: number): Promise<Target> {
   const schema = `gazette_bench_${size}`;
   const client = new pg.Client({ connectionString: url });
   await client.connect();
