@@ -8,7 +8,7 @@
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync } from 'node:zlib';
+import { request } from 'node:http';
 import pg from 'pg';
 import { formatCursor } from '../src/domain/listing.js';
 import { openPostgresStore } from '../src/store/postgres/open-postgres-store.js';
@@ -84,6 +84,22 @@ async function pagesOf(store: Store): Promise<{ name: string; path: string }[]> 
   ];
 }
 
+/** A GET with the bytes and headers exactly as sent (fetch would decompress). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const kept = Object.fromEntries(Object.entries(res.headers).filter(([k]) => !['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'].includes(k))) as Record<string, string>;
+        resolve({ status: res.statusCode ?? 0, headers: kept, body: Buffer.concat(chunks) });
+      });
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
 async function openTarget(target: Target): Promise<Store> {
   return target.engine === 'SQLite'
     ? openSqliteStore(join(target.env.BENCH_DATA_DIR!, 'gazette.sqlite'))
@@ -110,11 +126,10 @@ const bench: Benchmark = {
           const server = await startServer('./servers/serve-gazette.ts', env);
           try {
             for (const page of pages) {
-              const res = await fetch(server.url + page.path, { headers: COMPRESSED });
+              const res = await rawGet(server.url + page.path, COMPRESSED);
               if (res.status !== 200) throw new Error(`${page.path} answered ${res.status}`);
-              const bytes = Buffer.from(await res.arrayBuffer());
-              // The bare server sends the same page, brotli-compressed once, as bytes from memory.
-              const bare = await startServer('./servers/serve-bare.ts', {}, { base64: brotliCompressSync(bytes).toString('base64'), encoding: 'br' });
+              // The bare server sends the very bytes Gazette sent, headers included, from memory.
+              const bare = await startServer('./servers/serve-bare.ts', {}, { base64: res.body.toString('base64'), headers: res.headers });
               let baseline: LoadResult;
               let measured: LoadResult;
               try {
@@ -126,11 +141,11 @@ const bench: Benchmark = {
               rows.push(row(target, cache, page.name, measured, baseline));
               if (cache === 'off') uncachedCpu.set(`${target.engine}|${page.name}|${size}`, measured.cpuMicrosPerRequest);
               if (page.name === 'article') {
-                const etag = res.headers.get('etag')!;
+                const etag = String(res.headers.etag);
                 const notModified = await measure(server, page.path, { ...COMPRESSED, 'if-none-match': etag }, 304);
-                const bare304 = await startServer('./servers/serve-bare.ts', {}, { html: '' });
+                const bare304 = await startServer('./servers/serve-bare.ts', {}, { base64: '', headers: res.headers });
                 try {
-                  rows.push(row(target, cache, 'article, 304', notModified, await measure(bare304, '/', { 'if-none-match': '"bare"' }, 304)));
+                  rows.push(row(target, cache, 'article, 304', notModified, await measure(bare304, '/', { 'if-none-match': etag }, 304)));
                 } finally {
                   await bare304.stop();
                 }

@@ -1,27 +1,24 @@
 /**
- * The baseline: a bare node:http server answering the same bytes from memory, with the same
- * Content-Type, Content-Encoding and ETag, and a 304 to a matching If-None-Match. It
- * receives the body from the parent, then speaks the same protocol as serve-gazette.ts.
+ * The baseline: a bare node:http server answering the same bytes from memory — with the
+ * same response headers when the parent sends them — and a 304 to a matching
+ * If-None-Match. It receives the body from the parent, then speaks the same protocol as
+ * serve-gazette.ts.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpuReport } from './report-cpu.js';
 
-process.once('message', (body: { html?: string; base64?: string; encoding?: string }) => {
+process.once('message', (body: { html?: string; base64?: string; headers?: Record<string, string> }) => {
   const bytes = body.base64 !== undefined ? Buffer.from(body.base64, 'base64') : Buffer.from(body.html ?? '');
-  const etag = '"bare"';
+  const headers = body.headers ?? { 'content-type': 'text/html; charset=UTF-8', etag: '"bare"' };
+  const etag = headers.etag;
   const server = createServer((req, res) => {
-    if (req.headers['if-none-match'] === etag) {
-      res.writeHead(304, { etag });
+    if (etag && req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers);
       res.end();
       return;
     }
-    res.writeHead(200, {
-      'content-type': 'text/html; charset=UTF-8',
-      'content-length': bytes.length,
-      etag,
-      ...(body.encoding && { 'content-encoding': body.encoding }),
-    });
+    res.writeHead(200, { ...headers, 'content-length': bytes.length });
     res.end(bytes);
   });
   server.listen(0, '127.0.0.1', () => {

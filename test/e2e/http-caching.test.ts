@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { addProvider, createProviderKey } from '../../src/cli/provider.js';
 import { startGazette, type RunningGazette } from '../../src/main.js';
@@ -40,7 +41,7 @@ async function waitForPage(url: string, pattern: RegExp, timeoutMs: number): Pro
   throw new Error(`${url} did not show ${pattern} within ${timeoutMs} ms`);
 }
 
-const pushStory = (gazette: RunningGazette, token: string, story: Record<string, unknown>) =>
+const pushStory = (gazette: { url: string }, token: string, story: Record<string, unknown>) =>
   fetch(`${gazette.url}/api/v1/articles`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -154,10 +155,30 @@ describe('HTTP caching with the page cache turned off', () => {
   });
 });
 
-describe('page caches of two nodes on one PostgreSQL database', { skip: skipPostgres }, () => {
+/** A real `gazette serve` process; resolves with its URL once it listens. */
+function spawnServe(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/gazette.ts', 'serve'], { env: { ...process.env, ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const stop = () => new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+  });
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      const listening = buffered.split('\n').map((line) => /"url":"([^"]+)"/.exec(line)?.[1]).find(Boolean);
+      if (listening) resolve({ url: listening, stop });
+    });
+    child.once('exit', (code) => reject(new Error(`gazette serve exited with ${code}`)));
+  });
+}
+
+describe('page caches of two gazette serve processes on one PostgreSQL database', { skip: skipPostgres }, () => {
   let schemaDrop: () => Promise<void>;
-  let a: RunningGazette;
-  let b: RunningGazette;
+  let a: { url: string; stop: () => Promise<void> };
+  let b: { url: string; stop: () => Promise<void> };
   let token: string;
 
   before(async () => {
@@ -168,8 +189,7 @@ describe('page caches of two nodes on one PostgreSQL database', { skip: skipPost
     const url = new URL(testDatabaseUrl!);
     url.searchParams.set('options', `-c search_path=${opened.schema}`);
     const env = { DATABASE_URL: url.toString(), PORT: '0', LOG_LEVEL: 'silent', SCHEDULER: 'false', DEMO_CONTENT: 'false' };
-    a = await startGazette(env);
-    b = await startGazette(env);
+    [a, b] = await Promise.all([spawnServe(env), spawnServe(env)]);
   });
   after(async () => {
     await a?.stop();
