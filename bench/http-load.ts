@@ -9,6 +9,7 @@ import autocannon from 'autocannon';
 
 export const DURATION_S = Number(process.env.BENCH_DURATION ?? 8);
 export const CONNECTIONS = 16;
+const WARM_UP_S = Number(process.env.BENCH_WARM_UP ?? 2);
 
 export interface Server {
   child: ChildProcess;
@@ -53,11 +54,11 @@ export interface LoadResult {
   maxRssMb: number;
 }
 
-/** Loads `path` on `server` after a one-second warm-up; every answer must have `expectStatus`. */
+/** Loads `path` on `server` after a warm-up (so the JIT has compiled the path); every answer must have `expectStatus`. */
 export async function measure(server: Server, path: string, headers: Record<string, string> = {}, expectStatus = 200): Promise<LoadResult> {
   const run = (duration: number) =>
     autocannon({ url: server.url + path, connections: CONNECTIONS, duration, headers, expectBody: undefined });
-  await run(1);
+  await run(WARM_UP_S);
   const before = await server.ask<{ cpuMicros: number }>('cpu');
   const result = await run(DURATION_S);
   const after = await server.ask<{ cpuMicros: number; maxRssMb: number }>('cpu');

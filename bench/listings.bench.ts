@@ -20,6 +20,9 @@ import { measure, startServer, type LoadResult } from './http-load.js';
 import { postgresUrl } from './postgres-url.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+/** BENCH_ENGINES=sqlite or postgres and BENCH_CACHE=on or off narrow a run down while working. */
+const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',');
+const CACHE_MODES = (process.env.BENCH_CACHE ?? 'on,off').split(',') as ('on' | 'off')[];
 const OUT = new URL('../.bench-out/', import.meta.url).pathname;
 const COMPRESSED = { 'accept-encoding': 'br, gzip' };
 /** How deep the "far back" category page starts: 10,000 stories, or as deep as a small archive goes. */
@@ -116,12 +119,15 @@ const bench: Benchmark = {
     const notes: string[] = [];
     const uncachedCpu = new Map<string, number>();
     for (const size of SIZES) {
-      const targets = [await sqliteArchive(size), ...(pgUrl ? [await postgresArchive(pgUrl, size)] : [])];
+      const targets = [
+        ...(ENGINES.includes('sqlite') ? [await sqliteArchive(size)] : []),
+        ...(pgUrl && ENGINES.includes('postgres') ? [await postgresArchive(pgUrl, size)] : []),
+      ];
       for (const target of targets) {
         const store = await openTarget(target);
         const pages = await pagesOf(store);
         await store.close();
-        for (const cache of ['on', 'off'] as const) {
+        for (const cache of CACHE_MODES) {
           const env = { ...target.env, PAGE_CACHE_MB: cache === 'on' ? '64' : '0', SCHEDULER: 'false', DEMO_CONTENT: 'false' };
           const server = await startServer('./servers/serve-gazette.ts', env);
           try {

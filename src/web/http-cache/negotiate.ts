@@ -2,37 +2,33 @@ import fresh from 'fresh';
 import Negotiator from 'negotiator';
 import type { CachedPage, Variant } from './page-cache.js';
 
-/** The variant a client takes (RFC 9110 §12.5.3 Accept-Encoding, q-values honoured): br, then gzip, then identity. */
+/**
+ * The variant a client takes (RFC 9110 §12.5.3 Accept-Encoding, q-values honoured): br,
+ * then gzip, then identity. A page has both compressed variants or neither.
+ */
 export function chooseVariant(page: CachedPage, acceptEncoding: string | undefined): Variant {
-  const choice = acceptedEncoding(acceptEncoding, [page.br && 'br', page.gzip && 'gzip'].filter((e): e is 'br' | 'gzip' => Boolean(e)));
-  if (choice === 'br' && page.br) return page.br;
-  if (choice === 'gzip' && page.gzip) return page.gzip;
-  return page.identity;
+  const choice = acceptedEncoding(acceptEncoding);
+  return (choice === 'br' ? page.br : choice === 'gzip' ? page.gzip : undefined) ?? page.identity;
 }
 
 /** Clients send a handful of distinct Accept-Encoding values; each is parsed once. */
 const choices = new Map<string, 'br' | 'gzip' | 'identity'>();
 const MAX_REMEMBERED = 256;
+const OFFERED = ['br', 'gzip', 'identity'];
 
-/** The encoding a client takes of those offered (identity always is). */
-export function acceptedEncoding(acceptEncoding: string | undefined, offered: ('br' | 'gzip')[] = ['br', 'gzip']): 'br' | 'gzip' | 'identity' {
-  if (!acceptEncoding || offered.length === 0) return 'identity';
-  const key = `${offered.join(',')}|${acceptEncoding}`;
-  let choice = choices.get(key);
+/** The encoding a client takes: br or gzip when it accepts them, else identity. */
+export function acceptedEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | 'identity' {
+  if (!acceptEncoding) return 'identity';
+  let choice = choices.get(acceptEncoding);
   if (choice === undefined) {
-    choice = negotiate(acceptEncoding, offered);
+    const negotiator = new Negotiator({ headers: { 'accept-encoding': acceptEncoding } }) as unknown as PreferringNegotiator;
+    // At equal q-values the smaller encoding wins, whatever order the client listed them in.
+    const best = negotiator.encoding(OFFERED, { preferred: OFFERED });
+    choice = best === 'br' || best === 'gzip' ? best : 'identity';
     if (choices.size >= MAX_REMEMBERED) choices.clear();
-    choices.set(key, choice);
+    choices.set(acceptEncoding, choice);
   }
   return choice;
-}
-
-function negotiate(acceptEncoding: string, offered: ('br' | 'gzip')[]): 'br' | 'gzip' | 'identity' {
-  const all = [...offered, 'identity'];
-  const negotiator = new Negotiator({ headers: { 'accept-encoding': acceptEncoding } }) as unknown as PreferringNegotiator;
-  // At equal q-values the smaller encoding wins, whatever order the client listed them in.
-  const choice = negotiator.encoding(all, { preferred: all });
-  return choice === 'br' || choice === 'gzip' ? choice : 'identity';
 }
 
 /** Whether a conditional GET may be answered 304 (RFC 9110 §13.1: If-None-Match first, else If-Modified-Since). */
