@@ -23,3 +23,18 @@ export function cacheAs(c: Context, kind: CacheKind, tags: string[]): void {
 export function cacheDirectiveOf(c: Context): CacheDirective | undefined {
   return c.get(KEY) as CacheDirective | undefined;
 }
+
+const PASS_THROUGH = 'gazetteCachePassThrough';
+
+/**
+ * Marks a streamed response (a sitemap of a million URLs, say) to go out as it is made:
+ * the caching layer neither buffers, compresses nor keeps it.
+ */
+export function streamAsIs(c: Context): void {
+  c.set(PASS_THROUGH, true);
+}
+
+/** Whether a handler asked for its response to be streamed as it is. */
+export function isStreamedAsIs(c: Context): boolean {
+  return c.get(PASS_THROUGH) === true;
+}

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Config } from '../../config/load-config.js';
-import { cacheDirectiveOf, type CacheKind } from './cache-as.js';
+import { cacheDirectiveOf, isStreamedAsIs, type CacheKind } from './cache-as.js';
 import { acceptedEncoding, chooseVariant, notModified, variantHeaders } from './negotiate.js';
 import type { CachedPage, PageCache } from './page-cache.js';
 import { renderPage } from './render-page.js';
@@ -35,7 +35,7 @@ export function httpCaching(cache: PageCache, config: Config['httpCache']): Midd
     const generation = cache.generation;
     await next();
     const res = c.res;
-    if (res.status >= 300 && res.status < 400) return;
+    if ((res.status >= 300 && res.status < 400) || isStreamedAsIs(c)) return;
     const directive = cacheDirectiveOf(c);
     const headers = new Headers(res.headers);
     // A handler that chose its own policy (static files, health checks) keeps it.
