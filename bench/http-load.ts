@@ -18,10 +18,10 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** Starts `script` (relative to bench/) and waits for its { url }. */
+/** Starts `script` (relative to bench/; .ts through tsx, .mjs as it is) and waits for its { url }. */
 export function startServer(script: string, env: Record<string, string>, init?: unknown): Promise<Server> {
   const child = fork(fileURLToPath(new URL(script, import.meta.url)), {
-    execArgv: ['--import', 'tsx'],
+    execArgv: script.endsWith('.ts') ? ['--import', 'tsx'] : [],
     env: { ...process.env, ...env },
     stdio: 'inherit',
   });

@@ -4,10 +4,11 @@
  * page's server CPU per request and latency sit next to a bare node:http server sending
  * the same compressed bytes in the same run. Archives are built once in bulk SQL
  * (test/support/archive-fixture.ts) and kept in .bench-out/ and in PostgreSQL schemas
- * gazette_bench_<size> for the next run.
+ * gazette_bench_<size> for the next run. Servers run the compiled dist/, as `npm start` does.
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { execSync } from 'node:child_process';
 import { request } from 'node:http';
 import pg from 'pg';
 import { formatCursor } from '../src/domain/listing.js';
@@ -114,6 +115,8 @@ const bench: Benchmark = {
   group: 'speed',
   async run() {
     mkdirSync(OUT, { recursive: true });
+    // Servers run the compiled code, as `npm start` does, so memory is measured as deployed.
+    execSync('npm run build', { stdio: 'ignore' });
     const pgUrl = await postgresUrl();
     const rows: BenchRow[] = [];
     const notes: string[] = [];
@@ -129,8 +132,10 @@ const bench: Benchmark = {
         await store.close();
         for (const cache of CACHE_MODES) {
           const env = { ...target.env, PAGE_CACHE_MB: cache === 'on' ? '64' : '0', SCHEDULER: 'false', DEMO_CONTENT: 'false' };
-          const server = await startServer('./servers/serve-gazette.ts', env);
+          const server = await startServer('./servers/serve-gazette-dist.mjs', env);
           try {
+            // Every page once before any is measured, so the first one measured is not the JIT's warm-up.
+            for (const page of pages) await measure(server, page.path, COMPRESSED);
             for (const page of pages) {
               const res = await rawGet(server.url + page.path, COMPRESSED);
               if (res.status !== 200) throw new Error(`${page.path} answered ${res.status}`);

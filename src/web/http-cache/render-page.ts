@@ -6,6 +6,7 @@ import type { CachedPage, Variant } from './page-cache.js';
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
+const BROTLI_WINDOW_BITS = 18;
 /** Bodies smaller than this gain nothing from compression. */
 const MIN_COMPRESS_BYTES = 1024;
 /** Headers that belong to one variant, set again for each. */
@@ -32,10 +33,17 @@ export async function renderPage(
   });
   const page: CachedPage = { status, headers: kept, identity, lastModified: new Date(lastModified).toUTCString() };
   if (body.length < MIN_COMPRESS_BYTES || only === 'identity') return page;
-  // Quality 6 for pages compressed once and sent many times, 4 for a page sent once.
+  // Quality 6 for pages compressed once and sent many times, 4 for a page sent once. A
+  // 256 KB window holds any page whole; brotli's default 4 MB window costs megabytes of
+  // memory per compression in flight, for nothing.
   const quality = only ? 4 : 6;
+  const params = {
+    [constants.BROTLI_PARAM_QUALITY]: quality,
+    [constants.BROTLI_PARAM_LGWIN]: BROTLI_WINDOW_BITS,
+    [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+  };
   const [br, gz] = await Promise.all([
-    only === 'gzip' ? undefined : brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+    only === 'gzip' ? undefined : brotli(body, { params }),
     only === 'br' ? undefined : gzipAsync(body, { level: 6 }),
   ]);
   if (br) page.br = { body: br, etag: `"${tag}-br"`, encoding: 'br' };
