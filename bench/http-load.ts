@@ -54,6 +54,11 @@ export interface LoadResult {
   maxRssMb: number;
 }
 
+/** Loads `path` for a second, unmeasured: the JIT compiles the code it runs. */
+export async function warmUp(server: Server, path: string, headers: Record<string, string> = {}): Promise<void> {
+  await autocannon({ url: server.url + path, connections: CONNECTIONS, duration: 1, headers });
+}
+
 /** Loads `path` on `server` after a warm-up (so the JIT has compiled the path); every answer must have `expectStatus`. */
 export async function measure(server: Server, path: string, headers: Record<string, string> = {}, expectStatus = 200): Promise<LoadResult> {
   const run = (duration: number) =>

@@ -17,7 +17,7 @@ import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { buildArchive } from '../test/support/archive-fixture.js';
 import type { Benchmark, BenchRow } from './benchmark.js';
-import { measure, startServer, type LoadResult } from './http-load.js';
+import { measure, startServer, warmUp, type LoadResult } from './http-load.js';
 import { postgresUrl } from './postgres-url.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
@@ -135,7 +135,7 @@ const bench: Benchmark = {
           const server = await startServer('./servers/serve-gazette-dist.mjs', env);
           try {
             // Every page once before any is measured, so the first one measured is not the JIT's warm-up.
-            for (const page of pages) await measure(server, page.path, COMPRESSED);
+            for (const page of pages) await warmUp(server, page.path, COMPRESSED);
             for (const page of pages) {
               const res = await rawGet(server.url + page.path, COMPRESSED);
               if (res.status !== 200) throw new Error(`${page.path} answered ${res.status}`);
