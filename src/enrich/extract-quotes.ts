@@ -1,4 +1,5 @@
 import type { EntityMention, Quote } from '../domain/entity.js';
+import { genderOf } from './gender-of.js';
 import type { MentionSpan } from './tag-entities.js';
 
 /** Options of quote extraction. */
@@ -10,10 +11,17 @@ export interface ExtractQuotesOptions {
 /** Opening and closing marks: curly, straight, German „…“ and guillemets. */
 const QUOTE = /“([^”“\n]+)”|"([^"\n]+)"|„([^“”\n]+)[“”]|«\s?([^»\n]+?)\s?»/g;
 /** Verbs of speech in the languages Gazette sees most; "according to" is handled apart. */
-const SPEECH = String.raw`said|says|say|stated|states|told|tells|added|adds|noted|notes|warned|warns|explained|explains|argued|argues|wrote|writes|insisted|insists|announced|emphasi[sz]ed|declared|remarked|asked|replied|commented|claimed|continued|recalled|conceded|admitted|acknowledged|stressed|sagte|sagt|erklärte|betonte|dijo|afirmó|declaró|a déclaré|a dit|a affirmé|disse|afirmou`;
+const SPEECH = String.raw`said|says|say|tweeted|posted|wrote in|stated|states|told|tells|added|adds|noted|notes|warned|warns|explained|explains|argued|argues|wrote|writes|insisted|insists|announced|emphasi[sz]ed|declared|remarked|asked|replied|commented|claimed|continued|recalled|conceded|admitted|acknowledged|stressed|sagte|sagt|erklärte|betonte|dijo|afirmó|declaró|a déclaré|a dit|a affirmé|disse|afirmou`;
 const SPEECH_RE = new RegExp(String.raw`(?<![\p{L}])(?:${SPEECH})(?![\p{L}])`, 'iu');
 const ACCORDING_RE = /\b(?:according to|selon|laut|según|segundo)\s/iu;
-const PRONOUN_RE = /(?<![\p{L}])(he|she|they|er|sie|il|elle|ella|él)(?![\p{L}])/iu;
+const PRONOUN_RE = /(?<![\p{L}])(he|she|they|er|sie|il|elle|ella|él|ele|ela)(?![\p{L}])/iu;
+const FEMININE = /^(she|sie|elle|ella|ela)$/i;
+const MASCULINE = /^(he|er|il|él|ele)$/i;
+/**
+ * Words before a name that make its bearer the object of the sentence, never its speaker:
+ * "threatened to kill Rep. Ilhan Omar", "attacked X", "against X".
+ */
+const OBJECT_BEFORE = /(?:threat\p{L}*|kill|killing|attack\p{L}*|against|targeting|targeted|assault\p{L}*|murder\p{L}*|victim|accus\p{L}*|sued|suing|criticiz\p{L}*|criticis\p{L}*)\s+(?:\p{L}+\.?\s+){0,3}$/iu;
 /** How far around a quote its attribution is looked for, in characters. */
 const WINDOW = 160;
 
@@ -33,6 +41,9 @@ export function extractQuotes(
   const names = new Map(entities.map((e) => [e.slug, e.name]));
   const quotes: Quote[] = [];
   const seen = new Set<string>();
+  // Mentions whose bearer is the object of a threat or an attack are never speakers.
+  const speakers = mentions.filter((m) => !OBJECT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)));
+  const context: Context = { text, mentions: speakers, names, previous: null };
   for (const m of text.matchAll(QUOTE)) {
     const inner = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim().replace(/[,\s]+$/, '');
     if (inner.split(/\s+/).length < minWords) continue;
@@ -41,7 +52,10 @@ export function extractQuotes(
     seen.add(key);
     const start = m.index;
     const end = m.index + m[0].length;
-    const speaker = attribute(text, start, end, mentions);
+    // A quote with no attribution of its own that follows an attributed one in the same
+    // or the next paragraph continues it: “…,” she said. “…”
+    const speaker = attribute(text, start, end, speakers, context) ?? continued(context, start);
+    if (speaker) context.previous = { speaker, end };
     quotes.push({
       text: inner,
       speakerSlug: speaker?.slug ?? null,
@@ -57,7 +71,30 @@ interface Speaker {
   phrase: string | null;
 }
 
-function attribute(text: string, start: number, end: number, mentions: MentionSpan[]): Speaker | undefined {
+interface Context {
+  text: string;
+  mentions: MentionSpan[];
+  names: Map<string, string>;
+  /** The last attributed quote: its speaker and where it ended. */
+  previous: { speaker: Speaker; end: number } | null;
+}
+
+/** The previous quote's speaker, when only its attribution stands between the two quotes. */
+function continued(context: Context, start: number): Speaker | undefined {
+  const previous = context.previous;
+  if (!previous) return undefined;
+  const between = context.text.slice(previous.end, start);
+  if (between.length > 200 || /\n\s*\n[^\n]*\n\s*\n/.test(between)) return undefined;
+  // Another quote mark or a new named person in between starts someone else's words.
+  if (/["“”„«»]/.test(between)) return undefined;
+  if (context.mentions.some((m) => m.start >= previous.end && m.end <= start && m.type === 'person' && m.slug !== previous.speaker.slug)) return undefined;
+  // Across a paragraph break only when the break is all that separates them, after an attribution.
+  const paragraphs = between.split(/\n\s*\n/);
+  if (paragraphs.length > 1 && paragraphs[paragraphs.length - 1]!.trim() !== '') return undefined;
+  return previous.speaker;
+}
+
+function attribute(text: string, start: number, end: number, mentions: MentionSpan[], context?: Context): Speaker | undefined {
   // After the quote, up to the end of its sentence: “…,” Rutte said. / “…,” said Rutte.
   let afterText = sentenceAfter(text, end);
   // “… data.” Growth will … — a quote that ends its own sentence, followed by a new one.
@@ -72,7 +109,11 @@ function attribute(text: string, start: number, end: number, mentions: MentionSp
   const verbAfter = SPEECH_RE.exec(afterText);
   if (verbAfter && verbAfter.index < 60) {
     const at = end + verbAfter.index;
-    const s = speakerIn(mentions, end, afterEnd, at) ?? pronounSpeaker(text, end, at + verbAfter[0].length + 30, start, mentions);
+    // “…,” he told the FBI: the pronoun is the subject, whoever is named after the verb.
+    const pronounFirst = /^[\s,]*\p{L}+[\s,]*$/u.test(text.slice(end, at)) && PRONOUN_RE.test(text.slice(end, at));
+    const s = pronounFirst
+      ? pronounSpeaker(text, end, at, start, mentions, context)
+      : (speakerIn(mentions, end, afterEnd, at) ?? pronounSpeaker(text, end, at + verbAfter[0].length + 30, start, mentions, context));
     if (s) return s;
     return { slug: null, phrase: phraseNear(afterText, verbAfter.index, verbAfter[0].length) };
   }
@@ -82,8 +123,22 @@ function attribute(text: string, start: number, end: number, mentions: MentionSp
   const verbBefore = lastMatch(SPEECH_RE, beforeText) ?? lastMatch(ACCORDING_RE, beforeText);
   if (verbBefore) {
     const at = sentenceStart + verbBefore.index;
-    const s = speakerIn(mentions, sentenceStart, start, at) ?? pronounSpeaker(text, sentenceStart, at, sentenceStart, mentions);
+    const s = speakerIn(mentions, sentenceStart, start, at) ?? pronounSpeaker(text, sentenceStart, at, sentenceStart, mentions, context);
     if (s) return s;
+  }
+  // A name and a colon before the quote, as in headlines: Anthony Lynn: “We needed to win”.
+  const colon = /:\s*$/.exec(beforeText);
+  if (colon) {
+    const at = sentenceStart + colon.index;
+    const s = speakerIn(mentions.filter((m) => m.end >= at - 2), sentenceStart, start, at);
+    if (s) return s;
+  }
+  // “…,” study lead author Lucas Paganini, a planetary scientist at …, said in a statement:
+  // a person named right after the quote, with the verb further on.
+  const later = SPEECH_RE.exec(text.slice(end, end + 300).split(/\n/)[0]!);
+  if (later && /^[,\s]/.test(text.slice(end - 1, end + 1).slice(-1) || ' ')) {
+    const near = mentions.find((m) => m.type === 'person' && m.start >= end && m.start < end + 40);
+    if (near && near.start < end + later.index) return { slug: near.slug, phrase: null };
   }
   return undefined;
 }
@@ -99,11 +154,20 @@ function speakerIn(mentions: MentionSpan[], from: number, to: number, anchor: nu
   return { slug: pool[0]!.slug, phrase: null };
 }
 
-/** "he said": the person mentioned last before the quote. */
-function pronounSpeaker(text: string, from: number, to: number, quoteStart: number, mentions: MentionSpan[]): Speaker | undefined {
-  if (!PRONOUN_RE.test(text.slice(from, to))) return undefined;
+/**
+ * "he said": the last person named before the quote whose first name fits the pronoun
+ * ("she" skips a man named since), else the last person named.
+ */
+function pronounSpeaker(text: string, from: number, to: number, quoteStart: number, mentions: MentionSpan[], context?: Context): Speaker | undefined {
+  const pronoun = PRONOUN_RE.exec(text.slice(from, to));
+  if (!pronoun) return undefined;
   const earlier = mentions.filter((m) => m.type === 'person' && m.end <= quoteStart);
-  const last = earlier[earlier.length - 1];
+  const wanted = FEMININE.test(pronoun[1]!) ? 'female' : MASCULINE.test(pronoun[1]!) ? 'male' : null;
+  const gender = (m: MentionSpan) => (context ? genderOf(context.names.get(m.slug) ?? '') : null);
+  const latest = [...earlier].reverse();
+  // A name known to fit first, then one not known not to fit, then anyone.
+  const last =
+    (wanted && latest.find((m) => gender(m) === wanted)) || latest.find((m) => !wanted || gender(m) === null) || earlier[earlier.length - 1];
   return last ? { slug: last.slug, phrase: null } : undefined;
 }
 
