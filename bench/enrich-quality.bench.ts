@@ -9,6 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { slugify } from '../src/domain/article.js';
 import { enrichArticle } from '../src/enrich/enrich-article.js';
+import { splitSentences } from '../src/enrich/split-sentences.js';
+import { stripDateline } from '../src/enrich/strip-dateline.js';
 import type { Benchmark, BenchRow } from './benchmark.js';
 
 interface EvalText {
@@ -56,16 +58,39 @@ function compare(gold: string[], predicted: string[], into: Counts, misses: stri
   for (const x of g) if (!p.has(x)) (into.fn++, misses.push(`${id}: missed ${x}`));
 }
 
+/**
+ * What is wrong with a summary, if anything: over 300 characters, a dateline left at its
+ * start, cut at an initial or inside a number, or one sentence where two would fit.
+ */
+function summaryProblem(summary: string, text: string, language: string): string | null {
+  if (summary.length > 301) return `is ${summary.length} characters`;
+  if (stripDateline(summary) !== summary) return `starts with a dateline: "${summary.slice(0, 30)}"`;
+  if (/(^|\s)\p{Lu}\.$/u.test(summary)) return `ends at an initial: "…${summary.slice(-30)}"`;
+  const flat = text.replace(/\s+/g, ' ');
+  const at = flat.indexOf(summary.replace(/…$/, ''));
+  if (at >= 0 && /\d\.$/.test(summary) && /^\d/.test(flat.slice(at + summary.length))) return `ends inside a number: "…${summary.slice(-30)}"`;
+  const sentences = splitSentences(stripDateline(text), language);
+  const fits = sentences.length > 1 && sentences[0]!.length + 1 + sentences[1]!.length <= 300;
+  if (fits && splitSentences(summary, language).length < 2) return 'has one sentence where two fit';
+  return null;
+}
+
 /** Scores one set of texts: a table row and the errors, for the notes. */
 function score(name: string, texts: EvalText[]): { row: BenchRow; misses: string[] } {
   const counts: Record<Kind, Counts> = { person: zero(), organisation: zero(), place: zero() };
   const quotesFound = zero();
   let speakersRight = 0;
   let languageRight = 0;
+  const summaries = { ok: 0, sentences: 0, chars: 0 };
   const misses: string[] = [];
   for (const t of texts) {
     const e = enrichArticle({ headline: t.headline ?? '', text: t.text });
     if (e.language === t.language) languageRight++;
+    const problem = summaryProblem(e.summary, t.text, e.language);
+    if (problem) misses.push(`${t.id}: summary ${problem}`);
+    else summaries.ok++;
+    summaries.sentences += splitSentences(e.summary, e.language).length;
+    summaries.chars += e.summary.length;
     for (const type of Object.keys(kinds) as Kind[]) {
       compare(t[kinds[type]], e.entities.filter((x) => x.type === type).map((x) => x.name), counts[type], misses, `${t.id} ${type}`);
     }
@@ -101,6 +126,9 @@ function score(name: string, texts: EvalText[]): { row: BenchRow; misses: string
       speakers: goldQuotes === 0 ? 1 : speakersRight / goldQuotes,
       'speakers n': `${speakersRight}/${goldQuotes}`,
       language: languageRight / texts.length,
+      'summaries ok': summaries.ok / texts.length,
+      'summary sentences': summaries.sentences / texts.length,
+      'summary chars': Math.round(summaries.chars / texts.length),
     },
     misses,
   };
@@ -121,6 +149,7 @@ const benchmark: Benchmark = {
     return {
       rows: [tune.row, test.row, old.row],
       notes: [
+        'Summaries: ok = at most 300 characters, no dateline, not cut at an initial or inside a number, and two or three sentences when two fit.',
         'Dev set: real article openings marked before any output was looked at; rules are tuned on the tune half only, the test half is the figure to quote.',
         'Entity scores are micro-averaged over names; people/organisations/places are F1 per type; speakers = marked quotes found with the right speaker.',
         ...(verbose ? ['Tune-half errors:', ...tune.misses.map((m) => `  ${m}`), 'Written-set errors:', ...old.misses.map((m) => `  ${m}`)] : ['(BENCH_VERBOSE=1 lists the tune half\'s errors.)']),
