@@ -32,6 +32,18 @@ export function findDatelinePlaces(text: string): DatelinePlace[] {
       if (known || region === region.toUpperCase()) places.push({ name: known ?? titleCase(region), start: regionStart, end: regionStart + region.length });
     }
   }
+  // Title case with a region and a dash: "Dekalb, Ill. —", "Greenbelt, Md. (AP) —".
+  const titled = /(?:^|\n)[ \t]*(\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){0,2}),[ \t]*(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2})[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[-–—]{1,2}[ \t]/gu;
+  for (const m of text.matchAll(titled)) {
+    const [, city, region] = m;
+    const regionName = knownPlace(region!) ?? knownPlace(region!.replace(/\.$/, ''));
+    if (!regionName) continue;
+    const cityStart = m.index + m[0].indexOf(city!);
+    if (places.some((p) => p.start === cityStart)) continue;
+    places.push({ name: knownPlace(city!) ?? city!, start: cityStart, end: cityStart + city!.length });
+    const regionStart = m.index + m[0].indexOf(region!, m[0].indexOf(city!) + city!.length);
+    places.push({ name: regionName, start: regionStart, end: regionStart + region!.length });
+  }
   return places;
 }
 

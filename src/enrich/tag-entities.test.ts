@@ -38,6 +38,8 @@ describe('tagEntities: boundaries and shapes of names', () => {
     const found = names('HANOI, Vietnam (AP) — Defense Secretary Mark Esper spoke on Wednesday.\n\nBAAR, SWITZERLAND\n\nAscom announced a partnership.');
     for (const n of ['place:Hanoi', 'place:Vietnam', 'organisation:Associated Press', 'place:Baar', 'place:Switzerland', 'person:Mark Esper']) assert.ok(found.includes(n), `${n} in ${found}`);
     assert.ok(!found.includes('organisation:HANOI') && !found.includes('organisation:BAAR'), `${found}`);
+    const titled = names('Dekalb, Ill. — Mike Glass threw for three touchdowns on Tuesday night.');
+    assert.ok(titled.includes('place:Dekalb') && titled.includes('place:Illinois'), `${titled}`);
   });
 
   it('names a company before its product, not the product as a person', () => {
