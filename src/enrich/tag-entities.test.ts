@@ -48,6 +48,12 @@ describe('tagEntities: boundaries and shapes of names', () => {
     assert.ok(!found.some((n) => n.startsWith('person:')), `${found}`);
   });
 
+  it('keeps brands that end in ’s, but not a named person’s possessive', () => {
+    const found = names('Rival Lowe’s was also lower, and the People’s Daily said so. Michael McDonald joined; McDonald’s voice was clear.');
+    assert.ok(found.includes("organisation:Lowe's") && found.includes("organisation:People's Daily"), `${found}`);
+    assert.ok(!found.includes('person:Lowe') && !found.includes("organisation:McDonald's"), `${found}`);
+  });
+
   it('resolves a well-known surname to the full name', () => {
     const found = names('Morrison listened in on President Trump’s call, the committee heard.');
     assert.ok(found.includes('person:Donald Trump'), `${found}`);

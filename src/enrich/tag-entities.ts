@@ -143,6 +143,21 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
 
   // The whole span may be a known name before any splitting ("Bank of England", "US"), or
   // shaped like an organisation ("Russian Foreign Ministry").
+  // A brand whose name ends in "’s" ("Lowe’s", "McDonald’s", "People’s Daily"), which the span
+  // finder split off as a possessive.
+  const base = joined(words);
+  // (Not when someone of that surname was named: "McDonald’s" after Michael McDonald is his.)
+  if (span.possessive && !found.some((f) => f.type === 'person' && f.name.endsWith(` ${base}`))) {
+    const next = /^['’]s\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)/u.exec(span.following)?.[1];
+    const candidates = [...(next ? [`${base}'s ${next}`, `${base}'s ${next.split(/\s+/)[0]}`] : []), `${base}'s`];
+    for (const candidate of candidates) {
+      const brand = knownOrganisation(candidate);
+      if (brand) {
+        found.push({ name: brand, type: 'organisation', start: words[0]!.start, end: words[words.length - 1]!.end + candidate.length - base.length, role: null });
+        return null;
+      }
+    }
+  }
   const whole = joined(words);
   // (A known person goes on below, where a title before the name becomes the role.)
   const wholeName = knownName(whole);
