@@ -58,6 +58,12 @@ describe('extractArticle: regressions', () => {
       'The contents of this site are ©2024 City Publishing Corp.',
       'China furious at Macron for Hong Kong protest jibe [INSIGHT]',
       '| UPDATED: 11:05, Tue, Nov 19, 2019',
+      '19.11.2019, 08:57',
+      'Nov. 20, 2019 6:02 AM EST',
+      'Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.',
+      'Follow AP’s full coverage of the election at the link below',
+      '(Image: © TNG Collaboration)',
+      'If you enjoyed this article, join our members today.',
     ];
     const result = extractArticle(
       page(`<article><h1>Council approves budget</h1>${story}${furniture.map((f) => `<p>${f}</p>`).join('')}</article>`),

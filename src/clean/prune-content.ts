@@ -26,6 +26,9 @@ const LABEL_LINE = new RegExp(
     String.raw`^(tags?|topics?|filed under|categories|etiquetas|tem[aá]s|mots[- ]cl[ée]s|schlagw[öo]rter|stichw[öo]rter|теги|метки|الوسوم|كلمات مفتاحية)\s*[:：]`,
     // Newsletter prompts anywhere in a short line.
     String.raw`\bnewsletters?\b.{0,60}\b(sign up|subscribe|inbox|register)|\b(sign up|subscribe|register)\b.{0,60}\bnewsletters?\b|^(have|got) a (news )?tip\b`,
+    // Follow prompts, image credits and membership appeals: "Follow Newsbeat on Instagram …",
+    // "Follow AP’s full coverage of …", "(Image: © …)", "If you enjoyed this article, …".
+    String.raw`^follow\b.{0,40}\b(on (twitter|x|facebook|instagram|tiktok|youtube|linkedin|threads|bluesky)|coverage)\b|^\((image|photo|picture|video|credit|source)s?\s*(credit)?\s*:|^if you (enjoyed|liked|value|appreciate|found)\b.{0,40}\b(article|story|journalism|reporting|content)`,
     // A copyright or rights line anywhere in a short line: "The contents of this site are ©2019 …".
     String.raw`©\s*\d{4}|\ball rights reserved\b`,
     // A teaser link labelled in brackets: "China furious at Macron [INSIGHT]".
@@ -35,6 +38,10 @@ const LABEL_LINE = new RegExp(
   ].join('|'),
   'iu',
 );
+
+/** A line that is nothing but a date and time: "19.11.2019, 08:57", "Nov. 20, 2019 6:02 AM EST". */
+const DATE_ONLY =
+  /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*[a-z]{2,4})?)?$/i;
 
 /** Words of a by-line or time stamp line. */
 const META_LINE = /^(by\b|posted\b|published\b|updated\b|last (updated|modified)\b|first published\b|created\b|modified\b)/i;
@@ -68,6 +75,7 @@ export function pruneContent(root: Element, options: PruneOptions = {}): void {
       if (!isLeafBlock(el) || !shortText(el, 120)) return false;
       // "| UPDATED: 11:05, Tue, Nov 19, 2019": separators before the label do not hide it.
       const text = blockText(el).replace(/^[\s|•·–—-]+/, '');
+      if (DATE_ONLY.test(text)) return true;
       return META_LINE.test(text) ? DATE_LIKE.test(text) || /^by\b/i.test(text) && text.split(/\s+/).length <= 8 : false;
     });
 }
