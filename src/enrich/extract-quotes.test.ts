@@ -45,6 +45,27 @@ describe('extractQuotes: speakers', () => {
     assert.deepEqual(quotesOf(text), [['The third requirement, l', 'Lucas Paganini']]);
   });
 
+  it('takes the name next to the verb over an organisation named further off', () => {
+    const text = 'Later, in remarks at the Communist Party headquarters in Hanoi, Esper said, “We strongly oppose violations of international law by China.”';
+    assert.deepEqual(quotesOf(text), [['We strongly oppose viola', 'Esper']]);
+    assert.deepEqual(quotesOf('Noem later tweeted that the epidemic “needs to be a dinner table conversation.”'), [['needs to be a dinner tab', 'Noem']]);
+  });
+
+  it('gives “said the actor” to the person last quoted', () => {
+    const text =
+      '“We lost the baby this weekend, and it hurts,” James Van Der Beek said.\n\n“You never know why these things happen to people,” said the actor. “It makes you more human.”';
+    assert.deepEqual(quotesOf(text), [
+      ['We lost the baby this we', 'James Van Der Beek'],
+      ['You never know why these', 'James Van Der Beek'],
+      ['It makes you more human.', 'James Van Der Beek'],
+    ]);
+  });
+
+  it('reads quotes whose opening and closing marks differ', () => {
+    const text = '“Our third quarter results reflected broad-based growth," chief executive Craig Menear said in the release.';
+    assert.deepEqual(quotesOf(text), [['Our third quarter result', 'Craig Menear']]);
+  });
+
   it('accepts tweeted as a verb of speech', () => {
     assert.deepEqual(quotesOf('“Meth is a serious problem in our state,” Kristi Noem tweeted Monday night.'), [['Meth is a serious proble', 'Kristi Noem']]);
   });

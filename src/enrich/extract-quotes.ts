@@ -1,4 +1,5 @@
 import type { EntityMention, Quote } from '../domain/entity.js';
+import { isTitleWord } from './gazetteer.js';
 import { genderOf } from './gender-of.js';
 import type { MentionSpan } from './tag-entities.js';
 
@@ -9,9 +10,9 @@ export interface ExtractQuotesOptions {
 }
 
 /** Opening and closing marks: curly, straight, German „…“ and guillemets. */
-const QUOTE = /“([^”“\n]+)”|"([^"\n]+)"|„([^“”\n]+)[“”]|«\s?([^»\n]+?)\s?»/g;
+const QUOTE = /“([^”“"\n]+)(?:”|’’|")|"([^"“”\n]+)["”]|„([^“”\n]+)[“”]|«\s?([^»\n]+?)\s?»/g;
 /** Verbs of speech in the languages Gazette sees most; "according to" is handled apart. */
-const SPEECH = String.raw`said|says|say|tweeted|posted|wrote in|stated|states|told|tells|added|adds|noted|notes|warned|warns|explained|explains|argued|argues|wrote|writes|insisted|insists|announced|emphasi[sz]ed|declared|remarked|asked|replied|commented|claimed|continued|recalled|conceded|admitted|acknowledged|stressed|sagte|sagt|erklärte|betonte|dijo|afirmó|declaró|a déclaré|a dit|a affirmé|disse|afirmou`;
+const SPEECH = String.raw`said|says|say|tweeted|posted|wrote in|stated|states|told|tells|added|adds|noted|notes|warned|warns|explained|explains|argued|argues|wrote|writes|insisted|insists|announced|emphasi[sz]ed|declared|remarked|asked|replied|commented|comments|described|claimed|continued|recalled|conceded|admitted|acknowledged|stressed|sagte|sagt|erklärte|betonte|dijo|afirmó|declaró|a déclaré|a dit|a affirmé|disse|afirmou`;
 const SPEECH_RE = new RegExp(String.raw`(?<![\p{L}])(?:${SPEECH})(?![\p{L}])`, 'iu');
 const ACCORDING_RE = /\b(?:according to|selon|laut|según|segundo)\s/iu;
 const PRONOUN_RE = /(?<![\p{L}])(he|she|they|er|sie|il|elle|ella|él|ele|ela)(?![\p{L}])/iu;
@@ -113,9 +114,17 @@ function attribute(text: string, start: number, end: number, mentions: MentionSp
     const pronounFirst = /^[\s,]*\p{L}+[\s,]*$/u.test(text.slice(end, at)) && PRONOUN_RE.test(text.slice(end, at));
     const s = pronounFirst
       ? pronounSpeaker(text, end, at, start, mentions, context)
-      : (speakerIn(mentions, end, afterEnd, at) ?? pronounSpeaker(text, end, at + verbAfter[0].length + 30, start, mentions, context));
+      : (speakerIn(mentions, end, afterEnd, at, text) ?? pronounSpeaker(text, end, at + verbAfter[0].length + 30, start, mentions, context));
     if (s) return s;
-    return { slug: null, phrase: phraseNear(afterText, verbAfter.index, verbAfter[0].length) };
+    const phrase = phraseNear(afterText, verbAfter.index, verbAfter[0].length);
+    // "said the actor": a definite title stands for the person last quoted or named.
+    if (phrase && /^the\s+(?:\p{L}+\s+){0,2}\p{L}+$/iu.test(phrase) && isTitleWord(phrase.split(/\s+/).pop()!)) {
+      const previous = context?.previous?.speaker.slug ? context.previous.speaker : undefined;
+      const named = [...mentions].reverse().find((m) => m.type === 'person' && m.end <= start);
+      if (previous) return previous;
+      if (named) return { slug: named.slug, phrase: null };
+    }
+    return { slug: null, phrase };
   }
   // Before the quote, in its sentence: Rutte said: “…” / Rutte told reporters that “…”
   const sentenceStart = Math.max(start - WINDOW, lastBoundary(text, start));
@@ -123,7 +132,7 @@ function attribute(text: string, start: number, end: number, mentions: MentionSp
   const verbBefore = lastMatch(SPEECH_RE, beforeText) ?? lastMatch(ACCORDING_RE, beforeText);
   if (verbBefore) {
     const at = sentenceStart + verbBefore.index;
-    const s = speakerIn(mentions, sentenceStart, start, at) ?? pronounSpeaker(text, sentenceStart, at, sentenceStart, mentions, context);
+    const s = speakerIn(mentions, sentenceStart, start, at, text) ?? pronounSpeaker(text, sentenceStart, at, sentenceStart, mentions, context);
     if (s) return s;
   }
   // A name and a colon before the quote, as in headlines: Anthony Lynn: “We needed to win”.
@@ -144,14 +153,41 @@ function attribute(text: string, start: number, end: number, mentions: MentionSp
 }
 
 /** The mention in [from, to) nearest to `anchor`, people before organisations. */
-function speakerIn(mentions: MentionSpan[], from: number, to: number, anchor: number): Speaker | undefined {
+function speakerIn(mentions: MentionSpan[], from: number, to: number, anchor: number, text?: string): Speaker | undefined {
   const inside = mentions.filter((m) => m.start >= from && m.end <= to && m.type !== 'place');
+  const people = inside.filter((m) => m.type === 'person');
+  // A name right next to the verb that the tagger could not place (a surname whose first name
+  // came earlier in the article: "Noem later tweeted", "said Lopez") outranks an organisation
+  // named further off.
+  if (people.length === 0 && text !== undefined) {
+    const adjacent = nameNextTo(text, anchor, from, to);
+    if (adjacent && !inside.some((m) => m.start <= adjacent.start && m.end >= adjacent.end && m.type !== 'person')) return { slug: null, phrase: adjacent.name };
+  }
   if (inside.length === 0) return undefined;
   const distance = (m: MentionSpan) => Math.min(Math.abs(m.start - anchor), Math.abs(m.end - anchor));
-  const people = inside.filter((m) => m.type === 'person');
   const pool = people.length > 0 ? people : inside;
   pool.sort((a, b) => distance(a) - distance(b));
   return { slug: pool[0]!.slug, phrase: null };
+}
+
+/** Capitalised words just before the verb at `at` (one adverb allowed), or just after it. */
+function nameNextTo(text: string, at: number, from: number, to: number): { name: string; start: number; end: number } | undefined {
+  const NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}`;
+  const windowStart = Math.max(from, at - 60);
+  const before = new RegExp(String.raw`(${NAME})\s+(?:\p{Ll}+ly\s+|later\s+|also\s+|then\s+)?$`, 'u').exec(text.slice(windowStart, at));
+  if (before) {
+    // Sentence openers and pronouns are not names: "She added", "But Esper said".
+    const opener = /^(?:(?:the|but|and|so|yet|later|then|also|now|here|there|he|she|they|it|we|i|you|er|sie|il|elle|ella|él|ele|ela)\b\s*)+/iu.exec(before[1]!)?.[0] ?? '';
+    const name = before[1]!.slice(opener.length);
+    const start = windowStart + before.index + opener.length;
+    if (name) return { name, start, end: start + name.length };
+  }
+  const verb = SPEECH_RE.exec(text.slice(at, at + 40));
+  if (!verb || verb.index !== 0) return undefined;
+  const after = new RegExp(String.raw`^\s+(${NAME})`, 'u').exec(text.slice(at + verb[0].length, Math.max(to, at + verb[0].length)));
+  if (!after) return undefined;
+  const start = at + verb[0].length + after[0].indexOf(after[1]!);
+  return { name: after[1]!, start, end: start + after[1]!.length };
 }
 
 /**
