@@ -18,7 +18,7 @@ const ABBREVIATIONS = new Set(
 export function splitSentences(text: string, language = 'en'): string[] {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (!flat) return [];
-  const segmenter = new Intl.Segmenter(safeLocale(language), { granularity: 'sentence' });
+  const segmenter = segmenterFor(language);
   const sentences: string[] = [];
   for (const { segment } of segmenter.segment(flat)) {
     const previous = sentences[sentences.length - 1];
@@ -37,6 +37,18 @@ function joinsNext(sentence: string, next: string): boolean {
   // A single letter: an initial ("Patrick W.", "M. Dupont") or part of one ("z. B.").
   if (/^\p{L}$/u.test(lastWord)) return true;
   return ABBREVIATIONS.has(lastWord) || ABBREVIATIONS.has(lastWord.replace(/\.$/, ''));
+}
+
+/** One segmenter per language, made on first use (making one costs more than using it). */
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function segmenterFor(language: string): Intl.Segmenter {
+  let segmenter = segmenters.get(language);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(safeLocale(language), { granularity: 'sentence' });
+    segmenters.set(language, segmenter);
+  }
+  return segmenter;
 }
 
 function safeLocale(language: string): string {

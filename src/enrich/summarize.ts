@@ -21,7 +21,8 @@ export interface SummarizeOptions {
  */
 export function summarize(text: string, options: SummarizeOptions = {}): string {
   const maxLength = options.maxLength ?? MAX_SUMMARY;
-  const sentences = splitSentences(stripDateline(text), options.language ?? 'en');
+  // Only the opening is read: three sentences of a 300-character summary lie well within it.
+  const sentences = splitSentences(stripDateline(text.slice(0, 4 * maxLength + 400)), options.language ?? 'en');
   if (sentences.length === 0) return '';
   let summary = sentences[0]!;
   for (const sentence of sentences.slice(1, MAX_SENTENCES)) {
