@@ -54,6 +54,13 @@ describe('tagEntities: boundaries and shapes of names', () => {
     assert.ok(!found.includes('person:Lowe') && !found.includes("organisation:McDonald's"), `${found}`);
   });
 
+  it('reads the publisher from a page title’s suffix, not a section label', () => {
+    const found = names('World community lashes out at US over settlements | Al Bawaba\n\nThe United Nations criticised the decision.');
+    assert.ok(found.includes('organisation:Al Bawaba'), `${found}`);
+    const section = names('The Guardian view on Hong Kong: a city on the brink | Editorial\n\nHong Kong is burning.');
+    assert.ok(!section.includes('organisation:Editorial'), `${section}`);
+  });
+
   it('resolves a well-known surname to the full name', () => {
     const found = names('Morrison listened in on President Trump’s call, the committee heard.');
     assert.ok(found.includes('person:Donald Trump'), `${found}`);

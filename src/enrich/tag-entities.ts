@@ -95,9 +95,12 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
   const datelines = findDatelinePlaces(text);
   for (const d of datelines) found.push({ ...d, type: 'place', role: null });
   const covered = (start: number) => datelines.some((d) => start >= d.start && start < d.end);
+  // A headline's trailing "| Al Bawaba" or "- SpaceNews.com" names the publisher.
+  const publisher = publisherSuffix(text);
+  if (publisher) found.push({ ...publisher, role: null });
   let pendingRole: string | null = null;
   for (const span of findNameSpans(text)) {
-    if (covered(span.words[0]!.start)) continue;
+    if (covered(span.words[0]!.start) || (publisher && span.words[0]!.start >= publisher.start && span.words[0]!.start < publisher.end)) continue;
     const role = classifySpan(span, found, pendingRole);
     pendingRole = role;
   }
@@ -106,6 +109,27 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
   found.sort((a, b) => a.start - b.start);
   resolveSurnames(found);
   return summarise(found, options.minMentions ?? 1);
+}
+
+/** Section labels that end page titles but name no publisher. */
+const SECTION_WORDS = /^(editorial|opinion|analysis|live|video|videos|photos?|gallery|explainer|review|reviews|comment|interview|exclusive|update|updates|breaking|podcast|watch|sports?|business|news|world|politics|tech|technology|culture|entertainment|column|blog|latest|local)$/i;
+
+/**
+ * The site or publisher after the last " | ", " – " or " - " of the first line (a page title's
+ * suffix: "… | Al Bawaba", "… - SpaceNews.com"): one to three capitalised words that are not
+ * a section label ("| Editorial", "- Live") or one ordinary word.
+ */
+function publisherSuffix(text: string): (Omit<Found, 'role'> & { type: EntityType }) | undefined {
+  const firstLine = text.split('\n', 1)[0]!;
+  const m = /\s[|–—-]\s+((?:\p{Lu}[\p{L}\p{N}.&'’-]*)(?:\s+\p{Lu}[\p{L}\p{N}.&'’-]*){0,2})\s*$/u.exec(firstLine);
+  if (!m) return undefined;
+  const name = m[1]!;
+  const words = name.split(/\s+/);
+  if (words.every((w) => SECTION_WORDS.test(w) || isTitleWord(w)) || (words.length === 1 && isCommonWord(name))) return undefined;
+  const start = m.index + m[0].indexOf(name);
+  const known = knownName(name);
+  if (known && known.type !== 'organisation') return undefined;
+  return { name: known?.name ?? name, type: 'organisation', start, end: start + name.length };
 }
 
 /** Classifies one span, pushing what it finds; returns a title left over for the next span. */
