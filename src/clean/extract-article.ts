@@ -5,6 +5,7 @@ import { blockText } from './block-text.js';
 import { checkMarkupInput } from './check-markup-input.js';
 import { readPageMetadata } from './page-metadata.js';
 import { pruneContent, type PruneOptions } from './prune-content.js';
+import { linkDensity } from './prune-furniture.js';
 import { sanitizeHtml } from './sanitize-html.js';
 
 /** Limits and switches for one extraction. */
@@ -64,11 +65,13 @@ export function extractArticle(html: string, url: string | null, options: Extrac
     return { kind: 'rejected', reason: `The page could not be read as an article: ${error instanceof Error ? error.message : String(error)}` };
   }
   const content = parsed?.content ?? null;
-  if (!content) return { kind: 'rejected', reason: 'No article body was found in the page.' };
+  if (!content) return { kind: 'rejected', reason: 'No article found in the page: nothing in it reads as a story.' };
   pruneContent(content, options.prune);
   // Figures stay in the HTML with their captions; the plain text is the story alone.
   const text = options.captionsInText ? blockText(content) : blockText(content, isFigure);
-  if (!text) return { kind: 'rejected', reason: 'The article body found in the page has no text.' };
+  if (!text) return { kind: 'rejected', reason: 'No article found in the page: its main block is menus and page furniture only.' };
+  const notArticle = notAnArticle(content, text);
+  if (notArticle) return { kind: 'rejected', reason: notArticle };
   return {
     kind: 'extracted',
     headline: meta.headline ?? clean(parsed?.title),
@@ -79,6 +82,20 @@ export function extractArticle(html: string, url: string | null, options: Extrac
     html: sanitizeHtml(content.innerHTML, { baseUrl: url }),
     text,
   };
+}
+
+/**
+ * Why the block Readability chose is not an article, if it is not: a menu or a list of links
+ * (most of its text is link text), or no line of running prose at all. Such a page is rejected
+ * rather than published as its navigation.
+ */
+function notAnArticle(content: Element, text: string): string | null {
+  if (linkDensity(content) > 0.5) return 'No article found in the page: its main block is mostly links (a menu or a list of stories).';
+  // Twelve words with sentence punctuation; thirty characters in scripts written without spaces.
+  const long = (line: string) => line.split(/\s+/).length >= 12 || (/[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/.test(line) && line.length >= 30);
+  const prose = text.split('\n').some((line) => long(line) && /[.!?。！？»”"]/.test(line));
+  if (!prose) return 'No article found in the page: its main block has no paragraph of running text.';
+  return null;
 }
 
 function isFigure(el: Element): boolean {

@@ -30,9 +30,14 @@ export function attributeWords(el: Element): string[] {
     .filter(Boolean);
 }
 
+/** Whether an element is furniture by its tag (nav, aside, form, footer …). */
+export function isFurnitureTag(el: Element): boolean {
+  return FURNITURE_TAGS.has(el.tagName.toUpperCase());
+}
+
 /** Whether an element's class or id says it is furniture (and nothing says it is the story). */
 export function looksLikeFurniture(el: Element): boolean {
-  if (FURNITURE_TAGS.has(el.tagName.toUpperCase())) return true;
+  if (isFurnitureTag(el)) return true;
   const role = el.getAttribute('role');
   if (role && /^(navigation|complementary|banner|contentinfo|search|dialog|menu|menubar)$/i.test(role)) return true;
   const words = attributeWords(el);

@@ -47,6 +47,6 @@ export function enrichArticle(input: EnrichInput, options: EnrichOptions = {}): 
     { headline: input.headline, text: input.text, declared: input.declaredCategories ?? [], entities },
     { ...options.categories, defaultCategories: options.defaultCategories },
   );
-  const summary = input.summary?.trim() ? summarize(input.summary) : summarize(input.text);
+  const summary = summarize(input.summary?.trim() ? input.summary : input.text, { language });
   return { language, categories, summary, entities, quotes };
 }

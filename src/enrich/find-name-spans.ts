@@ -25,15 +25,25 @@ export interface NameSpan {
   nextWord: string | null;
   /** True when the last word carried a possessive "’s" (stripped from its text). */
   possessive: boolean;
+  /** Up to 100 characters of text after the span ("…, a global solutions provider"). */
+  following: string;
 }
 
-/** Words, with initialisms such as "U.S." kept whole and inner hyphens and apostrophes kept. */
-const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'’&][\p{L}\p{N}]+)*/gu;
+/**
+ * Words, with initialisms such as "U.S." and site names such as "SpaceNews.com" kept whole,
+ * and inner hyphens and apostrophes kept.
+ */
+const WORD = /(?<![\p{L}'’])(?:[ldjmnstcLDJMNSTC]|[qQ]u)['’](?=\p{Lu})|(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+\.(?:com|net|org|co\.uk|ca|io)(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-'’&][\p{L}\p{N}]+)*/gu;
 /** Lower-case words that may sit inside a name: "Bank of England", "Ursula von der Leyen". */
-const CONNECTORS = new Set(['of', 'for', 'de', 'da', 'del', 'van', 'von', 'der', 'den', 'du', 'la', 'le', 'al', 'bin', 'ibn', '&']);
+const CONNECTORS = new Set(['of', 'for', 'de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'des', 'van', 'von', 'der', 'den', 'du', 'la', 'le', 'al', 'bin', 'ibn', '&']);
 
 function isCapitalised(word: string): boolean {
   return /^\p{Lu}/u.test(word);
+}
+
+/** A single capital followed by ". " is an initial inside a name. */
+function isInitialGap(previous: string, gap: string): boolean {
+  return /^\p{Lu}$/u.test(previous) && /^\.[ \t]+$/.test(gap);
 }
 
 /** Splits text into capitalised-word spans. */
@@ -57,10 +67,14 @@ export function findNameSpans(text: string): NameSpan[] {
     let j = i;
     while (j < words.length) {
       const cur = words[j]!;
-      if (j > i && /[^\s]/.test(cur.gapBefore)) break; // punctuation ends a name
+      // Punctuation and line breaks end a name (a headline's last word never joins the body's
+      // first), except the full stop of a middle initial: "Elizabeth A. Burton".
+      if (j > i && (/[^\s]|\n/.test(cur.gapBefore) && !isInitialGap(words[j - 1]!.text, cur.gapBefore))) break;
       if (isCapitalised(cur.text)) {
         const base = cur.text.replace(/['’]s$/u, '');
-        run.push({ text: base, start: cur.start, end: cur.start + base.length });
+        // An initial keeps its full stop, so "Elizabeth A. Burton" is one name.
+        const initial = /^\p{Lu}$/u.test(base) && isInitialGap(base, words[j + 1]?.gapBefore ?? '') && j + 1 < words.length && isCapitalised(words[j + 1]!.text);
+        run.push({ text: initial ? `${base}.` : base, start: cur.start, end: cur.start + base.length + (initial ? 1 : 0) });
         j++;
         if (base !== cur.text) {
           possessive = true;
@@ -87,6 +101,7 @@ export function findNameSpans(text: string): NameSpan[] {
       previousWord: prev,
       nextWord: next,
       possessive,
+      following: text.slice(run[run.length - 1]!.end, run[run.length - 1]!.end + 100),
     });
     i = Math.max(j, i + 1);
   }

@@ -1,10 +1,14 @@
 import nlp from 'compromise';
 import { slugify } from '../domain/article.js';
 import type { EntityMention, EntityType } from '../domain/entity.js';
+import { findArabicNames } from './find-arabic-names.js';
+import { findDatelinePlaces } from './find-dateline-places.js';
 import { findNameSpans, type NameSpan, type NameWord } from './find-name-spans.js';
 import {
+  isFunctionWord,
   isTitleWord,
   knownOrganisation,
+  knownPerson,
   knownPlace,
   looksLikeOrganisation,
   notOrganisationAcronyms,
@@ -45,13 +49,27 @@ const PLACE_TAGS = ['City', 'Country', 'Region', 'Place'];
 /** Words that are capitalised only because they open a sentence. */
 function isCommonWord(word: string): boolean {
   if (word.length > 1 && word === word.toUpperCase()) return false; // "US", not "us"
+  if (isFunctionWord(word)) return true; // "Die", "Les", "Para": capitalised only to open a sentence
   const tags = tagsOf(word);
   if (tags.length === 0) return false;
   return !tags.some((t) => [...NAME_TAGS, ...PLACE_TAGS, 'Organization', 'Demonym', 'ProperNoun', 'SportsTeam'].includes(t));
 }
-const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'to', 'outside', 'across']);
+const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'to', 'outside', 'across', 'em', 'en', 'à', 'au', 'aux', 'nach', 'aus', 'bei', 'im']);
+/**
+ * Words that follow or precede a company or team, not a person: "WeWork founder",
+ * "SoftBank CEO", "Chargers coach", "beauty company Coty", "WeWork’s employees".
+ */
+const ORGANISATION_AFTER = /^(founder|co-founder|ceo|cfo|coo|cto|chairman|chairwoman|chief|executives?|spokes(?:person|man|woman)|shares|stock|employees|staff|board|investors|shareholders|coach|quarterback|boss|owner|headquarters|subsidiary|unit|brand|customers|stores|revenue|profit)$/;
+const ORGANISATION_NOUNS = String.raw`compan(?:y|ies)|firms?|groups?|carriers?|retailers?|makers?|giants?|rivals?|start-?ups?|brands?|chains?|insurers?|airlines?|automakers?|carmakers?|manufacturers?|providers?|platforms?|subsidiar(?:y|ies)|operators?|publishers?|broadcasters?|lenders?|banks?|producers?|developers?|suppliers?|distributors?|networks?|exchanges?|agenc(?:y|ies)|organi[sz]ations?|businesses|business|consultancy|unternehmen|konzern|empresa|entreprise|société`;
+const ORGANISATION_BEFORE = new RegExp(`^(${ORGANISATION_NOUNS})$`);
+/** An apposition that says what a name is: "Ascom, a global solutions provider". */
+const ORGANISATION_APPOSITION = new RegExp(String.raw`^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,5}?(?:${ORGANISATION_NOUNS})\b`, 'iu');
+/** A stock exchange prefix makes the next word a ticker: "(NYSE: HD)", "Nasdaq: AAPL". */
+const EXCHANGE_BEFORE = /\b(NYSE|Nasdaq|NASDAQ|LSE|TSX|ASX|SIX|Xetra|OTC|OTCQX|HKEX|BSE|NSE|TYO|EPA|ETR|FRA)\s*:\s*$/;
+/** Inner capitals mark brand names ("WeWork", "SoftBank"), but not Mc/Mac/De/Le surnames. */
+const CAMEL_CASE = /^(?!Mc|Mac|De|Le|La|Di|Du|Da|Van|Von|O['’])\p{Lu}\p{Ll}+\p{Lu}/u;
 const SPEECH_VERBS = /^(said|says|told|stated|added|noted|warned|explained|argued|wrote|insisted|announced|emphasized|emphasised|confirmed|highlighted|acknowledged)$/;
-const MONTHS_AND_DAYS = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+const MONTHS_AND_DAYS = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
 interface Found {
   name: string;
@@ -73,13 +91,45 @@ interface Found {
  */
 export function tagEntities(text: string, options: TagEntitiesOptions = {}): TaggedEntities {
   const found: Found[] = [];
+  // A dateline's upper-case city ("BAAR, SWITZERLAND", "WASHINGTON (AP) —") is a place.
+  const datelines = findDatelinePlaces(text);
+  for (const d of datelines) found.push({ ...d, type: 'place', role: null });
+  const covered = (start: number) => datelines.some((d) => start >= d.start && start < d.end);
+  // A headline's trailing "| Al Bawaba" or "- SpaceNews.com" names the publisher.
+  const publisher = publisherSuffix(text);
+  if (publisher) found.push({ ...publisher, role: null });
   let pendingRole: string | null = null;
   for (const span of findNameSpans(text)) {
+    if (covered(span.words[0]!.start) || (publisher && span.words[0]!.start >= publisher.start && span.words[0]!.start < publisher.end)) continue;
     const role = classifySpan(span, found, pendingRole);
     pendingRole = role;
   }
+  // Arabic script has no capitals: names there come from the gazetteer and title cues.
+  for (const a of findArabicNames(text)) found.push({ ...a, role: null });
+  found.sort((a, b) => a.start - b.start);
   resolveSurnames(found);
   return summarise(found, options.minMentions ?? 1);
+}
+
+/** Section labels that end page titles but name no publisher. */
+const SECTION_WORDS = /^(editorial|opinion|analysis|live|video|videos|photos?|gallery|explainer|review|reviews|comment|interview|exclusive|update|updates|breaking|podcast|watch|sports?|business|news|world|politics|tech|technology|culture|entertainment|column|blog|latest|local)$/i;
+
+/**
+ * The site or publisher after the last " | ", " – " or " - " of the first line (a page title's
+ * suffix: "… | Al Bawaba", "… - SpaceNews.com"): one to three capitalised words that are not
+ * a section label ("| Editorial", "- Live") or one ordinary word.
+ */
+function publisherSuffix(text: string): (Omit<Found, 'role'> & { type: EntityType }) | undefined {
+  const firstLine = text.split('\n', 1)[0]!;
+  const m = /\s[|–—-]\s+((?:\p{Lu}[\p{L}\p{N}.&'’-]*)(?:\s+\p{Lu}[\p{L}\p{N}.&'’-]*){0,2})\s*$/u.exec(firstLine);
+  if (!m) return undefined;
+  const name = m[1]!;
+  const words = name.split(/\s+/);
+  if (words.every((w) => SECTION_WORDS.test(w) || isTitleWord(w)) || (words.length === 1 && isCommonWord(name))) return undefined;
+  const start = m.index + m[0].indexOf(name);
+  const known = knownName(name);
+  if (known && known.type !== 'organisation') return undefined;
+  return { name: known?.name ?? name, type: 'organisation', start, end: start + name.length };
 }
 
 /** Classifies one span, pushing what it finds; returns a title left over for the next span. */
@@ -90,15 +140,61 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   if (opener && (span.sentenceStart || opener.text === 'The') && isCommonWord(opener.text) && !isTitleWord(opener.text)) {
     words = words.slice(1);
   }
-  while (words.length > 0 && words[0]!.text.toLowerCase() === 'the') words = words.slice(1);
+  while (words.length > 0 && (words[0]!.text.toLowerCase() === 'the' || /^\p{Ll}/u.test(words[0]!.text))) words = words.slice(1);
+  // "the House Intelligence Committee Tuesday": a day or month is not part of the name.
+  while (words.length > 1 && MONTHS_AND_DAYS.test(words[words.length - 1]!.text)) words = words.slice(0, -1);
   if (words.length === 0) return null;
+  // Upper-case runs are shouting or table rows ("BREAKING NEWS", "HD THE HOME DEPOT INC."),
+  // not names, unless the whole run is a known one.
+  if (words.length > 1 && words.every((w) => isShouted(w.text)) && !knownName(joined(words))) return null;
+  // A ticker: "(NYSE: HD)"; or an abbreviation in brackets after a name, "Sierra Nevada
+  // Corporation (SNC)", which is that name again, and otherwise a ticker ("(N225)").
+  if (EXCHANGE_BEFORE.test(`${span.previousWord ?? ''}${span.before}`.replace(/^nyse|^nasdaq/i, (x) => x.toUpperCase()))) return null;
+  if (words.length === 1 && EXCHANGE_BEFORE.test(`${words[0]!.text}${span.after}`)) return null;
+  if (words.length === 1 && /\(\s*$/.test(span.before) && /^\s*\)/.test(span.after) && /^\p{Lu}[\p{Lu}\d&]+s?$/u.test(words[0]!.text) && !knownName(words[0]!.text)) {
+    const previous = found[found.length - 1];
+    if (previous && previous.end >= words[0]!.start - 3 && initials(previous.name) === words[0]!.text.replace(/\d+$|s$/, '')) {
+      found.push({ ...previous, start: words[0]!.start, end: words[0]!.end });
+    }
+    return null;
+  }
+  // "Martin Taylor of Aberdeenshire": a person, then where they are from.
+  const of = words.findIndex((w) => w.text === 'of');
+  if (of > 1 && !knownName(joined(words)) && !looksLikeOrganisation(words.map((w) => w.text)) && has(words[0]!.text, 'FirstName', 'MaleName', 'FemaleName')) {
+    classifySpan({ ...span, words: words.slice(0, of), after: ' of ', nextWord: 'of', possessive: false }, found, pendingRole);
+    return classifySpan({ ...span, words: words.slice(of + 1), sentenceStart: false, previousWord: 'in', before: ' of ' }, found, null);
+  }
 
   // The whole span may be a known name before any splitting ("Bank of England", "US"), or
   // shaped like an organisation ("Russian Foreign Ministry").
+  // A brand whose name ends in "’s" ("Lowe’s", "McDonald’s", "People’s Daily"), which the span
+  // finder split off as a possessive.
+  const base = joined(words);
+  // (Not when someone of that surname was named: "McDonald’s" after Michael McDonald is his.)
+  if (span.possessive && !found.some((f) => f.type === 'person' && f.name.endsWith(` ${base}`))) {
+    const next = /^['’]s\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)/u.exec(span.following)?.[1];
+    const candidates = [...(next ? [`${base}'s ${next}`, `${base}'s ${next.split(/\s+/)[0]}`] : []), `${base}'s`];
+    for (const candidate of candidates) {
+      const brand = knownOrganisation(candidate);
+      if (brand) {
+        found.push({ name: brand, type: 'organisation', start: words[0]!.start, end: words[words.length - 1]!.end + candidate.length - base.length, role: null });
+        return null;
+      }
+    }
+  }
   const whole = joined(words);
-  const direct = knownName(whole);
-  if (direct || (words.length > 1 && looksLikeOrganisation(words.map((w) => w.text)))) {
+  // (A known person goes on below, where a title before the name becomes the role.)
+  const wholeName = knownName(whole);
+  const direct = wholeName?.type === 'person' ? undefined : wholeName;
+  if (direct || (words.length > 1 && !isTitleWord(words[0]!.text) && looksLikeOrganisation(words.map((w) => w.text)))) {
     found.push({ ...(direct ?? { name: whole, type: 'organisation' as const }), start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
+    return null;
+  }
+
+  // A known company before a product name: "Google Stadia", "Dell Precision T1700".
+  const brand = words.length > 1 ? knownOrganisationPrefix(words) : undefined;
+  if (brand) {
+    found.push({ name: brand.name, type: 'organisation', start: words[0]!.start, end: words[brand.next - 1]!.end, role: null });
     return null;
   }
 
@@ -136,7 +232,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
 
   const known = knownName(restName);
   if (known) {
-    found.push({ ...known, start, end, role: null });
+    found.push({ ...known, start, end, role: known.type === 'person' ? titled : null });
     return null;
   }
   const demonymPlace = placeOfDemonym(restName);
@@ -144,7 +240,9 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     found.push({ name: demonymPlace, type: 'place', start, end, role: null });
     return null;
   }
-  if (looksLikeOrganisation(rest.map((w) => w.text)) || isAcronym(restName)) {
+  // An abbreviation leading a longer name: "GE Healthcare", "IIFL Securities", "FC Schalke 04".
+  const acronymLed = rest.length > 1 && isAcronym(rest[0]!.text) && !knownPlace(rest[0]!.text);
+  if (looksLikeOrganisation(rest.map((w) => w.text)) || isAcronym(restName) || acronymLed) {
     found.push({ name: restName, type: 'organisation', start, end, role: null });
     return null;
   }
@@ -169,6 +267,10 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     const word = rest[0]!.text;
     if (MONTHS_AND_DAYS.test(word)) return null;
     const common = isCommonWord(word);
+    if (!has(word, ...NAME_TAGS) && (CAMEL_CASE.test(word) || /\.(com|net|org|co\.uk|ca|io)$/.test(word) || ORGANISATION_BEFORE.test(span.previousWord ?? '') || ORGANISATION_APPOSITION.test(span.following) || (ORGANISATION_AFTER.test(span.nextWord ?? '') && titled === null))) {
+      found.push({ name: word, type: 'organisation', start, end, role: null });
+      return null;
+    }
     if (!common && LOCATIVE.has(span.previousWord ?? '') && titled === null && !span.sentenceStart && !has(word, ...NAME_TAGS)) {
       found.push({ name: word, type: 'place', start, end, role: null });
     } else if (titled !== null || !common || !span.sentenceStart) {
@@ -192,8 +294,39 @@ function leadingName(words: NameWord[], k: number): { name: string; type: Entity
     const known = knownName(text);
     if (known && known.type !== 'person') return { ...known, next: end };
     if (end === k + 1 && isAcronym(text)) return { name: text, type: 'organisation', next: end };
+    // "T-Mobile CEO John Legere": an unknown word before a company title is the company.
+    if (end === k + 1 && ORGANISATION_AFTER.test(words[end]!.text.toLowerCase()) && !has(text, ...NAME_TAGS) && !isCommonWord(text)) {
+      return { name: text, type: 'organisation', next: end };
+    }
   }
   return undefined;
+}
+
+/** The longest leading run of words that is a known organisation, when more words follow. */
+function knownOrganisationPrefix(words: NameWord[]): { name: string; next: number } | undefined {
+  for (let end = Math.min(words.length - 1, 3); end >= 1; end--) {
+    const known = knownName(joined(words.slice(0, end)));
+    if (known?.type !== 'organisation') continue;
+    const rest = words.slice(end);
+    // The rest must not be a name of its own ("Google Jack Buser" is two names).
+    if (rest.some((w) => has(w.text, ...NAME_TAGS) || isTitleWord(w.text) || knownName(w.text))) return undefined;
+    return { name: known.name, next: words.length };
+  }
+  return undefined;
+}
+
+/** All capitals, at least two letters: "BREAKING", "HD", "INC". */
+function isShouted(word: string): boolean {
+  return /\p{Lu}.*\p{Lu}/u.test(word) && word === word.toUpperCase();
+}
+
+/** The capitals of a name's words: "Sierra Nevada Corporation" → "SNC". */
+function initials(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
 }
 
 function joined(words: NameWord[]): string {
@@ -210,6 +343,8 @@ function knownName(name: string): { name: string; type: EntityType } | undefined
   if (org) return { name: org, type: 'organisation' };
   const place = knownPlace(name);
   if (place) return { name: place, type: 'place' };
+  const person = name.includes(' ') ? knownPerson(name) : undefined;
+  if (person) return { name: person, type: 'person' };
   if (has(name, 'Country', 'City', 'Region')) return { name, type: 'place' };
   if (has(name, 'Organization', 'SportsTeam')) return { name, type: 'organisation' };
   if (name.includes(' ') && has(name, 'Person')) return { name, type: 'person' };
@@ -244,6 +379,9 @@ function resolveSurnames(found: Found[]): void {
       f.surname = false;
       if (match.tentative) confirmed.add(match);
       if (f.role && !match.role) match.role = f.role;
+    } else if (knownPerson(f.name)) {
+      f.name = knownPerson(f.name)!;
+      f.surname = false;
     } else if (f.role !== null || has(f.name, 'LastName', 'Person')) {
       f.surname = false;
     } else {

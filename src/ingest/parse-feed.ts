@@ -5,6 +5,8 @@ import { parseJsonFeed } from './parse-json-feed.js';
 import { parseLenientXmlFeed } from './parse-lenient-xml-feed.js';
 import { parseNewsmlG2 } from './parse-newsml-g2.js';
 import { parseXmlFeed } from './parse-xml-feed.js';
+import { plainTextField } from './html-to-text.js';
+import { plainTextItem } from './plain-text-item.js';
 import { prepareXml } from './prepare-xml.js';
 
 export type { FeedFormat, FeedInfo, FeedParseResult } from './feed-parse-result.js';
@@ -31,7 +33,9 @@ export const DEFAULT_MAX_FEED_BYTES = 10 * 1024 * 1024;
  */
 export function parseFeed(input: Uint8Array | string, options: ParseFeedOptions = {}): FeedParseResult {
   try {
-    return parseFeedUnguarded(input, options);
+    const result = parseFeedUnguarded(input, options);
+    if (result.kind !== 'feed') return result;
+    return { ...result, feed: { ...result.feed, title: plainTextField(result.feed.title) }, items: result.items.map(plainTextItem) };
   } catch (error) {
     // The readers are defensive, but a parser bug must still end as data, not a crash.
     const message = error instanceof Error ? error.message : String(error);

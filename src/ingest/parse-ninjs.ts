@@ -8,6 +8,7 @@ import { taxonomy } from '../domain/taxonomy.js';
 import { emptyRawItem, type RawItem } from '../domain/raw-item.js';
 import type { FieldIssue, ItemReading } from './field-issue.js';
 import { htmlToText } from './html-to-text.js';
+import { plainTextItem } from './plain-text-item.js';
 
 /** A ninjs document read for the pipeline: its items, or why it cannot be read. */
 export type NinjsResult = { kind: 'accepted'; items: RawItem[] } | { kind: 'rejected'; reason: string };
@@ -84,7 +85,7 @@ export function readNinjsItem(value: unknown): ItemReading<RawItem> {
   if (issues.length > 0) return rejected(issues);
   return {
     kind: 'accepted',
-    item: {
+    item: plainTextItem({
       ...emptyRawItem(headline!),
       guid: uri!,
       html,
@@ -98,7 +99,7 @@ export function readNinjsItem(value: unknown): ItemReading<RawItem> {
       updatedAt: dates.versioncreated ?? null,
       categories: categoriesOf(value),
       imageUrl: leadImageOf(value),
-    },
+    }),
   };
 }
 

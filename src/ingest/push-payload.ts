@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { slugSchema } from '../domain/provider.js';
 import { emptyRawItem, type RawItem } from '../domain/raw-item.js';
 import type { FieldIssue } from './field-issue.js';
+import { plainTextItem } from './plain-text-item.js';
 
 const httpUrl = z
   .string()
@@ -80,7 +81,7 @@ export function readPushArticle(value: unknown): { kind: 'accepted'; pushed: Pus
     pushed: {
       articleId: a.id ?? null,
       provider: a.provider ?? null,
-      item: {
+      item: plainTextItem({
         ...emptyRawItem(a.headline),
         guid: a.guid ?? null,
         url: a.url ?? null,
@@ -94,7 +95,7 @@ export function readPushArticle(value: unknown): { kind: 'accepted'; pushed: Pus
         updatedAt: a.updated_at ? new Date(a.updated_at) : null,
         categories: a.categories ?? [],
         imageUrl: a.image_url ?? null,
-      },
+      }),
     },
   };
 }

@@ -62,7 +62,7 @@ export async function readImportBytes(bytes: Uint8Array, name: string, options: 
   if (start === '<') {
     const format = detectFormat(text);
     if (format === 'html' || (format === 'unknown' && /<(?:html|body|p|article|div)[\s>]/i.test(text.slice(0, 4096)))) {
-      return { kind: 'items', items: [htmlPage(text, name)], format: 'html-page' };
+      return htmlPage(text, name);
     }
     return fromFeed(bytes, options.maxBytes);
   }
@@ -82,16 +82,16 @@ function fromFeed(bytes: Uint8Array, maxBytes: number | undefined): ImportFileRe
   return { kind: 'items', items: result.items, format: result.feed.format };
 }
 
-/** An HTML article page: the article extractor's findings, or the page's <title> and body. */
-function htmlPage(html: string, name: string): RawItem {
+/**
+ * An HTML article page: the article extractor's findings. A page with no article is rejected
+ * with the extractor's reason, never published as its whole <body> (menus and all).
+ */
+function htmlPage(html: string, name: string): ImportFileResult {
   const guid = `file:${name}`;
   const extracted = extractArticle(html, null);
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1]?.replace(/\s+/g, ' ').trim() ?? '';
-  if (extracted.kind === 'rejected') {
-    const body = /<body[^>]*>([\s\S]*?)(?:<\/body>|$)/i.exec(html)?.[1] ?? html;
-    return { ...emptyRawItem(title), guid, html: body };
-  }
-  return {
+  if (extracted.kind === 'rejected') return extracted;
+  const item: RawItem = {
     ...emptyRawItem(extracted.headline ?? title),
     guid,
     html: extracted.html,
@@ -100,4 +100,5 @@ function htmlPage(html: string, name: string): RawItem {
     publishedAt: extracted.publishedAt,
     imageUrl: extracted.leadImage,
   };
+  return { kind: 'items', items: [item], format: 'html-page' };
 }

@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readImportBytes } from './read-import-file.js';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('readImportBytes: HTML pages', () => {
+  it('rejects a page with no article with the extractor’s reason, never importing its <body>', async () => {
+    const links = Array.from({ length: 25 }, (_, i) => `<li><a href="/section/${i}">Section number ${i} of the site</a></li>`).join('');
+    const result = await readImportBytes(bytes(`<html><head><title>Home</title></head><body><nav><ul>${links}</ul></nav><div class="menu"><ul>${links}</ul></div></body></html>`), 'home.html');
+    assert.equal(result.kind, 'rejected');
+    assert.match(result.kind === 'rejected' ? result.reason : '', /No article found/);
+  });
+
+  it('imports the article of a page that has one', async () => {
+    const paragraph = '<p>Dredging of the harbour channel started on Monday and will take six weeks, the port authority said in a statement.</p>';
+    const result = await readImportBytes(bytes(`<html><head><title>Harbour</title></head><body><article><h1>Harbour dredging starts</h1>${paragraph.repeat(3)}</article></body></html>`), 'harbour.html');
+    assert.equal(result.kind, 'items');
+    if (result.kind !== 'items') return;
+    assert.equal(result.format, 'html-page');
+    assert.match(result.items[0]!.html ?? '', /Dredging of the harbour channel/);
+  });
+});
