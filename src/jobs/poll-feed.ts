@@ -4,7 +4,7 @@ import { fetchUrl, type FetchOptions } from '../ingest/fetch/fetch-url.js';
 import { parseFeed } from '../ingest/parse-feed.js';
 import { completeItems } from '../pipeline/complete-items.js';
 import { ingestItems, type IngestSummary } from '../pipeline/run-ingest.js';
-import type { Feed, FeedPatch } from '../store/feed-repo.js';
+import type { Feed, FeedPatch } from '../domain/feed.js';
 import type { Store } from '../store/store.js';
 import { updateRhythm } from './feed-rhythm.js';
 import { freshnessMs, retryAfterMs } from './http-freshness.js';

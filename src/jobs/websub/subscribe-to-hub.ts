@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { fetchUrl, type FetchOptions } from '../../ingest/fetch/fetch-url.js';
-import type { Feed } from '../../store/feed-repo.js';
+import type { Feed } from '../../domain/feed.js';
 import type { Store } from '../../store/store.js';
 
 /** Where the hub should send verification requests and content for one feed. */
