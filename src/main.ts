@@ -10,6 +10,8 @@ import { GazetteError } from './domain/errors.js';
 import { loadDemoContent } from './demo/load-demo-content.js';
 import { closeFetchAgents } from './ingest/fetch/fetch-url.js';
 import { createScheduler, type Scheduler } from './jobs/scheduler.js';
+import { createProcessPool, inlineProcessor, type ItemProcessor } from './pipeline/process-pool.js';
+import { createIngestService, type IngestService } from './pipeline/run-ingest.js';
 import { seedTaxonomy } from './store/seed-taxonomy.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -25,6 +27,8 @@ export interface RunningGazette {
   url: string;
   /** The feed scheduler, when config.scheduler is on. */
   scheduler: Scheduler | null;
+  /** The one ingest service (push API, WebSub, polls, demo), on the worker pool. */
+  ingest: IngestService;
   stop(): Promise<void>;
 }
 
@@ -40,16 +44,23 @@ export async function openConfiguredStore(config: Readonly<Config>): Promise<Sto
   return store;
 }
 
+/** The worker pool of config.ingestWorkers threads, or the main thread when 0. */
+export function createProcessor(config: Pick<Config, 'ingestWorkers'>): ItemProcessor {
+  return config.ingestWorkers > 0 ? createProcessPool({ threads: config.ingestWorkers }) : inlineProcessor();
+}
+
 /** Starts the whole site: store, demo content on an empty database, web server. */
 export async function startGazette(env: Record<string, string | undefined> = process.env): Promise<RunningGazette> {
   const config = loadConfig(env);
   const logger = createLogger(config);
   const store = await openConfiguredStore(config);
+  const processor = createProcessor(config);
+  const ingest = createIngestService({ store, cluster: config.clustering, processor });
   if (config.demoContent) {
-    const loaded = await loadDemoContent(store);
+    const loaded = await loadDemoContent(store, ingest);
     if (loaded > 0) logger.info({ articles: loaded }, 'loaded the demo content into an empty database');
   }
-  const app = buildApp({ store, config, logger });
+  const app = buildApp({ store, config, logger, ingest });
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
     s.once('error', (cause: NodeJS.ErrnoException) => {
@@ -57,6 +68,7 @@ export async function startGazette(env: Record<string, string | undefined> = pro
       reject(new GazetteError('LISTEN_FAILED', `Cannot listen on ${config.host}:${config.port}: ${why}.`, { cause }));
     });
   }).catch(async (error: unknown) => {
+    await processor.close();
     await store.close();
     throw error;
   });
@@ -64,7 +76,7 @@ export async function startGazette(env: Record<string, string | undefined> = pro
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host}:${port}`;
   logger.info({ url, engine: store.engine }, 'Gazette is listening');
-  const scheduler = config.scheduler ? createScheduler({ store, logger, publicUrl: config.publicUrl, cluster: config.clustering }) : null;
+  const scheduler = config.scheduler ? createScheduler({ store, logger, publicUrl: config.publicUrl, cluster: config.clustering, ingest }) : null;
   scheduler?.start();
   return {
     config,
@@ -73,13 +85,36 @@ export async function startGazette(env: Record<string, string | undefined> = pro
     server,
     url,
     scheduler,
+    ingest,
     async stop() {
+      // Drain: stop taking requests and polls, let those under way finish their current
+      // items (each commits on its own), then stop the threads and close the store.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
       await scheduler?.stop();
+      await closed;
       await closeFetchAgents();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await processor.close();
       await store.close();
     },
   };
+}
+
+/** For commands that ingest: the store and an ingest service on the worker pool, closed after `work`. */
+export async function withIngest<T>(
+  work: (ingest: IngestService, store: Store, config: Readonly<Config>) => Promise<T>,
+  /** Command-line flags that override the configured cluster thresholds. */
+  overrides: { cluster?: Partial<Config['clustering']> } = {},
+): Promise<T> {
+  return withStore(async (store, config) => {
+    const processor = createProcessor(config);
+    try {
+      const cluster = { ...config.clustering, ...Object.fromEntries(Object.entries(overrides.cluster ?? {}).filter(([, v]) => v !== undefined)) };
+      return await work(createIngestService({ store, cluster, processor }), store, config);
+    } finally {
+      await processor.close();
+    }
+  });
 }
 
 /** For one-shot commands: opens the configured store, runs `work`, closes it. */

@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Provider } from '../domain/provider.js';
+import { createIngestService } from '../pipeline/run-ingest.js';
 import { seedTaxonomy } from '../store/seed-taxonomy.js';
 import { openTestSqliteStore } from '../../test/support/sqlite.js';
 import { importFiles, listImportFiles } from './import.js';
@@ -55,7 +56,7 @@ describe('gazette import', () => {
   });
 
   it('imports feeds of every format and article pages, and reports the files it cannot read', async () => {
-    const result = await importFiles(db.store, provider, listImportFiles(dir));
+    const result = await importFiles(createIngestService({ store: db.store }), provider, listImportFiles(dir));
     assert.equal(result.files, 9);
     assert.deepEqual(
       result.failedFiles.map((f) => [f.file.slice(dir.length + 1), /external entity|could not|Not a feed|not a readable/i.test(f.reason)]),
@@ -85,7 +86,7 @@ describe('gazette import', () => {
   });
 
   it('is idempotent: a second import finds every article unchanged and stores no duplicate', async () => {
-    const again = await importFiles(db.store, provider, listImportFiles(dir));
+    const again = await importFiles(createIngestService({ store: db.store }), provider, listImportFiles(dir));
     assert.deepEqual([again.summary.created, again.summary.updated, again.summary.unchanged], [0, 0, 9]);
     assert.equal(await db.store.articles.count(), 9);
   });
@@ -93,7 +94,7 @@ describe('gazette import', () => {
   it('updates a changed item in place, keeping its id', async () => {
     const before = await db.store.articles.findByGuid(provider.id, 'file:budget.txt');
     writeFileSync(join(dir, 'pages', 'budget.txt'), 'City budget approved after long debate\n\nThe council approved the budget on Monday night.\n');
-    const result = await importFiles(db.store, provider, [join(dir, 'pages', 'budget.txt')]);
+    const result = await importFiles(createIngestService({ store: db.store }), provider, [join(dir, 'pages', 'budget.txt')]);
     assert.equal(result.summary.updated, 1);
     const after = await db.store.articles.findByGuid(provider.id, 'file:budget.txt');
     assert.equal(after?.id, before?.id);
@@ -103,7 +104,7 @@ describe('gazette import', () => {
   it('changes nothing stored when the only file is malformed or an attack', async () => {
     const countBefore = await db.store.articles.count();
     for (const name of ['billion-laughs.xml', 'xxe.xml', 'garbage.bin']) {
-      const result = await importFiles(db.store, provider, [join(ingestData, 'malformed', name)]);
+      const result = await importFiles(createIngestService({ store: db.store }), provider, [join(ingestData, 'malformed', name)]);
       assert.equal(result.failedFiles.length, 1, name);
       assert.equal(result.summary.read, 0);
     }

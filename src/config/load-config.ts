@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { GazetteError } from '../domain/errors.js';
@@ -25,6 +26,8 @@ const envSchema = z.object({
   CLUSTER_SIMILARITY: z.coerce.number().gt(0).lte(1).default(0.5),
   /** Versions published further apart than this many hours are never one story. */
   CLUSTER_WINDOW_HOURS: z.coerce.number().positive().default(72),
+  /** Worker threads that clean and enrich ingested items; 0 runs them on the main thread. Default: one per core. */
+  INGEST_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
 });
 
 /** Gazette's whole configuration, validated once at start and frozen. */
@@ -43,6 +46,8 @@ export interface Config {
   scheduler: boolean;
   /** Story-cluster thresholds every ingest path uses (see README, "Enrichment and clustering"). */
   clustering: { similarity: number; windowHours: number };
+  /** Worker threads of the ingest pool (0: process on the main thread). */
+  ingestWorkers: number;
 }
 
 /**
@@ -69,5 +74,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoContent: e.DEMO_CONTENT === 'true',
     scheduler: e.SCHEDULER === 'true',
     clustering: Object.freeze({ similarity: e.CLUSTER_SIMILARITY, windowHours: e.CLUSTER_WINDOW_HOURS }),
+    ingestWorkers: e.INGEST_WORKERS ?? availableParallelism(),
   });
 }

@@ -1,9 +1,9 @@
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import { articleDraftSchema, slugify, type Article, type ArticleDraft } from '../domain/article.js';
 import { GazetteError } from '../domain/errors.js';
-import { toArticle, toTimestamp } from './map-rows.js';
+import { toArticle, toDate, toTimestamp } from './map-rows.js';
 import type { ArticlesTable, Database } from './schema.js';
-import type { ArticleQuery, ArticleRepo, Page, UpsertResult } from './store.js';
+import type { ArticleQuery, ArticleRepo, ArticleStamp, Page, UpsertResult } from './store.js';
 import type { ArticleWithProvider } from '../domain/article.js';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -147,6 +147,18 @@ export function articleRepo(db: Kysely<Database>, inTransaction: <T>(work: (db: 
       return row ? (await withCategories([row]))[0] : undefined;
     },
 
+    async findStamps(providerId, guids) {
+      const stamps = new Map<string, ArticleStamp>();
+      if (guids.length === 0) return stamps;
+      const rows = await db
+        .selectFrom('articles')
+        .select(['id', 'guid', 'source_hash', 'published_at', 'updated_at'])
+        .where('provider_id', '=', providerId)
+        .where('guid', 'in', [...new Set(guids)])
+        .execute();
+      for (const r of rows) stamps.set(r.guid, { id: r.id, guid: r.guid, sourceHash: r.source_hash, publishedAt: toDate(r.published_at), updatedAt: toDate(r.updated_at) });
+      return stamps;
+    },
     async list(query: ArticleQuery = {}): Promise<Page<ArticleWithProvider>> {
       const pageSize = Math.min(Math.max(1, query.pageSize ?? DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
       const page = Math.max(1, Math.floor(query.page ?? 1));

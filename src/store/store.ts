@@ -36,6 +36,15 @@ export interface UpsertResult {
   outcome: 'created' | 'updated' | 'unchanged';
 }
 
+/** What the ingest repeat check needs of a stored article, without its body. */
+export interface ArticleStamp {
+  id: number;
+  guid: string;
+  sourceHash: string;
+  publishedAt: Date;
+  updatedAt: Date;
+}
+
 /** Providers: the accounts that deliver articles. */
 export interface ProviderRepo {
   create(input: ProviderInput): Promise<Provider>;
@@ -59,6 +68,8 @@ export interface ArticleRepo {
   upsert(draft: ArticleDraft): Promise<UpsertResult>;
   findById(id: number): Promise<ArticleWithProvider | undefined>;
   findByGuid(providerId: number, guid: string): Promise<Article | undefined>;
+  /** The stamps of those of the provider's articles stored under these guids, by guid (one query). */
+  findStamps(providerId: number, guids: string[]): Promise<Map<string, ArticleStamp>>;
   list(query?: ArticleQuery): Promise<Page<ArticleWithProvider>>;
   setStatus(id: number, status: ArticleStatus): Promise<void>;
   count(): Promise<number>;

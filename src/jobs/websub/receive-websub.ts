@@ -1,8 +1,8 @@
-import type { ClusterOptions } from '../../cluster/cluster-options.js';
 import { parseFeed } from '../../ingest/parse-feed.js';
-import { ingestItems, type IngestSummary } from '../../pipeline/run-ingest.js';
+import type { IngestService, IngestSummary } from '../../pipeline/run-ingest.js';
 import type { Store } from '../../store/store.js';
 import { updateRhythm } from '../feed-rhythm.js';
+import { feedFullText } from '../poll-feed.js';
 import type { ScheduleRules } from '../schedule-rules.js';
 import { signatureMatches } from './websub-signature.js';
 
@@ -45,7 +45,8 @@ export async function confirmIntent(store: Store, feedId: number, query: Record<
 
 /**
  * Takes a content distribution POST (W3C WebSub §7-8): checks the HMAC signature with the
- * feed's secret, then parses and ingests the body through the same pipeline as a poll.
+ * feed's secret, then parses and ingests the body through the same ingest service as a poll
+ * (teasers completed from their pages by the feed's full-text setting).
  * Unsigned or wrongly signed content is refused and changes nothing.
  */
 export async function receivePush(
@@ -55,7 +56,7 @@ export async function receivePush(
   headers: { signature: string | null; contentType: string | null },
   now: Date,
   rules: Pick<ScheduleRules, 'quietFactor' | 'minQuietMs'>,
-  cluster?: Partial<ClusterOptions>,
+  ingest: IngestService,
 ): Promise<HubAnswer> {
   const feed = await store.feeds.findById(feedId);
   if (!feed?.websubSecret) return { status: 404, body: 'no subscription for this feed' };
@@ -67,7 +68,7 @@ export async function receivePush(
     await store.feeds.update(feed.id, { lastError: `pushed content could not be read: ${parsed.reason}` });
     return { status: 400, body: parsed.reason };
   }
-  const summary = await ingestItems(store, provider, parsed.items, { cluster });
+  const summary = await ingest.ingest(provider, parsed.items, { now: () => now, fullText: feedFullText(feed), allowPrivate: feed.allowPrivate });
   await store.feeds.update(feed.id, {
     itemsSeen: summary.read,
     itemsNew: summary.created,

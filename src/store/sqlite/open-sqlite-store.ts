@@ -1,10 +1,11 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { GazetteError } from '../../domain/errors.js';
 import { KyselyStore } from '../kysely-store.js';
 import type { Database } from '../schema.js';
+import { ImmediateSqliteDialect } from './immediate-sqlite-dialect.js';
 
 /** Opens (creating when needed) a SQLite database file in WAL mode. */
 export function openSqliteStore(file: string): KyselyStore {
@@ -19,8 +20,10 @@ export function openSqliteStore(file: string): KyselyStore {
   connection.pragma('journal_mode = WAL');
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
-  connection.pragma('busy_timeout = 5000');
-  return new KyselyStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) }), 'sqlite');
+  // Writers wait for each other (up to 10 s) instead of failing; transactions take the write
+  // lock up front (ImmediateSqliteDialect), where this wait applies.
+  connection.pragma('busy_timeout = 10000');
+  return new KyselyStore(new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: connection }) }), 'sqlite');
 }
 
 function ensureWritableDirectory(dir: string): void {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { defaultScheduleRules } from '../../jobs/schedule-rules.js';
 import { confirmIntent, receivePush, type HubAnswer } from '../../jobs/websub/receive-websub.js';
-import type { AppDeps } from '../deps.js';
+import { ingestOf, type AppDeps } from '../deps.js';
 
 /** Pushed content larger than this is refused (the same limit as a fetched feed). */
 const maxPushBytes = 10 * 1024 * 1024;
@@ -34,7 +34,7 @@ export function websubRoutes(deps: AppDeps): Hono {
       { signature: c.req.header('x-hub-signature') ?? null, contentType: c.req.header('content-type') ?? null },
       new Date(),
       defaultScheduleRules,
-      deps.config.clustering,
+      ingestOf(deps),
     );
     if (result.summary) deps.logger.info({ feedId: id, read: result.summary.read, created: result.summary.created }, 'WebSub content received');
     else if (result.status >= 400) deps.logger.warn({ feedId: id, status: result.status, reason: result.body }, 'WebSub content refused');

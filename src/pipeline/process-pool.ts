@@ -1,0 +1,38 @@
+import { Piscina } from 'piscina';
+import processTask, { type ProcessedItem, type ProcessTask } from './process-worker.js';
+
+/** Runs the CPU half of ingest (see process-worker.ts), on this thread or on a pool. */
+export interface ItemProcessor {
+  /** How many items it works on at once; callers keep about twice this many in flight. */
+  readonly concurrency: number;
+  process(task: ProcessTask): Promise<ProcessedItem>;
+  /** Waits for the tasks under way and stops the threads. */
+  close(): Promise<void>;
+}
+
+/** Processes on the calling thread: for tests, one-off tools and INGEST_WORKERS=0. */
+export function inlineProcessor(): ItemProcessor {
+  return { concurrency: 1, process: async (task) => processTask(task), close: async () => {} };
+}
+
+/**
+ * A worker-thread pool of `threads` threads, so that cleaning and enriching never hold up
+ * the event loop that serves pages. Under tsx (tests, `npm run dev`) the worker is the .ts
+ * source: worker threads inherit the `--import tsx` hook through process.execArgv; from
+ * dist/ it is the compiled .js beside this file.
+ */
+export function createProcessPool(options: { threads: number }): ItemProcessor {
+  const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  const pool = new Piscina<ProcessTask, ProcessedItem>({
+    filename: new URL(`./process-worker${extension}`, import.meta.url).href,
+    minThreads: options.threads,
+    maxThreads: options.threads,
+    // Items are queued by the caller's window, not here; the pool's queue only evens out bursts.
+    idleTimeout: 60_000,
+  });
+  return {
+    concurrency: options.threads,
+    process: (task) => pool.run(task),
+    close: () => pool.close(),
+  };
+}
