@@ -110,6 +110,23 @@ describe('gazette import', () => {
     }
     assert.equal(await db.store.articles.count(), countBefore);
   });
+
+  it('reads a local feed bigger than the 10 MB fetch limit as a stream, one piece at a time', async () => {
+    const big = join(dir, '..', `${provider.slug}-big.xml`);
+    const item = (n: number) =>
+      `<item><title>Ferry timetable change ${n}</title><guid>big-${n}</guid><description><![CDATA[<p>The ferry company changes its winter timetable ${n}; crossings leave an hour later on weekdays from next month.</p>]]></description></item>`;
+    // Filler between items (as in a pretty-printed export) makes the file 12 MB without slowing the pipeline.
+    const filler = ' '.repeat(400_000) + '\n';
+    writeFileSync(big, `<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title>${Array.from({ length: 30 }, (_, n) => item(n) + filler).join('')}</channel></rss>`);
+    try {
+      const result = await importFiles(createIngestService({ store: db.store }), provider, [big]);
+      assert.deepEqual(result.failedFiles, []);
+      assert.equal(result.summary.created, 30);
+      assert.ok(await db.store.articles.findByGuid(provider.id, 'big-29'));
+    } finally {
+      rmSync(big, { force: true });
+    }
+  });
 });
 
 describe('gazette import (the command)', () => {
