@@ -5,14 +5,14 @@
  * own short transaction.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import autocannon from 'autocannon';
+import { runGazette, startServeProcess } from '../support/gazette-process.js';
 
-const cli = [process.execPath, '--import', 'tsx', 'src/cli/gazette.ts'];
 const ARTICLES = 500;
 const words = 'port council budget harbour minister talks market shares election storm ferry school rail energy price court weather trains river'.split(' ');
 
@@ -36,21 +36,11 @@ describe('a 500 × 20 KB push under load', () => {
   });
 
   it('stores every article while /healthz keeps p99 under 50 ms', async (t) => {
-    const quiet = { ...env, LOG_LEVEL: 'silent' };
-    assert.equal(spawnSync(cli[0]!, [...cli.slice(1), 'provider', 'add', 'wire', '--name', 'Wire'], { env: quiet }).status, 0);
-    const key = spawnSync(cli[0]!, [...cli.slice(1), 'provider', 'key', 'wire'], { env: quiet, encoding: 'utf8' });
-    const token = key.stdout.split('\n')[1]!.trim();
-
-    server = spawn(cli[0]!, [...cli.slice(1), 'serve'], { env: { ...env, PORT: '0', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server!.stdout!.on('data', (d) => {
-        out += d;
-        const m = /"url":"(http:\/\/[^"]+)"/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      server!.once('exit', () => reject(new Error(`the server stopped: ${out}`)));
-    });
+    assert.equal(runGazette(['provider', 'add', 'wire', '--name', 'Wire'], env).status, 0);
+    const token = runGazette(['provider', 'key', 'wire'], env).stdout.split('\n')[1]!.trim();
+    const serving = await startServeProcess(env);
+    server = serving.child;
+    const { url } = serving;
 
     const articles = Array.from({ length: ARTICLES }, (_, n) => ({
       guid: `load-${n}`,

@@ -4,14 +4,14 @@
  * anywhere, and the site answers throughout. Then SIGTERM stops the server within 10 s.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
+import { finished, gazetteCommand as cli, runGazette, startServeProcess } from '../support/gazette-process.js';
 
-const cli = [process.execPath, '--import', 'tsx', 'src/cli/gazette.ts'];
 const PER_FILE = 60;
 const SHARED = 20;
 const words = 'port council budget harbour minister talks market shares election storm ferry school rail energy price court'.split(' ');
@@ -27,14 +27,6 @@ function feed(prefix: string, count: number): string {
   return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>${prefix}</title>${items.join('\n')}</channel></rss>`;
 }
 
-function run(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (d) => (stdout += d));
-  child.stderr?.on('data', (d) => (stderr += d));
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, stdout, stderr })));
-}
-
 describe('a serving node and three imports on one SQLite file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gazette-shared-'));
   const env = { ...process.env, DATA_DIR: join(dir, 'data'), DATABASE_URL: '', DEMO_CONTENT: 'false', SCHEDULER: 'false', INGEST_WORKERS: '1' };
@@ -46,20 +38,11 @@ describe('a serving node and three imports on one SQLite file', () => {
 
   it('stores every item exactly once, keeps answering, and stops on SIGTERM', async () => {
     mkdirSync(join(dir, 'files'));
-    const add = spawnSync(cli[0]!, [...cli.slice(1), 'provider', 'add', 'wire', '--name', 'Wire'], { env: { ...env, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+    const add = runGazette(['provider', 'add', 'wire', '--name', 'Wire'], env);
     assert.equal(add.status, 0, add.stderr);
-
-    server = spawn(cli[0]!, [...cli.slice(1), 'serve'], { env: { ...env, PORT: '0', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const serverExit = run(server);
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server!.stdout!.on('data', (d) => {
-        out += d;
-        const m = /"url":"(http:\/\/[^"]+)"/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      server!.once('exit', () => reject(new Error(`the server stopped: ${out}`)));
-    });
+    const serving = await startServeProcess(env);
+    server = serving.child;
+    const { url, exit: serverExit } = serving;
 
     // Each import has a file of its own, and all three import one shared file too.
     const imports = ['a', 'b', 'c'].map((name) => {
@@ -67,7 +50,7 @@ describe('a serving node and three imports on one SQLite file', () => {
       mkdirSync(files);
       writeFileSync(join(files, `${name}.xml`), feed(name, PER_FILE));
       writeFileSync(join(files, 'shared.xml'), feed('shared', SHARED));
-      return run(spawn(cli[0]!, [...cli.slice(1), 'import', files, '--provider', 'wire'], { env: { ...env, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] }));
+      return finished(spawn(cli[0], [...cli.slice(1), 'import', files, '--provider', 'wire'], { env: { ...env, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] }));
     });
 
     // The site keeps answering while they run.
