@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { itemKey, sourceHash } from './item-identity.js';
 import type { ArticleDraft } from '../domain/article.js';
 import type { EntityMention, Quote } from '../domain/entity.js';
 import { cleanBody } from '../clean/clean-body.js';
@@ -73,20 +74,6 @@ export function processItem(item: RawItem, ctx: ProcessContext): ProcessResult {
       sourceHash: sourceHash(item),
     },
   };
-}
-
-/** The key an item is stored under for its provider: its guid, else its link. */
-export function itemKey(item: Pick<RawItem, 'guid' | 'url'>): string | undefined {
-  return item.guid?.trim() || item.url?.trim() || undefined;
-}
-
-/** Hash of everything the provider sent for an item; equal only for identical copies. */
-export function sourceHash(item: RawItem): string {
-  const fields = [
-    item.guid, item.url, item.headline, item.html, item.text, item.summary, item.byline, item.dateline,
-    item.language, item.publishedAt?.getTime(), item.updatedAt?.getTime(), item.categories, item.imageUrl,
-  ];
-  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
 /** Hash of the body as a reader sees it: equal for bodies that differ only in markup or spacing. */

@@ -1,5 +1,5 @@
 import { Piscina } from 'piscina';
-import processTask, { type ProcessedItem, type ProcessTask } from './process-worker.js';
+import type { ProcessedItem, ProcessTask } from './process-worker.js';
 
 /** Runs the CPU half of ingest (see process-worker.ts), on this thread or on a pool. */
 export interface ItemProcessor {
@@ -12,7 +12,13 @@ export interface ItemProcessor {
 
 /** Processes on the calling thread: for tests, one-off tools and INGEST_WORKERS=0. */
 export function inlineProcessor(): ItemProcessor {
-  return { concurrency: 1, process: async (task) => processTask(task), close: async () => {} };
+  // Loaded on first use: a process whose items go to the pool never loads the stages itself.
+  let worker: Promise<typeof import('./process-worker.js')> | undefined;
+  return {
+    concurrency: 1,
+    process: async (task) => (await (worker ??= import('./process-worker.js'))).default(task),
+    close: async () => {},
+  };
 }
 
 /**
@@ -21,14 +27,16 @@ export function inlineProcessor(): ItemProcessor {
  * source: worker threads inherit the `--import tsx` hook through process.execArgv; from
  * dist/ it is the compiled .js beside this file.
  */
-export function createProcessPool(options: { threads: number }): ItemProcessor {
+export function createProcessPool(options: { threads: number; maxHeapMb?: number }): ItemProcessor {
   const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
   const pool = new Piscina<ProcessTask, ProcessedItem>({
     filename: new URL(`./process-worker${extension}`, import.meta.url).href,
     minThreads: options.threads,
     maxThreads: options.threads,
-    // Items are queued by the caller's window, not here; the pool's queue only evens out bursts.
     idleTimeout: 60_000,
+    // A bounded heap makes each thread collect garbage early instead of growing to hundreds
+    // of MB; an item that needs more fails alone (the service turns that into a rejection).
+    resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 128 },
   });
   return {
     concurrency: options.threads,

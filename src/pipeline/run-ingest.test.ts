@@ -6,7 +6,7 @@ import { seedTaxonomy } from '../store/seed-taxonomy.js';
 import type { Store } from '../store/store.js';
 import { openTestSqliteStore } from '../../test/support/sqlite.js';
 import { emptyRawItem } from '../domain/raw-item.js';
-import { sourceHash } from './process-item.js';
+import { sourceHash } from './item-identity.js';
 import { ingestItems } from './run-ingest.js';
 
 describe('ingestItems', () => {

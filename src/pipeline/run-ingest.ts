@@ -7,8 +7,7 @@ import type { Provider } from '../domain/provider.js';
 import type { RawItem } from '../domain/raw-item.js';
 import type { FetchOptions } from '../ingest/fetch/fetch-url.js';
 import type { ArticleStamp, Store } from '../store/store.js';
-import { fetchFullText } from './fetch-full-text.js';
-import { itemKey, sourceHash } from './process-item.js';
+import { itemKey, sourceHash } from './item-identity.js';
 import { inlineProcessor, type ItemProcessor } from './process-pool.js';
 import type { ProcessedItem } from './process-worker.js';
 
@@ -105,8 +104,13 @@ export function createIngestService(deps: IngestDeps): IngestService {
   const windowSize = Math.max(8, processor.concurrency * WINDOW_PER_THREAD);
 
   /** The item's CPU half, on the pool. */
-  function processOne(item: RawItem, providerId: number, now: Date): Promise<ProcessedItem> {
-    return processor.process({ item, ctx: { providerId, now }, cluster: clustering });
+  async function processOne(item: RawItem, providerId: number, now: Date): Promise<ProcessedItem> {
+    try {
+      return await processor.process({ item, ctx: { providerId, now }, cluster: clustering });
+    } catch (error) {
+      // A thread that died on an item (out of memory, a bug in a stage) rejects that item only.
+      return { kind: 'rejected', reason: `The item could not be processed: ${error instanceof Error ? error.message : String(error)}` };
+    }
   }
 
   /**
@@ -148,6 +152,8 @@ export function createIngestService(deps: IngestDeps): IngestService {
   /** Completes a teaser from its page before processing; a failure keeps the teaser. */
   async function complete(item: RawItem, options: IngestOptions, summary: IngestSummary): Promise<RawItem> {
     if (!options.fullText || !needsFullText(item, options.fullText)) return item;
+    // Loaded on first use: the article extractor is big, and most items need no page.
+    const { fetchFullText } = await import('./fetch-full-text.js');
     const outcome = await fetchFullText(item, { policy: options.fullText, fetch: { ...deps.fetch, allowPrivate: options.allowPrivate ?? false, signal: options.signal } });
     if (outcome.status === 'fetched') summary.fullText.fetched++;
     if (outcome.status === 'failed') summary.fullText.failed.push({ url: item.url ?? '', reason: outcome.reason ?? 'unknown' });
