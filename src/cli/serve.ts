@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import type { Command } from 'commander';
 import { startGazette } from '../main.js';
 
@@ -20,6 +21,9 @@ export function registerServe(program: Command): void {
           process.exit(1);
         }, DRAIN_MS);
         timer.unref();
+        // A long synchronous query would hold that timer back; a thread of its own still ends
+        // the process (SQLite's journal makes even this abrupt stop safe).
+        new Worker(`setTimeout(() => process.kill(${process.pid}, 'SIGKILL'), ${DRAIN_MS + 1000})`, { eval: true }).unref();
         try {
           await gazette.stop();
         } catch (err) {
