@@ -101,7 +101,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
   const { store } = deps;
   const clustering = clusterOptions(deps.cluster);
   const processor = deps.processor ?? inlineProcessor();
-  const windowSize = Math.max(8, processor.concurrency * WINDOW_PER_THREAD);
+  const windowSize = Math.max(64, processor.concurrency * WINDOW_PER_THREAD);
 
   /** The item's CPU half, on the pool. */
   async function processOne(item: RawItem, providerId: number, now: Date): Promise<ProcessedItem> {
