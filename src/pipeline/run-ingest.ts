@@ -150,11 +150,10 @@ export function createIngestService(deps: IngestDeps): IngestService {
   }
 
   /** Completes a teaser from its page before processing; a failure keeps the teaser. */
-  async function complete(item: RawItem, options: IngestOptions, summary: IngestSummary): Promise<RawItem> {
-    if (!options.fullText || !needsFullText(item, options.fullText)) return item;
+  async function complete(item: RawItem, policy: FullTextPolicy, options: IngestOptions, summary: IngestSummary): Promise<RawItem> {
     // Loaded on first use: the article extractor is big, and most items need no page.
     const { fetchFullText } = await import('./fetch-full-text.js');
-    const outcome = await fetchFullText(item, { policy: options.fullText, fetch: { ...deps.fetch, allowPrivate: options.allowPrivate ?? false, signal: options.signal } });
+    const outcome = await fetchFullText(item, { policy, fetch: { ...deps.fetch, allowPrivate: options.allowPrivate ?? false, signal: options.signal } });
     if (outcome.status === 'fetched') summary.fullText.fetched++;
     if (outcome.status === 'failed') summary.fullText.failed.push({ url: item.url ?? '', reason: outcome.reason ?? 'unknown' });
     return outcome.item;
@@ -171,11 +170,19 @@ export function createIngestService(deps: IngestDeps): IngestService {
     const keys = items.map(itemKey);
     const stamps = await store.articles.findStamps(provider.id, keys.filter((k): k is string => k !== undefined));
     const now = options.now ?? (() => new Date());
+    // Linked pages are fetched one at a time, as a polite reader would; processing goes on meanwhile.
+    let pages: Promise<unknown> = Promise.resolve();
     const work = items.map(async (item, i) => {
       const stored = keys[i] ? stamps.get(keys[i]!) : undefined;
       if (stored && stored.sourceHash === sourceHash(item)) return { stored, repeat: true as const };
       if (stored && options.fullText && needsFullText(item, options.fullText)) return { stored, teaserOfStored: true as const };
-      const completed = stored ? item : await complete(item, options, summary);
+      let completed = item;
+      const policy = options.fullText;
+      if (!stored && policy && needsFullText(item, policy)) {
+        const page = pages.then(() => complete(item, policy, options, summary));
+        pages = page.catch(() => {});
+        completed = await page;
+      }
       return { stored, result: await processOne(completed, provider.id, now()) };
     });
     for (const [i, pending] of work.entries()) {
