@@ -161,10 +161,10 @@ export function createIngestService(deps: IngestDeps): IngestService {
 
   /**
    * One window of items: one query finds the stored ones (only those are hashed: a new item
-   * cannot be a repeat); repeats (the same bytes as last
-   * time) skip the pipeline; teasers of stored articles are left out (ingesting them again
-   * would replace the full text with the teaser); the rest is processed on the pool at once
-   * and stored in input order as results come back.
+   * cannot be a repeat); repeats (the same bytes as last time) skip the pipeline; teasers of
+   * stored articles are left out (ingesting them again would replace the full text with the
+   * teaser); the rest is processed on the pool at once and stored in input order as results
+   * come back, each in its own transaction.
    */
   async function ingestWindow(provider: Provider, items: RawItem[], options: IngestOptions, summary: IngestSummary, disclaimer: { known: boolean }) {
     const keys = items.map(itemKey);
