@@ -36,6 +36,8 @@ describe('a 500 × 20 KB push under load', () => {
   });
 
   it('stores every article while /healthz keeps p99 under 50 ms', async (t) => {
+    // Only serve and migrate create a database; every other command expects one.
+    assert.equal(runGazette(['migrate'], env).status, 0);
     assert.equal(runGazette(['provider', 'add', 'wire', '--name', 'Wire'], env).status, 0);
     const token = runGazette(['provider', 'key', 'wire'], env).stdout.split('\n')[1]!.trim();
     const serving = await startServeProcess(env);

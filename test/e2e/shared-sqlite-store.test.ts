@@ -38,6 +38,9 @@ describe('a serving node and three imports on one SQLite file', () => {
 
   it('stores every item exactly once, keeps answering, and stops on SIGTERM', async () => {
     mkdirSync(join(dir, 'files'));
+    // Only serve and migrate create a database; every other command expects one.
+    const migrated = runGazette(['migrate'], env);
+    assert.equal(migrated.status, 0, migrated.stderr);
     const add = runGazette(['provider', 'add', 'wire', '--name', 'Wire'], env);
     assert.equal(add.status, 0, add.stderr);
     const serving = await startServeProcess(env);
