@@ -4,24 +4,18 @@
  * the same batches through `ingestItems` directly, each batch in one transaction as the API
  * runs it, so the ratio is what HTTP, JSON, authentication and validation cost.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import pg from 'pg';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config/load-config.js';
 import { generateApiKey } from '../src/domain/api-key.js';
 import { readPushArticle } from '../src/ingest/push-payload.js';
 import type { RawItem } from '../src/domain/raw-item.js';
 import { ingestItems } from '../src/pipeline/run-ingest.js';
-import { openPostgresStore } from '../src/store/postgres/open-postgres-store.js';
 import { seedTaxonomy } from '../src/store/seed-taxonomy.js';
-import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { buildApp } from '../src/web/app.js';
+import { onPostgres, onSqlite } from './bench-stores.js';
 import { postgresUrl } from './postgres-url.js';
 import type { Benchmark, BenchRow } from './benchmark.js';
 
@@ -124,33 +118,6 @@ async function compare(direct: Store, viaHttp: Store, articles: Record<string, u
   return { ...tallies, bodyKb: Math.round(httpBodies[0]!.length / 1024) };
 }
 
-
-/** Runs `work` on a fresh store of each engine and drops it afterwards. */
-async function onSqlite<T>(work: (store: Store) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'gazette-bench-push-'));
-  const store = openSqliteStore(join(dir, 'bench.sqlite'));
-  try {
-    await store.migrate();
-    return await work(store);
-  } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function onPostgres<T>(url: string, work: (store: Store) => Promise<T>): Promise<T> {
-  const schema = `gazette_bench_${randomBytes(6).toString('hex')}`;
-  const store = await openPostgresStore(url, { schema, maxConnections: 4 });
-  try {
-    await store.migrate();
-    return await work(store);
-  } finally {
-    await store.close();
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`drop schema if exists ${schema} cascade`).finally(() => client.end());
-  }
-}
 
 const bench: Benchmark = {
   name: `Push API: ${ARTICLES} articles in batches of ${BATCH}, end to end`,

@@ -11,6 +11,8 @@ import { GazetteError } from './domain/errors.js';
 import { loadDemoContent } from './demo/load-demo-content.js';
 import { closeFetchAgents } from './ingest/fetch/fetch-url.js';
 import { createScheduler, type Scheduler } from './jobs/scheduler.js';
+import { createProcessPool, inlineProcessor, type ItemProcessor } from './pipeline/process-pool.js';
+import { createIngestService, type IngestService } from './pipeline/run-ingest.js';
 import { seedTaxonomy } from './store/seed-taxonomy.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -31,6 +33,8 @@ export interface RunningGazette {
   url: string;
   /** The feed scheduler, when config.scheduler is on. */
   scheduler: Scheduler | null;
+  /** The one ingest service (push API, WebSub, polls, demo), on the worker pool. */
+  ingest: IngestService;
   stop(): Promise<void>;
 }
 
@@ -46,19 +50,31 @@ export async function openConfiguredStore(config: Readonly<Config>, options: { m
   return store;
 }
 
+/** The worker pool of config.ingestWorkers threads, or the main thread when 0. */
+export function createProcessor(config: Pick<Config, 'ingestWorkers'>): ItemProcessor {
+  return config.ingestWorkers > 0 ? createProcessPool({ threads: config.ingestWorkers }) : inlineProcessor();
+}
+
+/** The configured limits of every fetch (feeds, article pages, hubs). */
+function fetchLimits(config: Pick<Config, 'fetchMaxPerHost'>): { maxPerHost: number } {
+  return { maxPerHost: config.fetchMaxPerHost };
+}
+
 /** Starts the whole site: store, demo content on an empty database, web server. */
 export async function startGazette(env: Record<string, string | undefined> = process.env): Promise<RunningGazette> {
   const config = loadConfig(env);
   const logger = createLogger(config);
   const store = await openConfiguredStore(config);
+  const processor = createProcessor(config);
+  const ingest = createIngestService({ store, cluster: config.clustering, processor, fetch: fetchLimits(config) });
   if (config.demoContent) {
-    const loaded = await loadDemoContent(store);
+    const loaded = await loadDemoContent(store, ingest);
     if (loaded > 0) logger.info({ articles: loaded }, 'loaded the demo content into an empty database');
   }
   // Pages are cached on this node and dropped as soon as the store announces a change,
   // whichever process or node made it.
   const pageCache = connectPageCache(store.changes, config.pageCacheBytes);
-  const app = buildApp({ store, config, logger, pageCache });
+  const app = buildApp({ store, config, logger, pageCache, ingest });
   const appListener = getRequestListener(app.fetch);
   const server = await new Promise<ServerType>((resolve, reject) => {
     // A cached page is sent before the framework sees the request; anything else goes to the app.
@@ -71,6 +87,7 @@ export async function startGazette(env: Record<string, string | undefined> = pro
       reject(new GazetteError('LISTEN_FAILED', `Cannot listen on ${config.host}:${config.port}: ${why}.`, { cause }));
     });
   }).catch(async (error: unknown) => {
+    await processor.close();
     await store.close();
     throw error;
   });
@@ -79,7 +96,7 @@ export async function startGazette(env: Record<string, string | undefined> = pro
   const url = `http://${config.host}:${port}`;
   logger.info({ url, engine: store.engine }, 'Gazette is listening');
   const scheduler = config.scheduler
-    ? createScheduler({ store, logger, publicUrl: config.publicUrl, cluster: config.clustering, fetch: { maxPerHost: config.fetchMaxPerHost } })
+    ? createScheduler({ store, logger, publicUrl: config.publicUrl, cluster: config.clustering, fetch: fetchLimits(config), ingest })
     : null;
   scheduler?.start();
   const optimizer = setInterval(() => void store.optimize().catch((err: unknown) => logger.warn({ err }, 'optimize failed')), OPTIMIZE_EVERY_MS);
@@ -91,14 +108,38 @@ export async function startGazette(env: Record<string, string | undefined> = pro
     server,
     url,
     scheduler,
+    ingest,
     async stop() {
       clearInterval(optimizer);
+      // Drain: stop taking requests and polls, let those under way finish their current
+      // items (each commits on its own), then stop the threads and close the store.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
       await scheduler?.stop();
+      await closed;
       await closeFetchAgents();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await processor.close();
       await store.close();
     },
   };
+}
+
+/** For commands that ingest: the store and an ingest service on the worker pool, closed after `work`. */
+export async function withIngest<T>(
+  work: (ingest: IngestService, store: Store, config: Readonly<Config>) => Promise<T>,
+  env: Record<string, string | undefined> = process.env,
+  /** Command-line flags that override the configured cluster thresholds. */
+  overrides: { cluster?: Partial<Config['clustering']> } = {},
+): Promise<T> {
+  return withStore(async (store, config) => {
+    const processor = createProcessor(config);
+    try {
+      const cluster = { ...config.clustering, ...Object.fromEntries(Object.entries(overrides.cluster ?? {}).filter(([, v]) => v !== undefined)) };
+      return await work(createIngestService({ store, cluster, processor, fetch: fetchLimits(config) }), store, config);
+    } finally {
+      await processor.close();
+    }
+  }, env);
 }
 
 /** For one-shot commands: opens the configured store, runs `work`, closes it. */

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { GazetteError } from '../domain/errors.js';
 import { readImportFile } from '../pipeline/read-import-file.js';
-import { analyzeItem } from '../pipeline/analyze-item.js';
 import type { CliIo } from './cli-io.js';
 
 /**
@@ -18,6 +17,9 @@ export function registerAnalyze(program: Command, io: CliIo): void {
     .argument('<path>', 'a file or a directory of files')
     .option('--url <url>', 'the page address, for resolving relative links (single files)')
     .action(async (path: string, options: { url?: string }) => {
+      // Loaded here, not at the top: every other command (import, serve) runs the stages on
+      // the worker pool and need not load them on its main thread.
+      const { analyzeItem } = await import('../pipeline/analyze-item.js');
       for (const file of filesAt(path)) {
         const result = await readImportFile(file);
         if (result.kind === 'rejected') {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Provider } from '../domain/provider.js';
+import { createIngestService } from '../pipeline/run-ingest.js';
 import { seedTaxonomy } from '../store/seed-taxonomy.js';
 import { runGazette } from '../../test/support/cli.js';
 import { openTestSqliteStore } from '../../test/support/sqlite.js';
@@ -53,7 +54,7 @@ describe('gazette import', () => {
   });
 
   it('imports feeds of every format and article pages, and reports the files it cannot read', async () => {
-    const result = await importFiles(db.store, provider, listImportFiles(dir));
+    const result = await importFiles(createIngestService({ store: db.store }), provider, listImportFiles(dir));
     assert.equal(result.files, 9);
     assert.deepEqual(
       result.failedFiles.map((f) => [f.file.slice(dir.length + 1), /external entity|could not|Not a feed|not a readable/i.test(f.reason)]),
@@ -83,7 +84,7 @@ describe('gazette import', () => {
   });
 
   it('is idempotent: a second import finds every article unchanged and stores no duplicate', async () => {
-    const again = await importFiles(db.store, provider, listImportFiles(dir));
+    const again = await importFiles(createIngestService({ store: db.store }), provider, listImportFiles(dir));
     assert.deepEqual([again.summary.created, again.summary.updated, again.summary.unchanged], [0, 0, 9]);
     assert.equal(await db.store.articles.count(), 9);
   });
@@ -91,7 +92,7 @@ describe('gazette import', () => {
   it('updates a changed item in place, keeping its id', async () => {
     const before = await db.store.articles.findByGuid(provider.id, 'file:budget.txt');
     writeFileSync(join(dir, 'pages', 'budget.txt'), 'City budget approved after long debate\n\nThe council approved the budget on Monday night.\n');
-    const result = await importFiles(db.store, provider, [join(dir, 'pages', 'budget.txt')]);
+    const result = await importFiles(createIngestService({ store: db.store }), provider, [join(dir, 'pages', 'budget.txt')]);
     assert.equal(result.summary.updated, 1);
     const after = await db.store.articles.findByGuid(provider.id, 'file:budget.txt');
     assert.equal(after?.id, before?.id);
@@ -100,7 +101,7 @@ describe('gazette import', () => {
 
   it('stores items with NUL, control characters and impossible dates, flagging each, with escaped output', async () => {
     const file = fileURLToPath(new URL('../jobs/testdata/unsafe-items.json', import.meta.url));
-    const result = await importFiles(db.store, provider, [file]);
+    const result = await importFiles(createIngestService({ store: db.store }), provider, [file]);
     assert.deepEqual([result.summary.created, result.rejectedItems.length, result.flaggedItems.length], [4, 0, 3]);
     const printed = formatImportSummary(result, dir);
     assert.match(printed, /flagged .*harbour-1: Control, bidi-override or zero-width characters were removed from: guid, headline, text/);
@@ -111,11 +112,28 @@ describe('gazette import', () => {
   it('changes nothing stored when the only file is malformed or an attack', async () => {
     const countBefore = await db.store.articles.count();
     for (const name of ['billion-laughs.xml', 'xxe.xml', 'garbage.bin']) {
-      const result = await importFiles(db.store, provider, [join(ingestData, 'malformed', name)]);
+      const result = await importFiles(createIngestService({ store: db.store }), provider, [join(ingestData, 'malformed', name)]);
       assert.equal(result.failedFiles.length, 1, name);
       assert.equal(result.summary.read, 0);
     }
     assert.equal(await db.store.articles.count(), countBefore);
+  });
+
+  it('reads a local feed bigger than the 10 MB fetch limit as a stream, one piece at a time', async () => {
+    const big = join(dir, '..', `${provider.slug}-big.xml`);
+    const item = (n: number) =>
+      `<item><title>Ferry timetable change ${n}</title><guid>big-${n}</guid><description><![CDATA[<p>The ferry company changes its winter timetable ${n}; crossings leave an hour later on weekdays from next month.</p>]]></description></item>`;
+    // Filler between items (as in a pretty-printed export) makes the file 12 MB without slowing the pipeline.
+    const filler = ' '.repeat(400_000) + '\n';
+    writeFileSync(big, `<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title>${Array.from({ length: 30 }, (_, n) => item(n) + filler).join('')}</channel></rss>`);
+    try {
+      const result = await importFiles(createIngestService({ store: db.store }), provider, [big]);
+      assert.deepEqual(result.failedFiles, []);
+      assert.equal(result.summary.created, 30);
+      assert.ok(await db.store.articles.findByGuid(provider.id, 'big-29'));
+    } finally {
+      rmSync(big, { force: true });
+    }
   });
 });
 

@@ -1,14 +1,12 @@
-import type { ClusterOptions } from '../cluster/cluster-options.js';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { GazetteError } from '../domain/errors.js';
 import type { Provider } from '../domain/provider.js';
-import { readImportFile } from '../pipeline/read-import-file.js';
-import { withStore } from '../main.js';
-import { emptySummary, ingestItems, type IngestSummary } from '../pipeline/run-ingest.js';
-import type { Store } from '../store/store.js';
+import { withIngest } from '../main.js';
+import { openImportFile } from '../pipeline/read-import-file.js';
+import { emptySummary, type IngestService, type IngestSummary } from '../pipeline/run-ingest.js';
 import { terminalSafe } from './terminal-safe.js';
 import type { CliIo } from './cli-io.js';
 
@@ -20,7 +18,7 @@ export function registerImport(program: Command, io: CliIo): void {
     .argument('<path>', 'a file or a directory of files (read recursively)')
     .requiredOption('--provider <slug>', 'the provider the articles belong to')
     .action(async (path: string, options: { provider: string }) => {
-      await withStore(async (store, config) => {
+      await withIngest(async (ingest, store) => {
         const provider = await store.providers.findBySlug(options.provider);
         if (!provider) throw new GazetteError('NOT_FOUND', `No provider with slug "${options.provider}".`);
         const files = listImportFiles(path);
@@ -28,8 +26,13 @@ export function registerImport(program: Command, io: CliIo): void {
           ? new cliProgress.SingleBar({ format: 'importing {bar} {value}/{total} files | {articles} articles' }, cliProgress.Presets.shades_classic)
           : null;
         bar?.start(files.length, 0, { articles: 0 });
-        const result = await importFiles(store, provider, files, {
-          cluster: config.clustering,
+        const stopping = new AbortController();
+        // SIGTERM or Ctrl-C: finish the items under way (each commits on its own), then stop.
+        const stop = () => stopping.abort();
+        process.once('SIGTERM', stop);
+        process.once('SIGINT', stop);
+        const result = await importFiles(ingest, provider, files, {
+          signal: stopping.signal,
           onFile: (done, summary) => bar?.update(done, { articles: summary.created + summary.updated + summary.unchanged }),
         });
         bar?.stop();
@@ -50,16 +53,16 @@ export interface ImportResult {
 }
 
 /**
- * Imports files one by one: each is read (readImportFile) and its items go through the
- * pipeline (ingestItems). A file that cannot be read is reported and the rest goes on; each
- * item commits on its own, so a second run updates what the first stored instead of
- * duplicating it.
+ * Imports files one by one: each is opened (openImportFile, which streams big feeds) and its
+ * items go through the ingest service. A file that cannot be read is reported and the rest
+ * goes on; each item commits on its own, so a second run updates what the first stored
+ * instead of duplicating it.
  */
 export async function importFiles(
-  store: Store,
+  ingest: IngestService,
   provider: Provider,
   files: string[],
-  options: { onFile?: (done: number, summary: IngestSummary) => void; cluster?: Partial<ClusterOptions> } = {},
+  options: { onFile?: (done: number, summary: IngestSummary) => void; signal?: AbortSignal } = {},
 ): Promise<ImportResult> {
   const total = emptySummary();
   const failedFiles: ImportResult['failedFiles'] = [];
@@ -67,14 +70,16 @@ export async function importFiles(
   const flaggedItems: ImportResult['flaggedItems'] = [];
   let done = 0;
   for (const file of files) {
-    const read = await readImportFile(file);
+    if (options.signal?.aborted) break;
+    const read = await openImportFile(file);
     if (read.kind === 'rejected') {
       failedFiles.push({ file, reason: read.reason });
     } else {
       // An undated item is dated by its file's modification time, not the clock, so that
       // importing the same file again finds it unchanged instead of "updated" to a new time.
       const fileTime = statSync(file).mtime;
-      const s = await ingestItems(store, provider, read.items, { now: () => fileTime, cluster: options.cluster });
+      const s = await ingest.ingest(provider, read.items, { now: () => fileTime, signal: options.signal });
+      for (const reason of read.problems) failedFiles.push({ file, reason });
       total.read += s.read;
       total.created += s.created;
       total.updated += s.updated;

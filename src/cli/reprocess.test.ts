@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { openTestSqliteStore } from '../../test/support/sqlite.js';
 import { parseTextArticle } from '../ingest/parse-text-article.js';
-import { ingestItems } from '../pipeline/run-ingest.js';
+import { createProcessPool } from '../pipeline/process-pool.js';
+import { createIngestService, ingestItems } from '../pipeline/run-ingest.js';
 import { seedTaxonomy } from '../store/seed-taxonomy.js';
 import type { Store } from '../store/store.js';
 import { reprocessArticles } from './reprocess.js';
@@ -34,7 +35,10 @@ describe('reprocessArticles (SQLite)', () => {
     await store.articles.setStatus(second!, 'unpublished');
 
     const progress: number[] = [];
-    const summary = await reprocessArticles(store, { batchSize: 1, cluster: { similarity: 0.5 }, onProgress: (done) => progress.push(done) });
+    // Reprocessed on a real worker-thread pool, as `gazette reprocess` does.
+    const processor = createProcessPool({ threads: 2 });
+    const ingest = createIngestService({ store, cluster: { similarity: 0.5 }, processor });
+    const summary = await reprocessArticles(store, ingest, { batchSize: 1, onProgress: (done) => progress.push(done) }).finally(() => processor.close());
     assert.equal(summary.reprocessed, 2);
     assert.deepEqual(progress, [1, 2]);
     assert.equal((await store.clusters.membershipOf(second!))?.clusterId, (await store.clusters.membershipOf(first!))?.clusterId);

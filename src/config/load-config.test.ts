@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { availableParallelism } from 'node:os';
 import { isAbsolute } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadConfig } from './load-config.js';
@@ -18,6 +19,13 @@ describe('loadConfig', () => {
     assert.deepEqual(config.clustering, { similarity: 0.5, windowHours: 72 });
     assert.deepEqual(config.rateLimits, { pushPerMinute: 120, websubPerMinute: 60 });
     assert.equal(config.fetchMaxPerHost, 4);
+    assert.equal(config.ingestWorkers, availableParallelism());
+  });
+
+  it('takes INGEST_WORKERS from 0 (no pool) up, and refuses a negative or fractional count', () => {
+    assert.equal(loadConfig({ INGEST_WORKERS: '0' }).ingestWorkers, 0);
+    assert.equal(loadConfig({ INGEST_WORKERS: '3' }).ingestWorkers, 3);
+    for (const bad of ['-1', '1.5', 'many']) assert.throws(() => loadConfig({ INGEST_WORKERS: bad }), /INGEST_WORKERS: /);
   });
 
   it('reads every variable and freezes the result', () => {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { GazetteError } from '../domain/errors.js';
@@ -39,6 +40,8 @@ const envSchema = z.object({
   WEBSUB_RATE_LIMIT: z.coerce.number().int().min(0).default(60),
   /** Requests the fetcher keeps in flight to one host at most. */
   FETCH_MAX_PER_HOST: z.coerce.number().int().min(1).max(64).default(4),
+  /** Worker threads that clean and enrich ingested items; 0 runs them on the main thread. Default: one per core. */
+  INGEST_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
 });
 
 /** Gazette's whole configuration, validated once at start and frozen. */
@@ -65,6 +68,8 @@ export interface Config {
   rateLimits: { pushPerMinute: number; websubPerMinute: number };
   /** Requests the fetcher keeps in flight to one host (feeds, article pages, hubs). */
   fetchMaxPerHost: number;
+  /** Worker threads of the ingest pool (0: process on the main thread). */
+  ingestWorkers: number;
 }
 
 /**
@@ -95,5 +100,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     httpCache: Object.freeze({ listingSeconds: e.CACHE_LISTING_SECONDS, articleSeconds: e.CACHE_ARTICLE_SECONDS, staleSeconds: e.CACHE_STALE_SECONDS }),
     rateLimits: Object.freeze({ pushPerMinute: e.PUSH_RATE_LIMIT, websubPerMinute: e.WEBSUB_RATE_LIMIT }),
     fetchMaxPerHost: e.FETCH_MAX_PER_HOST,
+    ingestWorkers: e.INGEST_WORKERS ?? availableParallelism(),
   });
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { escapeHtml } from '../clean/escape-html.js';
 import { parseTextArticle } from '../ingest/parse-text-article.js';
 import { emptyRawItem, type RawItem } from '../domain/raw-item.js';
-import { ingestItems } from '../pipeline/run-ingest.js';
+import type { IngestService } from '../pipeline/run-ingest.js';
 import type { Store } from '../store/store.js';
 
 /** The demo set ships in the repository's demo/ folder (two levels up from src/demo and dist/demo). */
@@ -37,11 +37,11 @@ const demoSchema = z.object({
 });
 
 /**
- * Loads the demo set into an empty database, through the same pipeline as any ingest, so a
- * newcomer sees a real site at once. Does nothing when articles exist. Returns how many
+ * Loads the demo set into an empty database, through the same ingest service as any ingest
+ * (and so the configured cluster settings), so a newcomer sees a real site at once. Does nothing when articles exist. Returns how many
  * articles it stored.
  */
-export async function loadDemoContent(store: Store): Promise<number> {
+export async function loadDemoContent(store: Store, ingest: IngestService): Promise<number> {
   if ((await store.articles.count()) > 0) return 0;
   const demo = demoSchema.parse(JSON.parse(readFileSync(new URL('demo-content.json', demoDir), 'utf8')));
   const items = new Map<string, RawItem[]>();
@@ -68,7 +68,7 @@ export async function loadDemoContent(store: Store): Promise<number> {
     const provider =
       (await store.providers.findBySlug(p.slug)) ??
       (await store.providers.create({ slug: p.slug, name: p.name, homepage: p.homepage, contactEmail: p.contactEmail, disclaimer: p.disclaimer }));
-    const summary = await ingestItems(store, provider, items.get(p.slug) ?? []);
+    const summary = await ingest.ingest(provider, items.get(p.slug) ?? []);
     stored += summary.created + summary.updated;
   }
   return stored;

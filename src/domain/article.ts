@@ -91,3 +91,12 @@ export function slugify(text: string): string {
     .replace(/-+$/, '');
   return slug || 'article';
 }
+
+/** Another provider's (or the same provider's) version of a story, for "Also reported by". */
+export interface OtherVersion {
+  id: number;
+  slug: string;
+  headline: string;
+  publishedAt: Date;
+  provider: { slug: string; name: string };
+}

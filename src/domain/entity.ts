@@ -40,3 +40,18 @@ export interface StoredQuote extends Quote {
   articleHeadline: string;
   publishedAt: Date;
 }
+
+/** An entity with what one article says of it. */
+export interface ArticleEntity extends Entity {
+  mentions: number;
+  role: string | null;
+}
+
+/** A quote of one article with its speaker's entity, when resolved. */
+export interface ArticleQuote {
+  text: string;
+  position: number;
+  speaker: Entity | null;
+  /** The speaker as the article named them, when no entity was resolved. */
+  speakerName: string | null;
+}

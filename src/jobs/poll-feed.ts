@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
 import type { ClusterOptions } from '../cluster/cluster-options.js';
+import type { FullTextPolicy } from '../clean/needs-full-text.js';
 import { fetchUrl, type FetchOptions } from '../ingest/fetch/fetch-url.js';
 import { parseFeed } from '../ingest/parse-feed.js';
-import { completeItems } from '../pipeline/complete-items.js';
-import { ingestItems, type IngestSummary } from '../pipeline/run-ingest.js';
-import type { Feed, FeedPatch } from '../store/feed-repo.js';
+import { createIngestService, type IngestService, type IngestSummary } from '../pipeline/run-ingest.js';
+import type { Feed, FeedPatch } from '../domain/feed.js';
 import type { Store } from '../store/store.js';
 import { updateRhythm } from './feed-rhythm.js';
 import { freshnessMs, retryAfterMs } from './http-freshness.js';
@@ -26,6 +26,8 @@ export interface PollContext {
   signal?: AbortSignal;
   /** Story-cluster thresholds (config); defaults when absent. */
   cluster?: Partial<ClusterOptions>;
+  /** The ingest service (built by the composition root); one on this thread when absent. */
+  ingest?: IngestService;
 }
 
 /** What one poll did, for the CLI and the logs. */
@@ -78,12 +80,9 @@ export async function pollFeed(feed: Feed, ctx: PollContext): Promise<PollOutcom
     const provider = await ctx.store.providers.findById(feed.providerId);
     if (!provider) return recordFailure('the feed belongs to no provider', fetched.status, null);
     try {
-      const completed = await completeItems(ctx.store, provider.id, parsed.items, {
-        policy: feed.fullText ? { always: true } : { minWords: 0 },
-        fetch: { ...ctx.fetch, allowPrivate: feed.allowPrivate, signal: ctx.signal },
-      });
-      for (const failure of completed.failed) ctx.logger?.warn({ feedId: feed.id, ...failure }, 'full text could not be fetched');
-      summary = await ingestItems(ctx.store, provider, completed.items, { now: ctx.now, cluster: ctx.cluster });
+      const ingest = ctx.ingest ?? createIngestService({ store: ctx.store, cluster: ctx.cluster, fetch: ctx.fetch });
+      summary = await ingest.ingest(provider, parsed.items, { now: ctx.now, fullText: feedFullText(feed), allowPrivate: feed.allowPrivate, signal: ctx.signal });
+      for (const failure of summary.fullText.failed) ctx.logger?.warn({ feedId: feed.id, ...failure }, 'full text could not be fetched');
     } catch (error) {
       // Each item commits on its own, so what was stored stays whole; the rest comes next poll.
       return recordFailure(`the items could not be stored: ${(error as Error).message}`, fetched.status, null);
@@ -178,4 +177,12 @@ export async function pollFeed(feed: Feed, ctx: PollContext): Promise<PollOutcom
   ): PollOutcome {
     return { feedId: feed.id, url: feed.url, result, httpStatus, error, summary, nextPollAt, websub };
   }
+}
+
+/**
+ * Which items of a feed are completed from their pages: all of them when the feed is marked
+ * "full text", else only those with no real body (empty, the summary again, a "Read more" stub).
+ */
+export function feedFullText(feed: Pick<Feed, 'fullText'>): FullTextPolicy {
+  return feed.fullText ? { always: true } : { minWords: 0 };
 }

@@ -2,6 +2,7 @@ import type { ClusterOptions } from '../cluster/cluster-options.js';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
+import type { IngestService } from '../pipeline/run-ingest.js';
 import type { Store } from '../store/store.js';
 import { pollFeed, type PollContext, type PollOutcome } from './poll-feed.js';
 import { defaultScheduleRules, type ScheduleRules } from './schedule-rules.js';
@@ -27,6 +28,8 @@ export interface SchedulerOptions {
   publicUrl?: string | null;
   /** Story-cluster thresholds for what the polls ingest. */
   cluster?: Partial<ClusterOptions>;
+  /** The ingest service the polls use (on the worker pool); one on this thread when absent. */
+  ingest?: IngestService;
 }
 
 /** The in-process feed scheduler. */
@@ -64,6 +67,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     fetch: options.fetch,
     publicUrl: options.publicUrl ?? null,
     cluster: options.cluster,
+    ingest: options.ingest,
     signal: stopping.signal,
   };
   let timer: NodeJS.Timeout | undefined;

@@ -1,30 +1,28 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { needsFullText } from '../clean/needs-full-text.js';
 import { closeFetchAgents } from '../ingest/fetch/fetch-url.js';
 import { fetchFullText } from './fetch-full-text.js';
 import { emptyRawItem } from '../domain/raw-item.js';
+import { startLocalServer } from '../../test/support/local-server.js';
 
 const paragraph = '<p>The harbour authority said on Monday that the new ferry line would start in spring, after two years of delays caused by the rebuilding of the north pier.</p>';
 const page = `<html><head><meta name="author" content="Lea Berg"></head><body><article><h1>Ferry line opens</h1>${paragraph.repeat(5)}</article></body></html>`;
 
 describe('fetchFullText', () => {
-  let server: Server;
+  let server: Awaited<ReturnType<typeof startLocalServer>>;
   let base = '';
   before(async () => {
-    server = createServer((req, res) => {
+    server = await startLocalServer((req, res) => {
       if (req.url === '/story') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
       else if (req.url === '/pdf') res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF');
       else res.writeHead(404).end();
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = server.base;
   });
   after(async () => {
     await closeFetchAgents();
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
   });
 
   const teaser = (path: string) => ({ ...emptyRawItem('Ferry line opens'), url: `${base}${path}`, summary: 'The ferry line starts in spring…', text: 'The ferry line starts in spring…' });

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
+import { itemKey, sourceHash } from './item-identity.js';
 import type { ArticleDraft } from '../domain/article.js';
 import type { EntityMention, Quote } from '../domain/entity.js';
 import { cleanBody } from '../clean/clean-body.js';
 import { normalizeText, paragraphKey } from '../clean/normalize-text.js';
 import { enrichArticle, type EnrichOptions } from '../enrich/enrich-article.js';
 import type { RawItem } from '../domain/raw-item.js';
-import { stripUnsafeText } from '../domain/text-safety.js';
 import { normalizeRawItem } from '../ingest/normalize-raw-item.js';
 
 /** What the pipeline needs to know besides the item itself. */
@@ -80,21 +80,6 @@ export function processItem(raw: RawItem, ctx: ProcessContext): ProcessResult {
       sourceHash: sourceHash(raw),
     },
   };
-}
-
-/** The key an item is stored under for its provider: its guid, else its link (normalized as `processItem` does). */
-export function itemKey(item: Pick<RawItem, 'guid' | 'url'>): string | undefined {
-  const clean = (value: string | null) => (value ? stripUnsafeText(value).trim() : '');
-  return clean(item.guid) || clean(item.url) || undefined;
-}
-
-/** Hash of everything the provider sent for an item; equal only for identical copies. */
-export function sourceHash(item: RawItem): string {
-  const fields = [
-    item.guid, item.url, item.headline, item.html, item.text, item.summary, item.byline, item.dateline,
-    item.language, item.publishedAt?.getTime(), item.updatedAt?.getTime(), item.categories, item.imageUrl,
-  ];
-  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
 /** Hash of the body as a reader sees it: equal for bodies that differ only in markup or spacing. */

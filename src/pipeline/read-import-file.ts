@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { extractArticle } from '../clean/extract-article.js';
 import { emptyRawItem, type RawItem } from '../domain/raw-item.js';
@@ -7,11 +8,72 @@ import { detectFormat } from '../ingest/detect-format.js';
 import { DEFAULT_MAX_FEED_BYTES, parseFeed } from '../ingest/parse-feed.js';
 import { parseNinjs } from '../ingest/parse-ninjs.js';
 import { parseTextArticle } from '../ingest/parse-text-article.js';
+import { splitFeedItems } from '../ingest/split-feed-items.js';
 
 /** What one import file holds: RawItems, or why it could not be read. */
 export type ImportFileResult =
   | { kind: 'items'; items: RawItem[]; format: ImportFormat }
   | { kind: 'rejected'; reason: string };
+
+/** Local files are not fetched, so the 10 MB feed limit does not apply; formats read whole stop here. */
+export const MAX_WHOLE_FILE_BYTES = 256 * 1024 * 1024;
+
+/** RSS, RDF and Atom files at least this big are read as a stream of items. */
+export const STREAM_FROM_BYTES = 4 * 1024 * 1024;
+
+/** One import file as a stream of items (read lazily), or why it cannot be read. */
+export type ImportFileStream =
+  | { kind: 'items'; items: AsyncIterable<RawItem>; format: ImportFormat; problems: string[] }
+  | { kind: 'rejected'; reason: string };
+
+/**
+ * Opens one file for `gazette import`. A big RSS, RDF or Atom file is cut into small feeds as
+ * it is read (splitFeedItems) and its items come one piece at a time, so memory stays flat
+ * whatever the file's size; pieces that cannot be read are named in `problems` and the rest
+ * goes on. Every other file is read whole by readImportFile.
+ */
+export async function openImportFile(path: string): Promise<ImportFileStream> {
+  let size: number;
+  let sample: string;
+  let utf16 = false;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { kind: 'rejected', reason: 'Not a regular file.' };
+    size = info.size;
+    const handle = await open(path);
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(65_536), 0, 65_536, 0);
+      sample = decodeCharset(buffer.subarray(0, bytesRead)).text;
+      // UTF-16 is not ASCII-compatible: the splitter could not see its markup.
+      utf16 = bytesRead >= 2 && (buffer[0] === 0 || buffer[1] === 0 || (buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff));
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return { kind: 'rejected', reason: `The file could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+  }
+  const format = detectFormat(sample);
+  const streamable = format === 'rss' || format === 'rdf' || format === 'atom';
+  if (size < STREAM_FROM_BYTES || !streamable || utf16) {
+    const whole = await readImportFile(path, { maxBytes: MAX_WHOLE_FILE_BYTES });
+    return whole.kind === 'rejected' ? whole : { kind: 'items', items: toAsync(whole.items), format: whole.format, problems: [] };
+  }
+  const problems: string[] = [];
+  async function* items(): AsyncGenerator<RawItem> {
+    let piece = 0;
+    for await (const bytes of splitFeedItems(createReadStream(path, { highWaterMark: 1024 * 1024 }))) {
+      piece++;
+      const result = parseFeed(bytes, { maxBytes: MAX_WHOLE_FILE_BYTES });
+      if (result.kind === 'rejected') problems.push(`part ${piece}: ${result.reason}`);
+      else yield* result.items;
+    }
+  }
+  return { kind: 'items', items: items(), format, problems };
+}
+
+async function* toAsync<T>(items: T[]): AsyncGenerator<T> {
+  yield* items;
+}
 
 /** The kinds of file `gazette import` reads. */
 export type ImportFormat = 'rss' | 'atom' | 'rdf' | 'json-feed' | 'newsml-g2' | 'ninjs' | 'html-page' | 'text-page';

@@ -4,10 +4,13 @@ import { after, before, describe, it } from 'node:test';
 import { parseTextArticle } from '../ingest/parse-text-article.js';
 import { seedTaxonomy } from '../store/seed-taxonomy.js';
 import type { Store } from '../store/store.js';
+import { startLocalServer } from '../../test/support/local-server.js';
 import { openTestSqliteStore } from '../../test/support/sqlite.js';
 import { emptyRawItem } from '../domain/raw-item.js';
-import { sourceHash } from './process-item.js';
-import { ingestItems } from './run-ingest.js';
+import { sourceHash } from './item-identity.js';
+import { closeFetchAgents } from '../ingest/fetch/fetch-url.js';
+import { createProcessPool, inlineProcessor, type ItemProcessor } from './process-pool.js';
+import { createIngestService, ingestItems } from './run-ingest.js';
 
 describe('ingestItems', () => {
   let store: Store;
@@ -78,5 +81,90 @@ describe('ingestItems', () => {
     assert.match(updated!.disclaimer, /^MENAFN provides the information “as is” without warranty/);
     const article = await store.articles.findByGuid(provider.id, 'nato');
     assert.doesNotMatch(article!.bodyText, /Legal Disclaimer|without warranty|Most popular/);
+  });
+});
+
+describe('the ingest service', () => {
+  let store: Store;
+  let drop: () => Promise<void>;
+  let server: Awaited<ReturnType<typeof startLocalServer>>;
+  const paragraph = '<p>The harbour authority said on Monday that the new ferry line would start in spring, after two years of delays caused by the rebuilding of the north pier.</p>';
+  before(async () => {
+    ({ store, drop } = await openTestSqliteStore());
+    await seedTaxonomy(store);
+    server = await startLocalServer((req, res) => {
+      if (req.url === '/ferry') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<html><body><article><h1>Ferry</h1>${paragraph.repeat(5)}</article></body></html>`);
+      else res.writeHead(404).end();
+    });
+  });
+  after(async () => {
+    await closeFetchAgents();
+    await server.close();
+    await drop();
+  });
+
+  const story = (guid: string, n: number) => ({
+    ...emptyRawItem(`Council story ${guid}`),
+    guid,
+    html: `<p>The council met on Monday to discuss item ${n} of the budget, Mayor Anna Berg said, and voted for it.</p>`,
+    publishedAt: new Date(Date.UTC(2026, 0, 1, n)),
+  });
+
+  it('stores the same on the worker pool as on one thread', async () => {
+    const items = Array.from({ length: 12 }, (_, n) => story(`s-${n}`, n));
+    const inline = await store.providers.create({ slug: 'inline', name: 'Inline' });
+    const pooled = await store.providers.create({ slug: 'pooled', name: 'Pooled' });
+    const pool = createProcessPool({ threads: 2 });
+    try {
+      const a = await createIngestService({ store }).ingest(inline, items);
+      const b = await createIngestService({ store, processor: pool }).ingest(pooled, items);
+      assert.deepEqual([b.created, b.rejected.length], [12, 0]);
+      const view = async (providerId: number, guid: string) => {
+        const { id, providerId: _p, slug: _s, ingestedAt: _i, ...rest } = (await store.articles.findByGuid(providerId, guid))!;
+        return { ...rest, entities: (await store.entities.ofArticle(id)).map((e) => e.slug) };
+      };
+      for (const n of [0, 5, 11]) assert.deepEqual(await view(pooled.id, `s-${n}`), await view(inline.id, `s-${n}`));
+      assert.equal(a.created, 12);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('completes a teaser from its page when the feed asks for full text, and not otherwise', async () => {
+    const provider = await store.providers.create({ slug: 'teasers', name: 'Teasers' });
+    const teaser = (guid: string) => ({ ...emptyRawItem('Ferry line opens'), guid, url: `${server.base}/ferry`, summary: 'The ferry line starts in spring…', text: 'The ferry line starts in spring…' });
+    const service = createIngestService({ store });
+    const completed = await service.ingest(provider, [teaser('t-1')], { fullText: { minWords: 0 }, allowPrivate: true });
+    assert.equal(completed.fullText.fetched, 1);
+    assert.match((await store.articles.findByGuid(provider.id, 't-1'))!.bodyText, /rebuilding of the north pier/);
+    const kept = await service.ingest(provider, [teaser('t-2')], { fullText: null });
+    assert.equal(kept.fullText.fetched, 0);
+    assert.doesNotMatch((await store.articles.findByGuid(provider.id, 't-2'))!.bodyText, /north pier/);
+  });
+
+  it('stores nothing of a batch the pipeline refuses in part', async () => {
+    const provider = await store.providers.create({ slug: 'batch', name: 'Batch' });
+    const service = createIngestService({ store });
+    const refused = await service.ingestBatch(provider, [story('b-1', 1), { ...emptyRawItem(''), guid: 'b-2', text: 'No headline.' }]);
+    assert.deepEqual(refused, { kind: 'refused', refused: [{ index: 1, reason: 'The item has no headline.' }] });
+    assert.equal(await store.articles.findByGuid(provider.id, 'b-1'), undefined);
+    const stored = await service.ingestBatch(provider, [story('b-1', 1), story('b-3', 3)]);
+    assert.equal(stored.kind === 'stored' && stored.summary.created, 2);
+  });
+
+  it('rejects only the item a worker thread fails on', async () => {
+    const provider = await store.providers.create({ slug: 'failing', name: 'Failing' });
+    const inline = inlineProcessor();
+    const failing: ItemProcessor = {
+      concurrency: 1,
+      process: async (task) => {
+        if (task.item.guid === 'f-2') throw new Error('Worker terminated due to reaching memory limit: JS heap out of memory');
+        return inline.process(task);
+      },
+      close: async () => {},
+    };
+    const summary = await createIngestService({ store, processor: failing }).ingest(provider, [story('f-1', 1), story('f-2', 2), story('f-3', 3)]);
+    assert.deepEqual(summary.items.map((o) => o.outcome), ['created', 'rejected', 'created']);
+    assert.match(summary.rejected[0]!.reason, /could not be processed: Worker terminated/);
   });
 });

@@ -1,9 +1,15 @@
-import type { Provider } from '../domain/provider.js';
-import { clusterOptions, type ClusterOptions } from '../cluster/cluster-options.js';
 import { assignCluster } from '../cluster/assign-cluster.js';
-import type { Store } from '../store/store.js';
-import { itemKey, processItem, sourceHash } from './process-item.js';
+import type { ClusterMembership } from '../cluster/cluster-index.js';
+import { clusterOptions, type ClusterOptions } from '../cluster/cluster-options.js';
+import { needsFullText, type FullTextPolicy } from '../clean/needs-full-text.js';
+import type { Article } from '../domain/article.js';
+import type { Provider } from '../domain/provider.js';
 import type { RawItem } from '../domain/raw-item.js';
+import type { FetchOptions } from '../ingest/fetch/fetch-url.js';
+import type { ArticleStamp, Store } from '../store/store.js';
+import { itemKey, sourceHash } from './item-identity.js';
+import { inlineProcessor, type ItemProcessor } from './process-pool.js';
+import type { ProcessedItem } from './process-worker.js';
 
 /** What became of one input item. */
 export type ItemOutcome =
@@ -23,66 +29,283 @@ export interface IngestSummary {
   articleIds: number[];
   /** One entry per input item, in input order. */
   items: ItemOutcome[];
+  /** Teaser items completed from their pages, and pages that could not be had. */
+  fullText: { fetched: number; failed: { url: string; reason: string }[] };
 }
 
+/** An empty summary, to add runs up. */
 export function emptySummary(): IngestSummary {
-  return { read: 0, created: 0, updated: 0, unchanged: 0, rejected: [], flagged: [], articleIds: [], items: [] };
+  return { read: 0, created: 0, updated: 0, unchanged: 0, rejected: [], flagged: [], articleIds: [], items: [], fullText: { fetched: 0, failed: [] } };
+}
+
+/** How one ingest run goes, per entry point. */
+export interface IngestOptions {
+  /** The time of an undated item; the clock by default. */
+  now?: () => Date;
+  /** Complete teaser items from their linked pages (the feed's "full text" setting). Null: never. */
+  fullText?: FullTextPolicy | null;
+  /** The feed may fetch from private addresses (its own setting). */
+  allowPrivate?: boolean;
+  /** Stops the run between items (shutdown); what was stored stays. */
+  signal?: AbortSignal;
+  /** Called after each item with the running counts. */
+  onItem?: (summary: IngestSummary) => void;
+}
+
+/** The answer for an all-or-nothing batch: everything stored, or the items refused and nothing stored. */
+export type BatchOutcome =
+  | { kind: 'stored'; summary: IngestSummary }
+  | { kind: 'refused'; refused: { index: number; reason: string }[] };
+
+/** What reprocessing one stored article did. */
+export interface ReprocessOutcome {
+  kind: 'reprocessed' | 'rejected';
+  reason?: string;
+  changed?: boolean;
+  membership?: ClusterMembership;
 }
 
 /**
- * The one place the pipeline meets I/O: runs each item through `processItem` and stores
- * the result. Each item commits on its own, so a crash mid-run leaves whole articles only,
- * and running again finishes the job (upserts are idempotent).
+ * The one ingest service every entry point calls (feed poll, WebSub, push API, import, demo,
+ * reprocess): repeat check, full-text completion, process (on the worker pool), cluster and
+ * store, the same way for all. No other module runs the pipeline with I/O.
  */
-export async function ingestItems(
-  store: Store,
-  provider: Provider,
-  items: Iterable<RawItem>,
-  options: { now?: () => Date; onItem?: (summary: IngestSummary) => void; cluster?: Partial<ClusterOptions> } = {},
-): Promise<IngestSummary> {
-  const summary = emptySummary();
-  const clustering = clusterOptions(options.cluster);
-  const now = options.now ?? (() => new Date());
-  let disclaimerKnown = provider.disclaimer.trim() !== '';
-  for (const item of items) {
-    summary.read++;
-    const key = itemKey(item);
-    const stored = key ? await store.articles.findByGuid(provider.id, key) : undefined;
-    // Most items of a polled feed are repeats: the same bytes as last time skip the pipeline.
-    if (stored && stored.sourceHash === sourceHash(item)) {
-      summary.unchanged++;
-      summary.items.push({ outcome: 'unchanged', articleId: stored.id });
-      options.onItem?.(summary);
-      continue;
+export interface IngestService {
+  /** Ingests a stream of items for a provider, item by item, each in its own transaction. */
+  ingest(provider: Provider, items: Iterable<RawItem> | AsyncIterable<RawItem>, options?: IngestOptions): Promise<IngestSummary>;
+  /**
+   * All or nothing at the pipeline: every item is processed first, and if the pipeline refuses
+   * any, nothing is stored. Otherwise each is stored in its own short transaction.
+   */
+  ingestBatch(provider: Provider, items: RawItem[], options?: IngestOptions): Promise<BatchOutcome>;
+  /** Runs a stored article through the pipeline again (after the rules change). */
+  reprocess(article: Article, options?: { recategorize?: boolean }): Promise<ReprocessOutcome>;
+  /** How many items it processes at once (the pool's threads). */
+  readonly concurrency: number;
+}
+
+/** What the ingest service is built from (by the composition root). */
+export interface IngestDeps {
+  store: Store;
+  /** Story-cluster thresholds (config); defaults when absent. */
+  cluster?: Partial<ClusterOptions>;
+  /** Where the CPU work runs; on this thread when absent. */
+  processor?: ItemProcessor;
+  /** Fetch limits for full-text pages (allowPrivate comes per run). */
+  fetch?: Omit<FetchOptions, 'allowPrivate' | 'signal'>;
+}
+
+/** Items looked up and processed together: one repeat-check query per window. */
+const WINDOW_PER_THREAD = 16;
+
+/** Builds the ingest service over a store and an item processor. */
+export function createIngestService(deps: IngestDeps): IngestService {
+  const { store } = deps;
+  const clustering = clusterOptions(deps.cluster);
+  const processor = deps.processor ?? inlineProcessor();
+  const windowSize = Math.max(64, processor.concurrency * WINDOW_PER_THREAD);
+
+  /** The item's CPU half, on the pool. */
+  async function processOne(item: RawItem, providerId: number, now: Date): Promise<ProcessedItem> {
+    try {
+      return await processor.process({ item, ctx: { providerId, now }, cluster: clustering });
+    } catch (error) {
+      // A thread that died on an item (out of memory, a bug in a stage) rejects that item only.
+      return { kind: 'rejected', reason: `The item could not be processed: ${error instanceof Error ? error.message : String(error)}` };
     }
-    const result = processItem(item, { providerId: provider.id, now: now() });
-    if (result.kind === 'rejected') {
-      summary.rejected.push({ item: item.guid ?? item.url ?? item.headline ?? `#${summary.read}`, reason: result.reason });
-      summary.items.push({ outcome: 'rejected', reason: result.reason });
-    } else {
-      const adoptDisclaimer = result.disclaimer !== null && !disclaimerKnown;
-      const { outcome, article } = await store.transaction(async (tx) => {
+  }
+
+  /**
+   * The one store transaction of an item: upsert → entities → story cluster. Entities, quotes
+   * and the cluster commit with the article, or not at all.
+   */
+  async function commit(
+    providerId: number,
+    result: ProcessedItem & { kind: 'accepted' },
+    options: { stored?: ArticleStamp; adoptDisclaimer: boolean; keep?: Pick<Article, 'status' | 'sourceHash'>; always?: boolean },
+  ) {
+    const run = () =>
+      store.transaction(async (tx) => {
         // A disclaimer found in a body becomes the provider's, when it has none yet.
-        if (adoptDisclaimer) await tx.providers.update(provider.id, { disclaimer: result.disclaimer! });
+        if (options.adoptDisclaimer) await tx.providers.update(providerId, { disclaimer: result.disclaimer! });
         // An undated item is stamped with the time it was first seen; seen again, it keeps
         // that time instead of looking new and "updated" on every poll.
-        const draft =
-          result.undated && stored ? { ...result.draft, publishedAt: stored.publishedAt, updatedAt: stored.updatedAt } : result.draft;
+        let draft = result.undated && options.stored ? { ...result.draft, publishedAt: options.stored.publishedAt, updatedAt: options.stored.updatedAt } : result.draft;
+        if (options.keep) draft = { ...draft, ...options.keep };
         const saved = await tx.articles.upsert(draft);
-        // Entities, quotes and the story cluster commit with the article, or not at all.
-        if (saved.outcome !== 'unchanged') {
+        let membership: ClusterMembership | undefined;
+        if (saved.outcome !== 'unchanged' || options.always) {
           await tx.entities.saveForArticle(saved.article.id, result.enrichment.entities, result.enrichment.quotes);
-          await assignCluster(tx.clusters, saved.article, clustering);
+          membership = await assignCluster(tx.clusters, saved.article, clustering, result.print);
+          // No listing call here: the store rewrites the listings of the stories this touched before it commits.
         }
-        return saved;
+        return { ...saved, membership };
       });
-      if (adoptDisclaimer) disclaimerKnown = true;
-      summary[outcome]++;
-      summary.items.push({ outcome, articleId: article.id, ...(result.notes.length > 0 && { notes: result.notes }) });
-      if (result.notes.length > 0) summary.flagged.push({ item: result.draft.guid, notes: result.notes });
-      if (outcome !== 'unchanged') summary.articleIds.push(article.id);
+    try {
+      return await run();
+    } catch (error) {
+      // Two writers creating the same new article at once: one wins the unique key
+      // (provider, guid); running the loser again turns its insert into an update.
+      if (!isUniqueViolation(error)) throw error;
+      return run();
     }
-    options.onItem?.(summary);
   }
-  return summary;
+
+  /** Completes a teaser from its page before processing; a failure keeps the teaser. */
+  async function complete(item: RawItem, policy: FullTextPolicy, options: IngestOptions, summary: IngestSummary): Promise<RawItem> {
+    // Loaded on first use: the article extractor is big, and most items need no page.
+    const { fetchFullText } = await import('./fetch-full-text.js');
+    const outcome = await fetchFullText(item, { policy, fetch: { ...deps.fetch, allowPrivate: options.allowPrivate ?? false, signal: options.signal } });
+    if (outcome.status === 'fetched') summary.fullText.fetched++;
+    if (outcome.status === 'failed') summary.fullText.failed.push({ url: item.url ?? '', reason: outcome.reason ?? 'unknown' });
+    return outcome.item;
+  }
+
+  /**
+   * One window of items: one query finds the stored ones (only those are hashed: a new item
+   * cannot be a repeat); repeats (the same bytes as last time) skip the pipeline; teasers of
+   * stored articles are left out (ingesting them again would replace the full text with the
+   * teaser); the rest is processed on the pool at once and stored in input order as results
+   * come back, each in its own transaction.
+   */
+  async function ingestWindow(provider: Provider, items: RawItem[], options: IngestOptions, summary: IngestSummary, disclaimer: { known: boolean }) {
+    const keys = items.map(itemKey);
+    const stamps = await store.articles.findStamps(provider.id, keys.filter((k): k is string => k !== undefined));
+    const now = options.now ?? (() => new Date());
+    // Linked pages are fetched one at a time, as a polite reader would; processing goes on meanwhile.
+    let pages: Promise<unknown> = Promise.resolve();
+    const work = items.map(async (item, i) => {
+      const stored = keys[i] ? stamps.get(keys[i]!) : undefined;
+      if (stored && stored.sourceHash === sourceHash(item)) return { stored, repeat: true as const };
+      if (stored && options.fullText && needsFullText(item, options.fullText)) return { stored, teaserOfStored: true as const };
+      let completed = item;
+      const policy = options.fullText;
+      if (!stored && policy && needsFullText(item, policy)) {
+        const page = pages.then(() => complete(item, policy, options, summary));
+        pages = page.catch(() => {});
+        completed = await page;
+      }
+      return { stored, result: await processOne(completed, provider.id, now()) };
+    });
+    for (const [i, pending] of work.entries()) {
+      const done = await pending;
+      const item = items[i]!;
+      summary.read++;
+      if ('repeat' in done || 'teaserOfStored' in done) {
+        summary.unchanged++;
+        summary.items.push({ outcome: 'unchanged', articleId: done.stored!.id });
+      } else if (done.result.kind === 'rejected') {
+        summary.rejected.push({ item: item.guid ?? item.url ?? item.headline ?? `#${summary.read}`, reason: done.result.reason });
+        summary.items.push({ outcome: 'rejected', reason: done.result.reason });
+      } else {
+        const adoptDisclaimer = done.result.disclaimer !== null && !disclaimer.known;
+        const { outcome, article } = await commit(provider.id, done.result, { stored: done.stored, adoptDisclaimer });
+        if (adoptDisclaimer) disclaimer.known = true;
+        record(summary, outcome, article.id, done.result);
+      }
+      options.onItem?.(summary);
+    }
+  }
+
+  return {
+    concurrency: processor.concurrency,
+
+    async ingest(provider, items, options = {}) {
+      const summary = emptySummary();
+      const disclaimer = { known: provider.disclaimer.trim() !== '' };
+      let window: RawItem[] = [];
+      for await (const item of items) {
+        window.push(item);
+        if (window.length < windowSize) continue;
+        await ingestWindow(provider, window, options, summary, disclaimer);
+        window = [];
+        if (options.signal?.aborted) return summary;
+      }
+      if (window.length > 0) await ingestWindow(provider, window, options, summary, disclaimer);
+      return summary;
+    },
+
+    async ingestBatch(provider, items, options = {}) {
+      const now = options.now ?? (() => new Date());
+      const keys = items.map(itemKey);
+      const stamps = await store.articles.findStamps(provider.id, keys.filter((k): k is string => k !== undefined));
+      const results = await Promise.all(
+        items.map((item, i) => {
+          const stored = keys[i] ? stamps.get(keys[i]!) : undefined;
+          return stored && stored.sourceHash === sourceHash(item) ? null : processOne(item, provider.id, now());
+        }),
+      );
+      const refused = results.flatMap((r, index) => (r?.kind === 'rejected' ? [{ index, reason: r.reason }] : []));
+      if (refused.length > 0) return { kind: 'refused', refused };
+      const summary = emptySummary();
+      let disclaimerKnown = provider.disclaimer.trim() !== '';
+      for (const [i, result] of results.entries()) {
+        summary.read++;
+        const stored = keys[i] ? stamps.get(keys[i]!) : undefined;
+        if (result === null || result.kind === 'rejected') {
+          summary.unchanged++;
+          summary.items.push({ outcome: 'unchanged', articleId: stored!.id });
+          continue;
+        }
+        const adoptDisclaimer = result.disclaimer !== null && !disclaimerKnown;
+        const { outcome, article } = await commit(provider.id, result, { stored, adoptDisclaimer });
+        if (adoptDisclaimer) disclaimerKnown = true;
+        record(summary, outcome, article.id, result);
+      }
+      return { kind: 'stored', summary };
+    },
+
+    async reprocess(article, options = {}) {
+      const result = await processOne(toRawItem(article, options.recategorize ?? false), article.providerId, new Date());
+      if (result.kind === 'rejected') return { kind: 'rejected', reason: result.reason };
+      // Status and the provider's original bytes did not change: keep them, so the next copy
+      // of the item is still recognised.
+      const saved = await commit(article.providerId, result, { adoptDisclaimer: false, keep: { status: article.status, sourceHash: article.sourceHash }, always: true });
+      return { kind: 'reprocessed', changed: saved.outcome !== 'unchanged', membership: saved.membership };
+    },
+  };
+}
+
+/**
+ * A one-off ingest on this thread, for tools and tests that have no service at hand:
+ * the same service, built for one call.
+ */
+export function ingestItems(
+  store: Store,
+  provider: Provider,
+  items: Iterable<RawItem> | AsyncIterable<RawItem>,
+  options: IngestOptions & { cluster?: Partial<ClusterOptions> } = {},
+): Promise<IngestSummary> {
+  return createIngestService({ store, cluster: options.cluster }).ingest(provider, items, options);
+}
+
+/** A stored article as the pipeline's input, so it goes through the same stages as on ingest. */
+function toRawItem(article: Article, recategorize: boolean): RawItem {
+  return {
+    guid: article.guid,
+    url: article.sourceUrl,
+    headline: article.headline,
+    html: article.bodyHtml,
+    text: null,
+    summary: null,
+    byline: article.byline,
+    dateline: article.dateline,
+    language: article.language,
+    publishedAt: article.publishedAt,
+    updatedAt: article.updatedAt,
+    categories: recategorize ? [] : article.categories,
+  };
+}
+
+/** Counts a stored item, with what normalizing changed in it (shown to the provider). */
+function record(summary: IngestSummary, outcome: 'created' | 'updated' | 'unchanged', articleId: number, result: ProcessedItem & { kind: 'accepted' }): void {
+  summary[outcome]++;
+  summary.items.push({ outcome, articleId, ...(result.notes.length > 0 && { notes: result.notes }) });
+  if (result.notes.length > 0) summary.flagged.push({ item: result.draft.guid, notes: result.notes });
+  if (outcome !== 'unchanged') summary.articleIds.push(articleId);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown };
+  return e?.code === '23505' || (typeof e?.message === 'string' && e.message.includes('UNIQUE constraint failed'));
 }

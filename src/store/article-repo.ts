@@ -1,9 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
 import { articleDraftSchema, slugify, type Article, type ArticleDraft } from '../domain/article.js';
 import { GazetteError } from '../domain/errors.js';
-import { toArticle, toTimestamp } from './map-rows.js';
+import { toArticle, toDate, toTimestamp } from './map-rows.js';
 import type { ArticlesTable, Database } from './schema.js';
-import type { ArticleRepo, UpsertResult } from './store.js';
+import type { ArticleRepo, ArticleStamp, UpsertResult } from './store.js';
 import type { ArticleWithProvider } from '../domain/article.js';
 import type { Writer } from './kysely-store.js';
 
@@ -157,6 +157,19 @@ export function articleRepo(db: Kysely<Database>, write: Writer): ArticleRepo {
         .limit(Math.min(Math.max(1, limit), 1000))
         .execute();
       return withProvider(rows);
+    },
+
+    async findStamps(providerId, guids) {
+      const stamps = new Map<string, ArticleStamp>();
+      if (guids.length === 0) return stamps;
+      const rows = await db
+        .selectFrom('articles')
+        .select(['id', 'guid', 'source_hash', 'published_at', 'updated_at'])
+        .where('provider_id', '=', providerId)
+        .where('guid', 'in', [...new Set(guids)])
+        .execute();
+      for (const r of rows) stamps.set(r.guid, { id: r.id, guid: r.guid, sourceHash: r.source_hash, publishedAt: toDate(r.published_at), updatedAt: toDate(r.updated_at) });
+      return stamps;
     },
 
     async setStatus(id, status) {

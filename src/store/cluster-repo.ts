@@ -1,17 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { ClusterIndex, ClusterMatch, ClusterMembership } from '../cluster/cluster-index.js';
+import type { OtherVersion } from '../domain/article.js';
 import { toDate, toTimestamp } from './map-rows.js';
 import type { Writer } from './kysely-store.js';
 import type { Database } from './schema.js';
-
-/** Another provider's (or the same provider's) version of a story, for "Also reported by". */
-export interface OtherVersion {
-  id: number;
-  slug: string;
-  headline: string;
-  publishedAt: Date;
-  provider: { slug: string; name: string };
-}
 
 /** Story clusters: membership per article and the LSH band index. */
 export interface ClusterRepo extends ClusterIndex {

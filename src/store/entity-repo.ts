@@ -1,23 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { Entity, EntityMention, EntityType, Quote, StoredQuote } from '../domain/entity.js';
+import type { ArticleEntity, ArticleQuote, Entity, EntityMention, EntityType, Quote, StoredQuote } from '../domain/entity.js';
 import { toDate } from './map-rows.js';
 import type { Database } from './schema.js';
 import type { Writer } from './kysely-store.js';
-
-/** An entity with what one article says of it. */
-export interface ArticleEntity extends Entity {
-  mentions: number;
-  role: string | null;
-}
-
-/** A quote of one article with its speaker's entity, when resolved. */
-export interface ArticleQuote {
-  text: string;
-  position: number;
-  speaker: Entity | null;
-  /** The speaker as the article named them, when no entity was resolved. */
-  speakerName: string | null;
-}
 
 /** Entities (people, organisations, places), their mentions per article, and quotes. */
 export interface EntityRepo {

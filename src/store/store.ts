@@ -25,6 +25,15 @@ export interface UpsertResult {
   outcome: 'created' | 'updated' | 'unchanged';
 }
 
+/** What the ingest repeat check needs of a stored article, without its body. */
+export interface ArticleStamp {
+  id: number;
+  guid: string;
+  sourceHash: string;
+  publishedAt: Date;
+  updatedAt: Date;
+}
+
 /** Providers: the accounts that deliver articles. */
 export interface ProviderRepo {
   create(input: ProviderInput): Promise<Provider>;
@@ -54,6 +63,8 @@ export interface ArticleRepo {
    * that cost the same at any depth.
    */
   batchBefore(beforeId: number | undefined, limit: number): Promise<ArticleWithProvider[]>;
+  /** The stamps of those of the provider's articles stored under these guids, by guid (one query). */
+  findStamps(providerId: number, guids: string[]): Promise<Map<string, ArticleStamp>>;
   setStatus(id: number, status: ArticleStatus): Promise<void>;
   count(): Promise<number>;
 }

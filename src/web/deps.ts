@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
+import { createIngestService, type IngestService } from '../pipeline/run-ingest.js';
 import type { Store } from '../store/store.js';
 import type { PageCache } from './http-cache/page-cache.js';
 
@@ -10,4 +11,11 @@ export interface AppDeps {
   logger: Logger;
   /** This node's rendered pages, connected to the store's changes (`connectPageCache`); built from config when absent. */
   pageCache?: PageCache;
+  /** The ingest service (on the worker pool); one on the event loop when absent (tests). */
+  ingest?: IngestService;
+}
+
+/** The app's ingest service: the one given, else one that processes on this thread. */
+export function ingestOf(deps: AppDeps): IngestService {
+  return deps.ingest ?? createIngestService({ store: deps.store, cluster: deps.config.clustering });
 }

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config/load-config.js';
 import { loadDemoContent } from '../../src/demo/load-demo-content.js';
+import { createIngestService } from '../../src/pipeline/run-ingest.js';
 import { seedTaxonomy } from '../../src/store/seed-taxonomy.js';
 import type { Store } from '../../src/store/store.js';
 import { buildApp } from '../../src/web/app.js';
@@ -11,8 +12,8 @@ export async function openDemoApp(options: { demo?: boolean; store?: Store } = {
   const opened = options.store ? { store: options.store, drop: async () => {} } : await openTestSqliteStore();
   const store = opened.store;
   await seedTaxonomy(store);
-  if (options.demo !== false) await loadDemoContent(store);
   const config = loadConfig({ DEMO_CONTENT: 'false', PUBLIC_URL: 'http://gazette.test' });
+  if (options.demo !== false) await loadDemoContent(store, createIngestService({ store, cluster: config.clustering }));
   const app = buildApp({ store, config, logger: pino({ level: 'silent' }) });
   return { app, store, config, drop: opened.drop };
 }

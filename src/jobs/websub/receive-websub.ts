@@ -1,10 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { ClusterOptions } from '../../cluster/cluster-options.js';
+import type { Feed } from '../../domain/feed.js';
 import { parseFeed } from '../../ingest/parse-feed.js';
-import { ingestItems, type IngestSummary } from '../../pipeline/run-ingest.js';
-import type { Feed } from '../../store/feed-repo.js';
+import type { IngestService, IngestSummary } from '../../pipeline/run-ingest.js';
 import type { Store } from '../../store/store.js';
 import { updateRhythm } from '../feed-rhythm.js';
+import { feedFullText } from '../poll-feed.js';
 import type { ScheduleRules } from '../schedule-rules.js';
 import { isSignatureHeader, signatureMatches } from './websub-signature.js';
 
@@ -95,7 +95,8 @@ export async function admitPush(
 /**
  * Takes an admitted content distribution (see `admitPush`): checks the HMAC signature with the
  * feed's secret before parsing anything, then parses and ingests the body through the same
- * pipeline as a poll. Unsigned or wrongly signed content is refused and changes nothing.
+ * ingest service as a poll (teasers completed from their pages by the feed's full-text
+ * setting). Unsigned or wrongly signed content is refused and changes nothing.
  */
 export async function receivePush(
   store: Store,
@@ -104,7 +105,7 @@ export async function receivePush(
   headers: { signature: string | null; contentType: string | null },
   now: Date,
   rules: Pick<ScheduleRules, 'quietFactor' | 'minQuietMs'>,
-  cluster?: Partial<ClusterOptions>,
+  ingest: IngestService,
 ): Promise<HubAnswer> {
   if (!feed.websubSecret || !signatureMatches(headers.signature, body, feed.websubSecret)) return { status: 403, body: 'missing or invalid X-Hub-Signature' };
   const provider = await store.providers.findById(feed.providerId);
@@ -114,7 +115,7 @@ export async function receivePush(
     await store.feeds.update(feed.id, { lastError: `pushed content could not be read: ${parsed.reason}` });
     return { status: 400, body: parsed.reason };
   }
-  const summary = await ingestItems(store, provider, parsed.items, { cluster });
+  const summary = await ingest.ingest(provider, parsed.items, { now: () => now, fullText: feedFullText(feed), allowPrivate: feed.allowPrivate });
   await store.feeds.update(feed.id, {
     itemsSeen: summary.read,
     itemsNew: summary.created,

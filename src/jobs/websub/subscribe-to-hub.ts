@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { fetchUrl, type FetchOptions } from '../../ingest/fetch/fetch-url.js';
-import type { Feed } from '../../store/feed-repo.js';
+import type { Feed } from '../../domain/feed.js';
 import type { Store } from '../../store/store.js';
 
 /**

@@ -1,11 +1,12 @@
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { GazetteError } from '../../domain/errors.js';
 import { ChangeHub } from '../change-feed.js';
 import { KyselyStore } from '../kysely-store.js';
 import type { Database } from '../schema.js';
+import { ImmediateSqliteDialect } from './immediate-sqlite-dialect.js';
 import { reusePreparedStatements } from './reuse-prepared-statements.js';
 import { sqliteChangeSource } from './sqlite-change-source.js';
 
@@ -34,13 +35,15 @@ export function openSqliteStore(file: string, options: { mustExist?: boolean; on
   connection.pragma('journal_mode = WAL');
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
-  connection.pragma('busy_timeout = 5000');
+  // Writers wait for each other (up to 10 s) instead of failing; transactions take the write
+  // lock up front (ImmediateSqliteDialect), where this wait applies.
+  connection.pragma('busy_timeout = 10000');
   // Gathers the statistics the planner lacks, cheaply, on a long-lived connection
   // (https://sqlite.org/pragma.html#pragma_optimize); the server repeats it hourly.
   connection.pragma('optimize = 0x10002');
   const onQuery = options.onQuery;
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: reusePreparedStatements(connection) }),
+    dialect: new ImmediateSqliteDialect({ database: reusePreparedStatements(connection) }),
     ...(onQuery && { log: (event) => onQuery(event.query.sql, event.query.parameters) }),
   });
   return new KyselyStore(db, 'sqlite', new ChangeHub(sqliteChangeSource(db)));

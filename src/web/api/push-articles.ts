@@ -1,9 +1,8 @@
 import type { Context } from 'hono';
 import type { Provider } from '../../domain/provider.js';
 import type { PushedItem } from '../../ingest/push-payload.js';
-import { ingestItems } from '../../pipeline/run-ingest.js';
 import type { Store } from '../../store/store.js';
-import type { AppDeps } from '../deps.js';
+import { ingestOf, type AppDeps } from '../deps.js';
 import { apiError } from '../errors.js';
 import type { ApiEnv } from './api-env.js';
 import { readPushRequest, type ItemIssue, type PushFormat } from './read-push-request.js';
@@ -27,18 +26,13 @@ export interface PushedArticle {
   notes?: string[];
 }
 
-/** Thrown inside the batch transaction to roll it back when the pipeline refuses an item. */
-class BatchRefused extends Error {
-  constructor(readonly details: ItemIssue[]) {
-    super('batch refused');
-  }
-}
-
 /**
  * POST /api/v1/articles: one article or a batch, in Gazette's format or ninjs, for the key's
- * provider. All or nothing: every item is validated first, then the batch runs through the
- * pipeline in one transaction, and any refusal (invalid field, another provider's article,
- * an item the pipeline rejects) stores nothing and names the items at fault.
+ * provider. All or nothing at the pipeline: every item is validated and processed first, and
+ * any refusal (invalid field, another provider's article, an item the pipeline rejects)
+ * stores nothing and names the items at fault. Then each article commits in its own short
+ * transaction, so pages keep being served while a big batch is stored; sending the same
+ * batch again is safe (repeats come back "unchanged").
  * 201 when something was created, 200 when everything was updated or unchanged.
  */
 export function pushArticles(deps: AppDeps, limits: PushLimits) {
@@ -74,19 +68,15 @@ export function pushArticles(deps: AppDeps, limits: PushLimits) {
     }
     if (owned.invalid.length > 0) return apiError(c, 400, 'VALIDATION_FAILED', 'Some articles name an id that cannot be updated; nothing was stored.', owned.invalid);
 
-    let results: PushedArticle[];
-    try {
-      results = await storeBatch(deps, provider, reading.items).catch((error: unknown) => {
-        // Two requests creating the same new article at once: one wins the unique key
-        // (provider, guid); running the loser again turns its insert into an update.
-        if (!isUniqueViolation(error)) throw error;
-        return storeBatch(deps, provider, reading.items);
-      });
-    } catch (error) {
-      if (!(error instanceof BatchRefused)) throw error;
-      logPush(deps, c, reading.items, { refused: error.details.length });
-      return apiError(c, 400, 'VALIDATION_FAILED', `${error.details.length} of ${reading.items.length} articles were refused by the pipeline; nothing was stored.`, error.details);
+    const outcome = await ingestOf(deps).ingestBatch(provider, reading.items.map((p) => p.item));
+    if (outcome.kind === 'refused') {
+      const details: ItemIssue[] = outcome.refused.map((r) => ({ index: r.index, field: '(item)', message: r.reason }));
+      logPush(deps, c, reading.items, { refused: details.length });
+      return apiError(c, 400, 'VALIDATION_FAILED', `${details.length} of ${reading.items.length} articles were refused by the pipeline; nothing was stored.`, details);
     }
+    const results: PushedArticle[] = outcome.summary.items.flatMap((o, index) =>
+      o.outcome === 'rejected' ? [] : [{ index, id: o.articleId, url: `${deps.config.publicUrl}/article/${o.articleId}`, status: o.outcome, ...(o.notes && { notes: o.notes }) }],
+    );
     const counts = { created: 0, updated: 0, unchanged: 0 };
     for (const r of results) counts[r.status]++;
     logPush(deps, c, reading.items, counts);
@@ -113,22 +103,6 @@ async function resolveArticleIds(store: Store, provider: Provider, items: Pushed
   return { forbidden, invalid };
 }
 
-/** Runs the batch through the pipeline in one transaction and says what became of each item. */
-async function storeBatch(deps: AppDeps, provider: Provider, items: PushedItem[]): Promise<PushedArticle[]> {
-  return deps.store.transaction(async (tx) => {
-    const summary = await ingestItems(tx, provider, items.map((p) => p.item), { cluster: deps.config.clustering });
-    const refused: ItemIssue[] = [];
-    const results: PushedArticle[] = [];
-    summary.items.forEach((o, index) => {
-      if (o.outcome === 'rejected') refused.push({ index, field: '(item)', message: o.reason });
-      else results.push({ index, id: o.articleId, url: `${deps.config.publicUrl}/article/${o.articleId}`, status: o.outcome, ...(o.notes && { notes: o.notes }) });
-    });
-    // Throwing rolls the whole batch back: all or nothing.
-    if (refused.length > 0) throw new BatchRefused(refused);
-    return results;
-  });
-}
-
 function logPush(deps: AppDeps, c: Context<ApiEnv>, items: { format: PushFormat }[], counts: Record<string, number>): void {
   deps.logger.info(
     {
@@ -144,9 +118,4 @@ function logPush(deps: AppDeps, c: Context<ApiEnv>, items: { format: PushFormat 
 
 function logRefused(deps: AppDeps, c: Context<ApiEnv>, status: number, problems: number): void {
   deps.logger.info({ provider: c.get('provider').slug, keyId: c.get('apiKey').keyId, status, problems }, 'push refused');
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: unknown };
-  return e?.code === '23505' || (typeof e?.message === 'string' && e.message.includes('UNIQUE constraint failed'));
 }

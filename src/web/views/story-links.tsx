@@ -1,5 +1,5 @@
-import type { OtherVersion } from '../../store/cluster-repo.js';
-import type { ArticleEntity, ArticleQuote } from '../../store/entity-repo.js';
+import type { OtherVersion } from '../../domain/article.js';
+import type { ArticleEntity, ArticleQuote } from '../../domain/entity.js';
 import type { Store } from '../../store/store.js';
 import { articlePath, formatDateTime } from './format.js';
 

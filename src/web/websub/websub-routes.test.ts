@@ -11,7 +11,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { pino } from 'pino';
 import { openTestSqliteStore } from '../../../test/support/sqlite.js';
 import { loadConfig } from '../../config/load-config.js';
-import type { Feed } from '../../store/feed-repo.js';
+import type { Feed } from '../../domain/feed.js';
 import type { KyselyStore } from '../../store/kysely-store.js';
 import { seedTaxonomy } from '../../store/seed-taxonomy.js';
 import { leaseBounds } from '../../jobs/websub/receive-websub.js';

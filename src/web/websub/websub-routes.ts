@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { defaultScheduleRules } from '../../jobs/schedule-rules.js';
 import { admitPush, confirmIntent, receivePush, type HubAnswer } from '../../jobs/websub/receive-websub.js';
-import type { AppDeps } from '../deps.js';
+import { ingestOf, type AppDeps } from '../deps.js';
 import { clientAddress, rateLimit } from '../middleware/rate-limit.js';
 import { readLimitedBody } from '../read-limited-body.js';
 
@@ -53,7 +53,7 @@ export function websubRoutes(deps: AppDeps): Hono {
       { signature, contentType: c.req.header('content-type') ?? null },
       new Date(),
       defaultScheduleRules,
-      deps.config.clustering,
+      ingestOf(deps),
     );
     if (result.summary) deps.logger.info({ feedId: id, read: result.summary.read, created: result.summary.created }, 'WebSub content received');
     else if (result.status >= 400) deps.logger.warn({ feedId: id, status: result.status, reason: result.body }, 'WebSub content refused');

@@ -1,0 +1,84 @@
+/**
+ * Does ingest cost per item stay flat as the store grows? The same new ~600-word items are
+ * stored into SQLite holding 0, 100,000 and 1,000,000 articles (loaded by SQL, each with a
+ * story cluster and 25 LSH band keys, published over the year before). The CPU stages are
+ * done once beforehand, so the figure is the store's share: repeat check, upsert, entities,
+ * cluster lookup and assignment, commit. The baseline is the empty store, in the same run.
+ */
+import { sql } from 'kysely';
+import { clusterOptions } from '../src/cluster/cluster-options.js';
+import { parseFeed } from '../src/ingest/parse-feed.js';
+import type { ItemProcessor } from '../src/pipeline/process-pool.js';
+import processTask, { type ProcessedItem } from '../src/pipeline/process-worker.js';
+import { createIngestService } from '../src/pipeline/run-ingest.js';
+import type { KyselyStore } from '../src/store/kysely-store.js';
+import { seedTaxonomy } from '../src/store/seed-taxonomy.js';
+import type { Benchmark, BenchRow } from './benchmark.js';
+import { onSqlite } from './bench-stores.js';
+import { makeFeed } from './make-feed.js';
+
+const SIZES = (process.env.BENCH_SCALE_SIZES ?? '0,100000,1000000').split(',').map(Number);
+const ITEMS = 400;
+
+/** Loads `count` articles with clusters and band keys in a few statements. */
+async function bulkLoad(store: KyselyStore, providerId: number, count: number): Promise<void> {
+  if (count === 0) return;
+  const db = store.db;
+  await sql`
+    insert into articles (provider_id, guid, slug, headline, summary, body_html, body_text, language, published_at, updated_at, ingested_at, status, content_hash, source_hash)
+    with recursive seq(n) as (select 1 union all select n + 1 from seq where n < ${count}),
+      dated(n, t) as (select n, strftime('%Y-%m-%dT%H:%M:%fZ', '2025-01-01', '-' || ((${count} - n) * 31536000 / ${count}) || ' seconds') from seq)
+    select ${providerId}, 'bulk-' || n, 'bulk-story-' || n, 'Bulk story ' || n, '', '<p>Bulk body ' || n || '</p>', 'Bulk body ' || n, 'en',
+      t, t, t, 'published', lower(hex(randomblob(32))), ''
+    from dated`.execute(db);
+  await sql`insert into article_clusters (article_id, cluster_id, match, similarity, signature) select id, id, 'first', 1, '' from articles where guid like 'bulk-%'`.execute(db);
+  await sql`
+    insert into lsh_bands (band_key, article_id, published_at)
+    with recursive band(b) as (select 0 union all select b + 1 from band where b < 24)
+    select b || ':' || lower(hex(randomblob(4))), id, published_at from articles, band where guid like 'bulk-%'`.execute(db);
+  await sql`analyze`.execute(db);
+}
+
+const bench: Benchmark = {
+  name: `Ingest cost as the store grows: ${ITEMS} new items into SQLite holding ${SIZES.map((s) => s.toLocaleString('en')).join(' / ')} articles`,
+  group: 'speed',
+  async run() {
+    const parsed = parseFeed(makeFeed(ITEMS, { prefix: 'scale' }), { maxBytes: 1e9 });
+    if (parsed.kind === 'rejected') throw new Error(parsed.reason);
+    const cluster = clusterOptions();
+    const now = new Date();
+    const done = new Map<string, ProcessedItem>();
+    for (const item of parsed.items) done.set(item.guid!, processTask({ item, ctx: { providerId: 0, now }, cluster }));
+    // The CPU half, done beforehand: only the store's work is timed.
+    const processed: ItemProcessor = {
+      concurrency: 2,
+      process: async ({ item, ctx }) => {
+        const result = done.get(item.guid!)!;
+        return result.kind === 'accepted' ? { ...result, draft: { ...result.draft, providerId: ctx.providerId } } : result;
+      },
+      close: async () => {},
+    };
+    const rows: BenchRow[] = [];
+    let baseMs = 0;
+    for (const size of SIZES) {
+      await onSqlite(async (store) => {
+        await seedTaxonomy(store);
+        const provider = await store.providers.create({ slug: 'scale', name: 'Scale' });
+        const loadStarted = performance.now();
+        await bulkLoad(store as KyselyStore, provider.id, size);
+        const loadSeconds = (performance.now() - loadStarted) / 1000;
+        const ingest = createIngestService({ store, processor: processed, cluster });
+        await ingest.ingest(provider, parsed.items.slice(0, 50)); // warm-up
+        const started = performance.now();
+        const summary = await ingest.ingest(provider, parsed.items.slice(50));
+        const ms = (performance.now() - started) / (ITEMS - 50);
+        if (summary.created !== ITEMS - 50) throw new Error(`created ${summary.created}`);
+        if (size === SIZES[0]) baseMs = ms;
+        rows.push({ 'articles stored': size, 'store ms per new item': Number(ms.toFixed(3)), 'ratio vs first': ms / baseMs, 'bulk load s': Number(loadSeconds.toFixed(1)) });
+      });
+    }
+    return { rows, notes: ['each item is its own transaction (repeat check, upsert, entities, cluster lookup and assignment, commit); CPU stages excluded.'] };
+  },
+};
+
+export default bench;

@@ -1,0 +1,42 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+
+/** The `gazette` command as a real process, from the TypeScript sources. */
+export const gazetteCommand = [process.execPath, '--import', 'tsx', 'src/cli/gazette.ts'] as const;
+
+/** Runs one `gazette` command to its end (provider add, provider key, …). */
+export function runGazette(args: string[], env: NodeJS.ProcessEnv) {
+  return spawnSync(gazetteCommand[0], [...gazetteCommand.slice(1), ...args], { env: { ...env, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+}
+
+/** What a finished child process left: exit code or signal, and what it printed. */
+export interface Finished {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Collects a child's output until it exits. */
+export function finished(child: ChildProcess): Promise<Finished> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d) => (stdout += d));
+  child.stderr?.on('data', (d) => (stderr += d));
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, stdout, stderr })));
+}
+
+/** Starts `gazette serve` on a free port and resolves once it listens, with its URL. */
+export async function startServeProcess(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; exit: Promise<Finished> }> {
+  const child = spawn(gazetteCommand[0], [...gazetteCommand.slice(1), 'serve'], { env: { ...env, PORT: '0', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exit = finished(child);
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /"url":"(http:\/\/[^"]+)"/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', () => reject(new Error(`gazette serve stopped: ${out}`)));
+  });
+  return { child, url, exit };
+}
