@@ -39,6 +39,8 @@ const envSchema = z.object({
   WEBSUB_RATE_LIMIT: z.coerce.number().int().min(0).default(60),
   /** Requests the fetcher keeps in flight to one host at most. */
   FETCH_MAX_PER_HOST: z.coerce.number().int().min(1).max(64).default(4),
+  /** A WebSub hub that outbound feeds advertise (rel="hub"). */
+  FEED_HUB_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
 });
 
 /** Gazette's whole configuration, validated once at start and frozen. */
@@ -65,6 +67,8 @@ export interface Config {
   rateLimits: { pushPerMinute: number; websubPerMinute: number };
   /** Requests the fetcher keeps in flight to one host (feeds, article pages, hubs). */
   fetchMaxPerHost: number;
+  /** The WebSub hub outbound feeds name (rel="hub"), if any. */
+  websubHub: string | undefined;
 }
 
 /**
@@ -95,5 +99,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     httpCache: Object.freeze({ listingSeconds: e.CACHE_LISTING_SECONDS, articleSeconds: e.CACHE_ARTICLE_SECONDS, staleSeconds: e.CACHE_STALE_SECONDS }),
     rateLimits: Object.freeze({ pushPerMinute: e.PUSH_RATE_LIMIT, websubPerMinute: e.WEBSUB_RATE_LIMIT }),
     fetchMaxPerHost: e.FETCH_MAX_PER_HOST,
+    websubHub: e.FEED_HUB_URL,
   });
 }

@@ -3,11 +3,13 @@ import {
   LISTING_PAGE_SIZE,
   scopeKey,
   type ArticleTeaser,
+  type ListedArticleDetail,
   type ListingCursor,
   type ListingPage,
   type ListingPosition,
   type ListingScope,
 } from '../domain/listing.js';
+import { trustSanitizedHtml } from '../domain/safe-html.js';
 import { toDate } from './map-rows.js';
 import type { Database } from './schema.js';
 
@@ -20,6 +22,13 @@ export interface ListingRepo {
    * into a cursor. It walks the index only (no table rows), and callers bound the offset.
    */
   cursorAt(scope: ListingScope, offset: number): Promise<ListingCursor | undefined>;
+  /**
+   * The bodies and categories of listed articles (a page's ids): two primary-key reads, and
+   * only published articles (a story taken down since the page was read is left out).
+   */
+  details(ids: readonly number[]): Promise<Map<number, ListedArticleDetail>>;
+  /** How many versions each story holds (1 for an article outside any cluster), from the cluster index. */
+  storySizes(storyIds: readonly number[]): Promise<Map<number, number>>;
 }
 
 const MAX_LIMIT = 100;
@@ -39,6 +48,7 @@ export function listingRepo(db: Kysely<Database>): ListingRepo {
         .select([
           'le.sort_at',
           'le.article_id',
+          'le.story_id',
           'a.slug',
           'a.headline',
           'a.summary',
@@ -57,6 +67,7 @@ export function listingRepo(db: Kysely<Database>): ListingRepo {
         const { sortAt, articleId } = position.after;
         query = query.where((eb) => eb(eb.refTuple('le.sort_at', 'le.article_id'), '>', eb.tuple(sortAt, articleId)));
       }
+      if (position.since !== undefined) query = query.where('le.sort_at', '>=', position.since);
       const direction = newestFirst ? 'desc' : 'asc';
       const rows = await query
         .orderBy('le.sort_at', direction)
@@ -75,6 +86,7 @@ export function listingRepo(db: Kysely<Database>): ListingRepo {
         language: r.language,
         publishedAt: toDate(r.published_at),
         provider: { slug: r.p_slug, name: r.p_name },
+        storyId: r.story_id,
       }));
       const first = cursors[0] ?? null;
       const last = cursors.at(-1) ?? null;
@@ -99,6 +111,59 @@ export function listingRepo(db: Kysely<Database>): ListingRepo {
         .offset(offset - 1)
         .executeTakeFirst();
       return row && { sortAt: Number(row.sort_at), articleId: row.article_id };
+    },
+
+    async details(ids) {
+      const found = new Map<number, ListedArticleDetail>();
+      if (ids.length === 0) return found;
+      const wanted = [...new Set(ids)].slice(0, MAX_LIMIT);
+      const [rows, categories] = await Promise.all([
+        db
+          .selectFrom('articles')
+          .select(['id', 'guid', 'source_url', 'body_html', 'byline', 'updated_at'])
+          .where('id', 'in', wanted)
+          .where('status', '=', 'published')
+          .execute(),
+        db
+          .selectFrom('article_categories')
+          .select(['article_id', 'category_slug', 'position'])
+          .where('article_id', 'in', wanted)
+          .execute(),
+      ]);
+      const slugs = new Map<number, string[]>();
+      // Sorted here, not in SQL: a handful of rows per article, and no sort step in the plan.
+      categories.sort((x, y) => x.article_id - y.article_id || x.position - y.position);
+      for (const c of categories) {
+        const list = slugs.get(c.article_id) ?? [];
+        list.push(c.category_slug);
+        slugs.set(c.article_id, list);
+      }
+      for (const r of rows) {
+        found.set(r.id, {
+          guid: r.guid,
+          sourceUrl: r.source_url,
+          // The store only ever holds sanitizer output.
+          bodyHtml: trustSanitizedHtml(r.body_html),
+          byline: r.byline,
+          updatedAt: toDate(r.updated_at),
+          categories: slugs.get(r.id) ?? [],
+        });
+      }
+      return found;
+    },
+
+    async storySizes(storyIds) {
+      const sizes = new Map<number, number>(storyIds.map((id) => [id, 1]));
+      if (storyIds.length === 0) return sizes;
+      // A count over the (cluster_id, article_id) index: its cost follows the stories' sizes.
+      const rows = await db
+        .selectFrom('article_clusters')
+        .select(['cluster_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .where('cluster_id', 'in', [...new Set(storyIds)].slice(0, MAX_LIMIT))
+        .groupBy('cluster_id')
+        .execute();
+      for (const r of rows) sizes.set(r.cluster_id, Math.max(1, Number(r.n)));
+      return sizes;
     },
   };
 }

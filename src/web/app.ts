@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { apiRoutes } from './api/api-routes.js';
 import type { AppDeps } from './deps.js';
 import { handleError } from './errors.js';
+import { listingFeed } from './feeds/listing-feed.js';
 import { httpCaching } from './http-cache/http-caching.js';
 import { connectPageCache } from './http-cache/page-cache.js';
 import { answerWrongMethods } from './middleware/method-not-allowed.js';
@@ -45,6 +46,12 @@ export function buildApp(deps: AppDeps): Hono {
   app.get('/category/:slug', categoryPage(deps));
   app.get('/provider/:slug', providerPage(deps));
   app.get('/entity/:slug', entityPage(deps));
+
+  // Outbound feeds of every listing, in RSS 2.0, Atom 1.0 and JSON Feed 1.1 (see README, Feeds).
+  app.get('/feeds/:file', listingFeed(deps, 'latest'));
+  app.get('/feeds/category/:file', listingFeed(deps, 'category'));
+  app.get('/feeds/provider/:file', listingFeed(deps, 'provider'));
+  app.get('/feeds/entity/:file', listingFeed(deps, 'entity'));
 
   // JSON API: provider push and public reads (see README, Push API).
   app.route('/api/v1', apiRoutes(deps));

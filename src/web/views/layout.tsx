@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { Category } from '../../domain/category.js';
+import type { FeedLink } from '../feeds/feed-links.js';
 
 /** What every page tells the layout. */
 export interface LayoutProps {
@@ -12,6 +13,8 @@ export interface LayoutProps {
   canonical?: string;
   lang?: string;
   dir?: 'ltr' | 'rtl';
+  /** The page's own feeds, linked in the head (rel="alternate") and listed in the footer. */
+  feeds?: FeedLink[];
   children: Child;
 }
 
@@ -28,6 +31,7 @@ export function Layout(props: LayoutProps) {
         <title>{title}</title>
         {props.description && <meta name="description" content={props.description} />}
         {props.canonical && <link rel="canonical" href={props.canonical} />}
+        {props.feeds?.map((f) => <link rel="alternate" type={f.type} href={f.href} title={f.title} />)}
         <link rel="stylesheet" href="/assets/site.css" />
       </head>
       <body>
@@ -56,6 +60,19 @@ export function Layout(props: LayoutProps) {
             {props.siteName} publishes stories from its providers. Each story names its provider, whose disclaimer
             appears under it.
           </p>
+          {props.feeds && props.feeds.length > 0 && (
+            <nav aria-label="Feeds">
+              <ul class="feed-links">
+                {props.feeds.map((f) => (
+                  <li>
+                    <a href={f.href} type={f.type}>
+                      {f.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
         </footer>
       </body>
       </html>
