@@ -35,6 +35,8 @@ const envSchema = z.object({
   CACHE_STALE_SECONDS: z.coerce.number().int().min(0).default(600),
   /** Push API requests per minute per API key (0: no limit). */
   PUSH_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
+  /** Public API reads per minute per client IP (0: no limit). */
+  API_RATE_LIMIT: z.coerce.number().int().min(0).default(300),
   /** WebSub callback requests per minute per client IP (0: no limit). */
   WEBSUB_RATE_LIMIT: z.coerce.number().int().min(0).default(60),
   /** Requests the fetcher keeps in flight to one host at most. */
@@ -63,8 +65,8 @@ export interface Config {
   pageCacheBytes: number;
   /** Cache-Control lifetimes for shared caches, in seconds (see README, "Caching"). */
   httpCache: { listingSeconds: number; articleSeconds: number; staleSeconds: number };
-  /** Requests per minute allowed per push API key and per WebSub client IP; 0 turns a limit off. */
-  rateLimits: { pushPerMinute: number; websubPerMinute: number };
+  /** Requests per minute allowed per push API key, per WebSub client IP and per API reader IP; 0 turns a limit off. */
+  rateLimits: { pushPerMinute: number; websubPerMinute: number; readPerMinute: number };
   /** Requests the fetcher keeps in flight to one host (feeds, article pages, hubs). */
   fetchMaxPerHost: number;
   /** The WebSub hub outbound feeds name (rel="hub"), if any. */
@@ -97,7 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clustering: Object.freeze({ similarity: e.CLUSTER_SIMILARITY, windowHours: e.CLUSTER_WINDOW_HOURS }),
     pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
     httpCache: Object.freeze({ listingSeconds: e.CACHE_LISTING_SECONDS, articleSeconds: e.CACHE_ARTICLE_SECONDS, staleSeconds: e.CACHE_STALE_SECONDS }),
-    rateLimits: Object.freeze({ pushPerMinute: e.PUSH_RATE_LIMIT, websubPerMinute: e.WEBSUB_RATE_LIMIT }),
+    rateLimits: Object.freeze({ pushPerMinute: e.PUSH_RATE_LIMIT, websubPerMinute: e.WEBSUB_RATE_LIMIT, readPerMinute: e.API_RATE_LIMIT }),
     fetchMaxPerHost: e.FETCH_MAX_PER_HOST,
     websubHub: e.FEED_HUB_URL,
   });

@@ -2,7 +2,7 @@ import type { SafeHtml } from './safe-html.js';
 
 /**
  * Listings: every list of stories a reader, a feed or the API sees (latest, a category, a
- * provider, an entity) is one scope of one index, paged by a cursor on (sort time, id).
+ * provider, an entity, a language) is one scope of one index, paged by a cursor on (sort time, id).
  */
 
 /** Which stories a listing holds. */
@@ -10,7 +10,9 @@ export type ListingScope =
   | { kind: 'latest' }
   | { kind: 'category'; slug: string }
   | { kind: 'provider'; providerId: number }
-  | { kind: 'entity'; entityId: number };
+  | { kind: 'entity'; entityId: number }
+  /** A BCP 47 language tag in lower case, as stored on the article ("en", "pt-br"). */
+  | { kind: 'language'; language: string };
 
 /** The key a scope is stored under, e.g. "category:business" (also the cache tag suffix). */
 export function scopeKey(scope: ListingScope): string {
@@ -23,6 +25,8 @@ export function scopeKey(scope: ListingScope): string {
       return `provider:${scope.providerId}`;
     case 'entity':
       return `entity:${scope.entityId}`;
+    case 'language':
+      return `lang:${scope.language.toLowerCase()}`;
   }
 }
 

@@ -178,7 +178,7 @@ export async function storyOf(db: Kysely<Database>, articleId: number): Promise<
  * Rewrites one story's listing entries from what is stored, and returns the cache tags of
  * every listing that gained, lost or changed a story. The rules: a story's head is its
  * published version received first (the lowest id; a provider cannot take a story over by
- * backdating its copy), listed under latest, its categories and its entities; each
+ * backdating its copy), listed under latest, its language, its categories and its entities; each
  * provider lists its own first version. Run it in the transaction that made the change.
  */
 export async function refreshStory(db: Kysely<Database>, storyId: number): Promise<string[]> {
@@ -216,7 +216,7 @@ export async function refreshStory(db: Kysely<Database>, storyId: number): Promi
   const headId = ids.length > 0 ? Math.min(...ids) : undefined;
   const [times, categories, entities, before] = await Promise.all([
     ids.length > 0
-      ? db.selectFrom('articles').select(['id', 'published_at', 'ingested_at']).where('id', 'in', ids).execute()
+      ? db.selectFrom('articles').select(['id', 'published_at', 'ingested_at', 'language']).where('id', 'in', ids).execute()
       : Promise.resolve([]),
     headId === undefined
       ? Promise.resolve([])
@@ -231,6 +231,7 @@ export async function refreshStory(db: Kysely<Database>, storyId: number): Promi
   const add = (scope: string, articleId: number) => entries.push({ scope, sort_at: sortAt.get(articleId)!, article_id: articleId, story_id: storyId });
   if (headId !== undefined) {
     add('latest', headId);
+    add(`lang:${times.find((t) => t.id === headId)!.language.toLowerCase()}`, headId);
     for (const c of categories) add(`category:${c.category_slug}`, headId);
     for (const e of entities) add(`entity:${e.entity_id}`, headId);
   }

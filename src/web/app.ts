@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { apiRoutes } from './api/api-routes.js';
+import { openApiConfig } from './api/openapi-document.js';
 import type { AppDeps } from './deps.js';
 import { handleError } from './errors.js';
 import { listingFeed } from './feeds/listing-feed.js';
@@ -8,6 +9,7 @@ import { httpCaching } from './http-cache/http-caching.js';
 import { connectPageCache } from './http-cache/page-cache.js';
 import { answerWrongMethods } from './middleware/method-not-allowed.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { apiDocsPage } from './pages/api-docs-page.js';
 import { articlePage } from './pages/article-page.js';
 import { categoryPage } from './pages/category-page.js';
 import { entityPage } from './pages/entity-page.js';
@@ -52,9 +54,12 @@ export function buildApp(deps: AppDeps): Hono {
   app.get('/feeds/category/:file', listingFeed(deps, 'category'));
   app.get('/feeds/provider/:file', listingFeed(deps, 'provider'));
   app.get('/feeds/entity/:file', listingFeed(deps, 'entity'));
+  app.get('/feeds/lang/:file', listingFeed(deps, 'lang'));
 
-  // JSON API: provider push and public reads (see README, Push API).
-  app.route('/api/v1', apiRoutes(deps));
+  // JSON API: provider push and public reads (see README, Push API and JSON API), and its reference.
+  const api = apiRoutes(deps);
+  app.route('/api/v1', api);
+  app.get('/api/docs', apiDocsPage(deps, api.getOpenAPI31Document(openApiConfig(deps))));
 
   // WebSub subscriber callbacks: hub verification and pushed feed content.
   app.route('/websub', websubRoutes(deps));

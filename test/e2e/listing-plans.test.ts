@@ -53,6 +53,7 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
         { kind: 'category', slug: facts.categorySlug },
         { kind: 'provider', providerId: provider.id },
         { kind: 'entity', entityId: entity.id },
+        { kind: 'language', language: 'en' },
       ];
       for (const scope of scopes) {
         const first = await store.listings.page(scope);

@@ -104,6 +104,10 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
 
       const entity = (await (await demo.app.request('/feeds/entity/mark-rutte.json')).json()) as any;
       assert.deepEqual(entity.items.map((i: any) => i.id), [`http://gazette.test/article/${ids.hostile}`]);
+      const arabic = (await (await demo.app.request('/feeds/lang/ar.json')).json()) as any;
+      assert.deepEqual(arabic.items.map((i: any) => i.id), [`http://gazette.test/article/${ids.hostile}`]);
+      const english = parseIndependently(await (await demo.app.request('/feeds/lang/en.rss')).text()) as { feed: any };
+      assert.deepEqual(english.feed.items.map((i: any) => i.title), ['Markets rally']);
     });
 
     it('drops a story from its feeds once it is taken down', async () => {
@@ -114,7 +118,7 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
     });
 
     it('answers 404 for an unknown listing or format', async () => {
-      for (const path of ['/feeds/category/nope.rss', '/feeds/provider/nope.atom', '/feeds/entity/nope.json', '/feeds/latest.xml', '/feeds/other.rss']) {
+      for (const path of ['/feeds/category/nope.rss', '/feeds/provider/nope.atom', '/feeds/entity/nope.json', '/feeds/latest.xml', '/feeds/other.rss', '/feeds/lang/not a tag.rss']) {
         const res = await demo.app.request(path);
         assert.equal(res.status, 404, path);
         assert.equal(((await res.json()) as any).error.code, 'NOT_FOUND');

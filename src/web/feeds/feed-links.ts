@@ -25,6 +25,6 @@ export function feedLinks(feedBase: string, title: string): FeedLink[] {
 }
 
 /** Where a listing's feeds live, without the extension: `/feeds/latest`, `/feeds/category/<slug>`, … */
-export function feedBaseOf(kind: 'latest' | 'category' | 'provider' | 'entity', slug = ''): string {
+export function feedBaseOf(kind: 'latest' | 'category' | 'provider' | 'entity' | 'lang', slug = ''): string {
   return kind === 'latest' ? '/feeds/latest' : `/feeds/${kind}/${encodeURIComponent(slug)}`;
 }

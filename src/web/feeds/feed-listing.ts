@@ -14,7 +14,10 @@ export interface FeedListing {
 }
 
 /** The kinds of listing that have feeds, as they appear in a feed URL. */
-export type FeedListingKind = 'latest' | 'category' | 'provider' | 'entity';
+export type FeedListingKind = 'latest' | 'category' | 'provider' | 'entity' | 'lang';
+
+/** A BCP 47 tag as Gazette stores languages: a primary subtag and optional subtags. */
+export const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
 
 /** Finds the listing a feed URL names; undefined when there is no such category, provider or entity. */
 export async function findFeedListing(deps: AppDeps, kind: FeedListingKind, slug: string): Promise<FeedListing | undefined> {
@@ -57,6 +60,18 @@ export async function findFeedListing(deps: AppDeps, kind: FeedListingKind, slug
           feedBase: feedBaseOf('entity', entity.slug),
         }
       );
+    }
+    case 'lang': {
+      // Any well-formed tag has a feed; one no story is in is simply empty.
+      if (!LANGUAGE_TAG.test(slug)) return undefined;
+      const language = slug.toLowerCase();
+      return {
+        scope: { kind: 'language', language },
+        title: `${site}: stories in ${language}`,
+        description: `The latest stories in the language ${language}.`,
+        pagePath: '/',
+        feedBase: feedBaseOf('lang', language),
+      };
     }
   }
 }

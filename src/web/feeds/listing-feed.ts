@@ -16,7 +16,7 @@ export const FEED_SIZE = 50;
 const renderers: Record<FeedFormatName, typeof renderRss> = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
 
 /**
- * GET /feeds/latest.<rss|atom|json> and /feeds/<category|provider|entity>/<slug>.<rss|atom|json> — a listing's
+ * GET /feeds/latest.<rss|atom|json> and /feeds/<category|provider|entity|lang>/<slug>.<rss|atom|json> — a listing's
  * newest stories as a feed: the same listing query as its HTML page, then one read of the
  * bodies by primary key.
  */
@@ -26,7 +26,7 @@ export function listingFeed(deps: AppDeps, kind: FeedListingKind) {
     if (!match || (kind === 'latest' && match[1] !== 'latest')) return apiError(c, 404, 'NOT_FOUND', 'No such feed: feeds end in .rss, .atom or .json.');
     const format = match[2] as FeedFormatName;
     const listing = await findFeedListing(deps, kind, kind === 'latest' ? '' : match[1]!);
-    if (!listing) return apiError(c, 404, 'NOT_FOUND', `There is no such ${kind}.`);
+    if (!listing) return apiError(c, 404, 'NOT_FOUND', kind === 'lang' ? 'A language feed is named by a BCP 47 tag, e.g. /feeds/lang/en.rss.' : `There is no such ${kind}.`);
     const page = await deps.store.listings.page(listing.scope, {}, FEED_SIZE);
     const details = await deps.store.listings.details(page.items.map((i) => i.id));
     const base = deps.config.publicUrl;
