@@ -41,6 +41,8 @@ const envSchema = z.object({
   WEBSUB_RATE_LIMIT: z.coerce.number().int().min(0).default(60),
   /** Requests the fetcher keeps in flight to one host at most. */
   FETCH_MAX_PER_HOST: z.coerce.number().int().min(1).max(64).default(4),
+  /** URLs per sitemap file at most (the protocol allows 50,000). */
+  SITEMAP_MAX_URLS: z.coerce.number().int().min(1).max(50_000).default(50_000),
   /** A WebSub hub that outbound feeds advertise (rel="hub"). */
   FEED_HUB_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
 });
@@ -69,6 +71,8 @@ export interface Config {
   rateLimits: { pushPerMinute: number; websubPerMinute: number; readPerMinute: number };
   /** Requests the fetcher keeps in flight to one host (feeds, article pages, hubs). */
   fetchMaxPerHost: number;
+  /** URLs per sitemap file at most; a month with more is split into parts. */
+  sitemapMaxUrls: number;
   /** The WebSub hub outbound feeds name (rel="hub"), if any. */
   websubHub: string | undefined;
 }
@@ -102,5 +106,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimits: Object.freeze({ pushPerMinute: e.PUSH_RATE_LIMIT, websubPerMinute: e.WEBSUB_RATE_LIMIT, readPerMinute: e.API_RATE_LIMIT }),
     fetchMaxPerHost: e.FETCH_MAX_PER_HOST,
     websubHub: e.FEED_HUB_URL,
+    sitemapMaxUrls: e.SITEMAP_MAX_URLS,
   });
 }

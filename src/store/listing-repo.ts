@@ -21,7 +21,11 @@ export interface ListingRepo {
    * The cursor just before the story at `offset` (0-based), to turn an old `?page=N` link
    * into a cursor. It walks the index only (no table rows), and callers bound the offset.
    */
-  cursorAt(scope: ListingScope, offset: number): Promise<ListingCursor | undefined>;
+  cursorAt(scope: ListingScope, offset: number, below?: ListingCursor): Promise<ListingCursor | undefined>;
+  /** The listing times (ms) of a scope's oldest and newest stories: two one-row index reads; undefined when empty. */
+  span(scope: ListingScope): Promise<{ oldest: number; newest: number } | undefined>;
+  /** Stories listed in [from, to) (ms): a count over one index range, for splitting sitemaps. */
+  countBetween(scope: ListingScope, from: number, to: number): Promise<number>;
   /**
    * The bodies and categories of listed articles (a page's ids): two primary-key reads, and
    * only published articles (a story taken down since the page was read is left out).
@@ -99,18 +103,35 @@ export function listingRepo(db: Kysely<Database>): ListingRepo {
       };
     },
 
-    async cursorAt(scope, offset) {
-      if (offset <= 0) return undefined;
-      const row = await db
-        .selectFrom('listing_entries')
-        .select(['sort_at', 'article_id'])
-        .where('scope', '=', scopeKey(scope))
+    async cursorAt(scope, offset, below) {
+      if (offset <= 0) return below;
+      let query = db.selectFrom('listing_entries').select(['sort_at', 'article_id']).where('scope', '=', scopeKey(scope));
+      if (below) query = query.where((eb) => eb(eb.refTuple('sort_at', 'article_id'), '<', eb.tuple(below.sortAt, below.articleId)));
+      const row = await query
         .orderBy('sort_at', 'desc')
         .orderBy('article_id', 'desc')
         .limit(1)
         .offset(offset - 1)
         .executeTakeFirst();
       return row && { sortAt: Number(row.sort_at), articleId: row.article_id };
+    },
+
+    async span(scope) {
+      const edge = (direction: 'asc' | 'desc') =>
+        db.selectFrom('listing_entries').select('sort_at').where('scope', '=', scopeKey(scope)).orderBy('sort_at', direction).orderBy('article_id', direction).limit(1).executeTakeFirst();
+      const [oldest, newest] = await Promise.all([edge('asc'), edge('desc')]);
+      return oldest && newest ? { oldest: Number(oldest.sort_at), newest: Number(newest.sort_at) } : undefined;
+    },
+
+    async countBetween(scope, from, to) {
+      const row = await db
+        .selectFrom('listing_entries')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('scope', '=', scopeKey(scope))
+        .where('sort_at', '>=', from)
+        .where('sort_at', '<', to)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
     },
 
     async details(ids) {

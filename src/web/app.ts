@@ -9,6 +9,7 @@ import { httpCaching } from './http-cache/http-caching.js';
 import { connectPageCache } from './http-cache/page-cache.js';
 import { answerWrongMethods } from './middleware/method-not-allowed.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { monthlySitemap, newsSitemap, robotsTxt, sitemapIndex } from './sitemaps/sitemap-routes.js';
 import { apiDocsPage } from './pages/api-docs-page.js';
 import { articlePage } from './pages/article-page.js';
 import { categoryPage } from './pages/category-page.js';
@@ -55,6 +56,12 @@ export function buildApp(deps: AppDeps): Hono {
   app.get('/feeds/provider/:file', listingFeed(deps, 'provider'));
   app.get('/feeds/entity/:file', listingFeed(deps, 'entity'));
   app.get('/feeds/lang/:file', listingFeed(deps, 'lang'));
+
+  // Sitemaps for search engines, streamed from the latest listing (see README, Sitemaps).
+  app.get('/robots.txt', robotsTxt(deps));
+  app.get('/sitemap.xml', sitemapIndex(deps));
+  app.get('/sitemaps/news.xml', newsSitemap(deps));
+  app.get('/sitemaps/:file', monthlySitemap(deps));
 
   // JSON API: provider push and public reads (see README, Push API and JSON API), and its reference.
   const api = apiRoutes(deps);

@@ -68,6 +68,15 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
       }
     });
 
+    it('walks sitemaps by index: the span, a month’s count, a part’s start', async () => {
+      const span = (await store.listings.span({ kind: 'latest' }))!;
+      assert.ok(span.oldest <= span.newest);
+      const monthAgo = span.newest - 30 * 86_400_000;
+      assert.deepEqual(await problemsOf(() => store.listings.span({ kind: 'latest' })), []);
+      assert.deepEqual(await problemsOf(() => store.listings.countBetween({ kind: 'latest' }, monthAgo, span.newest + 1)), []);
+      assert.deepEqual(await problemsOf(() => store.listings.cursorAt({ kind: 'latest' }, 100, { sortAt: span.newest - 86_400_000, articleId: 0 })), []);
+    });
+
     it('reads a feed’s bodies and an API page’s story sizes by primary key and cluster index', async () => {
       const page = await store.listings.page({ kind: 'latest' }, {}, 50);
       const ids = [...page.items.map((i) => i.id), facts.bigStoryHeadId];
