@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { pino } from 'pino';
+import { addPartner } from '../../src/cli/partner.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { parseNinjs } from '../../src/ingest/parse-ninjs.js';
 import { seedTaxonomy } from '../../src/store/seed-taxonomy.js';
@@ -227,6 +228,23 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
       assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
       assert.ok(Number(last!.headers.get('retry-after')) >= 1);
       assert.equal(((await last!.json()) as any).error.code, 'RATE_LIMITED');
+    });
+
+    it('lets a partner key read at its own limit, and refuses a wrong or revoked key', async () => {
+      const limited = buildApp({ store, config: loadConfig({ DEMO_CONTENT: 'false', PUBLIC_URL: PUBLIC, API_RATE_LIMIT: '1', PAGE_CACHE_MB: '0' }), logger: pino({ level: 'silent' }) });
+      const { key, token } = await addPartner(store, 'Example News app', 3);
+      const read = (auth?: string) => limited.request('/api/v1/categories', auth ? { headers: { Authorization: auth } } : {});
+      assert.deepEqual([(await read()).status, (await read()).status], [200, 429], 'one anonymous read a minute');
+      const partner = [];
+      for (let i = 0; i < 4; i++) partner.push((await read(`Bearer ${token}`)).status);
+      assert.deepEqual(partner, [200, 200, 200, 429], 'three a minute with the key');
+      const wrong = await read(`Bearer ${token.slice(0, -2)}xx`);
+      assert.equal(wrong.status, 401);
+      assert.equal(((await wrong.json()) as any).error.code, 'UNAUTHORIZED');
+      assert.equal((await read('Bearer gzt_0123456789ab_' + 'a'.repeat(43))).status, 401, 'a provider’s push key is no read key');
+      await store.partnerKeys.revoke(key.keyId);
+      assert.equal((await read(`Bearer ${token}`)).status, 401);
+      assert.ok((await store.partnerKeys.list()).find((k) => k.keyId === key.keyId)?.revokedAt);
     });
 
     it('serves a readable API reference without inline script', async () => {

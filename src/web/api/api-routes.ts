@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { AppDeps } from '../deps.js';
-import { clientAddress, rateLimit } from '../middleware/rate-limit.js';
+import { rateLimit } from '../middleware/rate-limit.js';
 import { apiError } from '../errors.js';
 import type { ApiEnv } from './api-env.js';
 import { getArticle, getArticleRoute } from './article-json.js';
@@ -11,6 +11,7 @@ import { getEntity, getEntityRoute, getStory, getStoryRoute, listCategories, lis
 import { listArticles, listArticlesRoute } from './list-articles.js';
 import { openApiConfig, registerPushDocs } from './openapi-document.js';
 import { pushArticles, type PushLimits } from './push-articles.js';
+import { readAccess } from './read-access.js';
 import { requireApiKey } from './require-api-key.js';
 
 /** Push limits: 500 articles or 16 MB per request, whichever comes first. */
@@ -35,14 +36,9 @@ export function apiRoutes(deps: AppDeps, limits: PushLimits = defaultPushLimits)
   // Reads may be called from any web page (they need no credentials); the push endpoint is
   // for servers, so browsers get no CORS grant for POST.
   api.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['ETag', 'Last-Modified', 'Retry-After'], maxAge: 86_400 }));
-  // Public reads are counted per client IP, before any work is done (as middleware, not a
-  // GET route, so a wrong method still gets its 405).
-  const readLimit = rateLimit({
-    perMinute: deps.config.rateLimits.readPerMinute,
-    key: clientAddress,
-    refuse: (c, retryAfter) => apiError(c, 429, 'RATE_LIMITED', `More than ${deps.config.rateLimits.readPerMinute} requests a minute from this address; retry in ${retryAfter} s.`),
-  });
-  api.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? readLimit(c, next) : next()));
+  // Public reads are counted per client IP, or per partner key, before any work is done
+  // (as middleware, not a GET route, so a wrong method still gets its 405).
+  api.use('*', readAccess(deps));
 
   api.post(
     '/articles',
