@@ -11,6 +11,7 @@ import { GazetteError } from './domain/errors.js';
 import { loadDemoContent } from './demo/load-demo-content.js';
 import { closeFetchAgents } from './ingest/fetch/fetch-url.js';
 import { createScheduler, type Scheduler } from './jobs/scheduler.js';
+import { connectHubPings } from './jobs/websub/ping-hub.js';
 import { seedTaxonomy } from './store/seed-taxonomy.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -82,6 +83,9 @@ export async function startGazette(env: Record<string, string | undefined> = pro
     ? createScheduler({ store, logger, publicUrl: config.publicUrl, cluster: config.clustering, fetch: { maxPerHost: config.fetchMaxPerHost } })
     : null;
   scheduler?.start();
+  // The node that polls feeds also tells the hub when outbound feeds change: one node, so
+  // one ping per change (every node hears every change).
+  const stopHubPings = config.websubHub && config.scheduler ? connectHubPings({ store, logger, hubUrl: config.websubHub, publicUrl: config.publicUrl }) : undefined;
   const optimizer = setInterval(() => void store.optimize().catch((err: unknown) => logger.warn({ err }, 'optimize failed')), OPTIMIZE_EVERY_MS);
   optimizer.unref();
   return {
@@ -94,6 +98,7 @@ export async function startGazette(env: Record<string, string | undefined> = pro
     async stop() {
       clearInterval(optimizer);
       await scheduler?.stop();
+      await stopHubPings?.();
       await closeFetchAgents();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
