@@ -75,3 +75,22 @@ export async function measure(server: Server, path: string, headers: Record<stri
     maxRssMb: after.maxRssMb,
   };
 }
+
+/**
+ * Measures GET `path` on `server`, then a bare node:http server sending the same response,
+ * brotli-compressed once, from memory: the ratio of the two is what the app adds.
+ */
+export async function measureAgainstBare(server: Server, path: string, headers: Record<string, string>): Promise<{ measured: LoadResult; baseline: LoadResult; response: Response }> {
+  const response = await fetch(server.url + path, { headers });
+  if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const { brotliCompressSync } = await import('node:zlib');
+  const bare = await startServer('./servers/serve-bare.ts', {}, { base64: brotliCompressSync(bytes).toString('base64'), encoding: 'br' });
+  try {
+    const measured = await measure(server, path, headers);
+    const baseline = await measure(bare, '/', headers);
+    return { measured, baseline, response };
+  } finally {
+    await bare.stop();
+  }
+}

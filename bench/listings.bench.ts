@@ -8,7 +8,6 @@
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync } from 'node:zlib';
 import pg from 'pg';
 import { formatCursor } from '../src/domain/listing.js';
 import { openPostgresStore } from '../src/store/postgres/open-postgres-store.js';
@@ -16,23 +15,23 @@ import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { buildArchive } from '../test/support/archive-fixture.js';
 import type { Benchmark, BenchRow } from './benchmark.js';
-import { measure, startServer, type LoadResult } from './http-load.js';
+import { measure, measureAgainstBare, startServer, type LoadResult } from './http-load.js';
 import { postgresUrl } from './postgres-url.js';
 
-const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+export const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const OUT = new URL('../.bench-out/', import.meta.url).pathname;
 const COMPRESSED = { 'accept-encoding': 'br, gzip' };
 /** How deep the "far back" category page starts: 10,000 stories, or as deep as a small archive goes. */
 const DEEP = 10_000;
 
-interface Target {
+export interface Target {
   engine: 'SQLite' | 'PostgreSQL';
   size: number;
   env: Record<string, string>;
 }
 
 /** An archive of `size` articles on SQLite, built once and kept for later runs. */
-async function sqliteArchive(size: number): Promise<Target> {
+export async function sqliteArchive(size: number): Promise<Target> {
   const dir = join(OUT, `archive-${size}`);
   const file = join(dir, 'gazette.sqlite');
   if (!existsSync(file)) {
@@ -48,7 +47,7 @@ async function sqliteArchive(size: number): Promise<Target> {
 }
 
 /** An archive of `size` articles in a PostgreSQL schema of its own, built once. */
-async function postgresArchive(url: string, size: number): Promise<Target> {
+export async function postgresArchive(url: string, size: number): Promise<Target> {
   const schema = `gazette_bench_${size}`;
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -84,7 +83,7 @@ async function pagesOf(store: Store): Promise<{ name: string; path: string }[]> 
   ];
 }
 
-async function openTarget(target: Target): Promise<Store> {
+export async function openTarget(target: Target): Promise<Store> {
   return target.engine === 'SQLite'
     ? openSqliteStore(join(target.env.BENCH_DATA_DIR!, 'gazette.sqlite'))
     : openPostgresStore(target.env.DATABASE_URL!);
@@ -110,19 +109,7 @@ const bench: Benchmark = {
           const server = await startServer('./servers/serve-gazette.ts', env);
           try {
             for (const page of pages) {
-              const res = await fetch(server.url + page.path, { headers: COMPRESSED });
-              if (res.status !== 200) throw new Error(`${page.path} answered ${res.status}`);
-              const bytes = Buffer.from(await res.arrayBuffer());
-              // The bare server sends the same page, brotli-compressed once, as bytes from memory.
-              const bare = await startServer('./servers/serve-bare.ts', {}, { base64: brotliCompressSync(bytes).toString('base64'), encoding: 'br' });
-              let baseline: LoadResult;
-              let measured: LoadResult;
-              try {
-                measured = await measure(server, page.path, COMPRESSED);
-                baseline = await measure(bare, '/', COMPRESSED);
-              } finally {
-                await bare.stop();
-              }
+              const { measured, baseline, response: res } = await measureAgainstBare(server, page.path, COMPRESSED);
               rows.push(row(target, cache, page.name, measured, baseline));
               if (cache === 'off') uncachedCpu.set(`${target.engine}|${page.name}|${size}`, measured.cpuMicrosPerRequest);
               if (page.name === 'article') {

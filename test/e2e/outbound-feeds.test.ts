@@ -134,6 +134,8 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
       assert.match(footer, /<a href="\/feeds\/category\/business.rss" type="application\/rss\+xml">Business \(RSS\)<\/a>/);
       const home = await (await demo.app.request('/')).text();
       assert.match(home, /<link rel="alternate" type="application\/atom\+xml" href="\/feeds\/latest.atom" title="Latest stories \(Atom\)"/);
+      const article = await (await demo.app.request(`/article/${ids.business}/markets-rally`)).text();
+      assert.match(article, /<link rel="alternate" type="application\/rss\+xml" href="\/feeds\/latest.rss"/, 'a page without a listing links the latest feeds');
     });
   });
 }

@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { Category } from '../../domain/category.js';
-import type { FeedLink } from '../feeds/feed-links.js';
+import { feedBaseOf, feedLinks, type FeedLink } from '../feeds/feed-links.js';
 
 /** What every page tells the layout. */
 export interface LayoutProps {
@@ -13,14 +13,17 @@ export interface LayoutProps {
   canonical?: string;
   lang?: string;
   dir?: 'ltr' | 'rtl';
-  /** The page's own feeds, linked in the head (rel="alternate") and listed in the footer. */
+  /** The page's own feeds, linked in the head (rel="alternate") and listed in the footer; the latest stories' by default. */
   feeds?: FeedLink[];
   children: Child;
 }
 
+const LATEST_FEEDS = feedLinks(feedBaseOf('latest'), 'Latest stories');
+
 /** The page frame: head, masthead with the category navigation, main, footer. */
 export function Layout(props: LayoutProps) {
   const title = props.title === props.siteName ? props.siteName : `${props.title} — ${props.siteName}`;
+  const feeds = props.feeds ?? LATEST_FEEDS;
   return (
     <>
       {raw('<!DOCTYPE html>')}
@@ -31,7 +34,7 @@ export function Layout(props: LayoutProps) {
         <title>{title}</title>
         {props.description && <meta name="description" content={props.description} />}
         {props.canonical && <link rel="canonical" href={props.canonical} />}
-        {props.feeds?.map((f) => <link rel="alternate" type={f.type} href={f.href} title={f.title} />)}
+        {feeds.map((f) => <link rel="alternate" type={f.type} href={f.href} title={f.title} />)}
         <link rel="stylesheet" href="/assets/site.css" />
       </head>
       <body>
@@ -60,10 +63,10 @@ export function Layout(props: LayoutProps) {
             {props.siteName} publishes stories from its providers. Each story names its provider, whose disclaimer
             appears under it.
           </p>
-          {props.feeds && props.feeds.length > 0 && (
+          {feeds.length > 0 && (
             <nav aria-label="Feeds">
               <ul class="feed-links">
-                {props.feeds.map((f) => (
+                {feeds.map((f) => (
                   <li>
                     <a href={f.href} type={f.type}>
                       {f.title}
