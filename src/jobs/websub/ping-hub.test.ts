@@ -40,12 +40,13 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
     });
 
     it('pings the hub once per changed feed after a burst of stories, and survives a hub error', async () => {
-      const stop = connectHubPings({ store, logger: pino({ level: 'silent' }), hubUrl, publicUrl: 'https://news.example', delayMs: 50, fetch: { allowPrivate: true } });
+      const stop = connectHubPings({ store, logger: pino({ level: 'silent' }), hubUrl, publicUrl: 'https://news.example', delayMs: 1_000, fetch: { allowPrivate: true } });
       try {
         const wire = await store.providers.create({ slug: 'wire', name: 'Wire' });
         for (const guid of ['a', 'b', 'c']) await store.articles.upsert(articleDraft({ providerId: wire.id, guid, categories: ['world'] }));
-        for (let i = 0; i < 100 && received.length < 12; i++) await delay(20);
-        await delay(100);
+        // Three commits well inside the 1 s gathering window: one ping per feed.
+        for (let i = 0; i < 300 && received.length < 12; i++) await delay(20);
+        await delay(300);
         assert.ok(received.every((r) => r.contentType === 'application/x-www-form-urlencoded' && r.body.get('hub.mode') === 'publish'));
         const topics = received.map((r) => r.body.get('hub.url')).sort();
         const expected = ['latest', 'category/world', 'provider/wire', 'lang/en'].flatMap((f) =>
@@ -56,11 +57,11 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
         status = 500;
         received.length = 0;
         await store.articles.upsert(articleDraft({ providerId: wire.id, guid: 'd' }));
-        for (let i = 0; i < 100 && received.length < 9; i++) await delay(20);
+        for (let i = 0; i < 300 && received.length < 9; i++) await delay(20);
         status = 204;
         received.length = 0;
         await store.articles.upsert(articleDraft({ providerId: wire.id, guid: 'e' }));
-        for (let i = 0; i < 100 && received.length < 9; i++) await delay(20);
+        for (let i = 0; i < 300 && received.length < 9; i++) await delay(20);
         assert.ok(received.length >= 9, 'pings go on after the hub failed once');
       } finally {
         await stop();
