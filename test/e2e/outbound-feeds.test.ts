@@ -108,6 +108,8 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
       assert.deepEqual(arabic.items.map((i: any) => i.id), [`http://gazette.test/article/${ids.hostile}`]);
       const english = parseIndependently(await (await demo.app.request('/feeds/lang/en.rss')).text()) as { feed: any };
       assert.deepEqual(english.feed.items.map((i: any) => i.title), ['Markets rally']);
+      assert.equal(english.feed.language, 'en');
+      assert.equal(arabic.language, 'ar');
     });
 
     it('drops a story from its feeds once it is taken down', async () => {

@@ -11,6 +11,8 @@ export interface FeedListing {
   pagePath: string;
   /** The feed's path without its extension, site-relative. */
   feedBase: string;
+  /** The language every story in it is in, when the listing is one language's. */
+  language?: string;
 }
 
 /** The kinds of listing that have feeds, as they appear in a feed URL. */
@@ -71,6 +73,7 @@ export async function findFeedListing(deps: AppDeps, kind: FeedListingKind, slug
         description: `The latest stories in the language ${language}.`,
         pagePath: '/',
         feedBase: feedBaseOf('lang', language),
+        language,
       };
     }
   }

@@ -39,6 +39,7 @@ export function listingFeed(deps: AppDeps, kind: FeedListingKind) {
         homePageUrl: `${base}${listing.pagePath}`,
         selfUrls: { rss: `${base}${paths.rss}`, atom: `${base}${paths.atom}`, json: `${base}${paths.json}` },
         ...(deps.config.websubHub && { hubUrl: deps.config.websubHub }),
+        ...(listing.language && { language: listing.language }),
       },
       page.items,
       details,
