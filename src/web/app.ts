@@ -50,7 +50,7 @@ export function buildApp(deps: AppDeps): Hono {
   app.get('/provider/:slug', providerPage(deps));
   app.get('/entity/:slug', entityPage(deps));
 
-  // Outbound feeds of every listing, in RSS 2.0, Atom 1.0 and JSON Feed 1.1 (see README, Feeds).
+  // Outbound feeds of every listing, in RSS 2.0, Atom 1.0 and JSON Feed 1.1 (see README, Outbound feeds).
   app.get('/feeds/:file', listingFeed(deps, 'latest'));
   app.get('/feeds/category/:file', listingFeed(deps, 'category'));
   app.get('/feeds/provider/:file', listingFeed(deps, 'provider'));
