@@ -4,6 +4,7 @@
  * latency under concurrent load.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
@@ -80,4 +81,51 @@ export async function measure(server: Server, path: string, headers: Record<stri
     cpuMicrosPerRequest: (after.cpuMicros - before.cpuMicros) / requests,
     maxRssMb: after.maxRssMb,
   };
+}
+
+/**
+ * Measures GET `path` on `server`, then a bare node:http server sending the same response,
+ * brotli-compressed once, from memory: the ratio of the two is what the app adds.
+ */
+export async function measureAgainstBare(
+  server: Server,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ measured: LoadResult; baseline: LoadResult; response: RawResponse }> {
+  const response = await rawGet(server.url + path, headers);
+  if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+  // The bare server sends the very bytes Gazette sent, headers included, from memory.
+  const bare = await startServer('./servers/serve-bare.ts', {}, { base64: response.body.toString('base64'), headers: response.headers });
+  try {
+    const measured = await measure(server, path, headers);
+    const baseline = await measure(bare, '/', headers);
+    return { measured, baseline, response };
+  } finally {
+    await bare.stop();
+  }
+}
+
+/** A response's status, headers (less the per-connection ones) and bytes exactly as sent. */
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+const PER_CONNECTION = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
+
+/** A GET with the bytes and headers exactly as sent (fetch would decompress). */
+export function rawGet(url: string, headers: Record<string, string>): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const kept = Object.fromEntries(Object.entries(res.headers).filter(([k]) => !PER_CONNECTION.has(k))) as Record<string, string>;
+        resolve({ status: res.statusCode ?? 0, headers: kept, body: Buffer.concat(chunks) });
+      });
+    })
+      .on('error', reject)
+      .end();
+  });
 }

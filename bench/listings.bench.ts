@@ -9,7 +9,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { execSync } from 'node:child_process';
-import { request } from 'node:http';
 import pg from 'pg';
 import { formatCursor } from '../src/domain/listing.js';
 import { openPostgresStore } from '../src/store/postgres/open-postgres-store.js';
@@ -17,10 +16,10 @@ import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { buildArchive } from '../test/support/archive-fixture.js';
 import type { Benchmark, BenchRow } from './benchmark.js';
-import { measure, startServer, warmUp, type LoadResult } from './http-load.js';
+import { measure, measureAgainstBare, startServer, warmUp, type LoadResult } from './http-load.js';
 import { postgresUrl } from './postgres-url.js';
 
-const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+export const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 /** BENCH_ENGINES=sqlite or postgres and BENCH_CACHE=on or off narrow a run down while working. */
 const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',');
 const CACHE_MODES = (process.env.BENCH_CACHE ?? 'on,off').split(',') as ('on' | 'off')[];
@@ -29,7 +28,7 @@ const COMPRESSED = { 'accept-encoding': 'br, gzip' };
 /** How deep the "far back" category page starts: 10,000 stories, or as deep as a small archive goes. */
 const DEEP = 10_000;
 
-interface Target {
+export interface Target {
   engine: 'SQLite' | 'PostgreSQL';
   size: number;
   env: Record<string, string>;
@@ -88,23 +87,7 @@ async function pagesOf(store: Store): Promise<{ name: string; path: string }[]> 
   ];
 }
 
-/** A GET with the bytes and headers exactly as sent (fetch would decompress). */
-function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    request(url, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const kept = Object.fromEntries(Object.entries(res.headers).filter(([k]) => !['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'].includes(k))) as Record<string, string>;
-        resolve({ status: res.statusCode ?? 0, headers: kept, body: Buffer.concat(chunks) });
-      });
-    })
-      .on('error', reject)
-      .end();
-  });
-}
-
-async function openTarget(target: Target): Promise<Store> {
+export async function openTarget(target: Target): Promise<Store> {
   return target.engine === 'SQLite'
     ? openSqliteStore(join(target.env.BENCH_DATA_DIR!, 'gazette.sqlite'))
     : openPostgresStore(target.env.DATABASE_URL!);
@@ -137,18 +120,7 @@ const bench: Benchmark = {
             // Every page once before any is measured, so the first one measured is not the JIT's warm-up.
             for (const page of pages) await warmUp(server, page.path, COMPRESSED);
             for (const page of pages) {
-              const res = await rawGet(server.url + page.path, COMPRESSED);
-              if (res.status !== 200) throw new Error(`${page.path} answered ${res.status}`);
-              // The bare server sends the very bytes Gazette sent, headers included, from memory.
-              const bare = await startServer('./servers/serve-bare.ts', {}, { base64: res.body.toString('base64'), headers: res.headers });
-              let baseline: LoadResult;
-              let measured: LoadResult;
-              try {
-                measured = await measure(server, page.path, COMPRESSED);
-                baseline = await measure(bare, '/', COMPRESSED);
-              } finally {
-                await bare.stop();
-              }
+              const { measured, baseline, response: res } = await measureAgainstBare(server, page.path, COMPRESSED);
               rows.push(row(target, cache, page.name, measured, baseline));
               if (cache === 'off') uncachedCpu.set(`${target.engine}|${page.name}|${size}`, measured.cpuMicrosPerRequest);
               if (page.name === 'article') {

@@ -13,6 +13,7 @@ import { closeFetchAgents } from './ingest/fetch/fetch-url.js';
 import { createScheduler, type Scheduler } from './jobs/scheduler.js';
 import { createProcessPool, inlineProcessor, type ItemProcessor } from './pipeline/process-pool.js';
 import { createIngestService, type IngestService } from './pipeline/run-ingest.js';
+import { connectHubPings } from './jobs/websub/ping-hub.js';
 import { seedTaxonomy } from './store/seed-taxonomy.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -99,6 +100,9 @@ export async function startGazette(env: Record<string, string | undefined> = pro
     ? createScheduler({ store, logger, publicUrl: config.publicUrl, cluster: config.clustering, fetch: fetchLimits(config), ingest })
     : null;
   scheduler?.start();
+  // The node that polls feeds also tells the hub when outbound feeds change: one node, so
+  // one ping per change (every node hears every change).
+  const stopHubPings = config.websubHub && config.scheduler ? connectHubPings({ store, logger, hubUrl: config.websubHub, publicUrl: config.publicUrl }) : undefined;
   const optimizer = setInterval(() => void store.optimize().catch((err: unknown) => logger.warn({ err }, 'optimize failed')), OPTIMIZE_EVERY_MS);
   optimizer.unref();
   return {
@@ -117,6 +121,7 @@ export async function startGazette(env: Record<string, string | undefined> = pro
       if ('closeIdleConnections' in server) server.closeIdleConnections();
       await scheduler?.stop();
       await closed;
+      await stopHubPings?.();
       await closeFetchAgents();
       await processor.close();
       await store.close();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pino } from 'pino';
-import { runGazette } from '../../test/support/cli.js';
+import { makeMigratedDataDir, runGazette } from '../../test/support/cli.js';
 import { openTestSqliteStore } from '../../test/support/sqlite.js';
 import { loadConfig } from '../config/load-config.js';
 import { addProvider, createProviderKey, listProviders, revokeProviderKey } from './provider.js';
@@ -38,11 +38,7 @@ describe('gazette provider (command line)', () => {
   };
 
   before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'gazette-cli-'));
-    // Only `serve` and `migrate` create a database; the commands below need one.
-    const store = openSqliteStore(join(dataDir, 'gazette.sqlite'));
-    await store.migrate();
-    await store.close();
+    dataDir = await makeMigratedDataDir();
   });
   after(() => rmSync(dataDir, { recursive: true, force: true }));
 

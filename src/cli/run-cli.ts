@@ -5,6 +5,7 @@ import type { CliIo } from './cli-io.js';
 import { registerFeed } from './feed.js';
 import { registerImport } from './import.js';
 import { registerMigrate } from './migrate.js';
+import { registerPartner } from './partner.js';
 import { registerProvider } from './provider.js';
 import { registerReprocess } from './reprocess.js';
 import { registerServe } from './serve.js';
@@ -29,6 +30,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerAnalyze(program, io);
   registerFeed(program, io);
   registerProvider(program, io);
+  registerPartner(program, io);
   registerReprocess(program, io);
   // Sub-commands inherit neither exitOverride nor the output settings from their parent.
   const apply = (command: Command) => {

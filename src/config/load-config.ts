@@ -36,12 +36,18 @@ const envSchema = z.object({
   CACHE_STALE_SECONDS: z.coerce.number().int().min(0).default(600),
   /** Push API requests per minute per API key (0: no limit). */
   PUSH_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
+  /** Public API reads per minute per client IP (0: no limit). */
+  API_RATE_LIMIT: z.coerce.number().int().min(0).default(300),
   /** WebSub callback requests per minute per client IP (0: no limit). */
   WEBSUB_RATE_LIMIT: z.coerce.number().int().min(0).default(60),
   /** Requests the fetcher keeps in flight to one host at most. */
   FETCH_MAX_PER_HOST: z.coerce.number().int().min(1).max(64).default(4),
   /** Worker threads that clean and enrich ingested items; 0 runs them on the main thread. Default: one per core. */
   INGEST_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
+  /** URLs per sitemap file at most (the protocol allows 50,000). */
+  SITEMAP_MAX_URLS: z.coerce.number().int().min(1).max(50_000).default(50_000),
+  /** A WebSub hub that outbound feeds advertise (rel="hub"). */
+  FEED_HUB_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
 });
 
 /** Gazette's whole configuration, validated once at start and frozen. */
@@ -64,12 +70,16 @@ export interface Config {
   pageCacheBytes: number;
   /** Cache-Control lifetimes for shared caches, in seconds (see README, "Caching"). */
   httpCache: { listingSeconds: number; articleSeconds: number; staleSeconds: number };
-  /** Requests per minute allowed per push API key and per WebSub client IP; 0 turns a limit off. */
-  rateLimits: { pushPerMinute: number; websubPerMinute: number };
+  /** Requests per minute allowed per push API key, per WebSub client IP and per API reader IP; 0 turns a limit off. */
+  rateLimits: { pushPerMinute: number; websubPerMinute: number; readPerMinute: number };
   /** Requests the fetcher keeps in flight to one host (feeds, article pages, hubs). */
   fetchMaxPerHost: number;
   /** Worker threads of the ingest pool (0: process on the main thread). */
   ingestWorkers: number;
+  /** URLs per sitemap file at most; a month with more is split into parts. */
+  sitemapMaxUrls: number;
+  /** The WebSub hub outbound feeds name (rel="hub"), if any. */
+  websubHub: string | undefined;
 }
 
 /**
@@ -98,8 +108,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clustering: Object.freeze({ similarity: e.CLUSTER_SIMILARITY, windowHours: e.CLUSTER_WINDOW_HOURS }),
     pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
     httpCache: Object.freeze({ listingSeconds: e.CACHE_LISTING_SECONDS, articleSeconds: e.CACHE_ARTICLE_SECONDS, staleSeconds: e.CACHE_STALE_SECONDS }),
-    rateLimits: Object.freeze({ pushPerMinute: e.PUSH_RATE_LIMIT, websubPerMinute: e.WEBSUB_RATE_LIMIT }),
+    rateLimits: Object.freeze({ pushPerMinute: e.PUSH_RATE_LIMIT, websubPerMinute: e.WEBSUB_RATE_LIMIT, readPerMinute: e.API_RATE_LIMIT }),
     fetchMaxPerHost: e.FETCH_MAX_PER_HOST,
     ingestWorkers: e.INGEST_WORKERS ?? availableParallelism(),
+    websubHub: e.FEED_HUB_URL,
+    sitemapMaxUrls: e.SITEMAP_MAX_URLS,
   });
 }

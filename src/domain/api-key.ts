@@ -19,20 +19,26 @@ export interface NewApiKey {
   token: string;
 }
 
-/** The token's shape: a fixed prefix (so secret scanners can spot leaked keys), the key id, the secret. */
-const tokenPattern = /^gzt_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
+/**
+ * A token's fixed prefix, so secret scanners can spot leaked keys and a key of one kind is
+ * never tried as the other: `gzt` for providers' push keys, `gzp` for partners' read keys.
+ */
+export type ApiKeyKind = 'gzt' | 'gzp';
+
+/** The token's shape: the prefix, the key id, the secret. */
+const tokenPattern = /^(gzt|gzp)_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
 
 /** Makes a new key: 48 bits of key id to look it up by, 256 bits of secret. */
-export function generateApiKey(): NewApiKey {
+export function generateApiKey(kind: ApiKeyKind = 'gzt'): NewApiKey {
   const keyId = randomBytes(6).toString('hex');
   const secret = randomBytes(32).toString('base64url');
-  return { keyId, secretHash: hashApiKeySecret(secret), token: `gzt_${keyId}_${secret}` };
+  return { keyId, secretHash: hashApiKeySecret(secret), token: `${kind}_${keyId}_${secret}` };
 }
 
-/** Splits a presented token into key id and secret, or undefined when it is not one of ours. */
-export function parseApiKeyToken(token: string): { keyId: string; secret: string } | undefined {
+/** Splits a presented token of that kind into key id and secret, or undefined when it is not one. */
+export function parseApiKeyToken(token: string, kind: ApiKeyKind = 'gzt'): { keyId: string; secret: string } | undefined {
   const m = tokenPattern.exec(token.trim());
-  return m ? { keyId: m[1]!, secret: m[2]! } : undefined;
+  return m && m[1] === kind ? { keyId: m[2]!, secret: m[3]! } : undefined;
 }
 
 /**

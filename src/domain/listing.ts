@@ -1,6 +1,8 @@
+import type { SafeHtml } from './safe-html.js';
+
 /**
  * Listings: every list of stories a reader, a feed or the API sees (latest, a category, a
- * provider, an entity) is one scope of one index, paged by a cursor on (sort time, id).
+ * provider, an entity, a language) is one scope of one index, paged by a cursor on (sort time, id).
  */
 
 /** Which stories a listing holds. */
@@ -8,7 +10,9 @@ export type ListingScope =
   | { kind: 'latest' }
   | { kind: 'category'; slug: string }
   | { kind: 'provider'; providerId: number }
-  | { kind: 'entity'; entityId: number };
+  | { kind: 'entity'; entityId: number }
+  /** A BCP 47 language tag in lower case, as stored on the article ("en", "pt-br"). */
+  | { kind: 'language'; language: string };
 
 /** The key a scope is stored under, e.g. "category:business" (also the cache tag suffix). */
 export function scopeKey(scope: ListingScope): string {
@@ -21,6 +25,8 @@ export function scopeKey(scope: ListingScope): string {
       return `provider:${scope.providerId}`;
     case 'entity':
       return `entity:${scope.entityId}`;
+    case 'language':
+      return `lang:${scope.language.toLowerCase()}`;
   }
 }
 
@@ -34,6 +40,8 @@ export interface ListingCursor {
 export interface ListingPosition {
   before?: ListingCursor;
   after?: ListingCursor;
+  /** Only stories listed at or after this time (ms since 1970): the lower bound of the same range. */
+  since?: number;
 }
 
 /** What a teaser shows: never the body. */
@@ -45,6 +53,22 @@ export interface ArticleTeaser {
   language: string;
   publishedAt: Date;
   provider: { slug: string; name: string };
+  /** The story this teaser stands for: shared by every version of one story. */
+  storyId: number;
+}
+
+/**
+ * What feeds and the API show beyond a teaser, read by primary key for the ids of one
+ * listing page (never a list of its own).
+ */
+export interface ListedArticleDetail {
+  guid: string;
+  sourceUrl: string | null;
+  bodyHtml: SafeHtml;
+  byline: string | null;
+  updatedAt: Date;
+  /** Category slugs, primary first. */
+  categories: string[];
 }
 
 /** One page of a listing, newest first, with the cursors of its neighbours (no totals). */

@@ -1,6 +1,7 @@
 import { Kysely, Migrator, sql } from 'kysely';
 import { migrationsFor } from './migrations/index.js';
 import { apiKeyRepo } from './api-key-repo.js';
+import { partnerKeyRepo, type PartnerKeyRepo } from './partner-key-repo.js';
 import { articleRepo } from './article-repo.js';
 import { categoryRepo } from './category-repo.js';
 import type { ChangeHub } from './change-feed.js';
@@ -45,6 +46,7 @@ export class KyselyStore implements Store {
   readonly articles: ArticleRepo;
   readonly feeds: FeedRepo;
   readonly apiKeys: ApiKeyRepo;
+  readonly partnerKeys: PartnerKeyRepo;
   readonly entities: EntityRepo;
   readonly clusters: ClusterRepo;
   readonly listings: ListingRepo;
@@ -65,6 +67,7 @@ export class KyselyStore implements Store {
     this.categories = categoryRepo(db, write);
     this.feeds = feedRepo(db, engine);
     this.apiKeys = apiKeyRepo(db);
+    this.partnerKeys = partnerKeyRepo(db);
     this.entities = entityRepo(db, write);
     this.clusters = clusterRepo(db, write);
     this.articles = articleRepo(db, write);

@@ -3,11 +3,13 @@ import {
   LISTING_PAGE_SIZE,
   scopeKey,
   type ArticleTeaser,
+  type ListedArticleDetail,
   type ListingCursor,
   type ListingPage,
   type ListingPosition,
   type ListingScope,
 } from '../domain/listing.js';
+import { trustSanitizedHtml } from '../domain/safe-html.js';
 import { toDate } from './map-rows.js';
 import type { Database } from './schema.js';
 
@@ -19,7 +21,18 @@ export interface ListingRepo {
    * The cursor just before the story at `offset` (0-based), to turn an old `?page=N` link
    * into a cursor. It walks the index only (no table rows), and callers bound the offset.
    */
-  cursorAt(scope: ListingScope, offset: number): Promise<ListingCursor | undefined>;
+  cursorAt(scope: ListingScope, offset: number, below?: ListingCursor): Promise<ListingCursor | undefined>;
+  /** The listing times (ms) of a scope's oldest and newest stories: two one-row index reads; undefined when empty. */
+  span(scope: ListingScope): Promise<{ oldest: number; newest: number } | undefined>;
+  /** Stories listed in [from, to) (ms): a count over one index range, for splitting sitemaps. */
+  countBetween(scope: ListingScope, from: number, to: number): Promise<number>;
+  /**
+   * The bodies and categories of listed articles (a page's ids): two primary-key reads, and
+   * only published articles (a story taken down since the page was read is left out).
+   */
+  details(ids: readonly number[]): Promise<Map<number, ListedArticleDetail>>;
+  /** How many versions each story holds (1 for an article outside any cluster), from the cluster index. */
+  storySizes(storyIds: readonly number[]): Promise<Map<number, number>>;
 }
 
 const MAX_LIMIT = 100;
@@ -39,6 +52,7 @@ export function listingRepo(db: Kysely<Database>): ListingRepo {
         .select([
           'le.sort_at',
           'le.article_id',
+          'le.story_id',
           'a.slug',
           'a.headline',
           'a.summary',
@@ -57,6 +71,7 @@ export function listingRepo(db: Kysely<Database>): ListingRepo {
         const { sortAt, articleId } = position.after;
         query = query.where((eb) => eb(eb.refTuple('le.sort_at', 'le.article_id'), '>', eb.tuple(sortAt, articleId)));
       }
+      if (position.since !== undefined) query = query.where('le.sort_at', '>=', position.since);
       const direction = newestFirst ? 'desc' : 'asc';
       const rows = await query
         .orderBy('le.sort_at', direction)
@@ -75,6 +90,7 @@ export function listingRepo(db: Kysely<Database>): ListingRepo {
         language: r.language,
         publishedAt: toDate(r.published_at),
         provider: { slug: r.p_slug, name: r.p_name },
+        storyId: r.story_id,
       }));
       const first = cursors[0] ?? null;
       const last = cursors.at(-1) ?? null;
@@ -87,18 +103,88 @@ export function listingRepo(db: Kysely<Database>): ListingRepo {
       };
     },
 
-    async cursorAt(scope, offset) {
-      if (offset <= 0) return undefined;
-      const row = await db
-        .selectFrom('listing_entries')
-        .select(['sort_at', 'article_id'])
-        .where('scope', '=', scopeKey(scope))
+    async cursorAt(scope, offset, below) {
+      if (offset <= 0) return below;
+      let query = db.selectFrom('listing_entries').select(['sort_at', 'article_id']).where('scope', '=', scopeKey(scope));
+      if (below) query = query.where((eb) => eb(eb.refTuple('sort_at', 'article_id'), '<', eb.tuple(below.sortAt, below.articleId)));
+      const row = await query
         .orderBy('sort_at', 'desc')
         .orderBy('article_id', 'desc')
         .limit(1)
         .offset(offset - 1)
         .executeTakeFirst();
       return row && { sortAt: Number(row.sort_at), articleId: row.article_id };
+    },
+
+    async span(scope) {
+      const edge = (direction: 'asc' | 'desc') =>
+        db.selectFrom('listing_entries').select('sort_at').where('scope', '=', scopeKey(scope)).orderBy('sort_at', direction).orderBy('article_id', direction).limit(1).executeTakeFirst();
+      const [oldest, newest] = await Promise.all([edge('asc'), edge('desc')]);
+      return oldest && newest ? { oldest: Number(oldest.sort_at), newest: Number(newest.sort_at) } : undefined;
+    },
+
+    async countBetween(scope, from, to) {
+      const row = await db
+        .selectFrom('listing_entries')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('scope', '=', scopeKey(scope))
+        .where('sort_at', '>=', from)
+        .where('sort_at', '<', to)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    async details(ids) {
+      const found = new Map<number, ListedArticleDetail>();
+      if (ids.length === 0) return found;
+      const wanted = [...new Set(ids)].slice(0, MAX_LIMIT);
+      const [rows, categories] = await Promise.all([
+        db
+          .selectFrom('articles')
+          .select(['id', 'guid', 'source_url', 'body_html', 'byline', 'updated_at'])
+          .where('id', 'in', wanted)
+          .where('status', '=', 'published')
+          .execute(),
+        db
+          .selectFrom('article_categories')
+          .select(['article_id', 'category_slug', 'position'])
+          .where('article_id', 'in', wanted)
+          .execute(),
+      ]);
+      const slugs = new Map<number, string[]>();
+      // Sorted here, not in SQL: a handful of rows per article, and no sort step in the plan.
+      categories.sort((x, y) => x.article_id - y.article_id || x.position - y.position);
+      for (const c of categories) {
+        const list = slugs.get(c.article_id) ?? [];
+        list.push(c.category_slug);
+        slugs.set(c.article_id, list);
+      }
+      for (const r of rows) {
+        found.set(r.id, {
+          guid: r.guid,
+          sourceUrl: r.source_url,
+          // The store only ever holds sanitizer output.
+          bodyHtml: trustSanitizedHtml(r.body_html),
+          byline: r.byline,
+          updatedAt: toDate(r.updated_at),
+          categories: slugs.get(r.id) ?? [],
+        });
+      }
+      return found;
+    },
+
+    async storySizes(storyIds) {
+      const sizes = new Map<number, number>(storyIds.map((id) => [id, 1]));
+      if (storyIds.length === 0) return sizes;
+      // A count over the (cluster_id, article_id) index: its cost follows the stories' sizes.
+      const rows = await db
+        .selectFrom('article_clusters')
+        .select(['cluster_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .where('cluster_id', 'in', [...new Set(storyIds)].slice(0, MAX_LIMIT))
+        .groupBy('cluster_id')
+        .execute();
+      for (const r of rows) sizes.set(r.cluster_id, Math.max(1, Number(r.n)));
+      return sizes;
     },
   };
 }
@@ -113,7 +199,7 @@ export async function storyOf(db: Kysely<Database>, articleId: number): Promise<
  * Rewrites one story's listing entries from what is stored, and returns the cache tags of
  * every listing that gained, lost or changed a story. The rules: a story's head is its
  * published version received first (the lowest id; a provider cannot take a story over by
- * backdating its copy), listed under latest, its categories and its entities; each
+ * backdating its copy), listed under latest, its language, its categories and its entities; each
  * provider lists its own first version. Run it in the transaction that made the change.
  */
 export async function refreshStory(db: Kysely<Database>, storyId: number): Promise<string[]> {
@@ -151,7 +237,7 @@ export async function refreshStory(db: Kysely<Database>, storyId: number): Promi
   const headId = ids.length > 0 ? Math.min(...ids) : undefined;
   const [times, categories, entities, before] = await Promise.all([
     ids.length > 0
-      ? db.selectFrom('articles').select(['id', 'published_at', 'ingested_at']).where('id', 'in', ids).execute()
+      ? db.selectFrom('articles').select(['id', 'published_at', 'ingested_at', 'language']).where('id', 'in', ids).execute()
       : Promise.resolve([]),
     headId === undefined
       ? Promise.resolve([])
@@ -166,6 +252,7 @@ export async function refreshStory(db: Kysely<Database>, storyId: number): Promi
   const add = (scope: string, articleId: number) => entries.push({ scope, sort_at: sortAt.get(articleId)!, article_id: articleId, story_id: storyId });
   if (headId !== undefined) {
     add('latest', headId);
+    add(`lang:${times.find((t) => t.id === headId)!.language.toLowerCase()}`, headId);
     for (const c of categories) add(`category:${c.category_slug}`, headId);
     for (const e of entities) add(`entity:${e.entity_id}`, headId);
   }

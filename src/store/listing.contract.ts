@@ -76,6 +76,41 @@ export function describeListingContract(fixture: () => ContractFixture): void {
       assert.deepEqual(await listedIds(f.store, { kind: 'entity', entityId: entity.id }), []);
     });
 
+    it('lists a story under its language, and moves it when the language is corrected', async () => {
+      const f = fixture();
+      const lang = `x-${n}${Date.now().toString(36)}`.slice(0, 11);
+      const other = `${lang}b`.slice(0, 12);
+      const guid = tag();
+      const { article } = await f.store.articles.upsert(articleDraft({ providerId: f.providerId, guid, language: lang }));
+      assert.deepEqual(await listedIds(f.store, { kind: 'language', language: lang }), [article.id]);
+      await f.store.articles.upsert(articleDraft({ providerId: f.providerId, guid, language: other, headline: 'Corrected' }));
+      assert.deepEqual(await listedIds(f.store, { kind: 'language', language: lang }), []);
+      assert.deepEqual(await listedIds(f.store, { kind: 'language', language: other }), [article.id]);
+    });
+
+    it('bounds a page by time, and reads a page’s bodies, categories and story sizes by id', async () => {
+      const f = fixture();
+      const { first, second } = await storyOfTwo(f.store, f, tag(), new Date('2030-02-01T11:00:00Z'));
+      const alone = (await f.store.articles.upsert(articleDraft({ providerId: f.providerId, guid: tag(), categories: ['world', 'business'], publishedAt: new Date('2020-03-01T00:00:00Z') }))).article;
+      const old = (await f.store.articles.upsert(articleDraft({ providerId: f.providerId, guid: tag(), publishedAt: new Date('2020-01-01T00:00:00Z') }))).article;
+      const provider = { kind: 'provider', providerId: f.providerId } as const;
+      const since = Date.parse('2020-02-15T00:00:00Z');
+      const bounded = await f.store.listings.page(provider, { since }, 100);
+      assert.ok(bounded.items.every((i) => i.publishedAt.getTime() >= since), 'only stories since the bound');
+      assert.ok(bounded.items.some((i) => i.id === alone.id) && !bounded.items.some((i) => i.id === old.id));
+      const details = await f.store.listings.details([first.id, alone.id, 999_999_999]);
+      assert.deepEqual([...details.keys()].sort((a, b) => a - b), [first.id, alone.id]);
+      assert.deepEqual(details.get(alone.id)!.categories, ['world', 'business'], 'primary category first');
+      assert.equal(details.get(alone.id)!.bodyHtml, alone.bodyHtml);
+      assert.equal(details.get(first.id)!.guid, first.guid);
+      const sizes = await f.store.listings.storySizes([first.id, alone.id]);
+      assert.equal(sizes.get(first.id), 2);
+      assert.equal(sizes.get(alone.id), 1);
+      await f.store.articles.setStatus(second.id, 'taken_down');
+      await f.store.articles.setStatus(alone.id, 'taken_down');
+      assert.ok(!(await f.store.listings.details([alone.id])).has(alone.id), 'a taken-down article has no details');
+    });
+
     it('announces each commit as cache tags to its subscribers, and nothing for a rollback', async () => {
       const f = fixture();
       const heard: string[][] = [];

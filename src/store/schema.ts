@@ -154,6 +154,16 @@ export interface ContentChangesTable {
 }
 
 /** The whole database as Kysely sees it. Later migrations add their tables here. */
+export interface PartnerKeysTable {
+  id: Generated<number>;
+  name: string;
+  key_id: string;
+  secret_hash: string;
+  per_minute: number;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
 export interface Database {
   providers: ProvidersTable;
   categories: CategoriesTable;
@@ -165,6 +175,7 @@ export interface Database {
   article_entities: ArticleEntitiesTable;
   quotes: QuotesTable;
   article_clusters: ArticleClustersTable;
+  partner_keys: PartnerKeysTable;
   lsh_bands: LshBandsTable;
   listing_entries: ListingEntriesTable;
   content_changes: ContentChangesTable;

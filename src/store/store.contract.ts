@@ -214,7 +214,7 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
           assert.deepEqual(await s.listings.cursorAt(latest, 4), page2.older, 'an old ?page=3 link finds the same place');
           assert.equal(await s.listings.cursorAt(latest, 99), undefined);
           const teaser = page1.items[0]!;
-          assert.deepEqual(Object.keys(teaser).sort(), ['headline', 'id', 'language', 'provider', 'publishedAt', 'slug', 'summary'], 'teasers carry no body');
+          assert.deepEqual(Object.keys(teaser).sort(), ['headline', 'id', 'language', 'provider', 'publishedAt', 'slug', 'storyId', 'summary'], 'teasers carry no body');
         } finally {
           await d();
         }

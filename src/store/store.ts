@@ -6,6 +6,7 @@ import type { ClusterRepo } from './cluster-repo.js';
 import type { EntityRepo } from './entity-repo.js';
 import type { FeedRepo } from './feed-repo.js';
 import type { ListingRepo } from './listing-repo.js';
+import type { PartnerKeyRepo } from './partner-key-repo.js';
 
 /**
  * Committed changes as cache tags: `article:<id>`, `story:<id>`, `scope:<listing scope>`,
@@ -96,6 +97,8 @@ export interface Store {
   readonly articles: ArticleRepo;
   readonly feeds: FeedRepo;
   readonly apiKeys: ApiKeyRepo;
+  /** Partners' read keys for the JSON API, with their rate limits. */
+  readonly partnerKeys: PartnerKeyRepo;
   readonly entities: EntityRepo;
   readonly clusters: ClusterRepo;
   /** Every list of stories: latest, category, provider, entity (see `listing-repo.ts`). */

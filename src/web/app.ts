@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { apiRoutes } from './api/api-routes.js';
+import { openApiConfig } from './api/openapi-document.js';
 import type { AppDeps } from './deps.js';
 import { handleError } from './errors.js';
+import { listingFeed } from './feeds/listing-feed.js';
 import { httpCaching } from './http-cache/http-caching.js';
 import { connectPageCache } from './http-cache/page-cache.js';
 import { answerWrongMethods } from './middleware/method-not-allowed.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { monthlySitemap, newsSitemap, robotsTxt, sitemapIndex } from './sitemaps/sitemap-routes.js';
+import { apiDocsPage } from './pages/api-docs-page.js';
 import { articlePage } from './pages/article-page.js';
 import { categoryPage } from './pages/category-page.js';
 import { entityPage } from './pages/entity-page.js';
@@ -46,8 +50,23 @@ export function buildApp(deps: AppDeps): Hono {
   app.get('/provider/:slug', providerPage(deps));
   app.get('/entity/:slug', entityPage(deps));
 
-  // JSON API: provider push and public reads (see README, Push API).
-  app.route('/api/v1', apiRoutes(deps));
+  // Outbound feeds of every listing, in RSS 2.0, Atom 1.0 and JSON Feed 1.1 (see README, Outbound feeds).
+  app.get('/feeds/:file', listingFeed(deps, 'latest'));
+  app.get('/feeds/category/:file', listingFeed(deps, 'category'));
+  app.get('/feeds/provider/:file', listingFeed(deps, 'provider'));
+  app.get('/feeds/entity/:file', listingFeed(deps, 'entity'));
+  app.get('/feeds/lang/:file', listingFeed(deps, 'lang'));
+
+  // Sitemaps for search engines, streamed from the latest listing (see README, Sitemaps).
+  app.get('/robots.txt', robotsTxt(deps));
+  app.get('/sitemap.xml', sitemapIndex(deps));
+  app.get('/sitemaps/news.xml', newsSitemap(deps));
+  app.get('/sitemaps/:file', monthlySitemap(deps));
+
+  // JSON API: provider push and public reads (see README, Push API and JSON API), and its reference.
+  const api = apiRoutes(deps);
+  app.route('/api/v1', api);
+  app.get('/api/docs', apiDocsPage(deps, api.getOpenAPI31Document(openApiConfig(deps))));
 
   // WebSub subscriber callbacks: hub verification and pushed feed content.
   app.route('/websub', websubRoutes(deps));

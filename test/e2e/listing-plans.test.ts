@@ -53,6 +53,7 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
         { kind: 'category', slug: facts.categorySlug },
         { kind: 'provider', providerId: provider.id },
         { kind: 'entity', entityId: entity.id },
+        { kind: 'language', language: 'en' },
       ];
       for (const scope of scopes) {
         const first = await store.listings.page(scope);
@@ -63,7 +64,26 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
         assert.deepEqual(await problemsOf(() => store.listings.page(scope, { before: deep })), [], `${scope.kind}, older`);
         assert.deepEqual(await problemsOf(() => store.listings.page(scope, { after: deep })), [], `${scope.kind}, newer`);
         assert.deepEqual(await problemsOf(() => store.listings.cursorAt(scope, 100)), [], `${scope.kind}, old ?page= link`);
+        assert.deepEqual(await problemsOf(() => store.listings.page(scope, { before: deep, since: deep.sortAt - 86_400_000 })), [], `${scope.kind}, older within a time window`);
       }
+    });
+
+    it('walks sitemaps by index: the span, a month’s count, a part’s start', async () => {
+      const span = (await store.listings.span({ kind: 'latest' }))!;
+      assert.ok(span.oldest <= span.newest);
+      const monthAgo = span.newest - 30 * 86_400_000;
+      assert.deepEqual(await problemsOf(() => store.listings.span({ kind: 'latest' })), []);
+      assert.deepEqual(await problemsOf(() => store.listings.countBetween({ kind: 'latest' }, monthAgo, span.newest + 1)), []);
+      assert.deepEqual(await problemsOf(() => store.listings.cursorAt({ kind: 'latest' }, 100, { sortAt: span.newest - 86_400_000, articleId: 0 })), []);
+    });
+
+    it('reads a feed’s bodies and an API page’s story sizes by primary key and cluster index', async () => {
+      const page = await store.listings.page({ kind: 'latest' }, {}, 50);
+      const ids = [...page.items.map((i) => i.id), facts.bigStoryHeadId];
+      assert.deepEqual(await problemsOf(() => store.listings.details(ids)), []);
+      const sizes = await store.listings.storySizes([...page.items.map((i) => i.storyId), facts.bigStoryHeadId]);
+      assert.ok(sizes.get(facts.bigStoryHeadId)! > 1, 'the big story counts its versions');
+      assert.deepEqual(await problemsOf(() => store.listings.storySizes(page.items.map((i) => i.storyId))), []);
     });
 
     it('reads an article page, its story and an entity’s quotes by index', async () => {

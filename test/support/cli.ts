@@ -26,3 +26,19 @@ export async function runGazette(args: string[], env: Record<string, string | un
   const code = await runCli(args, io);
   return { code, stdout: stdout.join(''), stderr: stderr.join('') };
 }
+
+/**
+ * A temporary data directory holding a migrated SQLite database: only `serve` and `migrate`
+ * create a database, and the other commands need one.
+ */
+export async function makeMigratedDataDir(): Promise<string> {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { openSqliteStore } = await import('../../src/store/sqlite/open-sqlite-store.js');
+  const dataDir = mkdtempSync(join(tmpdir(), 'gazette-cli-'));
+  const store = openSqliteStore(join(dataDir, 'gazette.sqlite'));
+  await store.migrate();
+  await store.close();
+  return dataDir;
+}

@@ -46,6 +46,8 @@ for (const engine of engines) {
         assert.deepEqual(latest.items.map((a) => a.id), [first], 'one story, under the version received first');
         const other = await store.listings.page({ kind: 'provider', providerId: 2 });
         assert.deepEqual(other.items.map((a) => a.id), [second], 'each provider lists its own version');
+        const english = await store.listings.page({ kind: 'language', language: 'en' });
+        assert.deepEqual(english.items.map((a) => a.id), [first], 'the story is listed under its language');
         assert.equal((await store.articles.findById(first))?.sourceHash, '');
       } finally {
         await drop();

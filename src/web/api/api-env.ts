@@ -6,5 +6,7 @@ export interface ApiEnv {
   Variables: {
     provider: Provider;
     apiKey: ApiKey;
+    /** The partner key a read presented, once checked. */
+    partnerKeyId: string;
   };
 }

@@ -1,19 +1,45 @@
-import { Hono, type Context } from 'hono';
+import { OpenAPIHono, type Hook } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import type { AppDeps } from '../deps.js';
 import { rateLimit } from '../middleware/rate-limit.js';
 import { apiError } from '../errors.js';
 import type { ApiEnv } from './api-env.js';
-import { getArticle } from './article-json.js';
+import { getArticle, getArticleRoute } from './article-json.js';
+import { getEntity, getEntityRoute, getStory, getStoryRoute, listCategories, listCategoriesRoute, listProviders, listProvidersRoute } from './catalogue-routes.js';
+import { listArticles, listArticlesRoute } from './list-articles.js';
+import { openApiConfig, registerPushDocs } from './openapi-document.js';
 import { pushArticles, type PushLimits } from './push-articles.js';
+import { readAccess } from './read-access.js';
 import { requireApiKey } from './require-api-key.js';
 
 /** Push limits: 500 articles or 16 MB per request, whichever comes first. */
 export const defaultPushLimits: PushLimits = { maxItems: 500, maxBodyBytes: 16 * 1024 * 1024 };
 
-/** The JSON API under /api/v1: the provider push endpoint and public reads. */
-export function apiRoutes(deps: AppDeps, limits: PushLimits = defaultPushLimits): Hono<ApiEnv> {
-  const api = new Hono<ApiEnv>();
+/** A request that fails its schema is a 400 naming each bad field, never a 500. */
+const validationFailed: Hook<unknown, ApiEnv, string, unknown> = (result, c) => {
+  if (result.success) return;
+  const details = result.error.issues.map((i) => ({ field: i.path.join('.') || null, message: i.message }));
+  const message = details.map((d) => (d.field ? `${d.field}: ${d.message}` : d.message)).join('; ');
+  return apiError(c, 400, 'VALIDATION_FAILED', `The request is not valid: ${message}.`, details);
+};
+
+/**
+ * The JSON API under /api/v1: the provider push endpoint and public reads, each read
+ * declared with the zod schemas its input and output follow, so the OpenAPI document at
+ * /api/v1/openapi.json is generated from the same schemas that check requests.
+ */
+export function apiRoutes(deps: AppDeps, limits: PushLimits = defaultPushLimits): OpenAPIHono<ApiEnv> {
+  const api = new OpenAPIHono<ApiEnv>({ defaultHook: validationFailed });
+
+  // Reads may be called from any web page (they need no credentials); the push endpoint is
+  // for servers, so browsers get no CORS grant for POST.
+  api.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['ETag', 'Last-Modified', 'Retry-After'], maxAge: 86_400 }));
+  // Public reads are counted per client IP, or per partner key, before any work is done
+  // (as middleware, not a GET route, so a wrong method still gets its 405).
+  api.use('*', readAccess(deps));
+
   api.post(
     '/articles',
     requireApiKey(deps),
@@ -31,6 +57,14 @@ export function apiRoutes(deps: AppDeps, limits: PushLimits = defaultPushLimits)
     }),
     pushArticles(deps, limits),
   );
-  api.get('/articles/:id', getArticle(deps));
+  registerPushDocs(api, limits);
+
+  api.openapi(listArticlesRoute, listArticles(deps));
+  api.openapi(getArticleRoute, getArticle(deps));
+  api.openapi(getStoryRoute, getStory(deps));
+  api.openapi(listCategoriesRoute, listCategories(deps));
+  api.openapi(listProvidersRoute, listProviders(deps));
+  api.openapi(getEntityRoute, getEntity(deps));
+  api.doc31('/openapi.json', openApiConfig(deps));
   return api;
 }

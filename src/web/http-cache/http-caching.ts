@@ -5,9 +5,17 @@ import { acceptedEncoding, chooseVariant, notModified, variantHeaders } from './
 import type { CachedPage, PageCache } from './page-cache.js';
 import { renderPage } from './render-page.js';
 
-/** The cache key of a request: its path and query, as sent. */
-export function cacheKey(pathAndQuery: string): string {
-  return pathAndQuery;
+/** Whether an Accept header asks for IPTC ninjs, which the JSON API answers in place of its own JSON. */
+export function acceptsNinjs(accept: string | undefined): boolean {
+  return accept !== undefined && /application\/ninjs\+json/i.test(accept);
+}
+
+/**
+ * The cache key of a request: its path and query, as sent; an API request asking for ninjs
+ * by `Accept` is a representation of its own (the API sends `Vary: Accept`).
+ */
+export function cacheKey(pathAndQuery: string, accept?: string): string {
+  return pathAndQuery.startsWith('/api/') && acceptsNinjs(accept) ? `${pathAndQuery} ninjs` : pathAndQuery;
 }
 
 /** Cache-Control for shared caches (a CDN) and browsers, per kind of page (RFC 9111 §5.2.2, RFC 5861). */
@@ -29,7 +37,7 @@ export function httpCaching(cache: PageCache, config: Config['httpCache']): Midd
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const url = new URL(c.req.url);
-    const key = cacheKey(url.pathname + url.search);
+    const key = cacheKey(url.pathname + url.search, c.req.header('accept'));
     const cached = cache.get(key);
     if (cached) return respond(c, cached);
     const generation = cache.generation;
@@ -40,7 +48,7 @@ export function httpCaching(cache: PageCache, config: Config['httpCache']): Midd
     const headers = new Headers(res.headers);
     // A handler that chose its own policy (static files, health checks) keeps it.
     if (!headers.has('cache-control') || directive) headers.set('cache-control', cacheControl(directive?.kind, res.status, config));
-    headers.set('vary', 'Accept-Encoding');
+    headers.set('vary', url.pathname.startsWith('/api/') ? 'Accept, Accept-Encoding' : 'Accept-Encoding');
     const body = Buffer.from(await res.arrayBuffer());
     const keep = cache.enabled && directive !== undefined && res.status === 200;
     const only = keep ? undefined : acceptedEncoding(c.req.header('accept-encoding'));

@@ -10,7 +10,7 @@ import type { PageCache } from './page-cache.js';
  */
 export function serveCached(cache: PageCache, req: IncomingMessage, res: ServerResponse): boolean {
   if (!cache.enabled || (req.method !== 'GET' && req.method !== 'HEAD') || !req.url) return false;
-  const page = cache.get(cacheKey(req.url));
+  const page = cache.get(cacheKey(req.url, req.headers.accept));
   if (!page) return false;
   const variant = chooseVariant(page, req.headers['accept-encoding']);
   const wire = wireHeaders(page, variant);

@@ -4,6 +4,7 @@ import { cacheAs } from '../http-cache/cache-as.js';
 import { loadListing } from '../listing-request.js';
 import { layoutBase } from '../page-context.js';
 import { ArticleList } from '../views/article-list.js';
+import { feedBaseOf, feedLinks } from '../feeds/feed-links.js';
 import { Layout } from '../views/layout.js';
 import { Pagination } from '../views/pagination.js';
 import { notFound } from './not-found-page.js';
@@ -18,7 +19,7 @@ export function categoryPage(deps: AppDeps) {
     if ('response' in request) return request.response;
     cacheAs(c, 'listing', [`scope:category:${category.slug}`]);
     return c.html(
-      <Layout {...await layoutBase(deps)} title={category.name} description={`Latest ${category.name} stories.`} canonical={`${deps.config.publicUrl}${path}${request.canonicalQuery}`}>
+      <Layout {...await layoutBase(deps)} feeds={feedLinks(feedBaseOf('category', category.slug), category.name)} title={category.name} description={`Latest ${category.name} stories.`} canonical={`${deps.config.publicUrl}${path}${request.canonicalQuery}`}>
         <h1>{category.name}</h1>
         <ArticleList articles={request.page.items} emptyText={`No ${category.name} stories yet.`} />
         <Pagination basePath={path} listing={request.page} />

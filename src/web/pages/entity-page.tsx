@@ -6,6 +6,7 @@ import { loadListing } from '../listing-request.js';
 import { layoutBase } from '../page-context.js';
 import { ArticleList } from '../views/article-list.js';
 import { articlePath, formatDateTime } from '../views/format.js';
+import { feedBaseOf, feedLinks } from '../feeds/feed-links.js';
 import { Layout } from '../views/layout.js';
 import { Pagination } from '../views/pagination.js';
 import { notFound } from './not-found-page.js';
@@ -28,7 +29,7 @@ export function entityPage(deps: AppDeps) {
     const quotes = firstPage ? await deps.store.entities.quotesBy(entity.id, QUOTES_ON_FIRST_PAGE) : [];
     cacheAs(c, 'listing', [`scope:entity:${entity.id}`]);
     return c.html(
-      <Layout {...await layoutBase(deps)} title={entity.name} description={`Stories about ${entity.name}.`} canonical={`${deps.config.publicUrl}${path}${request.canonicalQuery}`}>
+      <Layout {...await layoutBase(deps)} feeds={feedLinks(feedBaseOf('entity', entity.slug), entity.name)} title={entity.name} description={`Stories about ${entity.name}.`} canonical={`${deps.config.publicUrl}${path}${request.canonicalQuery}`}>
         <h1>{entity.name}</h1>
         <p class="entity-type">{typeLabel[entity.type]}</p>
         {quotes.length > 0 && (

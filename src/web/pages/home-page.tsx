@@ -4,6 +4,7 @@ import { cacheAs } from '../http-cache/cache-as.js';
 import { loadListing } from '../listing-request.js';
 import { layoutBase } from '../page-context.js';
 import { ArticleList } from '../views/article-list.js';
+import { feedBaseOf, feedLinks } from '../feeds/feed-links.js';
 import { Layout } from '../views/layout.js';
 import { Pagination } from '../views/pagination.js';
 
@@ -14,7 +15,7 @@ export function homePage(deps: AppDeps) {
     if ('response' in request) return request.response;
     cacheAs(c, 'listing', ['scope:latest']);
     return c.html(
-      <Layout {...await layoutBase(deps)} title={deps.config.siteName} description="The latest stories from our providers." canonical={`${deps.config.publicUrl}/${request.canonicalQuery}`}>
+      <Layout {...await layoutBase(deps)} feeds={feedLinks(feedBaseOf('latest'), 'Latest stories')} title={deps.config.siteName} description="The latest stories from our providers." canonical={`${deps.config.publicUrl}/${request.canonicalQuery}`}>
         <section aria-labelledby="latest-heading">
           <h1 id="latest-heading">Latest stories</h1>
           <ArticleList articles={request.page.items} emptyText="No stories have been published yet." />

@@ -4,6 +4,7 @@ import { cacheAs } from '../http-cache/cache-as.js';
 import { loadListing } from '../listing-request.js';
 import { layoutBase } from '../page-context.js';
 import { ArticleList } from '../views/article-list.js';
+import { feedBaseOf, feedLinks } from '../feeds/feed-links.js';
 import { Layout } from '../views/layout.js';
 import { Pagination } from '../views/pagination.js';
 import { notFound } from './not-found-page.js';
@@ -18,7 +19,7 @@ export function providerPage(deps: AppDeps) {
     if ('response' in request) return request.response;
     cacheAs(c, 'listing', [`scope:provider:${provider.id}`]);
     return c.html(
-      <Layout {...await layoutBase(deps)} title={provider.name} description={`Stories from ${provider.name}.`} canonical={`${deps.config.publicUrl}${path}${request.canonicalQuery}`}>
+      <Layout {...await layoutBase(deps)} feeds={feedLinks(feedBaseOf('provider', provider.slug), provider.name)} title={provider.name} description={`Stories from ${provider.name}.`} canonical={`${deps.config.publicUrl}${path}${request.canonicalQuery}`}>
         <h1>{provider.name}</h1>
         <p class="provider-about">
           Stories delivered by {provider.name}.

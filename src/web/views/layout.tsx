@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { Category } from '../../domain/category.js';
+import { feedBaseOf, feedLinks, type FeedLink } from '../feeds/feed-links.js';
 
 /** What every page tells the layout. */
 export interface LayoutProps {
@@ -12,12 +13,17 @@ export interface LayoutProps {
   canonical?: string;
   lang?: string;
   dir?: 'ltr' | 'rtl';
+  /** The page's own feeds, linked in the head (rel="alternate") and listed in the footer; the latest stories' by default. */
+  feeds?: FeedLink[];
   children: Child;
 }
+
+const LATEST_FEEDS = feedLinks(feedBaseOf('latest'), 'Latest stories');
 
 /** The page frame: head, masthead with the category navigation, main, footer. */
 export function Layout(props: LayoutProps) {
   const title = props.title === props.siteName ? props.siteName : `${props.title} — ${props.siteName}`;
+  const feeds = props.feeds ?? LATEST_FEEDS;
   return (
     <>
       {raw('<!DOCTYPE html>')}
@@ -28,6 +34,7 @@ export function Layout(props: LayoutProps) {
         <title>{title}</title>
         {props.description && <meta name="description" content={props.description} />}
         {props.canonical && <link rel="canonical" href={props.canonical} />}
+        {feeds.map((f) => <link rel="alternate" type={f.type} href={f.href} title={f.title} />)}
         <link rel="stylesheet" href="/assets/site.css" />
       </head>
       <body>
@@ -56,6 +63,19 @@ export function Layout(props: LayoutProps) {
             {props.siteName} publishes stories from its providers. Each story names its provider, whose disclaimer
             appears under it.
           </p>
+          {feeds.length > 0 && (
+            <nav aria-label="Feeds">
+              <ul class="feed-links">
+                {feeds.map((f) => (
+                  <li>
+                    <a href={f.href} type={f.type}>
+                      {f.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
         </footer>
       </body>
       </html>

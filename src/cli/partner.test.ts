@@ -1,0 +1,62 @@
+/**
+ * `gazette partner …` as a user runs it: the real command line (in-process) on a real SQLite
+ * file, and the key it prints used against the real app on that same file.
+ */
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pino } from 'pino';
+import { makeMigratedDataDir, runGazette } from '../../test/support/cli.js';
+import { loadConfig } from '../config/load-config.js';
+import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
+import { buildApp } from '../web/app.js';
+
+describe('gazette partner (command line)', () => {
+  let dataDir: string;
+  const gazette = (...args: string[]) => runGazette(args, { DATA_DIR: dataDir, DATABASE_URL: '', DEMO_CONTENT: 'false' });
+
+  /** Reads the API twice with `token` from an app on the file the command wrote. */
+  const readTwice = async (token: string) => {
+    const store = openSqliteStore(join(dataDir, 'gazette.sqlite'));
+    try {
+      const app = buildApp({ store, config: loadConfig({ DEMO_CONTENT: 'false', API_RATE_LIMIT: '1', PAGE_CACHE_MB: '0' }), logger: pino({ level: 'silent' }) });
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push((await app.request('/api/v1/providers', { headers: { authorization: `Bearer ${token}` } })).status);
+      return statuses;
+    } finally {
+      await store.close();
+    }
+  };
+
+  before(async () => {
+    dataDir = await makeMigratedDataDir();
+  });
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('adds a partner key that reads at its own limit, lists it and revokes it', async () => {
+    const added = await gazette('partner', 'add', 'Example \x1b[31mNews', '--per-minute', '2');
+    assert.equal(added.code, 0, added.stderr);
+    const token = /^(gzp_[0-9a-f]{12}_\S{43})$/m.exec(added.stdout)?.[1];
+    assert.ok(token, added.stdout);
+    assert.match(added.stdout, /Example \\x1B\[31mNews \(2 reads a minute\)/, 'a name is printed with control characters escaped');
+    assert.deepEqual(await readTwice(token!), [200, 200, 429]);
+
+    const keyId = token!.split('_')[1]!;
+    const list = await gazette('partner', 'list');
+    assert.match(list.stdout, new RegExp(`^${keyId}  Example \\\\x1B\\[31mNews  2/min  created \\S+  active$`, 'm'));
+    const revoked = await gazette('partner', 'revoke', keyId);
+    assert.equal(revoked.code, 0);
+    assert.deepEqual(await readTwice(token!), [401, 401, 401]);
+    assert.match((await gazette('partner', 'list')).stdout, /revoked \d{4}-/);
+  });
+
+  it('refuses a bad limit or an unknown key with a one-line message', async () => {
+    const bad = await gazette('partner', 'add', 'X', '--per-minute', 'lots');
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /--per-minute: a whole number/);
+    const unknown = await gazette('partner', 'revoke', 'ffffffffffff');
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /There is no partner key "ffffffffffff"/);
+  });
+});
