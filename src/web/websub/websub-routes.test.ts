@@ -132,7 +132,10 @@ describe('WebSub callback under attack', () => {
       };
       write();
     });
-    assert.equal(status, 413);
+    // The server answers 413 and closes; on a busy machine the close can reach the client
+    // before the answer does. Either way the upload was refused, and the server lives on.
+    assert.ok(status === 413 || status === 'closed', `refused, not ${status}`);
+    assert.equal((await fetch(`${base}/healthz`)).status, 200);
     assert.ok(sent < total / 4, `the upload was cut off early (${Math.round(sent / 2 ** 20)} MB sent of 1024)`);
     const grew = (peakRss - rssBefore) / 2 ** 20;
     t.diagnostic(`sent ${Math.round(sent / 2 ** 20)} MB before the cut-off; RSS grew ${grew.toFixed(1)} MB`);
