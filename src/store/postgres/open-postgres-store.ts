@@ -1,8 +1,9 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import pg from 'pg';
 import { GazetteError } from '../../domain/errors.js';
 import { ChangeHub } from '../change-feed.js';
 import { KyselyStore } from '../kysely-store.js';
+import { CurrentSchemaPostgresDialect } from './current-schema-dialect.js';
 import { postgresChangeSource } from './postgres-change-source.js';
 import type { Database } from '../schema.js';
 
@@ -56,7 +57,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   const hub = new ChangeHub(postgresChangeSource(pool, schema));
   const onQuery = options.onQuery;
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: new CurrentSchemaPostgresDialect({ pool }),
     ...(onQuery && { log: (event) => onQuery(event.query.sql, event.query.parameters) }),
   });
   return new KyselyStore(db, 'postgres', hub, schema);
