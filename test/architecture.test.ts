@@ -17,14 +17,18 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const depcruise = join(root, 'node_modules', '.bin', 'depcruise');
 const config = join(root, '.dependency-cruiser.cjs');
 
+// CI environments turn colours on; the report is read as text.
+const plainOutput = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' };
+const withoutColour = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
+
 /** Runs dependency-cruiser over `dir`/src with the project's rules; its exit code and report. */
 async function cruise(dir: string): Promise<{ code: number; output: string }> {
   try {
-    const { stdout } = await run(depcruise, ['src', '--config', config, '--output-type', 'err'], { cwd: dir });
-    return { code: 0, output: stdout };
+    const { stdout } = await run(depcruise, ['src', '--config', config, '--output-type', 'err'], { cwd: dir, env: plainOutput });
+    return { code: 0, output: withoutColour(stdout) };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, output: `${e.stdout}${e.stderr}` };
+    return { code: e.code, output: withoutColour(`${e.stdout}${e.stderr}`) };
   }
 }
 
