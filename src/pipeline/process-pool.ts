@@ -31,7 +31,9 @@ export function createProcessPool(options: { threads: number; maxHeapMb?: number
   const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
   const pool = new Piscina<ProcessTask, ProcessedItem>({
     filename: new URL(`./process-worker${extension}`, import.meta.url).href,
-    minThreads: options.threads,
+    // Threads start with the first item and leave after a minute idle: a node that only
+    // serves pages holds none (each costs ~30 MB with the clean and enrich stages loaded).
+    minThreads: 0,
     maxThreads: options.threads,
     idleTimeout: 60_000,
     // A bounded heap makes each thread collect garbage early instead of growing to hundreds
