@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import {
   LISTING_PAGE_SIZE,
   scopeKey,
@@ -11,7 +11,7 @@ import {
 } from '../domain/listing.js';
 import { trustSanitizedHtml } from '../domain/safe-html.js';
 import { toDate } from './map-rows.js';
-import type { Database } from './schema.js';
+import type { ArticlesTable, Database } from './schema.js';
 
 /** The one listing module's storage side: every list of stories is read here. */
 export interface ListingRepo {
@@ -209,36 +209,36 @@ export async function refreshStory(db: Kysely<Database>, storyId: number): Promi
   const memberIds = (
     await db.selectFrom('article_clusters').select('article_id').where('cluster_id', '=', storyId).orderBy('cluster_id').orderBy('article_id').execute()
   ).map((r) => r.article_id);
-  const versions: { id: number; provider_id: number }[] = [];
+  // Each version is read with what its listing entries need, so nothing is read twice.
+  const listed = ['id', 'provider_id', 'published_at', 'ingested_at', 'language'] as const;
+  const versions: Pick<Selectable<ArticlesTable>, (typeof listed)[number]>[] = [];
   for (let i = 0; i < memberIds.length; i += MEMBERS_PER_QUERY) {
     const chunk = memberIds.slice(i, i + MEMBERS_PER_QUERY);
-    versions.push(...(await db.selectFrom('articles').select(['id', 'provider_id']).where('id', 'in', chunk).where('status', '=', 'published').execute()));
+    versions.push(...(await db.selectFrom('articles').select(listed).where('id', 'in', chunk).where('status', '=', 'published').execute()));
   }
   versions.sort((x, y) => x.id - y.id);
-  const firstByProvider = new Map<number, number>();
-  for (const v of versions) if (!firstByProvider.has(v.provider_id)) firstByProvider.set(v.provider_id, v.id);
-  const firsts = [...firstByProvider].map(([provider_id, id]) => ({ provider_id, id }));
+  const firstByProvider = new Map<number, (typeof versions)[number]>();
+  for (const v of versions) if (!firstByProvider.has(v.provider_id)) firstByProvider.set(v.provider_id, v);
+  const firsts = [...firstByProvider.values()];
   if (firsts.length === 0) {
     // An article outside any cluster is a story of its own.
     const alone = await db
       .selectFrom('articles')
-      .select(['provider_id', 'id'])
+      .select(listed)
       .where('id', '=', storyId)
       .where('status', '=', 'published')
       .where((eb) => eb.not(eb.exists(eb.selectFrom('article_clusters').select('article_id').whereRef('article_id', '=', 'articles.id'))))
       .executeTakeFirst();
     if (alone) firsts.push(alone);
   }
-  const ids = firsts.map((f) => Number(f.id));
+  const ids = firsts.map((f) => f.id);
   // The entries this refresh replaces: the story's own, and any its versions still hold
   // under a story they have left (an article belongs to one story at a time).
   const stale = (eb: ExpressionBuilder<Database, 'listing_entries'>) =>
     ids.length > 0 ? eb.or([eb('story_id', '=', storyId), eb('article_id', 'in', ids)]) : eb('story_id', '=', storyId);
-  const headId = ids.length > 0 ? Math.min(...ids) : undefined;
-  const [times, categories, entities, before] = await Promise.all([
-    ids.length > 0
-      ? db.selectFrom('articles').select(['id', 'published_at', 'ingested_at', 'language']).where('id', 'in', ids).execute()
-      : Promise.resolve([]),
+  const head = firsts.reduce<(typeof firsts)[number] | undefined>((min, f) => (min === undefined || f.id < min.id ? f : min), undefined);
+  const headId = head?.id;
+  const [categories, entities, before] = await Promise.all([
     headId === undefined
       ? Promise.resolve([])
       : db.selectFrom('article_categories').select('category_slug').where('article_id', '=', headId).execute(),
@@ -247,16 +247,21 @@ export async function refreshStory(db: Kysely<Database>, storyId: number): Promi
       : db.selectFrom('article_entities').select('entity_id').where('article_id', '=', headId).execute(),
     db.selectFrom('listing_entries').select('scope').where(stale).execute(),
   ]);
-  const sortAt = new Map(times.map((t) => [t.id, Math.min(toDate(t.published_at).getTime(), toDate(t.ingested_at).getTime())]));
   const entries: { scope: string; sort_at: number; article_id: number; story_id: number }[] = [];
-  const add = (scope: string, articleId: number) => entries.push({ scope, sort_at: sortAt.get(articleId)!, article_id: articleId, story_id: storyId });
-  if (headId !== undefined) {
-    add('latest', headId);
-    add(`lang:${times.find((t) => t.id === headId)!.language.toLowerCase()}`, headId);
-    for (const c of categories) add(`category:${c.category_slug}`, headId);
-    for (const e of entities) add(`entity:${e.entity_id}`, headId);
+  const add = (scope: string, version: (typeof firsts)[number]) =>
+    entries.push({
+      scope,
+      sort_at: Math.min(toDate(version.published_at).getTime(), toDate(version.ingested_at).getTime()),
+      article_id: version.id,
+      story_id: storyId,
+    });
+  if (head !== undefined) {
+    add('latest', head);
+    add(`lang:${head.language.toLowerCase()}`, head);
+    for (const c of categories) add(`category:${c.category_slug}`, head);
+    for (const e of entities) add(`entity:${e.entity_id}`, head);
   }
-  for (const f of firsts) add(`provider:${f.provider_id}`, Number(f.id));
+  for (const f of firsts) add(`provider:${f.provider_id}`, f);
 
   await db.deleteFrom('listing_entries').where(stale).execute();
   if (entries.length > 0) await db.insertInto('listing_entries').values(entries).execute();

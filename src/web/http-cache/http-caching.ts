@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Config } from '../../config/load-config.js';
 import { cacheDirectiveOf, isStreamedAsIs, type CacheKind } from './cache-as.js';
-import { acceptedEncoding, chooseVariant, notModified, variantHeaders } from './negotiate.js';
+import { acceptedEncoding, chooseVariant, NOT_IN_304, notModified, variantHeaders } from './negotiate.js';
 import type { CachedPage, PageCache } from './page-cache.js';
 import { renderPage } from './render-page.js';
 
@@ -71,9 +71,7 @@ function respond(c: Context, page: CachedPage): Response {
 }
 
 /** A 304 repeats the validators and caching headers, not the body's (RFC 9110 §15.4.5). */
-export function notModifiedHeaders(headers: Headers): Headers {
-  headers.delete('content-type');
-  headers.delete('content-encoding');
-  headers.delete('content-length');
+function notModifiedHeaders(headers: Headers): Headers {
+  for (const name of NOT_IN_304) headers.delete(name);
   return headers;
 }

@@ -53,7 +53,7 @@ export function wireHeaders(page: CachedPage, variant: Variant): { ok: string[];
 }
 
 /** Headers a 304 does not repeat (RFC 9110 §15.4.5). */
-const NOT_IN_304 = new Set(['content-type', 'content-encoding', 'content-length']);
+export const NOT_IN_304 = new Set(['content-type', 'content-encoding', 'content-length']);
 
 /** The headers of one variant on top of the page's own. */
 export function variantHeaders(page: CachedPage, variant: Variant): [string, string][] {
