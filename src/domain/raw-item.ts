@@ -22,8 +22,30 @@ export interface RawItem {
   updatedAt: Date | null;
   /** Category terms the provider declared, as sent (mapped to our taxonomy in enrich). */
   categories: string[];
-  /** Lead image URL, when the source names one. */
-  imageUrl?: string | null;
+  /** The lead image the source names (enclosure, media:content, og:image, ninjs association…). */
+  image: RawImage | null;
+}
+
+/**
+ * A picture as a provider describes it, before Gazette has fetched it. Only `url` is
+ * required; the rest is whatever the source format carries.
+ */
+export interface RawImage {
+  url: string;
+  /** Alternative text for readers who cannot see the picture. */
+  alt: string | null;
+  caption: string | null;
+  /** Photographer / agency, e.g. "Reuters/Jane Doe". */
+  credit: string | null;
+  /** Pixel size the source declares (not trusted: the image endpoint measures). */
+  width: number | null;
+  height: number | null;
+}
+
+/** A RawImage with only a URL known; null when there is no URL. */
+export function rawImage(url: string | null | undefined, details: Partial<Omit<RawImage, 'url'>> = {}): RawImage | null {
+  if (!url) return null;
+  return { url, alt: null, caption: null, credit: null, width: null, height: null, ...details };
 }
 
 /** A RawItem with every optional field empty; parsers spread their findings over it. */
@@ -41,6 +63,6 @@ export function emptyRawItem(headline: string): RawItem {
     publishedAt: null,
     updatedAt: null,
     categories: [],
-    imageUrl: null,
+    image: null,
   };
 }

@@ -11,7 +11,7 @@ export interface NormalizedItem {
   notes: string[];
 }
 
-const textFields = ['guid', 'url', 'headline', 'html', 'text', 'summary', 'byline', 'dateline', 'language', 'imageUrl'] as const;
+const textFields = ['guid', 'url', 'headline', 'html', 'text', 'summary', 'byline', 'dateline', 'language'] as const;
 
 /**
  * Normalizes an item once, before any stage sees it, the same way for every ingest path and
@@ -30,6 +30,13 @@ export function normalizeRawItem(raw: RawItem, now: Date): NormalizedItem {
     item[field] = stripUnsafeText(value);
   }
   if (raw.categories.some(hasUnsafeText)) changed.push('categories');
+  if (raw.image) {
+    const image = raw.image;
+    const texts = [image.url, image.alt, image.caption, image.credit];
+    if (texts.some((v) => v && hasUnsafeText(v))) changed.push('image');
+    const clean = (v: string | null) => (v === null ? null : stripUnsafeText(v));
+    item.image = { ...image, url: stripUnsafeText(image.url), alt: clean(image.alt), caption: clean(image.caption), credit: clean(image.credit) };
+  }
   const notes = changed.length > 0 ? [`Control, bidi-override or zero-width characters were removed from: ${changed.join(', ')}.`] : [];
 
   const latest = now.getTime() + futureToleranceMs;

@@ -29,13 +29,13 @@ describe('parseFeed: formats', () => {
     assert.equal(first!.summary, 'The port reopened on Tuesday.');
     assert.equal(first!.byline, 'Ana Lima');
     assert.deepEqual(first!.categories, ['Business', 'Shipping']);
-    assert.equal(first!.imageUrl, 'https://img.harbour.example/port.jpg');
+    assert.equal(first!.image?.url, 'https://img.harbour.example/port.jpg');
     assert.equal(first!.language, 'en-gb');
     assert.equal(first!.publishedAt?.toISOString(), '2025-06-03T08:30:00.000Z');
     // RSS 2.0 without content:encoded: the description is the body.
     assert.match(second!.html!, /<b>summer<\/b>/);
     assert.equal(second!.summary, null);
-    assert.equal(second!.imageUrl, 'https://img.harbour.example/ferry.jpg');
+    assert.equal(second!.image?.url, 'https://img.harbour.example/ferry.jpg');
     assert.equal(second!.publishedAt?.toISOString(), '2025-06-02T16:00:00.000Z');
   });
 
@@ -96,7 +96,7 @@ describe('parseFeed: formats', () => {
     });
     const [tram, note] = items;
     assert.equal(tram!.url, 'https://metro.example/2025/06/tram');
-    assert.equal(tram!.imageUrl, 'https://metro.example/img/tram.jpg');
+    assert.equal(tram!.image?.url, 'https://metro.example/img/tram.jpg');
     assert.equal(tram!.byline, 'Sam Okoye');
     assert.deepEqual(tram!.categories, ['Transport', 'Business']);
     assert.equal(tram!.updatedAt?.toISOString(), '2025-06-02T09:00:00.000Z');
@@ -126,7 +126,7 @@ describe('parseFeed: formats', () => {
     assert.equal(item.publishedAt?.toISOString(), '2025-06-03T09:40:00.000Z');
     assert.equal(item.updatedAt?.toISOString(), '2025-06-03T10:15:00.000Z');
     assert.equal(item.url, 'https://agency.example/stories/5521');
-    assert.equal(item.imageUrl, 'https://agency.example/img/5521.jpg');
+    assert.equal(item.image?.url, 'https://agency.example/img/5521.jpg');
   });
 
   it('reads every newsItem of a NewsML-G2 newsMessage, with inlineData text bodies', () => {

@@ -1,4 +1,4 @@
-import { emptyRawItem, type RawItem } from '../domain/raw-item.js';
+import { emptyRawItem, rawImage, type RawItem } from '../domain/raw-item.js';
 import type { FeedParseResult, FormatParseOptions } from './feed-parse-result.js';
 import { htmlToText } from './html-to-text.js';
 import { resolveUrl } from './resolve-url.js';
@@ -46,7 +46,7 @@ export function parseJsonFeed(text: string, options: FormatParseOptions): FeedPa
       publishedAt: date(item.date_published),
       updatedAt: date(item.date_modified),
       categories: tags.map((t) => t.trim()),
-      imageUrl: resolveUrl(str(item.image) ?? str(item.banner_image), base),
+      image: rawImage(resolveUrl(str(item.image) ?? str(item.banner_image), base)),
     };
   });
   return {

@@ -1,5 +1,5 @@
 import { parseFeed as parseTagSoupFeed } from 'htmlparser2';
-import { emptyRawItem, type RawItem } from '../domain/raw-item.js';
+import { emptyRawItem, rawImage, type RawItem } from '../domain/raw-item.js';
 import type { FeedFormat, FeedParseResult, FormatParseOptions } from './feed-parse-result.js';
 import { looksLikeHtml } from './html-to-text.js';
 import { resolveUrl } from './resolve-url.js';
@@ -24,7 +24,7 @@ export function parseLenientXmlFeed(xml: string, options: FormatParseOptions): F
       html: description && looksLikeHtml(description) ? description : null,
       text: description && !looksLikeHtml(description) ? description : null,
       publishedAt: item.pubDate && !Number.isNaN(item.pubDate.getTime()) ? item.pubDate : null,
-      imageUrl: resolveUrl(image, base),
+      image: rawImage(resolveUrl(image, base)),
     };
   });
   const format: FeedFormat = feed.type === 'atom' ? 'atom' : feed.type === 'rdf' ? 'rdf' : 'rss';

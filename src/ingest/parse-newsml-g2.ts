@@ -1,5 +1,5 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { emptyRawItem, type RawItem } from '../domain/raw-item.js';
+import { emptyRawItem, rawImage, type RawItem } from '../domain/raw-item.js';
 import type { FeedParseResult, FormatParseOptions } from './feed-parse-result.js';
 import { htmlToText } from './html-to-text.js';
 import { resolveUrl } from './resolve-url.js';
@@ -66,7 +66,7 @@ function mapNewsItem(item: Element, base: string | null): RawItem {
     publishedAt: date(text(first(itemMeta, 'firstCreated')) ?? text(first(contentMeta, 'contentCreated')) ?? text(first(itemMeta, 'versionCreated'))),
     updatedAt: date(text(first(itemMeta, 'versionCreated')) ?? text(first(contentMeta, 'contentModified'))),
     categories: [...new Set(subjects)],
-    imageUrl: resolveUrl(image, base),
+    image: rawImage(resolveUrl(image, base)),
   };
 }
 

@@ -24,7 +24,7 @@ describe('parseNinjs', () => {
     assert.equal(item!.updatedAt?.toISOString(), '2026-02-12T08:10:31.000Z');
     assert.equal(item!.dateline, 'Brussels');
     assert.equal(item!.categories[0], 'conflict', 'medtop:16000000 maps to our Conflict & Defence category');
-    assert.equal(item!.imageUrl, 'https://media.wire.example/photo-99120/web.jpg', 'the widest rendition that is not a print master');
+    assert.equal(item!.image?.url, 'https://media.wire.example/photo-99120/web.jpg', 'the widest rendition that is not a print master');
     assert.equal(item!.url, null, 'a ninjs uri names the item, it is not a web page');
   });
 
@@ -54,7 +54,7 @@ describe('parseNinjs', () => {
     assert.equal(item.publishedAt?.toISOString(), '2026-02-10T14:00:00.000Z');
     assert.ok(item.categories.includes('business'), 'subj:04000000 maps to Business');
     assert.ok(item.categories.includes('Market Research'));
-    assert.equal(item.imageUrl, 'https://pr.example/media/solar-farm-1200.jpg');
+    assert.equal(item.image?.url, 'https://pr.example/media/solar-farm-1200.jpg');
   });
 
   it('reads an array of items', () => {

@@ -5,7 +5,7 @@
  * Field names follow the IPTC schemas ninjs-schema_1.4.json and ninjs-schema_2.0.json.
  */
 import { taxonomy } from '../domain/taxonomy.js';
-import { emptyRawItem, type RawItem } from '../domain/raw-item.js';
+import { emptyRawItem, rawImage, type RawItem } from '../domain/raw-item.js';
 import type { FieldIssue, ItemReading } from './field-issue.js';
 import { htmlToText } from './html-to-text.js';
 import { plainTextItem } from './plain-text-item.js';
@@ -98,7 +98,7 @@ export function readNinjsItem(value: unknown): ItemReading<RawItem> {
       publishedAt: dates.firstcreated ?? dates.versioncreated ?? null,
       updatedAt: dates.versioncreated ?? null,
       categories: categoriesOf(value),
-      imageUrl: leadImageOf(value),
+      image: rawImage(leadImageOf(value)),
     }),
   };
 }

@@ -1,5 +1,5 @@
 import { parseFeed as parseWithLibrary } from '@rowanmanning/feed-parser';
-import { emptyRawItem, type RawItem } from '../domain/raw-item.js';
+import { emptyRawItem, rawImage, type RawItem } from '../domain/raw-item.js';
 import type { FeedFormat, FeedParseResult, FormatParseOptions } from './feed-parse-result.js';
 import { htmlToText, looksLikeHtml } from './html-to-text.js';
 import { resolveUrl } from './resolve-url.js';
@@ -71,7 +71,7 @@ function mapItem(item: LibraryItem, ctx: { base: string | null; feedLanguage: st
     publishedAt: safe(() => item.published),
     updatedAt: safe(() => item.updated),
     categories: [...new Set(categories.map((c) => c.trim()))],
-    imageUrl: resolveUrl(image, ctx.base),
+    image: rawImage(resolveUrl(image, ctx.base)),
   };
 }
 

@@ -34,7 +34,7 @@ describe('readPushArticle', () => {
     assert.equal(item.publishedAt?.toISOString(), '2026-02-01T10:00:00.000Z');
     assert.equal(item.updatedAt?.toISOString(), '2026-02-01T10:30:00.000Z');
     assert.deepEqual(item.categories, ['world', 'Markets']);
-    assert.equal(item.imageUrl, 'https://provider.example/a.jpg');
+    assert.equal(item.image?.url, 'https://provider.example/a.jpg');
     assert.equal(read.pushed.articleId, null);
   });
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { slugSchema } from '../domain/provider.js';
-import { emptyRawItem, type RawItem } from '../domain/raw-item.js';
+import { emptyRawItem, rawImage, type RawItem } from '../domain/raw-item.js';
 import type { FieldIssue } from './field-issue.js';
 import { plainTextItem } from './plain-text-item.js';
 
@@ -94,7 +94,7 @@ export function readPushArticle(value: unknown): { kind: 'accepted'; pushed: Pus
         publishedAt: a.published_at ? new Date(a.published_at) : null,
         updatedAt: a.updated_at ? new Date(a.updated_at) : null,
         categories: a.categories ?? [],
-        imageUrl: a.image_url ?? null,
+        image: rawImage(a.image_url),
       }),
     },
   };

@@ -2,7 +2,7 @@ import { extractArticle, type ExtractOptions } from '../clean/extract-article.js
 import { needsFullText, type FullTextPolicy } from '../clean/needs-full-text.js';
 import { decodeCharset } from '../ingest/decode-charset.js';
 import { fetchUrl, type FetchOptions } from '../ingest/fetch/fetch-url.js';
-import type { RawItem } from '../domain/raw-item.js';
+import { rawImage, type RawItem } from '../domain/raw-item.js';
 
 /** Options for completing items from their pages. */
 export interface FullTextOptions {
@@ -46,7 +46,7 @@ export async function fetchFullText(item: RawItem, options: FullTextOptions = {}
       summary: item.summary ?? item.text ?? null,
       byline: item.byline ?? article.byline,
       publishedAt: item.publishedAt ?? article.publishedAt,
-      imageUrl: item.imageUrl ?? article.leadImage,
+      image: item.image ?? rawImage(article.leadImage),
       language: item.language ?? article.language,
     },
   };

@@ -15,7 +15,7 @@ export function itemKey(item: Pick<RawItem, 'guid' | 'url'>): string | undefined
 export function sourceHash(item: RawItem): string {
   const fields = [
     item.guid, item.url, item.headline, item.html, item.text, item.summary, item.byline, item.dateline,
-    item.language, item.publishedAt?.getTime(), item.updatedAt?.getTime(), item.categories, item.imageUrl,
+    item.language, item.publishedAt?.getTime(), item.updatedAt?.getTime(), item.categories, item.image,
   ];
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { extractArticle } from '../clean/extract-article.js';
-import { emptyRawItem, type RawItem } from '../domain/raw-item.js';
+import { emptyRawItem, rawImage, type RawItem } from '../domain/raw-item.js';
 import { decodeCharset } from '../ingest/decode-charset.js';
 import { detectFormat } from '../ingest/detect-format.js';
 import { DEFAULT_MAX_FEED_BYTES, parseFeed } from '../ingest/parse-feed.js';
@@ -160,7 +160,7 @@ function htmlPage(html: string, name: string): ImportFileResult {
     byline: extracted.byline,
     language: extracted.language,
     publishedAt: extracted.publishedAt,
-    imageUrl: extracted.leadImage,
+    image: rawImage(extracted.leadImage),
   };
   return { kind: 'items', items: [item], format: 'html-page' };
 }

@@ -293,6 +293,7 @@ function toRawItem(article: Article, recategorize: boolean): RawItem {
     language: article.language,
     publishedAt: article.publishedAt,
     updatedAt: article.updatedAt,
+    image: null,
     categories: recategorize ? [] : article.categories,
   };
 }
