@@ -24,7 +24,7 @@ describe('extractArticle on corpus pages', () => {
   }
 
   it('reads headline, byline, date and lead image from the page metadata', () => {
-    const html = `<html lang="en"><head><title>T | Site</title><meta property="og:image" content="/img/lead.jpg">
+    const html = `<html lang="en"><head><title>T | Site</title><meta property="og:image" content="/img/lead.jpg"><meta property="og:image:alt" content="Councillors raise their hands"><meta property="og:image:width" content="1200"><meta property="og:image:height" content="630">
       <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Council approves budget","datePublished":"2024-03-05T10:00:00Z","author":{"@type":"Person","name":"Ana Ruiz"}}</script></head>
       <body><nav><a href="/">Home</a><a href="/world">World</a></nav><article><h1>Council approves budget</h1>
       <p class="byline">By Ana Ruiz, March 5, 2024</p>
@@ -39,6 +39,9 @@ describe('extractArticle on corpus pages', () => {
     assert.equal(result.byline, 'Ana Ruiz');
     assert.equal(result.publishedAt?.toISOString(), '2024-03-05T10:00:00.000Z');
     assert.equal(result.leadImage, 'https://city.example/img/lead.jpg');
+    assert.equal(result.leadImageDetails.alt, 'Councillors raise their hands');
+    assert.equal(result.leadImageDetails.width, 1200);
+    assert.equal(result.leadImageDetails.height, 630);
     assert.equal(result.language, 'en');
     assert.doesNotMatch(result.text, /SEE ALSO|Follow us|Credit|By Ana Ruiz|Home/);
     assert.equal(result.text.split('\n').length, 4);

@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import type { RawImage } from '../domain/raw-item.js';
 import type { SafeHtml } from '../domain/safe-html.js';
 import { blockText } from './block-text.js';
 import { checkMarkupInput } from './check-markup-input.js';
@@ -28,6 +29,8 @@ export interface ExtractedArticle {
   publishedAt: Date | null;
   /** Absolute URL of the lead image, when the page names one. */
   leadImage: string | null;
+  /** The lead image's alt text, caption, credit and size, as far as the page gives them. */
+  leadImageDetails: Partial<Omit<RawImage, 'url'>>;
   language: string | null;
   /** The article body, sanitized; figures keep their captions. */
   html: SafeHtml;
@@ -78,6 +81,7 @@ export function extractArticle(html: string, url: string | null, options: Extrac
     byline: meta.byline ?? clean(parsed?.byline),
     publishedAt: meta.publishedAt ?? validDate(parsed?.publishedTime),
     leadImage: absoluteUrl(meta.leadImage, url),
+    leadImageDetails: meta.leadImageDetails,
     language: meta.language ?? clean(parsed?.lang),
     html: sanitizeHtml(content.innerHTML, { baseUrl: url }),
     text,

@@ -1,9 +1,13 @@
+import type { RawImage } from '../domain/raw-item.js';
+
 /** What a page says about its article in machine-readable form (JSON-LD, Open Graph, meta tags). */
 export interface PageMetadata {
   headline: string | null;
   byline: string | null;
   publishedAt: Date | null;
   leadImage: string | null;
+  /** What the page says of its lead image: og:image:alt, og:image:width/height, a schema.org ImageObject's caption and credit. */
+  leadImageDetails: Partial<Omit<RawImage, 'url'>>;
   /** schema.org `articleBody`, when the page publishes one. */
   articleBody: string | null;
   language: string | null;
@@ -35,6 +39,7 @@ export function readPageMetadata(document: Document): PageMetadata {
       date(meta('article:published_time', 'datePublished', 'pubdate', 'publishdate', 'dc.date', 'date', 'parsely-pub-date')) ??
       date(timeEl?.getAttribute('datetime')),
     leadImage: imageUrl(ld?.image) ?? meta('og:image', 'og:image:url', 'twitter:image', 'twitter:image:src'),
+    leadImageDetails: imageDetails(ld?.image, meta),
     articleBody: text(ld?.articleBody),
     language: text(document.documentElement?.getAttribute('lang')) ?? meta('og:locale', 'language', 'content-language'),
   };
@@ -86,6 +91,27 @@ function imageUrl(value: unknown): string | null {
   if (typeof first === 'string') return text(first);
   if (first && typeof first === 'object') return text((first as Json).url ?? (first as Json).contentUrl);
   return null;
+}
+
+/**
+ * Alt text from `og:image:alt` (The Open Graph protocol, "Structured Properties") or
+ * `twitter:image:alt`, size from `og:image:width`/`height`, and caption and credit from a
+ * schema.org ImageObject (`caption`, `creditText`).
+ */
+function imageDetails(ldImage: unknown, meta: (...names: string[]) => string | null): Partial<Omit<RawImage, 'url'>> {
+  const first = ([] as unknown[]).concat(ldImage ?? [])[0];
+  const object = first && typeof first === 'object' ? (first as Json) : null;
+  const size = (name: string) => {
+    const n = Number(meta(name));
+    return Number.isInteger(n) && n > 0 && n < 100_000 ? n : null;
+  };
+  return {
+    alt: meta('og:image:alt', 'twitter:image:alt'),
+    caption: text(object?.caption),
+    credit: text(object?.creditText) ?? authorName(object?.copyrightHolder),
+    width: size('og:image:width'),
+    height: size('og:image:height'),
+  };
 }
 
 function date(value: unknown): Date | null {

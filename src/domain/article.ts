@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SafeHtml } from './safe-html.js';
 import { slugSchema } from './provider.js';
 import { hasUnsafeText, isStorableDate } from './text-safety.js';
+import { leadImageSourceSchema, type LeadImage, type LeadImageSource } from './lead-image.js';
 
 /** Where an article stands for readers. */
 export const articleStatuses = ['published', 'unpublished', 'taken_down'] as const;
@@ -36,11 +37,15 @@ export interface ArticleDraft {
    * a feed repeats most items) is recognised before the pipeline runs.
    */
   sourceHash: string;
+  /** The lead picture the provider named, if any (absent: none). */
+  leadImage?: LeadImageSource | null;
 }
 
 /** A stored article. */
 export interface Article extends ArticleDraft {
   id: number;
+  /** The lead picture with what Gazette measured of it; null when the provider named none. */
+  leadImage: LeadImage | null;
   /** URL slug derived from the headline; the id alone identifies the article. */
   slug: string;
   ingestedAt: Date;
@@ -77,6 +82,7 @@ export const articleDraftSchema = z.object({
   status: z.enum(articleStatuses),
   contentHash: z.string().min(1).max(128),
   sourceHash: z.string().max(128),
+  leadImage: leadImageSourceSchema.nullish(),
 });
 
 /** Turns a headline into a URL slug: ASCII-folded, dashes, at most 80 characters. */

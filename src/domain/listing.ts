@@ -1,3 +1,4 @@
+import type { ShownImage } from './lead-image.js';
 import type { SafeHtml } from './safe-html.js';
 
 /**
@@ -55,6 +56,8 @@ export interface ArticleTeaser {
   provider: { slug: string; name: string };
   /** The story this teaser stands for: shared by every version of one story. */
   storyId: number;
+  /** The lead picture, once Gazette has fetched and measured it (null: none to show). */
+  image?: ShownImage | null;
 }
 
 /**

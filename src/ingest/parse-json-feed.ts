@@ -46,6 +46,7 @@ export function parseJsonFeed(text: string, options: FormatParseOptions): FeedPa
       publishedAt: date(item.date_published),
       updatedAt: date(item.date_modified),
       categories: tags.map((t) => t.trim()),
+      // JSON Feed 1.1 names only the picture's URL ("image", else "banner_image"); no texts.
       image: rawImage(resolveUrl(str(item.image) ?? str(item.banner_image), base)),
     };
   });

@@ -2,6 +2,7 @@ import { parseFeed as parseWithLibrary } from '@rowanmanning/feed-parser';
 import { emptyRawItem, rawImage, type RawItem } from '../domain/raw-item.js';
 import type { FeedFormat, FeedParseResult, FormatParseOptions } from './feed-parse-result.js';
 import { htmlToText, looksLikeHtml } from './html-to-text.js';
+import { readItemImage } from './read-item-image.js';
 import { resolveUrl } from './resolve-url.js';
 
 type LibraryFeed = ReturnType<typeof parseWithLibrary>;
@@ -55,12 +56,14 @@ function mapItem(item: LibraryItem, ctx: { base: string | null; feedLanguage: st
   // RSS with content:encoded carry a separate summary. Either way the longest HTML is the body.
   const html = content ?? (description && description.trim() !== '' ? description : null);
   const summaryHtml = content && description && description !== content ? description : null;
-  const media = safe(() => item.media) ?? [];
-  const image = safe(() => item.image)?.url ?? media.find((m) => m.type === 'image' || m.image)?.image ?? media.find((m) => m.type === 'image')?.url ?? null;
+  const headline = clean(safe(() => item.title));
+  // Media RSS, enclosures and Atom enclosure links with their texts; else whatever picture
+  // the library finds (an RSS <image>, itunes:image).
+  const image = safe(() => readItemImage(item.element, headline)) ?? rawImage(safe(() => item.image)?.url);
   const authors = itemAuthors(item.element);
   const categories = itemCategories(item.element);
   return {
-    ...emptyRawItem(clean(safe(() => item.title)) ?? ''),
+    ...emptyRawItem(headline ?? ''),
     guid: clean(safe(() => item.id)),
     url: resolveUrl(itemUrl(item.element) ?? safe(() => item.url), ctx.base),
     html: html && looksLikeHtml(html) ? html : null,
@@ -71,7 +74,7 @@ function mapItem(item: LibraryItem, ctx: { base: string | null; feedLanguage: st
     publishedAt: safe(() => item.published),
     updatedAt: safe(() => item.updated),
     categories: [...new Set(categories.map((c) => c.trim()))],
-    image: rawImage(resolveUrl(image, ctx.base)),
+    image: image && rawImage(resolveUrl(image.url, ctx.base), { alt: image.alt, caption: image.caption, credit: image.credit, width: image.width, height: image.height }),
   };
 }
 

@@ -46,7 +46,7 @@ export async function fetchFullText(item: RawItem, options: FullTextOptions = {}
       summary: item.summary ?? item.text ?? null,
       byline: item.byline ?? article.byline,
       publishedAt: item.publishedAt ?? article.publishedAt,
-      image: item.image ?? rawImage(article.leadImage),
+      image: item.image ?? rawImage(article.leadImage, article.leadImageDetails),
       language: item.language ?? article.language,
     },
   };

@@ -3,6 +3,7 @@ import { itemKey, sourceHash } from './item-identity.js';
 import type { ArticleDraft } from '../domain/article.js';
 import type { EntityMention, Quote } from '../domain/entity.js';
 import { cleanBody } from '../clean/clean-body.js';
+import { cleanLeadImage } from '../clean/clean-lead-image.js';
 import { normalizeText, paragraphKey } from '../clean/normalize-text.js';
 import { enrichArticle, type EnrichOptions } from '../enrich/enrich-article.js';
 import type { RawItem } from '../domain/raw-item.js';
@@ -78,6 +79,7 @@ export function processItem(raw: RawItem, ctx: ProcessContext): ProcessResult {
       status: 'published',
       contentHash: contentHash(body.text),
       sourceHash: sourceHash(raw),
+      leadImage: cleanLeadImage(item.image),
     },
   };
 }

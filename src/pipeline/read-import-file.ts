@@ -160,7 +160,7 @@ function htmlPage(html: string, name: string): ImportFileResult {
     byline: extracted.byline,
     language: extracted.language,
     publishedAt: extracted.publishedAt,
-    image: rawImage(extracted.leadImage),
+    image: rawImage(extracted.leadImage, extracted.leadImageDetails),
   };
   return { kind: 'items', items: [item], format: 'html-page' };
 }

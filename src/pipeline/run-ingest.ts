@@ -293,7 +293,8 @@ function toRawItem(article: Article, recategorize: boolean): RawItem {
     language: article.language,
     publishedAt: article.publishedAt,
     updatedAt: article.updatedAt,
-    image: null,
+    // The picture stays with the story; an unchanged URL keeps what was measured of it.
+    image: article.leadImage && { url: article.leadImage.url, alt: article.leadImage.alt, caption: article.leadImage.caption, credit: article.leadImage.credit, width: null, height: null },
     categories: recategorize ? [] : article.categories,
   };
 }

@@ -67,6 +67,7 @@ export function articleRepo(db: Kysely<Database>, write: Writer): ArticleRepo {
           status: draft.status,
           content_hash: draft.contentHash,
           source_hash: draft.sourceHash,
+          ...leadImageColumns(draft),
         };
         let row: Selectable<ArticlesTable>;
         let outcome: UpsertResult['outcome'];
@@ -76,7 +77,7 @@ export function articleRepo(db: Kysely<Database>, write: Writer): ArticleRepo {
           ? undefined
           : await tx
               .insertInto('articles')
-              .values({ ...values, ingested_at: toTimestamp(new Date()) })
+              .values({ ...values, ingested_at: toTimestamp(new Date()), lead_image_status: values.lead_image_url ? 'pending' : null })
               .onConflict((oc) => oc.columns(['provider_id', 'guid']).doNothing())
               .returningAll()
               .executeTakeFirst();
@@ -100,7 +101,7 @@ export function articleRepo(db: Kysely<Database>, write: Writer): ArticleRepo {
             .updateTable('articles')
             // A provider's update corrects the story but never undoes an editor's decision:
             // an unpublished or taken-down article stays so (only setStatus changes it).
-            .set({ ...values, status: existing.status })
+            .set({ ...values, status: existing.status, ...keptMeasurement(existing, values.lead_image_url) })
             .where('id', '=', existing.id)
             .returningAll()
             .executeTakeFirstOrThrow();
@@ -181,6 +182,34 @@ export function articleRepo(db: Kysely<Database>, write: Writer): ArticleRepo {
       });
     },
 
+    async pendingLeadImages(limit) {
+      // The partial index of migration 0015 holds exactly these rows.
+      const rows = await db
+        .selectFrom('articles')
+        .select(['id', 'lead_image_url'])
+        .where('lead_image_status', '=', 'pending')
+        .orderBy('id', 'desc')
+        .limit(Math.min(Math.max(1, limit), 1000))
+        .execute();
+      return rows.filter((r) => r.lead_image_url !== null).map((r) => ({ articleId: r.id, url: r.lead_image_url! }));
+    },
+
+    async recordLeadImage(id, url, measured) {
+      return write(async (tx, effects) => {
+        const result = await tx
+          .updateTable('articles')
+          .set(measured ? { lead_image_status: 'ready', lead_image_width: measured.width, lead_image_height: measured.height } : { lead_image_status: 'failed', lead_image_width: null, lead_image_height: null })
+          .where('id', '=', id)
+          // The provider may have named another picture since this one was fetched.
+          .where('lead_image_url', '=', url)
+          .executeTakeFirst();
+        const changed = Number(result.numUpdatedRows) > 0;
+        // Pages and listings showing the story get the picture (or lose the placeholder).
+        if (changed) effects.touchArticle(id);
+        return changed;
+      });
+    },
+
     async count() {
       const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);
@@ -218,6 +247,35 @@ function sameContent(before: Article, draft: ArticleDraft): boolean {
     before.language === draft.language &&
     before.publishedAt.getTime() === draft.publishedAt.getTime() &&
     before.updatedAt.getTime() === draft.updatedAt.getTime() &&
-    before.categories.join(',') === [...new Set(draft.categories)].join(',')
+    before.categories.join(',') === [...new Set(draft.categories)].join(',') &&
+    sameLeadImage(before, draft)
   );
+}
+
+/** The lead image columns a draft sets (its measured size is kept or reset by the caller). */
+function leadImageColumns(draft: ArticleDraft) {
+  const image = draft.leadImage ?? null;
+  return {
+    lead_image_url: image?.url ?? null,
+    lead_image_alt: image?.alt ?? null,
+    lead_image_caption: image?.caption ?? null,
+    lead_image_credit: image?.credit ?? null,
+  };
+}
+
+/**
+ * An update keeps what was measured of the same picture; a new picture is fetched again
+ * (pending), and no picture has no status.
+ */
+function keptMeasurement(existing: Selectable<ArticlesTable>, url: string | null) {
+  if (url === null) return { lead_image_status: null, lead_image_width: null, lead_image_height: null };
+  if (url === existing.lead_image_url) return {};
+  return { lead_image_status: 'pending', lead_image_width: null, lead_image_height: null };
+}
+
+function sameLeadImage(before: Article, draft: ArticleDraft): boolean {
+  const a = before.leadImage;
+  const b = draft.leadImage ?? null;
+  if (!a || !b) return a === b;
+  return a.url === b.url && a.alt === b.alt && a.caption === b.caption && a.credit === b.credit;
 }

@@ -11,6 +11,7 @@ import {
 } from '../domain/listing.js';
 import { trustSanitizedHtml } from '../domain/safe-html.js';
 import { toDate } from './map-rows.js';
+import { shownImage, type LeadImageStatus, type ShownImage } from '../domain/lead-image.js';
 import type { ArticlesTable, Database } from './schema.js';
 
 /** The one listing module's storage side: every list of stories is read here. */
@@ -58,6 +59,12 @@ export function listingRepo(db: Kysely<Database>): ListingRepo {
           'a.summary',
           'a.language',
           'a.published_at',
+          'a.lead_image_url',
+          'a.lead_image_alt',
+          'a.lead_image_caption',
+          'a.lead_image_status',
+          'a.lead_image_width',
+          'a.lead_image_height',
           'p.slug as p_slug',
           'p.name as p_name',
         ])
@@ -91,6 +98,7 @@ export function listingRepo(db: Kysely<Database>): ListingRepo {
         publishedAt: toDate(r.published_at),
         provider: { slug: r.p_slug, name: r.p_name },
         storyId: r.story_id,
+        image: teaserImage(r),
       }));
       const first = cursors[0] ?? null;
       const last = cursors.at(-1) ?? null;
@@ -267,4 +275,18 @@ export async function refreshStory(db: Kysely<Database>, storyId: number): Promi
   if (entries.length > 0) await db.insertInto('listing_entries').values(entries).execute();
   const scopes = new Set([...before.map((b) => b.scope), ...entries.map((e) => e.scope)]);
   return [`story:${storyId}`, ...[...scopes].map((s) => `scope:${s}`)];
+}
+
+/** A teaser's picture: only a fetched and measured one; a teaser has no caption, so the caption stands in for missing alt text. */
+function teaserImage(r: { lead_image_url: string | null; lead_image_alt: string | null; lead_image_caption: string | null; lead_image_status: string | null; lead_image_width: number | null; lead_image_height: number | null }): ShownImage | null {
+  if (!r.lead_image_url) return null;
+  return shownImage({
+    url: r.lead_image_url,
+    alt: r.lead_image_alt ?? r.lead_image_caption,
+    caption: null,
+    credit: null,
+    status: (r.lead_image_status ?? 'pending') as LeadImageStatus,
+    width: r.lead_image_width,
+    height: r.lead_image_height,
+  });
 }

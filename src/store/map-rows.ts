@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Article, ArticleStatus } from '../domain/article.js';
+import type { LeadImage, LeadImageStatus } from '../domain/lead-image.js';
 import type { Provider } from '../domain/provider.js';
 import { trustSanitizedHtml } from '../domain/safe-html.js';
 import type { ArticlesTable, ProvidersTable, Timestamp } from './schema.js';
@@ -48,5 +49,20 @@ export function toArticle(row: Selectable<ArticlesTable>, categories: string[]):
     status: row.status as ArticleStatus,
     contentHash: row.content_hash,
     sourceHash: row.source_hash,
+    leadImage: toLeadImage(row),
+  };
+}
+
+/** The lead image columns of an article row (migration 0015), or null when it names none. */
+export function toLeadImage(row: Pick<Selectable<ArticlesTable>, 'lead_image_url' | 'lead_image_alt' | 'lead_image_caption' | 'lead_image_credit' | 'lead_image_status' | 'lead_image_width' | 'lead_image_height'>): LeadImage | null {
+  if (!row.lead_image_url) return null;
+  return {
+    url: row.lead_image_url,
+    alt: row.lead_image_alt,
+    caption: row.lead_image_caption,
+    credit: row.lead_image_credit,
+    status: (row.lead_image_status ?? 'pending') as LeadImageStatus,
+    width: row.lead_image_width,
+    height: row.lead_image_height,
   };
 }

@@ -43,6 +43,14 @@ export interface ArticlesTable {
   status: string;
   content_hash: string;
   source_hash: string;
+  /** The lead image (migration 0015-lead-images); status: pending, ready or failed. */
+  lead_image_url: string | null;
+  lead_image_alt: string | null;
+  lead_image_caption: string | null;
+  lead_image_credit: string | null;
+  lead_image_status: string | null;
+  lead_image_width: number | null;
+  lead_image_height: number | null;
 }
 
 export interface ArticleCategoriesTable {

@@ -9,6 +9,7 @@ import { generateApiKey, parseApiKeyToken, secretMatchesHash } from '../domain/a
 import { emptyRawItem, type RawItem } from '../domain/raw-item.js';
 import { ingestItems } from '../pipeline/run-ingest.js';
 import { describeEnrichmentContract } from './enrichment.contract.js';
+import { describeLeadImageContract } from './lead-image.contract.js';
 import { describeListingContract } from './listing.contract.js';
 import type { Store } from './store.js';
 
@@ -214,7 +215,7 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
           assert.deepEqual(await s.listings.cursorAt(latest, 4), page2.older, 'an old ?page=3 link finds the same place');
           assert.equal(await s.listings.cursorAt(latest, 99), undefined);
           const teaser = page1.items[0]!;
-          assert.deepEqual(Object.keys(teaser).sort(), ['headline', 'id', 'language', 'provider', 'publishedAt', 'slug', 'storyId', 'summary'], 'teasers carry no body');
+          assert.deepEqual(Object.keys(teaser).sort(), ['headline', 'id', 'image', 'language', 'provider', 'publishedAt', 'slug', 'storyId', 'summary'], 'teasers carry no body');
         } finally {
           await d();
         }
@@ -410,6 +411,7 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
 
     describeEnrichmentContract(() => ({ store, providerId, otherProviderId }));
     describeListingContract(() => ({ store, providerId, otherProviderId }));
+    describeLeadImageContract(() => ({ store, providerId, otherProviderId }));
 
     describe('transactions', () => {
       it('commits everything written in a transaction', async () => {

@@ -67,6 +67,14 @@ export interface ArticleRepo {
   /** The stamps of those of the provider's articles stored under these guids, by guid (one query). */
   findStamps(providerId: number, guids: string[]): Promise<Map<string, ArticleStamp>>;
   setStatus(id: number, status: ArticleStatus): Promise<void>;
+  /** Articles whose lead image waits to be fetched and measured, newest first (a partial index). */
+  pendingLeadImages(limit: number): Promise<{ articleId: number; url: string }[]>;
+  /**
+   * Records what fetching an article's lead image found: its pixel size (ready), or null
+   * (failed: the story shows no picture). Ignored, returning false, when the article names
+   * another picture by now.
+   */
+  recordLeadImage(id: number, url: string, measured: { width: number; height: number } | null): Promise<boolean>;
   count(): Promise<number>;
 }
 
