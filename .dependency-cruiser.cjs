@@ -19,7 +19,9 @@ const grants = {
   store: ['domain', 'cluster', 'config'],
   publish: ['domain', 'store'],
   jobs: ['domain', 'ingest', 'clean', 'cluster', 'pipeline', 'store'],
-  web: ['domain', 'config', 'ingest', 'clean', 'pipeline', 'store', 'publish'],
+  web: ['domain', 'config', 'ingest', 'clean', 'pipeline', 'store', 'publish', 'images'],
+  // The image endpoint's fetch, resize and disk store; it fetches through ingest's guarded fetcher.
+  images: ['domain', 'config', 'ingest', 'store'],
   demo: ['domain', 'ingest', 'clean', 'pipeline', 'store'],
   cli: ['domain', 'config', 'ingest', 'clean', 'cluster', 'pipeline', 'store', 'jobs'],
 };
@@ -45,10 +47,10 @@ module.exports = {
   forbidden: [
     {
       name: 'views-only-render',
-      comment: 'Views turn domain values into markup; pages and page-context load the data. (story-links.tsx still loads its own: to be moved.) feed-links.ts only builds URLs.',
+      comment: 'Views turn domain values into markup; pages and page-context load the data. (story-links.tsx still loads its own: to be moved.) feed-links.ts and image-urls.ts only build URLs.',
       severity: 'error',
       from: { path: '^src/web/views/', pathNot: '^src/web/views/story-links\\.tsx$' },
-      to: { path: '^src/', pathNot: ['^src/(domain|web/views)/', '^src/web/feeds/feed-links\\.ts$'] },
+      to: { path: '^src/', pathNot: ['^src/(domain|web/views)/', '^src/web/feeds/feed-links\\.ts$', '^src/web/images/image-urls\\.ts$'] },
     },
     {
       name: 'database-drivers-in-store-only',

@@ -14,6 +14,8 @@ import { createScheduler, type Scheduler } from './jobs/scheduler.js';
 import { createProcessPool, inlineProcessor, type ItemProcessor } from './pipeline/process-pool.js';
 import { createIngestService, type IngestService } from './pipeline/run-ingest.js';
 import { connectHubPings } from './jobs/websub/ping-hub.js';
+import { createLeadImageProber } from './images/lead-image-prober.js';
+import { openImages } from './images/open-images.js';
 import { seedTaxonomy } from './store/seed-taxonomy.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -67,7 +69,12 @@ export async function startGazette(env: Record<string, string | undefined> = pro
   const logger = createLogger(config);
   const store = await openConfiguredStore(config);
   const processor = createProcessor(config);
-  const ingest = createIngestService({ store, cluster: config.clustering, processor, fetch: fetchLimits(config) });
+  // Lead images are fetched and measured after their stories are stored, by the node that polls feeds.
+  const images = await openImages(config, fetchLimits(config));
+  const prober = config.scheduler ? createLeadImageProber({ store, images: images.service, logger }) : undefined;
+  const ingest = createIngestService({ store, cluster: config.clustering, processor, fetch: fetchLimits(config), leadImages: prober });
+  prober?.wake();
+  if (config.databaseUrl && !config.images.secret) logger.warn('IMAGE_SECRET is not set: set the same one on every node, or image URLs signed by one node fail on another');
   if (config.demoContent) {
     const loaded = await loadDemoContent(store, ingest);
     if (loaded > 0) logger.info({ articles: loaded }, 'loaded the demo content into an empty database');
@@ -75,7 +82,7 @@ export async function startGazette(env: Record<string, string | undefined> = pro
   // Pages are cached on this node and dropped as soon as the store announces a change,
   // whichever process or node made it.
   const pageCache = connectPageCache(store.changes, config.pageCacheBytes);
-  const app = buildApp({ store, config, logger, pageCache, ingest });
+  const app = buildApp({ store, config, logger, pageCache, ingest, images: { service: images.service, secret: images.secret } });
   const appListener = getRequestListener(app.fetch);
   const server = await new Promise<ServerType>((resolve, reject) => {
     // A cached page is sent before the framework sees the request; anything else goes to the app.
@@ -88,6 +95,7 @@ export async function startGazette(env: Record<string, string | undefined> = pro
       reject(new GazetteError('LISTEN_FAILED', `Cannot listen on ${config.host}:${config.port}: ${why}.`, { cause }));
     });
   }).catch(async (error: unknown) => {
+    await prober?.stop();
     await processor.close();
     await store.close();
     throw error;
@@ -120,6 +128,7 @@ export async function startGazette(env: Record<string, string | undefined> = pro
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       if ('closeIdleConnections' in server) server.closeIdleConnections();
       await scheduler?.stop();
+      await prober?.stop();
       await closed;
       await stopHubPings?.();
       await closeFetchAgents();

@@ -48,6 +48,19 @@ const envSchema = z.object({
   SITEMAP_MAX_URLS: z.coerce.number().int().min(1).max(50_000).default(50_000),
   /** A WebSub hub that outbound feeds advertise (rel="hub"). */
   FEED_HUB_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  /** Key of the image URLs' HMAC signatures; the same on every node. Default: one made once and kept in DATA_DIR. */
+  IMAGE_SECRET: z.string().min(32, 'must be at least 32 characters').optional().or(z.literal('').transform(() => undefined)),
+  /** Disk for fetched and resized images, in megabytes; the least recently used go first. */
+  IMAGE_CACHE_MB: z.coerce.number().min(1).max(10_000_000).default(1024),
+  /** Widths the image endpoint makes, in pixels, comma-separated. */
+  IMAGE_WIDTHS: z
+    .string()
+    .regex(/^\s*\d{2,4}(\s*,\s*\d{2,4})*\s*$/, 'must be widths in pixels separated by commas, e.g. "320,640,960,1280"')
+    .default('320,640,960,1280,1600'),
+  /** Largest original picture fetched, in megabytes. */
+  IMAGE_MAX_MB: z.coerce.number().positive().max(200).default(15),
+  /** Largest original picture decoded, in megapixels (a decompression bomb stops here). */
+  IMAGE_MAX_MEGAPIXELS: z.coerce.number().positive().max(1000).default(40),
 });
 
 /** Gazette's whole configuration, validated once at start and frozen. */
@@ -80,6 +93,8 @@ export interface Config {
   sitemapMaxUrls: number;
   /** The WebSub hub outbound feeds name (rel="hub"), if any. */
   websubHub: string | undefined;
+  /** The image endpoint (see README, "Images"); `secret` undefined: the one kept in DATA_DIR. */
+  images: { secret: string | undefined; cacheBytes: number; widths: readonly number[]; maxBytes: number; maxPixels: number };
 }
 
 /**
@@ -113,5 +128,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ingestWorkers: e.INGEST_WORKERS ?? availableParallelism(),
     websubHub: e.FEED_HUB_URL,
     sitemapMaxUrls: e.SITEMAP_MAX_URLS,
+    images: Object.freeze({
+      secret: e.IMAGE_SECRET,
+      cacheBytes: Math.round(e.IMAGE_CACHE_MB * 1024 * 1024),
+      widths: Object.freeze([...new Set(e.IMAGE_WIDTHS.split(',').map((w) => Number(w.trim())))].sort((a, b) => a - b)),
+      maxBytes: Math.round(e.IMAGE_MAX_MB * 1024 * 1024),
+      maxPixels: Math.round(e.IMAGE_MAX_MEGAPIXELS * 1_000_000),
+    }),
   });
 }

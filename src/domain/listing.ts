@@ -1,4 +1,4 @@
-import type { ShownImage } from './lead-image.js';
+import type { LeadImage, ShownImage } from './lead-image.js';
 import type { SafeHtml } from './safe-html.js';
 
 /**
@@ -72,6 +72,8 @@ export interface ListedArticleDetail {
   updatedAt: Date;
   /** Category slugs, primary first. */
   categories: string[];
+  /** The lead image with its caption and credit, whatever its status. */
+  leadImage?: LeadImage | null;
 }
 
 /** One page of a listing, newest first, with the cursors of its neighbours (no totals). */

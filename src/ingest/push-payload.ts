@@ -44,7 +44,18 @@ export const pushArticleSchema = z
     published_at: dateTime.nullish(),
     updated_at: dateTime.nullish(),
     categories: z.array(z.string().trim().min(1, 'must not be empty').max(100)).max(20, 'must list at most 20 categories').nullish(),
+    /** The lead picture's URL alone (the older field; `image` says more). */
     image_url: httpUrl.nullish(),
+    /** The lead picture with its texts. */
+    image: z
+      .object({
+        url: httpUrl,
+        alt: text(1000).nullish(),
+        caption: text(2000).nullish(),
+        credit: text(500).nullish(),
+      })
+      .strict()
+      .nullish(),
   })
   .strict()
   .superRefine((a, ctx) => {
@@ -53,6 +64,9 @@ export const pushArticleSchema = z
     }
     if (!a.body_html?.trim() && !a.body_text?.trim()) {
       ctx.addIssue({ code: 'custom', path: ['body_html'], message: 'is required unless body_text is given: an article needs a body' });
+    }
+    if (a.image && a.image_url && a.image.url !== a.image_url) {
+      ctx.addIssue({ code: 'custom', path: ['image_url'], message: 'names another picture than image.url; send one of them' });
     }
     if (a.published_at && a.updated_at && Date.parse(a.updated_at) < Date.parse(a.published_at)) {
       ctx.addIssue({ code: 'custom', path: ['updated_at'], message: 'must not be earlier than published_at' });
@@ -94,7 +108,9 @@ export function readPushArticle(value: unknown): { kind: 'accepted'; pushed: Pus
         publishedAt: a.published_at ? new Date(a.published_at) : null,
         updatedAt: a.updated_at ? new Date(a.updated_at) : null,
         categories: a.categories ?? [],
-        image: rawImage(a.image_url),
+        image: a.image
+          ? rawImage(a.image.url, { alt: a.image.alt?.trim() || null, caption: a.image.caption?.trim() || null, credit: a.image.credit?.trim() || null })
+          : rawImage(a.image_url),
       }),
     },
   };

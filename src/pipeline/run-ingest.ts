@@ -93,6 +93,8 @@ export interface IngestDeps {
   processor?: ItemProcessor;
   /** Fetch limits for full-text pages (allowPrivate comes per run). */
   fetch?: Omit<FetchOptions, 'allowPrivate' | 'signal'>;
+  /** Told when a stored story names a lead image not yet fetched (the image job); ingest never waits for it. */
+  leadImages?: { wake(): void };
 }
 
 /** Items looked up and processed together: one repeat-check query per window. */
@@ -141,14 +143,17 @@ export function createIngestService(deps: IngestDeps): IngestService {
         }
         return { ...saved, membership };
       });
+    let saved: Awaited<ReturnType<typeof run>>;
     try {
-      return await run();
+      saved = await run();
     } catch (error) {
       // Two writers creating the same new article at once: one wins the unique key
       // (provider, guid); running the loser again turns its insert into an update.
       if (!isUniqueViolation(error)) throw error;
-      return run();
+      saved = await run();
     }
+    if (saved.article.leadImage?.status === 'pending') deps.leadImages?.wake();
+    return saved;
   }
 
   /** Completes a teaser from its page before processing; a failure keeps the teaser. */

@@ -10,7 +10,7 @@ import {
   type ListingScope,
 } from '../domain/listing.js';
 import { trustSanitizedHtml } from '../domain/safe-html.js';
-import { toDate } from './map-rows.js';
+import { toDate, toLeadImage } from './map-rows.js';
 import { shownImage, type LeadImageStatus, type ShownImage } from '../domain/lead-image.js';
 import type { ArticlesTable, Database } from './schema.js';
 
@@ -149,7 +149,7 @@ export function listingRepo(db: Kysely<Database>): ListingRepo {
       const [rows, categories] = await Promise.all([
         db
           .selectFrom('articles')
-          .select(['id', 'guid', 'source_url', 'body_html', 'byline', 'updated_at'])
+          .select(['id', 'guid', 'source_url', 'body_html', 'byline', 'updated_at', 'lead_image_url', 'lead_image_alt', 'lead_image_caption', 'lead_image_credit', 'lead_image_status', 'lead_image_width', 'lead_image_height'])
           .where('id', 'in', wanted)
           .where('status', '=', 'published')
           .execute(),
@@ -171,6 +171,7 @@ export function listingRepo(db: Kysely<Database>): ListingRepo {
         found.set(r.id, {
           guid: r.guid,
           sourceUrl: r.source_url,
+          leadImage: toLeadImage(r),
           // The store only ever holds sanitizer output.
           bodyHtml: trustSanitizedHtml(r.body_html),
           byline: r.byline,

@@ -4,6 +4,7 @@ import { apiRoutes } from './api/api-routes.js';
 import { openApiConfig } from './api/openapi-document.js';
 import type { AppDeps } from './deps.js';
 import { handleError } from './errors.js';
+import { imageRoute } from './images/image-route.js';
 import { listingFeed } from './feeds/listing-feed.js';
 import { httpCaching } from './http-cache/http-caching.js';
 import { connectPageCache } from './http-cache/page-cache.js';
@@ -42,6 +43,9 @@ export function buildApp(deps: AppDeps): Hono {
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(stylesheet, 200, { 'Content-Type': 'text/css; charset=utf-8' });
   });
+
+  // Pictures, resized and signed (see README, Images): readers' browsers never contact providers.
+  if (deps.images) app.get('/img/:signature/:width/:source', imageRoute({ images: deps.images.service, secret: deps.images.secret, logger: deps.logger }));
 
   // Reader pages.
   app.get('/', homePage(deps));

@@ -3,6 +3,8 @@ import type { Config } from '../config/load-config.js';
 import { createIngestService, type IngestService } from '../pipeline/run-ingest.js';
 import type { Store } from '../store/store.js';
 import type { PageCache } from './http-cache/page-cache.js';
+import type { ImageService } from '../images/image-service.js';
+import { imageUrls, type ImageUrls } from './images/image-urls.js';
 
 /** What the web layer is given by the composition root. */
 export interface AppDeps {
@@ -13,9 +15,21 @@ export interface AppDeps {
   pageCache?: PageCache;
   /** The ingest service (on the worker pool); one on the event loop when absent (tests). */
   ingest?: IngestService;
+  /** The image endpoint and the key its URLs are signed with; without it pages show no pictures. */
+  images?: { service: ImageService; secret: string };
 }
 
 /** The app's ingest service: the one given, else one that processes on this thread. */
 export function ingestOf(deps: AppDeps): IngestService {
   return deps.ingest ?? createIngestService({ store: deps.store, cluster: deps.config.clustering });
+}
+
+const urlsOf = new WeakMap<object, ImageUrls>();
+
+/** The signer of image URLs pages use, or undefined when the app serves no images. */
+export function imagesOf(deps: AppDeps): ImageUrls | undefined {
+  if (!deps.images) return undefined;
+  let urls = urlsOf.get(deps.images);
+  if (!urls) urlsOf.set(deps.images, (urls = imageUrls(deps.images.secret, deps.images.service.limits.widths)));
+  return urls;
 }

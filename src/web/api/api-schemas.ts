@@ -23,6 +23,19 @@ export const errorSchema = z
 /** A provider as articles name it. */
 export const providerRefSchema = z.object({ slug: z.string().openapi({ example: 'menafn' }), name: plain('The provider’s name.') }).openapi('ProviderRef');
 
+/** A story's lead picture, as the API shows it once Gazette has fetched and measured it. */
+export const leadImageSchema = z
+  .object({
+    url: z.string().url().openapi({ description: 'The picture on this site, resized (at most 1280 pixels wide), signed and cached for a year.' }),
+    sourceUrl: z.string().url().openapi({ description: 'The picture as the provider named it.' }),
+    alt: plain('Alternative text for readers who cannot see the picture.').nullable(),
+    caption: plain('The caption.').nullable(),
+    credit: plain('Photographer or agency.').nullable(),
+    width: z.number().int().openapi({ description: 'Width of the original picture in pixels, as measured.' }),
+    height: z.number().int().openapi({ description: 'Height of the original picture in pixels, as measured.' }),
+  })
+  .openapi('LeadImage');
+
 /** An article as lists show it. */
 export const articleSummarySchema = z
   .object({
@@ -36,7 +49,7 @@ export const articleSummarySchema = z
     updatedAt: instant('When the provider last changed it.'),
     language: z.string().openapi({ description: 'BCP 47 language tag.', example: 'en' }),
     categories: z.array(z.string()).openapi({ description: 'Category slugs, primary first.' }),
-    image: z.null().openapi({ description: 'The lead image; always null until Gazette stores images.' }),
+    image: leadImageSchema.nullable().openapi({ description: 'The lead picture; null when there is none, while it is being fetched, or when it could not be had.' }),
     story: z
       .object({
         id: z.number().int().openapi({ description: 'Shared by every version of one story (see /stories/{id}).' }),

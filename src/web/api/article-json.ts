@@ -2,7 +2,8 @@ import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
 import type { ArticleWithProvider } from '../../domain/article.js';
 import type { OtherVersion } from '../../domain/article.js';
 import { toNinjs } from '../../publish/ninjs.js';
-import type { AppDeps } from '../deps.js';
+import { imagesOf, type AppDeps } from '../deps.js';
+import { leadImageJson } from './image-json.js';
 import type { ApiEnv } from './api-env.js';
 import { apiError } from '../errors.js';
 import { cacheAs } from '../http-cache/cache-as.js';
@@ -54,7 +55,7 @@ export async function loadArticleDetail(deps: AppDeps, id: number): Promise<Arti
   ]);
   const storyId = membership?.clusterId ?? id;
   const size = (await deps.store.listings.storySizes([storyId])).get(storyId) ?? 1;
-  return articleDetail(article, { entities, quotes, others, story: { id: storyId, size } }, deps.config.publicUrl);
+  return articleDetail(article, { entities, quotes, others, story: { id: storyId, size }, image: leadImageJson(article.leadImage, imagesOf(deps), deps.config.publicUrl) }, deps.config.publicUrl);
 }
 
 function articleDetail(
@@ -64,6 +65,7 @@ function articleDetail(
     quotes: Awaited<ReturnType<AppDeps['store']['entities']['quotesOfArticle']>>;
     others: OtherVersion[];
     story: { id: number; size: number };
+    image: ArticleDetail['image'];
   },
   publicUrl: string,
 ): ArticleDetail {
@@ -78,7 +80,7 @@ function articleDetail(
     updatedAt: article.updatedAt.toISOString(),
     language: article.language,
     categories: article.categories,
-    image: null,
+    image: extra.image,
     story: extra.story,
     bodyHtml: article.bodyHtml,
     byline: article.byline,

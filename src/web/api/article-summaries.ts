@@ -1,6 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { ArticleTeaser } from '../../domain/listing.js';
-import type { AppDeps } from '../deps.js';
+import { imagesOf, type AppDeps } from '../deps.js';
+import { leadImageJson } from './image-json.js';
 import { articlePath } from '../views/format.js';
 import type { articleSummarySchema } from './api-schemas.js';
 
@@ -33,7 +34,7 @@ export async function summarize(deps: AppDeps, items: ArticleTeaser[]): Promise<
         updatedAt: detail.updatedAt.toISOString(),
         language: item.language,
         categories: detail.categories,
-        image: null,
+        image: leadImageJson(detail.leadImage, imagesOf(deps), base),
         story: { id: item.storyId, size: sizes.get(item.storyId) ?? 1 },
       },
     ];

@@ -1,5 +1,7 @@
 import type { Context } from 'hono';
-import type { AppDeps } from '../deps.js';
+import { imagesOf, type AppDeps } from '../deps.js';
+import { proxyBodyImages } from '../images/proxy-body-images.js';
+import { LeadFigure } from '../views/lead-figure.js';
 import { cacheAs } from '../http-cache/cache-as.js';
 import { categoriesOf, layoutBase } from '../page-context.js';
 import { articlePath, formatDateTime, textDirection } from '../views/format.js';
@@ -27,6 +29,7 @@ export function articlePage(deps: AppDeps) {
       .map((slug) => categories.find((cat) => cat.slug === slug))
       .filter((cat) => cat !== undefined);
     const dir = textDirection(article.language);
+    const images = imagesOf(deps);
     const [links, membership] = await Promise.all([loadStoryLinks(deps.store, article.id), deps.store.clusters.membershipOf(article.id)]);
     // "Also reported by" follows the story: any change to a version of it makes this page stale.
     cacheAs(c, 'article', [`article:${article.id}`, `story:${membership?.clusterId ?? article.id}`]);
@@ -64,8 +67,9 @@ export function articlePage(deps: AppDeps) {
               )}
             </p>
           </header>
+          {images && <LeadFigure image={article.leadImage} urls={images} />}
           {article.dateline && <p class="dateline">{article.dateline}</p>}
-          <SafeBody class="story-body" html={article.bodyHtml} />
+          <SafeBody class="story-body" html={images ? proxyBodyImages(article.bodyHtml, images) : article.bodyHtml} />
           {article.sourceUrl && (
             <p class="source">
               Original: <a href={article.sourceUrl} rel="nofollow noopener">{new URL(article.sourceUrl).hostname}</a>

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { AppDeps } from '../deps.js';
+import { imagesOf, type AppDeps } from '../deps.js';
 import { cacheAs } from '../http-cache/cache-as.js';
 import { loadListing } from '../listing-request.js';
 import { layoutBase } from '../page-context.js';
@@ -21,7 +21,7 @@ export function categoryPage(deps: AppDeps) {
     return c.html(
       <Layout {...await layoutBase(deps)} feeds={feedLinks(feedBaseOf('category', category.slug), category.name)} title={category.name} description={`Latest ${category.name} stories.`} canonical={`${deps.config.publicUrl}${path}${request.canonicalQuery}`}>
         <h1>{category.name}</h1>
-        <ArticleList articles={request.page.items} emptyText={`No ${category.name} stories yet.`} />
+        <ArticleList images={imagesOf(deps)} articles={request.page.items} emptyText={`No ${category.name} stories yet.`} />
         <Pagination basePath={path} listing={request.page} />
       </Layout>,
     );

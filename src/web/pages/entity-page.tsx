@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { EntityType } from '../../domain/entity.js';
-import type { AppDeps } from '../deps.js';
+import { imagesOf, type AppDeps } from '../deps.js';
 import { cacheAs } from '../http-cache/cache-as.js';
 import { loadListing } from '../listing-request.js';
 import { layoutBase } from '../page-context.js';
@@ -52,7 +52,7 @@ export function entityPage(deps: AppDeps) {
         )}
         <section aria-labelledby="stories-heading">
           <h2 id="stories-heading">Stories</h2>
-          <ArticleList headingLevel={3} articles={request.page.items} emptyText={`No published stories mention ${entity.name} yet.`} />
+          <ArticleList images={imagesOf(deps)} headingLevel={3} articles={request.page.items} emptyText={`No published stories mention ${entity.name} yet.`} />
         </section>
         <Pagination basePath={path} listing={request.page} />
       </Layout>,

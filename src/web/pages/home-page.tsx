@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { AppDeps } from '../deps.js';
+import { imagesOf, type AppDeps } from '../deps.js';
 import { cacheAs } from '../http-cache/cache-as.js';
 import { loadListing } from '../listing-request.js';
 import { layoutBase } from '../page-context.js';
@@ -18,7 +18,7 @@ export function homePage(deps: AppDeps) {
       <Layout {...await layoutBase(deps)} feeds={feedLinks(feedBaseOf('latest'), 'Latest stories')} title={deps.config.siteName} description="The latest stories from our providers." canonical={`${deps.config.publicUrl}/${request.canonicalQuery}`}>
         <section aria-labelledby="latest-heading">
           <h1 id="latest-heading">Latest stories</h1>
-          <ArticleList articles={request.page.items} emptyText="No stories have been published yet." />
+          <ArticleList images={imagesOf(deps)} articles={request.page.items} emptyText="No stories have been published yet." />
           <Pagination basePath="/" listing={request.page} />
         </section>
       </Layout>,

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { AppDeps } from '../deps.js';
+import { imagesOf, type AppDeps } from '../deps.js';
 import { cacheAs } from '../http-cache/cache-as.js';
 import { loadListing } from '../listing-request.js';
 import { layoutBase } from '../page-context.js';
@@ -32,7 +32,7 @@ export function providerPage(deps: AppDeps) {
             </>
           )}
         </p>
-        <ArticleList articles={request.page.items} emptyText={`${provider.name} has no published stories yet.`} />
+        <ArticleList images={imagesOf(deps)} articles={request.page.items} emptyText={`${provider.name} has no published stories yet.`} />
         <Pagination basePath={path} listing={request.page} />
       </Layout>,
     );
