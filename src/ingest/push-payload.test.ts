@@ -11,6 +11,17 @@ const valid = {
 };
 
 describe('readPushArticle', () => {
+  it('reads the lead picture with its alt text, caption and credit from "image", and refuses one that contradicts "image_url"', () => {
+    const image = { url: 'https://provider.example/harbour.jpg', alt: 'Cranes at dusk', caption: 'The harbour reopened.', credit: 'Reuters/Jane Doe' };
+    const read = readPushArticle({ ...valid, image });
+    assert.equal(read.kind, 'accepted');
+    assert.deepEqual(read.kind === 'accepted' && read.pushed.item.image, { ...image, width: null, height: null });
+    const both = readPushArticle({ ...valid, image, image_url: 'https://provider.example/other.jpg' });
+    assert.deepEqual(both.kind === 'rejected' && both.issues.map((i) => i.field), ['image_url']);
+    const bad = readPushArticle({ ...valid, image: { url: 'javascript:alert(1)', colour: 'red' } });
+    assert.deepEqual(bad.kind === 'rejected' && bad.issues.map((i) => i.field).sort(), ['image.url', 'image.colour'].sort());
+  });
+
   it('reads a full article into a RawItem', () => {
     const read = readPushArticle({
       ...valid,

@@ -119,7 +119,8 @@ export function readPushArticle(value: unknown): { kind: 'accepted'; pushed: Pus
 /** Zod's issues in the words the API answers with: one per field. */
 function toFieldIssues(issue: z.ZodIssue): FieldIssue[] {
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({ field: key, message: "is not a field of Gazette's article format (see README, Push API)" }));
+    // A nested object's unknown key is named with its path ("image.colour").
+    return issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), message: "is not a field of Gazette's article format (see README, Push API)" }));
   }
   const field = issue.path.length > 0 ? issue.path.join('.') : '(item)';
   if (issue.code === 'invalid_type') {
