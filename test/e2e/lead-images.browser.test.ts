@@ -98,6 +98,11 @@ describe('lead images from a feed to the reader’s screen', () => {
     assert.match(html, /<figure class="lead-image"><img src="\/img\/[\w-]+\/640\/[\w-]+" srcset="[^"]+ 320w, [^"]+ 640w, [^"]+ 960w, [^"]+ 1280w"[^>]* width="1600" height="900"/);
     assert.match(html, /<figcaption>Ships entering the harbour at dawn\.<span class="credit">Wire Photo\/Ana Lima<\/span><\/figcaption>/);
     assert.ok(!html.includes(pictures.base), 'the page never points a browser at the provider’s server');
+    const api = (await (await fetch(`${site}/api/v1/articles/${articleId(1)}`)).json()) as { image: Record<string, unknown> };
+    assert.match(String(api.image.url), /^http:\/\/gazette\.test\/img\/[\w-]+\/1280\/[\w-]+$/);
+    assert.deepEqual({ ...api.image, url: undefined }, { url: undefined, sourceUrl: `${pictures.base}/photo.jpg`, alt: null, caption: 'Ships entering the harbour at dawn.', credit: 'Wire Photo/Ana Lima', width: 1600, height: 900 });
+    const failed = (await (await fetch(`${site}/api/v1/articles/${articleId(2)}`)).json()) as { image: unknown };
+    assert.equal(failed.image, null);
     const home = await (await fetch(`${site}/`)).text();
     assert.match(home, /<li class="teaser with-picture"[\s\S]*?<img class="teaser-picture"[^>]* width="1600" height="900"/);
   });

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { publicAddressesOnly, type AddressPolicy } from '../../src/ingest/fetch/ssrf-guard.js';
 import { startLocalServer } from './local-server.js';
 
 /** A photo-like gradient with some detail, so encoders have real work. */
-async function photo(width: number, height: number): Promise<sharp.Sharp> {
+async function photo(width: number, height: number): Promise<Sharp> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
     <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#1d4e89"/><stop offset="1" stop-color="#f4a259"/></linearGradient></defs>
     <rect width="100%" height="100%" fill="url(#g)"/><circle cx="${width * 0.7}" cy="${height * 0.35}" r="${height * 0.18}" fill="#ffe8a3"/>
