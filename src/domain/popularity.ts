@@ -36,3 +36,30 @@ export function addScores(a: number, b: number): number {
 export function decayedViews(score: number, now: number, halfLifeHours: number): number {
   return 2 ** (score - (now - SCORE_EPOCH_MS) / (halfLifeHours * 3_600_000));
 }
+
+/** How much a story's readership lifts it among top stories against its age (see rankTopStories). */
+const HOURS_PER_DOUBLING = 6;
+
+/**
+ * Orders recent stories for the front page's top stories: newest first, lifted by
+ * popularity. Each doubling of a story's decayed views counts as much as being 6 hours
+ * newer, so a story many read stays up for most of a day while one nobody opens sinks
+ * under the news that follows it. Pure: the caller gives the scores it read.
+ */
+export function rankTopStories<T extends { storyId: number; publishedAt: Date }>(
+  stories: readonly T[],
+  scores: ReadonlyMap<number, number>,
+  now: number,
+  halfLifeHours: number,
+): T[] {
+  const value = (s: T) => {
+    const ageHours = Math.max(0, now - s.publishedAt.getTime()) / 3_600_000;
+    const score = scores.get(s.storyId);
+    const views = score === undefined ? 0 : decayedViews(score, now, halfLifeHours);
+    return Math.log2(1 + views) * HOURS_PER_DOUBLING - ageHours;
+  };
+  return stories
+    .map((s, i) => ({ s, v: value(s), i }))
+    .sort((a, b) => b.v - a.v || a.i - b.i)
+    .map((x) => x.s);
+}

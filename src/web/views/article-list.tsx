@@ -1,5 +1,5 @@
 import type { ArticleTeaser } from '../../domain/listing.js';
-import { articlePath, formatDateTime, textDirection } from './format.js';
+import { Teaser } from './teaser.js';
 
 /**
  * A list of story teasers: headline, provider, time, summary. Headlines are h2 under the
@@ -7,20 +7,12 @@ import { articlePath, formatDateTime, textDirection } from './format.js';
  * outline a screen reader navigates never skips a level.
  */
 export function ArticleList(props: { articles: ArticleTeaser[]; emptyText: string; headingLevel?: 2 | 3 }) {
-  const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
   if (props.articles.length === 0) return <p class="empty">{props.emptyText}</p>;
   return (
     <ol class="article-list">
       {props.articles.map((a) => (
-        <li class="teaser" lang={a.language} dir={textDirection(a.language)}>
-          <Heading>
-            <a href={articlePath(a)}>{a.headline}</a>
-          </Heading>
-          <p class="meta">
-            <a href={`/provider/${a.provider.slug}`}>{a.provider.name}</a> ·{' '}
-            <time datetime={a.publishedAt.toISOString()}>{formatDateTime(a.publishedAt)}</time>
-          </p>
-          {a.summary && <p class="summary">{a.summary}</p>}
+        <li>
+          <Teaser story={a} size="standard" level={props.headingLevel ?? 2} />
         </li>
       ))}
     </ol>

@@ -66,11 +66,11 @@ export function formatTeaserTime(date: Date, t: SiteTime): string {
 }
 
 /** `<time datetime>` with the site's wording: relative for teasers, full date and time otherwise. */
-export function Time(props: { date: Date; relative?: boolean }) {
+export function Time(props: { date: Date; relative?: boolean; isolate?: boolean }) {
   const t = useContext(SiteTimeContext);
   const text = props.relative ? formatTeaserTime(props.date, t) : formatSiteDateTime(props.date, t);
   return (
-    <time datetime={props.date.toISOString()} title={props.relative ? formatSiteDateTime(props.date, t) : undefined}>
+    <time datetime={props.date.toISOString()} dir={props.isolate ? 'auto' : undefined} title={props.relative ? formatSiteDateTime(props.date, t) : undefined}>
       {text}
     </time>
   );
