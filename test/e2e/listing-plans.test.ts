@@ -104,7 +104,7 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
       // A week of readers: every story of the archive read at least once.
       const recent = (await store.listings.page({ kind: 'latest' }, {}, 100)).items;
       const older = await store.listings.cursorAt({ kind: 'latest' }, 3_000);
-      const counts = [];
+      const counts: { articleId: number; views: number; at: Date }[] = [];
       let cursor = undefined as Parameters<typeof store.listings.page>[1];
       for (let i = 0; i < 200 && (i === 0 || cursor); i++) {
         const page = await store.listings.page({ kind: 'latest' }, cursor ?? {}, 100);

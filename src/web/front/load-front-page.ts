@@ -67,7 +67,8 @@ export async function loadFrontPage(deps: AppDeps, scope: ListingScope, categori
     .filter((block) => block.stories.length > 0);
 
   // The providers of the most recent stories, newest first: the wires that are busy now.
-  const providerSlugs = [...new Set(recent.map((s) => s.provider.slug))].slice(0, PROVIDER_BLOCKS);
+  // A language's front page has none: a provider's listing holds all its languages.
+  const providerSlugs = scope.kind === 'latest' ? [...new Set(recent.map((s) => s.provider.slug))].slice(0, PROVIDER_BLOCKS) : [];
   const providers = (await Promise.all(providerSlugs.map((slug) => store.providers.findBySlug(slug)))).filter((p) => p !== undefined);
   const providerPages = await Promise.all(providers.map((p) => store.listings.page({ kind: 'provider', providerId: p.id }, {}, PER_PROVIDER + LISTING_PAGE_SIZE / 2)));
   const providerBlocks = providers

@@ -29,6 +29,7 @@ export function FrontPageView(props: { front: FrontPage; heading: string; moreHr
             </ul>
           )}
         </section>
+        {(front.popular.stories.length > 0 || front.languages.length > 0) && (
         <aside class="front-rail" aria-label="Most read">
           <PopularRail stories={front.popular.stories} window={front.popular.window} />
           {front.languages.length > 0 && (
@@ -48,6 +49,7 @@ export function FrontPageView(props: { front: FrontPage; heading: string; moreHr
             </section>
           )}
         </aside>
+        )}
       </div>
 
       {front.sections.length > 0 && (
