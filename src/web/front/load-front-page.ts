@@ -2,30 +2,8 @@ import type { Category } from '../../domain/category.js';
 import { LISTING_PAGE_SIZE, type ArticleTeaser, type ListingScope } from '../../domain/listing.js';
 import { rankTopStories } from '../../domain/popularity.js';
 import type { AppDeps } from '../deps.js';
-import { loadPopular, type PopularList } from './load-popular.js';
-
-/** A block of the front page for one section (a category). */
-export interface SectionBlock {
-  category: Category;
-  stories: ArticleTeaser[];
-}
-
-/** A provider's latest stories. */
-export interface ProviderBlock {
-  provider: { slug: string; name: string };
-  stories: ArticleTeaser[];
-}
-
-/** Everything the front page shows, read through the listing module (range scans, no per-story queries). */
-export interface FrontPage {
-  lead: ArticleTeaser | undefined;
-  top: ArticleTeaser[];
-  popular: PopularList;
-  sections: SectionBlock[];
-  providers: ProviderBlock[];
-  /** Languages of recent stories other than the site's main one, for links to their front pages. */
-  languages: string[];
-}
+import type { FrontPage } from '../../domain/front-page.js';
+import { loadPopular } from './load-popular.js';
 
 /**
  * The sections with a block of their own, in the order an editor would run them; "Market

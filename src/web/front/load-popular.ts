@@ -1,12 +1,8 @@
-import { popularWindows, type PopularWindow } from '../../domain/popularity.js';
+import type { PopularList } from '../../domain/front-page.js';
+import { popularWindows } from '../../domain/popularity.js';
 import type { ArticleTeaser, ListingScope } from '../../domain/listing.js';
 import type { Store } from '../../store/store.js';
 
-/** A "most popular" ranking to show, and the window it covers. */
-export interface PopularList {
-  window: PopularWindow;
-  stories: ArticleTeaser[];
-}
 
 /** Fewer stories than this in a day's ranking, and the week's is shown instead (a quiet day, a new site). */
 const ENOUGH = 3;

@@ -1,4 +1,4 @@
-import type { FrontPage } from '../front/load-front-page.js';
+import type { FrontPage } from '../../domain/front-page.js';
 import { languageName } from './layout.js';
 import { PopularRail } from './popular-rail.js';
 import { Teaser } from './teaser.js';
