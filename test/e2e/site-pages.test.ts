@@ -33,7 +33,7 @@ describe('reader pages over HTTP', () => {
     assert.match(html, /^<!DOCTYPE html>/);
     const lead = html.slice(html.indexOf('class="lead"'));
     assert.match(lead, /^class="lead"><article class="teaser teaser-lead"[^>]*><div class="teaser-text"><h2 class="teaser-headline"><a href="\/article\/\d+\/[^"]+">NATO director voices remarks on possible Ukrainian membership<\/a>/);
-    assert.match(html, /<a class="provider" href="\/provider\/menafn">MENAFN<\/a>/);
+    assert.match(html, /<a class="provider" href="\/provider\/menafn" dir="auto">MENAFN<\/a>/);
     const latest = await get(demo.app, '/latest');
     const headlines = [...latest.html.matchAll(/<h2 class="teaser-headline"><a href="\/article\/\d+\/[^"]+">([^<]+)<\/a><\/h2>/g)].map((m) => m[1]);
     assert.equal(headlines[0], 'NATO director voices remarks on possible Ukrainian membership');
