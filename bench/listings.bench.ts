@@ -87,6 +87,14 @@ async function pagesOf(store: Store): Promise<{ name: string; path: string }[]> 
   ];
 }
 
+/** The archives of one size on the engines BENCH_ENGINES picks (PostgreSQL when a server answers). */
+export async function archivesOf(size: number, pgUrl: string | null | undefined): Promise<Target[]> {
+  return [
+    ...(ENGINES.includes('sqlite') ? [await sqliteArchive(size)] : []),
+    ...(pgUrl && ENGINES.includes('postgres') ? [await postgresArchive(pgUrl, size)] : []),
+  ];
+}
+
 export async function openTarget(target: Target): Promise<Store> {
   return target.engine === 'SQLite'
     ? openSqliteStore(join(target.env.BENCH_DATA_DIR!, 'gazette.sqlite'))
@@ -105,10 +113,7 @@ const bench: Benchmark = {
     const notes: string[] = [];
     const uncachedCpu = new Map<string, number>();
     for (const size of SIZES) {
-      const targets = [
-        ...(ENGINES.includes('sqlite') ? [await sqliteArchive(size)] : []),
-        ...(pgUrl && ENGINES.includes('postgres') ? [await postgresArchive(pgUrl, size)] : []),
-      ];
+      const targets = await archivesOf(size, pgUrl);
       for (const target of targets) {
         const store = await openTarget(target);
         const pages = await pagesOf(store);
@@ -153,7 +158,8 @@ const bench: Benchmark = {
   },
 };
 
-function row(target: Target, cache: string, page: string, r: LoadResult, bare: LoadResult): BenchRow {
+/** One measured page next to the bare server, as a table row (the front-page benchmark shares it). */
+export function row(target: Target, cache: string, page: string, r: LoadResult, bare: LoadResult): BenchRow {
   return {
     engine: target.engine,
     articles: target.size.toLocaleString('en'),

@@ -22,6 +22,7 @@ import type { Store } from './store/store.js';
 import { buildApp } from './web/app.js';
 import { connectPageCache } from './web/http-cache/page-cache.js';
 import { serveCached } from './web/http-cache/serve-cached.js';
+import { ViewCounter } from './web/popularity/view-counter.js';
 
 /** SQLite's PRAGMA optimize keeps the planner's statistics current; hourly is what SQLite advises. */
 const OPTIMIZE_EVERY_MS = 60 * 60_000;
@@ -38,6 +39,8 @@ export interface RunningGazette {
   scheduler: Scheduler | null;
   /** The one ingest service (push API, WebSub, polls, demo), on the worker pool. */
   ingest: IngestService;
+  /** This node's count of article views, written to the store in batches. */
+  views: ViewCounter;
   stop(): Promise<void>;
 }
 
@@ -84,9 +87,13 @@ export async function startGazette(env: Record<string, string | undefined> = pro
   const pageCache = connectPageCache(store.changes, config.pageCacheBytes);
   const app = buildApp({ store, config, logger, pageCache, ingest, images: { service: images.service, secret: images.secret } });
   const appListener = getRequestListener(app.fetch);
+  // Views are counted here, in front of the page cache: a page served from it is a view too.
+  const views = new ViewCounter({ popularity: store.popularity, halfLifeHours: config.popularity.halfLifeHours, flushMs: config.popularity.flushSeconds * 1000, logger });
+  views.start();
   const server = await new Promise<ServerType>((resolve, reject) => {
     // A cached page is sent before the framework sees the request; anything else goes to the app.
     const s = createServer((req, res) => {
+      views.observe(req, res);
       if (!serveCached(pageCache, req, res)) void appListener(req, res);
     });
     s.listen(config.port, config.host, () => resolve(s));
@@ -121,6 +128,7 @@ export async function startGazette(env: Record<string, string | undefined> = pro
     url,
     scheduler,
     ingest,
+    views,
     async stop() {
       clearInterval(optimizer);
       // Drain: stop taking requests and polls, let those under way finish their current
@@ -130,6 +138,7 @@ export async function startGazette(env: Record<string, string | undefined> = pro
       await scheduler?.stop();
       await prober?.stop();
       await closed;
+      await views.stop();
       await stopHubPings?.();
       await closeFetchAgents();
       await processor.close();

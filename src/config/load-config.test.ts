@@ -72,3 +72,19 @@ describe('loadConfig', () => {
     );
   });
 });
+
+describe('loadConfig: time, language and popularity', () => {
+  it('defaults to UTC, en-GB and a 24-hour half-life', () => {
+    const config = loadConfig({});
+    assert.deepEqual(config.site, { timeZone: 'UTC', locale: 'en-GB' });
+    assert.deepEqual(config.popularity, { halfLifeHours: 24, flushSeconds: 10 });
+  });
+  it('takes a real IANA zone and BCP 47 locale, and names a bad one', () => {
+    const config = loadConfig({ SITE_TIMEZONE: 'Asia/Dubai', SITE_LOCALE: 'ar-AE', POPULAR_HALF_LIFE_HOURS: '6' });
+    assert.deepEqual(config.site, { timeZone: 'Asia/Dubai', locale: 'ar-AE' });
+    assert.equal(config.popularity.halfLifeHours, 6);
+    assert.throws(() => loadConfig({ SITE_TIMEZONE: 'Mars/Olympus' }), /SITE_TIMEZONE: must be an IANA time zone/);
+    assert.throws(() => loadConfig({ SITE_LOCALE: 'not a locale!' }), /SITE_LOCALE: must be a BCP 47 locale/);
+    assert.throws(() => loadConfig({ POPULAR_HALF_LIFE_HOURS: '0' }), /POPULAR_HALF_LIFE_HOURS/);
+  });
+});

@@ -61,7 +61,32 @@ const envSchema = z.object({
   IMAGE_MAX_MB: z.coerce.number().positive().max(200).default(15),
   /** Largest original picture decoded, in megapixels (a decompression bomb stops here). */
   IMAGE_MAX_MEGAPIXELS: z.coerce.number().positive().max(1000).default(40),
+  /** The IANA time zone pages show times in, e.g. "Europe/Berlin". */
+  SITE_TIMEZONE: z.string().min(1).default('UTC').refine(isTimeZone, 'must be an IANA time zone such as "UTC" or "Asia/Dubai"'),
+  /** The BCP 47 locale of dates and the site's own words, e.g. "en-GB", "ar". */
+  SITE_LOCALE: z.string().min(2).default('en-GB').refine(isLocale, 'must be a BCP 47 locale such as "en-GB" or "ar-AE"'),
+  /** Hours after which a view counts half as much in "Most popular". */
+  POPULAR_HALF_LIFE_HOURS: z.coerce.number().positive().max(24 * 365).default(24),
+  /** Seconds between flushes of counted views to the database. */
+  VIEW_FLUSH_SECONDS: z.coerce.number().positive().max(3600).default(10),
 });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isLocale(locale: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([locale]).length === 1;
+  } catch {
+    return false;
+  }
+}
 
 /** Gazette's whole configuration, validated once at start and frozen. */
 export interface Config {
@@ -95,6 +120,10 @@ export interface Config {
   websubHub: string | undefined;
   /** The image endpoint (see README, "Images"); `secret` undefined: the one kept in DATA_DIR. */
   images: { secret: string | undefined; cacheBytes: number; widths: readonly number[]; maxBytes: number; maxPixels: number };
+  /** How pages show times: IANA time zone and BCP 47 locale. */
+  site: { timeZone: string; locale: string };
+  /** "Most popular": the half-life of a view's weight, and how often counted views are written. */
+  popularity: { halfLifeHours: number; flushSeconds: number };
 }
 
 /**
@@ -135,5 +164,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxBytes: Math.round(e.IMAGE_MAX_MB * 1024 * 1024),
       maxPixels: Math.round(e.IMAGE_MAX_MEGAPIXELS * 1_000_000),
     }),
+    site: Object.freeze({ timeZone: e.SITE_TIMEZONE, locale: e.SITE_LOCALE }),
+    popularity: Object.freeze({ halfLifeHours: e.POPULAR_HALF_LIFE_HOURS, flushSeconds: e.VIEW_FLUSH_SECONDS }),
   });
 }

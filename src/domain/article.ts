@@ -85,17 +85,32 @@ export const articleDraftSchema = z.object({
   leadImage: leadImageSourceSchema.nullish(),
 });
 
-/** Turns a headline into a URL slug: ASCII-folded, dashes, at most 80 characters. */
+const MAX_SLUG_LENGTH = 80;
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * Turns a headline into a URL slug: lower case, words joined by dashes, at most 80
+ * characters, with whole letters in every script. Only Latin letters lose their accents
+ * ("Crème" → "creme"); a mark elsewhere is part of the letter (Arabic hamza "أ", Cyrillic
+ * "й", Devanagari vowel signs), so it stays, in its composed (NFC) form.
+ */
 export function slugify(text: string): string {
-  const slug = text
+  const words = text
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return slug || 'article';
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  // Cut at a grapheme boundary, so a letter never loses its marks at the end.
+  let slug = '';
+  for (const { segment } of graphemes.segment(words)) {
+    if (slug.length + segment.length > MAX_SLUG_LENGTH) break;
+    slug += segment;
+  }
+  slug = slug.replace(/-+$/, '');
+  // A slug of marks alone (a stray combining character) is no word.
+  return /[\p{L}\p{N}]/u.test(slug) ? slug : 'article';
 }
 
 /** Another provider's (or the same provider's) version of a story, for "Also reported by". */

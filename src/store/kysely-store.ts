@@ -9,6 +9,7 @@ import { clusterRepo, type ClusterRepo } from './cluster-repo.js';
 import { entityRepo, type EntityRepo } from './entity-repo.js';
 import { feedRepo, type FeedRepo } from './feed-repo.js';
 import { listingRepo, refreshStory, storyOf, type ListingRepo } from './listing-repo.js';
+import { popularityRepo, type PopularityRepo } from './popularity-repo.js';
 import { providerRepo } from './provider-repo.js';
 import type { Database } from './schema.js';
 import type { ApiKeyRepo, ArticleRepo, CategoryRepo, ChangeFeed, Engine, ProviderRepo, Store } from './store.js';
@@ -50,6 +51,7 @@ export class KyselyStore implements Store {
   readonly entities: EntityRepo;
   readonly clusters: ClusterRepo;
   readonly listings: ListingRepo;
+  readonly popularity: PopularityRepo;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -72,6 +74,7 @@ export class KyselyStore implements Store {
     this.clusters = clusterRepo(db, write);
     this.articles = articleRepo(db, write);
     this.listings = listingRepo(db);
+    this.popularity = popularityRepo(db);
   }
 
   private readonly write: Writer;

@@ -34,9 +34,36 @@ export interface ListingRepo {
   details(ids: readonly number[]): Promise<Map<number, ListedArticleDetail>>;
   /** How many versions each story holds (1 for an article outside any cluster), from the cluster index. */
   storySizes(storyIds: readonly number[]): Promise<Map<number, number>>;
+  /**
+   * A scope's most popular stories listed at or after `since` (ms), highest score first: one
+   * index range scan of the ranking (see store/popularity-repo.ts), teaser columns only.
+   */
+  popular(scope: ListingScope, since: number, limit?: number): Promise<ArticleTeaser[]>;
+  /** The teasers of these published articles, in the order given: primary-key reads, for rankings built elsewhere. */
+  teasers(ids: readonly number[]): Promise<ArticleTeaser[]>;
 }
 
 const MAX_LIMIT = 100;
+/** What a teaser shows of an article and its provider. */
+const TEASER_COLUMNS = ['a.slug', 'a.headline', 'a.summary', 'a.language', 'a.published_at', 'p.slug as p_slug', 'p.name as p_name'] as const;
+
+function teaserOf(
+  r: { slug: string; headline: string; summary: string; language: string; published_at: Date | string; p_slug: string; p_name: string },
+  id: number,
+  storyId: number,
+): ArticleTeaser {
+  return {
+    id,
+    slug: r.slug,
+    headline: r.headline,
+    summary: r.summary,
+    language: r.language,
+    publishedAt: toDate(r.published_at),
+    provider: { slug: r.p_slug, name: r.p_name },
+    storyId,
+  };
+}
+
 /** Bound parameters per statement stay well under both engines' limits. */
 const MEMBERS_PER_QUERY = 5_000;
 
@@ -182,6 +209,35 @@ export function listingRepo(db: Kysely<Database>): ListingRepo {
       return found;
     },
 
+    async popular(scope, since, limit = 10) {
+      const rows = await db
+        .selectFrom('popular_entries as pe')
+        .innerJoin('articles as a', 'a.id', 'pe.article_id')
+        .innerJoin('providers as p', 'p.id', 'a.provider_id')
+        .select(['pe.article_id', 'pe.story_id', ...TEASER_COLUMNS])
+        .where('pe.scope', '=', scopeKey(scope))
+        .where('pe.listed_at', '>=', since)
+        .where('a.status', '=', 'published')
+        .orderBy('pe.scope', 'desc')
+        .orderBy('pe.score', 'desc')
+        .limit(Math.min(Math.max(1, Math.floor(limit)), MAX_LIMIT))
+        .execute();
+      return rows.map((r) => teaserOf(r, r.article_id, r.story_id));
+    },
+    async teasers(ids) {
+      const wanted = [...new Set(ids)].slice(0, MAX_LIMIT);
+      if (wanted.length === 0) return [];
+      const rows = await db
+        .selectFrom('articles as a')
+        .innerJoin('providers as p', 'p.id', 'a.provider_id')
+        .leftJoin('article_clusters as c', 'c.article_id', 'a.id')
+        .select(['a.id', 'c.cluster_id', ...TEASER_COLUMNS])
+        .where('a.id', 'in', wanted)
+        .where('a.status', '=', 'published')
+        .execute();
+      const byId = new Map(rows.map((r) => [r.id, teaserOf(r, r.id, r.cluster_id ?? r.id)]));
+      return wanted.flatMap((id) => byId.get(id) ?? []);
+    },
     async storySizes(storyIds) {
       const sizes = new Map<number, number>(storyIds.map((id) => [id, 1]));
       if (storyIds.length === 0) return sizes;

@@ -172,6 +172,21 @@ export interface PartnerKeysTable {
   revoked_at: Timestamp | null;
 }
 
+/** A story's popularity score (log2 of its decayed views; see domain/popularity.ts). */
+export interface StoryPopularityTable {
+  story_id: number;
+  score: number;
+}
+
+/** A story's place in a "most popular" ranking: one row per listing scope it heads. */
+export interface PopularEntriesTable {
+  scope: string;
+  story_id: number;
+  article_id: number;
+  listed_at: number | string;
+  score: number;
+}
+
 export interface Database {
   providers: ProvidersTable;
   categories: CategoriesTable;
@@ -187,4 +202,6 @@ export interface Database {
   lsh_bands: LshBandsTable;
   listing_entries: ListingEntriesTable;
   content_changes: ContentChangesTable;
+  story_popularity: StoryPopularityTable;
+  popular_entries: PopularEntriesTable;
 }

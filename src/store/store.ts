@@ -7,6 +7,7 @@ import type { EntityRepo } from './entity-repo.js';
 import type { FeedRepo } from './feed-repo.js';
 import type { ListingRepo } from './listing-repo.js';
 import type { PartnerKeyRepo } from './partner-key-repo.js';
+import type { PopularityRepo } from './popularity-repo.js';
 
 /**
  * Committed changes as cache tags: `article:<id>`, `story:<id>`, `scope:<listing scope>`,
@@ -111,6 +112,8 @@ export interface Store {
   readonly clusters: ClusterRepo;
   /** Every list of stories: latest, category, provider, entity (see `listing-repo.ts`). */
   readonly listings: ListingRepo;
+  /** Story scores from counted views, for "Most popular" (see `popularity-repo.ts`). */
+  readonly popularity: PopularityRepo;
   /** What changed, as cache tags, from this process and every other one on the database. */
   readonly changes: ChangeFeed;
   /** Runs `work` in one transaction: everything it wrote is committed, or nothing is. */

@@ -15,7 +15,9 @@ import { apiDocsPage } from './pages/api-docs-page.js';
 import { articlePage } from './pages/article-page.js';
 import { categoryPage } from './pages/category-page.js';
 import { entityPage } from './pages/entity-page.js';
-import { homePage } from './pages/home-page.js';
+import { homePage, latestPage } from './pages/home-page.js';
+import { languagePage } from './pages/language-page.js';
+import { siteIcon, webManifest } from './assets/site-assets.js';
 import { notFound } from './pages/not-found-page.js';
 import { providerPage } from './pages/provider-page.js';
 import { websubRoutes } from './websub/websub-routes.js';
@@ -46,9 +48,14 @@ export function buildApp(deps: AppDeps): Hono {
 
   // Pictures, resized and signed (see README, Images): readers' browsers never contact providers.
   if (deps.images) app.get('/img/:signature/:width/:source', imageRoute({ images: deps.images.service, secret: deps.images.secret, logger: deps.logger }));
+  // Icons and the web app manifest.
+  for (const path of ['/favicon.svg', '/favicon.ico', '/icons/:file']) app.get(path, siteIcon());
+  app.get('/manifest.webmanifest', webManifest(deps));
 
   // Reader pages.
   app.get('/', homePage(deps));
+  app.get('/latest', latestPage(deps));
+  app.get('/lang/:tag', languagePage(deps));
   app.get('/article/:id/:slug?', articlePage(deps));
   app.get('/category/:slug', categoryPage(deps));
   app.get('/provider/:slug', providerPage(deps));

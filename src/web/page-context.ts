@@ -20,7 +20,7 @@ export function categoriesOf(deps: AppDeps): Promise<Category[]> {
   return list;
 }
 
-/** The layout properties every page shares: site name and the category navigation. */
-export async function layoutBase(deps: AppDeps): Promise<Pick<LayoutProps, 'siteName' | 'categories'>> {
-  return { siteName: deps.config.siteName, categories: await categoriesOf(deps) };
+/** The layout properties every page shares: site name, time settings and the category navigation. */
+export async function layoutBase(deps: AppDeps): Promise<Pick<LayoutProps, 'siteName' | 'categories' | 'site'>> {
+  return { siteName: deps.config.siteName, categories: await categoriesOf(deps), site: deps.config.site };
 }

@@ -13,7 +13,7 @@ import { buildArchive, type ArchiveFacts } from '../support/archive-fixture.js';
 import { openTestPostgresStore, skipPostgres } from '../support/postgres.js';
 import { openTestSqliteStore } from '../support/sqlite.js';
 
-const LARGE_TABLES = ['articles', 'listing_entries', 'article_clusters', 'article_entities', 'article_categories', 'quotes', 'entities'];
+const LARGE_TABLES = ['articles', 'listing_entries', 'article_clusters', 'article_entities', 'article_categories', 'quotes', 'entities', 'popular_entries', 'story_popularity'];
 
 type Captured = { sql: string; parameters: readonly unknown[] };
 
@@ -98,6 +98,30 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
       // The hot speaker, whose quotes grow with the archive (for an entity quoted twice,
       // PostgreSQL rightly sorts the two rows rather than walk an index).
       assert.deepEqual(await problemsOf(() => store.entities.quotesBy(entity.id)), []);
+    });
+
+    it('ranks most popular, writes counted views and reads front-page teasers by index', async () => {
+      // A week of readers: every story of the archive read at least once.
+      const recent = (await store.listings.page({ kind: 'latest' }, {}, 100)).items;
+      const older = await store.listings.cursorAt({ kind: 'latest' }, 3_000);
+      const counts: { articleId: number; views: number; at: Date }[] = [];
+      let cursor = undefined as Parameters<typeof store.listings.page>[1];
+      for (let i = 0; i < 200 && (i === 0 || cursor); i++) {
+        const page = await store.listings.page({ kind: 'latest' }, cursor ?? {}, 100);
+        counts.push(...page.items.map((t, k) => ({ articleId: t.id, views: 1 + ((i * 100 + k) % 17), at: new Date() })));
+        cursor = page.older ? { before: page.older } : undefined;
+      }
+      for (let i = 0; i < counts.length; i += 2_000) await store.popularity.record(counts.slice(i, i + 2_000), 24);
+      if (store.engine === 'postgres') await store.db.executeQuery(CompiledQuery.raw('analyze popular_entries; analyze story_popularity'));
+      const since = (older?.sortAt ?? 0) - 1;
+      for (const scope of [{ kind: 'latest' }, { kind: 'category', slug: facts.categorySlug }, { kind: 'language', language: 'en' }] as ListingScope[]) {
+        assert.ok((await store.listings.popular(scope, since, 10)).length > 0, `${scope.kind} has a ranking`);
+        assert.deepEqual(await problemsOf(() => store.listings.popular(scope, since, 10)), [], `most popular in ${scope.kind}`);
+      }
+      assert.deepEqual(await problemsOf(() => store.popularity.scores(recent.slice(0, 40).map((t) => t.storyId))), []);
+      assert.deepEqual(await problemsOf(() => store.listings.teasers(recent.slice(0, 20).map((t) => t.id))), []);
+      assert.deepEqual(await problemsOf(() => store.popularity.record(counts.slice(0, 500), 24)), [], 'a flush');
+      assert.deepEqual(await problemsOf(() => store.popularity.prune(since - 30 * 86_400_000)), []);
     });
 
     it('keeps a story’s listings on a write by index: the ingest transaction costs the same at any size', async () => {

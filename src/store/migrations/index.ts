@@ -9,6 +9,7 @@ import { listings } from './0006-listings.js';
 import { websubToken } from './0010-websub-token.js';
 import { syndication } from './0014-syndication.js';
 import { leadImages } from './0015-lead-images.js';
+import { popularity } from './0017-popularity.js';
 
 /** A migration that may differ per engine where the SQL must (types, identity columns). */
 export type EngineMigration = (db: Kysely<any>, engine: Engine) => Promise<void>;
@@ -27,6 +28,7 @@ const history: Record<string, EngineMigration> = {
   '0010-websub-token': websubToken,
   '0014-syndication': syndication,
   '0015-lead-images': leadImages,
+  '0017-popularity': popularity,
 };
 
 /** The names of every migration, oldest first (the upgrade test builds each earlier schema). */

@@ -28,6 +28,13 @@ export function cacheControl(kind: CacheKind | undefined, status: number, config
 }
 
 /**
+ * How long this node keeps a rendered page at most, though nothing it shows changed: a
+ * listing says "5 minutes ago", and every page shows a "most popular" ranking that moves
+ * with views (flushed every few seconds, announced to nobody).
+ */
+const PAGE_LIFETIME_MS: Record<CacheKind, number> = { listing: 60_000, article: 300_000 };
+
+/**
  * HTTP caching for every GET: a strong ETag and Last-Modified, 304 for a matching
  * conditional request, Cache-Control and Vary: Accept-Encoding, and a compressed body.
  * Pages a handler marked with `cacheAs` are kept in the page cache, which `serveCached`
@@ -53,7 +60,7 @@ export function httpCaching(cache: PageCache, config: Config['httpCache']): Midd
     const keep = cache.enabled && directive !== undefined && res.status === 200;
     const only = keep ? undefined : acceptedEncoding(c.req.header('accept-encoding'));
     const page = await renderPage(res.status, headers, body, cache.lastChange, only);
-    if (keep) cache.set(key, page, directive.tags, generation);
+    if (keep) cache.set(key, page, directive.tags, generation, PAGE_LIFETIME_MS[directive.kind]);
     respond(c, page);
   };
 }

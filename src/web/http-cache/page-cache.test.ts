@@ -53,3 +53,15 @@ describe('PageCache', () => {
     assert.ok(cache.lastChange >= before);
   });
 });
+
+describe('PageCache lifetimes', () => {
+  it('drops a page kept with a lifetime once it has passed', async () => {
+    const cache = new PageCache(1_000_000);
+    cache.set('/', page(10), ['scope:latest'], cache.generation, 30);
+    cache.set('/kept', page(10), ['scope:latest'], cache.generation);
+    assert.ok(cache.get('/'));
+    await new Promise((r) => setTimeout(r, 60));
+    assert.equal(cache.get('/'), undefined);
+    assert.ok(cache.get('/kept'));
+  });
+});

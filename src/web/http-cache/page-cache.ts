@@ -57,10 +57,14 @@ export class PageCache {
     return this.pages?.get(key);
   }
 
-  /** Keeps a page unless anything changed since `generation` (its data may be stale). */
-  set(key: string, page: CachedPage, tags: readonly string[], generation: number): void {
+  /**
+   * Keeps a page unless anything changed since `generation` (its data may be stale), for at
+   * most `ttlMs` when given: pages showing "2 hours ago" or a popularity ranking age without
+   * any change to announce.
+   */
+  set(key: string, page: CachedPage, tags: readonly string[], generation: number, ttlMs?: number): void {
     if (!this.pages || generation !== this.generation || sizeOf(page) > this.maxBytes / 4) return;
-    this.pages.set(key, page);
+    this.pages.set(key, page, ttlMs ? { ttl: ttlMs } : undefined);
     this.tagsByKey.set(key, [...tags]);
     for (const tag of tags) {
       let keys = this.keysByTag.get(tag);

@@ -14,6 +14,8 @@ export const contentSecurityPolicy = [
   "img-src 'self'",
   "font-src 'self'",
   "connect-src 'self'",
+  // The web app manifest (default-src 'none' would refuse it).
+  "manifest-src 'self'",
   'frame-src https:',
   "form-action 'self'",
   "base-uri 'none'",

@@ -5,7 +5,8 @@ import { cacheAs } from '../http-cache/cache-as.js';
 import { loadListing } from '../listing-request.js';
 import { layoutBase } from '../page-context.js';
 import { ArticleList } from '../views/article-list.js';
-import { articlePath, formatDateTime } from '../views/format.js';
+import { articlePath } from '../views/format.js';
+import { Time } from '../views/site-time.js';
 import { feedBaseOf, feedLinks } from '../feeds/feed-links.js';
 import { Layout } from '../views/layout.js';
 import { Pagination } from '../views/pagination.js';
@@ -30,6 +31,7 @@ export function entityPage(deps: AppDeps) {
     cacheAs(c, 'listing', [`scope:entity:${entity.id}`]);
     return c.html(
       <Layout {...await layoutBase(deps)} feeds={feedLinks(feedBaseOf('entity', entity.slug), entity.name)} title={entity.name} description={`Stories about ${entity.name}.`} canonical={`${deps.config.publicUrl}${path}${request.canonicalQuery}`}>
+        <div class="listing-page">
         <h1>{entity.name}</h1>
         <p class="entity-type">{typeLabel[entity.type]}</p>
         {quotes.length > 0 && (
@@ -43,7 +45,7 @@ export function entityPage(deps: AppDeps) {
                   </blockquote>
                   <p class="meta">
                     <a href={articlePath({ id: q.articleId, slug: q.articleSlug })}>{q.articleHeadline}</a> ·{' '}
-                    <time datetime={q.publishedAt.toISOString()}>{formatDateTime(q.publishedAt)}</time>
+                    <Time date={q.publishedAt} relative />
                   </p>
                 </li>
               ))}
@@ -55,6 +57,7 @@ export function entityPage(deps: AppDeps) {
           <ArticleList images={imagesOf(deps)} headingLevel={3} articles={request.page.items} emptyText={`No published stories mention ${entity.name} yet.`} />
         </section>
         <Pagination basePath={path} listing={request.page} />
+        </div>
       </Layout>,
     );
   };

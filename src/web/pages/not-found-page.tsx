@@ -7,7 +7,7 @@ import { Layout } from '../views/layout.js';
 export async function notFound(deps: AppDeps, c: Context, message = 'There is no page at this address.') {
   c.status(404);
   return c.html(
-    <Layout {...await layoutBase(deps)} title="Page not found">
+    <Layout {...await layoutBase(deps)} title="Page not found" meta={{ type: 'website', noindex: true }}>
       <h1>Page not found</h1>
       <p>{message}</p>
       <p>

@@ -20,6 +20,7 @@ export function providerPage(deps: AppDeps) {
     cacheAs(c, 'listing', [`scope:provider:${provider.id}`]);
     return c.html(
       <Layout {...await layoutBase(deps)} feeds={feedLinks(feedBaseOf('provider', provider.slug), provider.name)} title={provider.name} description={`Stories from ${provider.name}.`} canonical={`${deps.config.publicUrl}${path}${request.canonicalQuery}`}>
+        <div class="listing-page">
         <h1>{provider.name}</h1>
         <p class="provider-about">
           Stories delivered by {provider.name}.
@@ -34,6 +35,7 @@ export function providerPage(deps: AppDeps) {
         </p>
         <ArticleList images={imagesOf(deps)} articles={request.page.items} emptyText={`${provider.name} has no published stories yet.`} />
         <Pagination basePath={path} listing={request.page} />
+        </div>
       </Layout>,
     );
   };

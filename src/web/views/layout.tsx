@@ -2,6 +2,8 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { Category } from '../../domain/category.js';
 import { feedBaseOf, feedLinks, type FeedLink } from '../feeds/feed-links.js';
+import { PageMetaTags, type PageMeta } from './page-meta.js';
+import { SiteTimeContext, siteTimeNow } from './site-time.js';
 
 /** What every page tells the layout. */
 export interface LayoutProps {
@@ -9,21 +11,69 @@ export interface LayoutProps {
   title: string;
   description?: string;
   categories: Category[];
+  /** The site's time zone and locale (SITE_TIMEZONE, SITE_LOCALE). */
+  site?: { timeZone: string; locale: string };
   /** The canonical URL of the page, when it has one. */
   canonical?: string;
+  /** Open Graph, Twitter card and JSON-LD of the page; a plain "website" when absent. */
+  meta?: PageMeta;
   lang?: string;
   dir?: 'ltr' | 'rtl';
   /** The page's own feeds, linked in the head (rel="alternate") and listed in the footer; the latest stories' by default. */
   feeds?: FeedLink[];
+  /** Languages to offer front pages of in the footer (BCP 47 tags). */
+  languages?: string[];
   children: Child;
 }
 
 const LATEST_FEEDS = feedLinks(feedBaseOf('latest'), 'Latest stories');
+/** Sections named in the masthead on a wide screen; the rest are under "More". */
+const NAV_SECTIONS = 9;
+/** The order an editor runs sections in; any other category follows, by name. */
+const SECTION_ORDER = ['world', 'politics', 'business', 'markets', 'economy', 'technology', 'energy', 'conflict', 'health', 'science', 'environment', 'sport', 'culture', 'market-research', 'press-releases'];
+const rank = (slug: string) => (SECTION_ORDER.includes(slug) ? SECTION_ORDER.indexOf(slug) : SECTION_ORDER.length);
 
-/** The page frame: head, masthead with the category navigation, main, footer. */
+/** Categories in the order of the masthead. */
+export function sectionOrder(categories: readonly Category[]): Category[] {
+  return [...categories].sort((a, b) => rank(a.slug) - rank(b.slug) || a.name.localeCompare(b.name));
+}
+const DEFAULT_SITE = { timeZone: 'UTC', locale: 'en-GB' };
+
+/** A language's own name for itself ("العربية"), or the tag when the runtime does not know it. */
+export function languageName(tag: string): string {
+  try {
+    return new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+function CategoryLinks(props: { categories: Category[] }) {
+  return (
+    <>
+      {props.categories.map((c) => (
+        <li>
+          <a href={`/category/${c.slug}`}>{c.name}</a>
+        </li>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The page frame: head (title, description, canonical, previews, feeds, icons), masthead
+ * with the section navigation, main, footer. On a phone the sections fold into one
+ * "Sections" disclosure (a `<details>`, no script), so stories start near the top.
+ */
 export function Layout(props: LayoutProps) {
   const title = props.title === props.siteName ? props.siteName : `${props.title} — ${props.siteName}`;
   const feeds = props.feeds ?? LATEST_FEEDS;
+  const site = props.site ?? DEFAULT_SITE;
+  const time = siteTimeNow(site);
+  const today = new Intl.DateTimeFormat(site.locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: site.timeZone }).format(time.now);
+  const sections = sectionOrder(props.categories);
+  const main = sections.slice(0, NAV_SECTIONS);
+  const more = sections.slice(NAV_SECTIONS);
   return (
     <>
       {raw('<!DOCTYPE html>')}
@@ -34,7 +84,13 @@ export function Layout(props: LayoutProps) {
         <title>{title}</title>
         {props.description && <meta name="description" content={props.description} />}
         {props.canonical && <link rel="canonical" href={props.canonical} />}
+        <PageMetaTags meta={props.meta ?? { type: 'website' }} title={props.title} description={props.description} url={props.canonical} siteName={props.siteName} locale={site.locale} />
         {feeds.map((f) => <link rel="alternate" type={f.type} href={f.href} title={f.title} />)}
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <link rel="icon" href="/favicon.ico" sizes="32x32" />
+        <link rel="apple-touch-icon" href="/icons/icon-180.png" />
+        <link rel="manifest" href="/manifest.webmanifest" />
+        <meta name="theme-color" content="#a4161a" />
         <link rel="stylesheet" href="/assets/site.css" />
       </head>
       <body>
@@ -42,40 +98,77 @@ export function Layout(props: LayoutProps) {
           Skip to content
         </a>
         <header class="masthead">
-          <a class="brand" href="/">
-            {props.siteName}
-          </a>
-          <nav aria-label="Categories">
-            <ul class="category-nav">
-              {props.categories.map((c) => (
-                <li>
-                  <a href={`/category/${c.slug}`}>{c.name}</a>
+          <div class="masthead-bar">
+            <a class="brand" href="/">
+              {props.siteName}
+            </a>
+            <p class="masthead-date">{today}</p>
+            {/* The header search box (search-box.tsx) goes here. */}
+            <div class="masthead-tools"></div>
+            <details class="section-menu">
+              <summary>Sections</summary>
+              <nav aria-label="Sections">
+                <ul>
+                  <CategoryLinks categories={sections} />
+                </ul>
+              </nav>
+            </details>
+          </div>
+          <nav class="section-nav" aria-label="Sections">
+            <ul>
+              <CategoryLinks categories={main} />
+              {more.length > 0 && (
+                <li class="more">
+                  <details>
+                    <summary>More</summary>
+                    <ul>
+                      <CategoryLinks categories={more} />
+                    </ul>
+                  </details>
                 </li>
-              ))}
+              )}
             </ul>
           </nav>
         </header>
         <main id="main" lang={props.lang} dir={props.dir}>
-          {props.children}
+          <SiteTimeContext.Provider value={time}>{props.children}</SiteTimeContext.Provider>
         </main>
         <footer class="site-footer">
-          <p>
-            {props.siteName} publishes stories from its providers. Each story names its provider, whose disclaimer
-            appears under it.
-          </p>
-          {feeds.length > 0 && (
-            <nav aria-label="Feeds">
-              <ul class="feed-links">
-                {feeds.map((f) => (
-                  <li>
-                    <a href={f.href} type={f.type}>
-                      {f.title}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          )}
+          <div class="footer-inner">
+            <p class="footer-brand">{props.siteName}</p>
+            <p>
+              {props.siteName} publishes stories from its providers. Each story names its provider, whose disclaimer
+              appears under it.
+            </p>
+            {props.languages && props.languages.length > 0 && (
+              <nav aria-label="Languages">
+                <h2 class="footer-heading">Other languages</h2>
+                <ul class="footer-links">
+                  {props.languages.map((l) => (
+                    <li>
+                      <a href={`/lang/${encodeURIComponent(l)}`} lang={l} hreflang={l}>
+                        {languageName(l)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            )}
+            {feeds.length > 0 && (
+              <nav aria-label="Feeds">
+                <h2 class="footer-heading">Follow by feed</h2>
+                <ul class="footer-links feed-links">
+                  {feeds.map((f) => (
+                    <li>
+                      <a href={f.href} type={f.type}>
+                        {f.title}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            )}
+          </div>
         </footer>
       </body>
       </html>

@@ -1,7 +1,8 @@
 import type { OtherVersion } from '../../domain/article.js';
 import type { ArticleEntity, ArticleQuote } from '../../domain/entity.js';
 import type { Store } from '../../store/store.js';
-import { articlePath, formatDateTime } from './format.js';
+import { articlePath } from './format.js';
+import { Time } from './site-time.js';
 
 /** What an article page shows besides the story: its entities, quotes and other versions. */
 export interface StoryLinksData {
@@ -37,7 +38,7 @@ export function StoryLinks(props: StoryLinksData) {
             {props.otherVersions.map((v) => (
               <li>
                 <a href={articlePath(v)}>{v.provider.name}</a>: {v.headline} ·{' '}
-                <time datetime={v.publishedAt.toISOString()}>{formatDateTime(v.publishedAt)}</time>
+                <Time date={v.publishedAt} />
               </li>
             ))}
           </ul>
