@@ -10,6 +10,7 @@ import { loadConfig, type Config } from './config/load-config.js';
 import { GazetteError } from './domain/errors.js';
 import { loadDemoContent } from './demo/load-demo-content.js';
 import { closeFetchAgents } from './ingest/fetch/fetch-url.js';
+import { startEmbargoRelease } from './jobs/release-embargoes.js';
 import { createScheduler, type Scheduler } from './jobs/scheduler.js';
 import { createProcessPool, inlineProcessor, type ItemProcessor } from './pipeline/process-pool.js';
 import { createIngestService, type IngestService } from './pipeline/run-ingest.js';
@@ -102,6 +103,8 @@ export async function startGazette(env: Record<string, string | undefined> = pro
   scheduler?.start();
   // The node that polls feeds also tells the hub when outbound feeds change: one node, so
   // one ping per change (every node hears every change).
+  // Embargoed agency items are held and published when their time comes (on the scheduling node).
+  const stopEmbargoes = config.scheduler ? startEmbargoRelease({ store, logger }) : undefined;
   const stopHubPings = config.websubHub && config.scheduler ? connectHubPings({ store, logger, hubUrl: config.websubHub, publicUrl: config.publicUrl }) : undefined;
   const optimizer = setInterval(() => void store.optimize().catch((err: unknown) => logger.warn({ err }, 'optimize failed')), OPTIMIZE_EVERY_MS);
   optimizer.unref();
@@ -120,6 +123,7 @@ export async function startGazette(env: Record<string, string | undefined> = pro
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       if ('closeIdleConnections' in server) server.closeIdleConnections();
       await scheduler?.stop();
+      stopEmbargoes?.();
       await closed;
       await stopHubPings?.();
       await closeFetchAgents();

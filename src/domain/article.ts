@@ -36,6 +36,12 @@ export interface ArticleDraft {
    * a feed repeats most items) is recognised before the pipeline runs.
    */
   sourceHash: string;
+  /** The agency's copyright line, shown with the story (ninjs `copyrightnotice`, NewsML `copyrightNotice`). */
+  copyrightNotice?: string | null;
+  /** The agency's usage terms, shown with the story. */
+  usageTerms?: string | null;
+  /** An embargoed item is stored unpublished and published at this time (by the embargo job). */
+  embargoedUntil?: Date | null;
 }
 
 /** A stored article. */
@@ -77,6 +83,9 @@ export const articleDraftSchema = z.object({
   status: z.enum(articleStatuses),
   contentHash: z.string().min(1).max(128),
   sourceHash: z.string().max(128),
+  copyrightNotice: safeText(2000).nullish(),
+  usageTerms: safeText(2000).nullish(),
+  embargoedUntil: storableDate.nullish(),
 });
 
 /** Turns a headline into a URL slug: ASCII-folded, dashes, at most 80 characters. */

@@ -48,5 +48,8 @@ export function toArticle(row: Selectable<ArticlesTable>, categories: string[]):
     status: row.status as ArticleStatus,
     contentHash: row.content_hash,
     sourceHash: row.source_hash,
+    copyrightNotice: row.copyright_notice ?? null,
+    usageTerms: row.usage_terms ?? null,
+    embargoedUntil: row.embargoed_until ? toDate(row.embargoed_until) : null,
   };
 }

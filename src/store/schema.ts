@@ -43,6 +43,11 @@ export interface ArticlesTable {
   status: string;
   content_hash: string;
   source_hash: string;
+  /** Migration 0018: the agency's copyright line and usage terms. */
+  copyright_notice: string | null;
+  usage_terms: string | null;
+  /** Migration 0018: held until this time (an embargoed agency item), else null. */
+  embargoed_until: Timestamp | null;
 }
 
 export interface ArticleCategoriesTable {

@@ -10,6 +10,8 @@ export const contentSecurityPolicy = [
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' https: http:",
+  // Agency video and audio stories play from the agency's renditions.
+  'media-src https: http:',
   "font-src 'self'",
   "connect-src 'self'",
   'frame-src https:',
