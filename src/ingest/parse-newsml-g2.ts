@@ -139,12 +139,12 @@ function statusOf(qcode: string | undefined): PubStatus {
 function subjectsOf(contentMeta: Element | undefined): string[] {
   const terms: string[] = [];
   for (const s of findAll(contentMeta?.children ?? [], 'subject')) {
-    const qcode = s.attribs.qcode?.trim();
-    if (qcode) terms.push(qcode);
-    for (const b of findAll(s.children, 'broader')) if (b.attribs.qcode && /medtop:|subj:/.test(b.attribs.qcode)) terms.push(b.attribs.qcode.trim());
     const name = findAll(s.children, 'name').find((n) => n.parent === s);
     const value = text(name);
     if (value) terms.push(value);
+    const qcode = s.attribs.qcode?.trim();
+    if (qcode) terms.push(qcode);
+    for (const b of findAll(s.children, 'broader')) if (b.attribs.qcode && /medtop:|subj:/.test(b.attribs.qcode)) terms.push(b.attribs.qcode.trim());
   }
   return [...new Set(terms)].slice(0, 40);
 }

@@ -255,10 +255,14 @@ for (const engine of engines) {
     });
 
     it('answers 400 per field for a bad ninjs item', async () => {
-      const res = await push({ uri: 'urn:x:1', type: 'picture', headlines: [{ value: 'A photo' }] });
+      const res = await push({ uri: 'urn:x:1', type: 'event', headlines: [{ value: 'A press conference' }], pubStatus: 'usable', versionCreated: 'soon' });
       assert.equal(res.status, 400);
-      const fields = (await res.json()).error.details.map((d: { field: string }) => d.field).sort();
-      assert.deepEqual(fields, ['bodies', 'type']);
+      const details = (await res.json()).error.details as { field: string; message: string }[];
+      assert.deepEqual(details.map((d) => d.field).sort(), ['type', 'versioncreated']);
+      assert.match(details.find((d) => d.field === 'type')!.message, /an event cannot be shown/);
+      const photo = await push({ uri: 'urn:x:2', type: 'picture', headlines: [{ value: 'A photo' }] });
+      assert.equal(photo.status, 400);
+      assert.deepEqual((await photo.json()).error.details.map((d: { field: string }) => d.field), ['renditions']);
     });
 
     it('answers 413 for an oversized body or too many articles, 415 for a wrong content type', async () => {
