@@ -78,7 +78,7 @@ export const categoryKeywords: Record<string, string[]> = {
   education: ['school', 'schools', 'students', 'university', 'universities', 'teachers', 'exam', 'curriculum', 'pupils'],
   culture: ['film', 'museum', 'music', 'album', 'festival', 'artist', 'novel', 'exhibition', 'theatre', 'concert', 'actor', 'book'],
   lifestyle: ['travel', 'food', 'fashion', 'recipe', 'restaurant', 'wellness', 'holiday', 'tourism', 'tourists'],
-  sport: ['match', 'goal', 'goals', 'league', 'championship', 'tournament', 'coach', 'season', 'cup', 'olympic', 'olympics', 'striker', 'players', 'team', 'win', 'victory', 'final', 'scored'],
+  sport: ['match', 'goal', 'goals', 'league', 'championship', 'tournament', 'coach', 'season', 'cup', 'olympic', 'olympics', 'striker', 'players', 'team', 'win', 'victory', 'final', 'scored', 'motogp', 'formula one', 'grand prix', 'race', 'racing', 'circuit'],
   weather: ['weather', 'forecast', 'temperatures', 'heatwave', 'rainfall', 'storm', 'snow', 'meteorological'],
   'press-releases': ['prnewswire', 'globe newswire', 'business wire', 'press release', 'about the company', 'media contact', 'for more information', 'forward-looking statements'],
 };
