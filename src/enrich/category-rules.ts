@@ -74,7 +74,7 @@ export const categoryKeywords: Record<string, string[]> = {
   health: ['health', 'hospital', 'patients', 'disease', 'vaccine', 'virus', 'outbreak', 'cancer', 'doctors', 'medical', 'drug', 'treatment', 'who'],
   environment: ['climate', 'emissions', 'carbon', 'pollution', 'biodiversity', 'deforestation', 'warming', 'conservation', 'wildlife', 'environmental'],
   'crime-law': ['police', 'court', 'judge', 'trial', 'arrested', 'charged', 'prosecutors', 'lawsuit', 'sentenced', 'murder', 'fraud', 'verdict', 'convicted'],
-  disasters: ['earthquake', 'flood', 'floods', 'wildfire', 'hurricane', 'cyclone', 'crash', 'explosion', 'collapsed', 'death toll', 'rescue', 'evacuated', 'tsunami'],
+  disasters: ['earthquake', 'flood', 'floods', 'wildfire', 'hurricane', 'cyclone', 'crash', 'crashed', 'crashes', 'explosion', 'collapsed', 'death toll', 'rescue', 'evacuated', 'tsunami'],
   education: ['school', 'schools', 'students', 'university', 'universities', 'teachers', 'exam', 'curriculum', 'pupils'],
   culture: ['film', 'museum', 'music', 'album', 'festival', 'artist', 'novel', 'exhibition', 'theatre', 'concert', 'actor', 'book'],
   lifestyle: ['travel', 'food', 'fashion', 'recipe', 'restaurant', 'wellness', 'holiday', 'tourism', 'tourists'],
