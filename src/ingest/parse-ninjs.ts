@@ -113,7 +113,7 @@ export function readNinjsItem(value: unknown): ItemReading<RawItem> {
       html: content.html,
       text: content.text,
       summary: content.summary,
-      byline: str(item.by) ?? str(item.byline) ?? content.byline,
+      byline: withoutByWord(str(item.by) ?? str(item.byline) ?? content.byline),
       dateline: datelineOf(item) ?? content.dateline,
       language,
       // firstCreated is when the story first went out; versionCreated is this version.
@@ -239,6 +239,11 @@ function withoutLeadFigure(html: string, hrefs: Set<string>): string {
     const srcs = [...figure.matchAll(/\b(?:src|data-preview-src)\s*=\s*"([^"]+)"/gi)].map((m) => m[1]!);
     return srcs.some((s) => hrefs.has(s)) ? '' : figure;
   });
+}
+
+/** "Von Christian Hollmann, dpa" → "Christian Hollmann, dpa": the page says "By" in its own words. */
+function withoutByWord(byline: string | null): string | null {
+  return byline ? byline.replace(/^(?:by|von|par|por|av|af|door|di|da)\s+(?=\S)/i, '') : null;
 }
 
 function describeType(type: string): string {
