@@ -3,6 +3,7 @@ import type { AppDeps } from '../deps.js';
 import { cacheAs } from '../http-cache/cache-as.js';
 import { categoriesOf, layoutBase } from '../page-context.js';
 import { articlePath, formatDateTime, textDirection } from '../views/format.js';
+import { AgencyRights } from '../views/agency-rights.js';
 import { Layout } from '../views/layout.js';
 import { SafeBody } from '../views/safe-body.js';
 import { loadStoryLinks, StoryLinks } from '../views/story-links.js';
@@ -79,6 +80,7 @@ export function articlePage(deps: AppDeps) {
             {article.provider.disclaimer ||
               `${article.provider.name} provides this story as is. Questions about it go to the provider.`}
           </p>
+          <AgencyRights notice={article.copyrightNotice} terms={article.usageTerms} />
         </aside>
         <section class="comments" aria-labelledby="comments-heading">
           <h2 id="comments-heading">Comments</h2>
