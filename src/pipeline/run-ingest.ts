@@ -308,6 +308,9 @@ function toRawItem(article: Article, recategorize: boolean): RawItem {
     updatedAt: article.updatedAt,
     image: null,
     categories: recategorize ? [] : article.categories,
+    // The agency's rights and a held item's embargo survive reprocessing.
+    rights: article.copyrightNotice || article.usageTerms ? { copyrightNotice: article.copyrightNotice ?? null, usageTerms: article.usageTerms ?? null } : null,
+    embargoedUntil: article.embargoedUntil ?? null,
   };
 }
 
