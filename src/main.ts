@@ -10,6 +10,7 @@ import { loadConfig, type Config } from './config/load-config.js';
 import { GazetteError } from './domain/errors.js';
 import { loadDemoContent } from './demo/load-demo-content.js';
 import { closeFetchAgents } from './ingest/fetch/fetch-url.js';
+import { startEmbargoRelease } from './jobs/release-embargoes.js';
 import { createScheduler, type Scheduler } from './jobs/scheduler.js';
 import { createProcessPool, inlineProcessor, type ItemProcessor } from './pipeline/process-pool.js';
 import { createIngestService, type IngestService } from './pipeline/run-ingest.js';
@@ -117,6 +118,8 @@ export async function startGazette(env: Record<string, string | undefined> = pro
   scheduler?.start();
   // The node that polls feeds also tells the hub when outbound feeds change: one node, so
   // one ping per change (every node hears every change).
+  // Embargoed agency items are held and published when their time comes (on the scheduling node).
+  const stopEmbargoes = config.scheduler ? startEmbargoRelease({ store, logger }) : undefined;
   const stopHubPings = config.websubHub && config.scheduler ? connectHubPings({ store, logger, hubUrl: config.websubHub, publicUrl: config.publicUrl }) : undefined;
   const optimizer = setInterval(() => void store.optimize().catch((err: unknown) => logger.warn({ err }, 'optimize failed')), OPTIMIZE_EVERY_MS);
   optimizer.unref();
@@ -137,6 +140,7 @@ export async function startGazette(env: Record<string, string | undefined> = pro
       if ('closeIdleConnections' in server) server.closeIdleConnections();
       await scheduler?.stop();
       await prober?.stop();
+      stopEmbargoes?.();
       await closed;
       await views.stop();
       await stopHubPings?.();

@@ -19,12 +19,12 @@ const EMBED_SANDBOX = 'allow-scripts allow-same-origin allow-presentation allow-
 const ALLOWED_TAGS = [
   'p', 'br', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'a', 'strong', 'b', 'em', 'i', 'u', 's',
   'sub', 'sup', 'blockquote', 'q', 'cite', 'code', 'pre', 'hr', 'figure', 'figcaption', 'img', 'table', 'thead',
-  'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'abbr', 'time', 'small', 'mark', 'iframe',
+  'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'abbr', 'time', 'small', 'mark', 'iframe', 'video', 'audio',
 ];
 
 /**
  * Allowlist sanitizer: keeps the structure of a story (paragraphs, headings, lists, links,
- * emphasis, quotes, tables, figures with images and captions) and drops everything else:
+ * emphasis, quotes, tables, figures with images and captions, video and audio players) and drops everything else:
  * scripts, styles, event handlers, forms, `<base>` and `<meta>`, non-http(s) URLs
  * (javascript:, data:, vbscript:), tracking pixels, and iframes other than https players from
  * `embedHosts`, which are sandboxed. Links to other sites get `rel="nofollow noopener"`.
@@ -66,10 +66,12 @@ function sanitizeOnce(html: string, options: SanitizeOptions): string {
       abbr: ['title'],
       blockquote: ['cite'],
       q: ['cite'],
+      video: ['src', 'poster', 'controls', 'preload', 'width', 'height'],
+      audio: ['src', 'controls', 'preload'],
     },
     allowedSchemes: ['http', 'https', 'mailto'],
-    allowedSchemesByTag: { img: ['http', 'https'], iframe: ['https'] },
-    allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
+    allowedSchemesByTag: { img: ['http', 'https'], iframe: ['https'], video: ['http', 'https'], audio: ['http', 'https'] },
+    allowedSchemesAppliedToAttributes: ['href', 'src', 'cite', 'poster'],
     allowProtocolRelative: false,
     allowedIframeHostnames: [...embedHosts],
     allowIframeRelativeUrls: false,
@@ -79,11 +81,14 @@ function sanitizeOnce(html: string, options: SanitizeOptions): string {
       a: (tagName, attribs) => ({ tagName, attribs: linkAttributes(attribs, base) }),
       img: (tagName, attribs) => ({ tagName, attribs: imageAttributes(attribs, base) }),
       iframe: (tagName, attribs) => ({ tagName, attribs: embedAttributes(attribs, embedHosts) }),
+      video: (tagName, attribs) => ({ tagName, attribs: playerAttributes(attribs, base) }),
+      audio: (tagName, attribs) => ({ tagName, attribs: playerAttributes(attribs, base) }),
     },
     exclusiveFilter: (frame) =>
       // Tracking pixels (1×1 images) and images without a source carry no content.
       (frame.tag === 'img' && (frame.attribs.width === '1' || frame.attribs.height === '1' || !frame.attribs.src)) ||
-      (frame.tag === 'iframe' && !frame.attribs.src),
+      (frame.tag === 'iframe' && !frame.attribs.src) ||
+      ((frame.tag === 'video' || frame.tag === 'audio') && !frame.attribs.src),
     nonTextTags: ['style', 'script', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object', 'svg', 'math', 'title', 'head'],
   });
 }
@@ -136,6 +141,20 @@ function imageAttributes(attribs: sanitize.Attributes, base: URL | null): saniti
   const { src: raw, ...rest } = attribs;
   const src = resolveUrl(raw, base);
   return src && !src.startsWith('mailto:') ? { ...rest, src } : rest;
+}
+
+/**
+ * Agency video and audio: an http(s) source (and poster), always with the browser's own
+ * controls and nothing loaded until the reader presses play; never autoplay, loop or muted tricks.
+ */
+function playerAttributes(attribs: sanitize.Attributes, base: URL | null): sanitize.Attributes {
+  const out: sanitize.Attributes = { controls: '', preload: 'none' };
+  const src = resolveUrl(attribs.src, base);
+  if (src && /^https?:/.test(src)) out.src = src;
+  const poster = resolveUrl(attribs.poster, base);
+  if (poster && /^https?:/.test(poster)) out.poster = poster;
+  for (const name of ['width', 'height']) if (attribs[name] && /^\d{1,4}$/.test(attribs[name]!)) out[name] = attribs[name]!;
+  return out;
 }
 
 function embedAttributes(attribs: sanitize.Attributes, hosts: ReadonlySet<string>): sanitize.Attributes {

@@ -85,6 +85,7 @@ export async function importFiles(
       total.updated += s.updated;
       total.unchanged += s.unchanged;
       rejectedItems.push(...s.rejected.map((r) => ({ file, item: r.item, reason: r.reason })));
+      total.withdrawn.push(...s.withdrawn);
       flaggedItems.push(...s.flagged.map((f) => ({ file, item: f.item, notes: f.notes })));
       total.articleIds.push(...s.articleIds);
     }
@@ -118,11 +119,12 @@ export function listImportFiles(path: string): string[] {
 export function formatImportSummary(result: ImportResult, root: string): string {
   const { summary: s, failedFiles, rejectedItems, flaggedItems = [] } = result;
   const lines = [
-    `files ${result.files}, read ${s.read}, new ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${rejectedItems.length}, unreadable files ${failedFiles.length}`,
+    `files ${result.files}, read ${s.read}, new ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${rejectedItems.length},${s.withdrawn.length > 0 ? ` withdrawn ${s.withdrawn.length},` : ''} unreadable files ${failedFiles.length}`,
   ];
   const name = (file: string) => terminalSafe(relative(root, file) || file);
   for (const f of failedFiles) lines.push(`  unreadable ${name(f.file)}: ${terminalSafe(f.reason)}`);
   for (const r of rejectedItems) lines.push(`  rejected ${name(r.file)} ${terminalSafe(r.item)}: ${terminalSafe(r.reason)}`);
+  for (const w of s.withdrawn) lines.push(`  ${w.articleId === null ? 'not stored' : `taken down article ${w.articleId}`} ${terminalSafe(w.item)}: ${terminalSafe(w.reason)}`);
   for (const f of flaggedItems) lines.push(`  flagged ${name(f.file)} ${terminalSafe(f.item)}: ${terminalSafe(f.notes.join(' '))}`);
   return lines.join('\n');
 }

@@ -39,6 +39,12 @@ export interface ArticleDraft {
   sourceHash: string;
   /** The lead picture the provider named, if any (absent: none). */
   leadImage?: LeadImageSource | null;
+  /** The agency's copyright line, shown with the story (ninjs `copyrightnotice`, NewsML `copyrightNotice`). */
+  copyrightNotice?: string | null;
+  /** The agency's usage terms, shown with the story. */
+  usageTerms?: string | null;
+  /** An embargoed item is stored unpublished and published at this time (by the embargo job). */
+  embargoedUntil?: Date | null;
 }
 
 /** A stored article. */
@@ -83,6 +89,9 @@ export const articleDraftSchema = z.object({
   contentHash: z.string().min(1).max(128),
   sourceHash: z.string().max(128),
   leadImage: leadImageSourceSchema.nullish(),
+  copyrightNotice: safeText(2000).nullish(),
+  usageTerms: safeText(2000).nullish(),
+  embargoedUntil: storableDate.nullish(),
 });
 
 const MAX_SLUG_LENGTH = 80;

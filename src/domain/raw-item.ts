@@ -24,6 +24,25 @@ export interface RawItem {
   categories: string[];
   /** The lead image the source names (enclosure, media:content, og:image, ninjs association…). */
   image: RawImage | null;
+  /**
+   * What the agency says may be done with the item (ninjs/NewsML `pubStatus`): `usable` (the
+   * default) is published; `canceled` and `withheld` take a stored story down; `embargoed`
+   * is held until `embargoedUntil`.
+   */
+  pubStatus?: PubStatus;
+  /** Not to be published before this time (ninjs `embargoed`, NewsML-G2 `itemMeta/embargoed`). */
+  embargoedUntil?: Date | null;
+  /** The agency's copyright line and usage terms, shown with the story. */
+  rights?: ItemRights | null;
+}
+
+/** An agency item's publishing status (IPTC NewsCodes "pubstatusg2", ninjs `pubstatus`). */
+export type PubStatus = 'usable' | 'canceled' | 'withheld' | 'embargoed';
+
+/** Copyright and usage terms as the agency words them. */
+export interface ItemRights {
+  copyrightNotice: string | null;
+  usageTerms: string | null;
 }
 
 /**

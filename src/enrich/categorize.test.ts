@@ -14,8 +14,31 @@ describe('categorize', () => {
     assert.equal(mapTerm('Horoscopes'), undefined);
   });
 
-  it('prefers declared categories over the text', () => {
-    assert.deepEqual(categorize(input({ headline: 'Striker scores twice in cup final', declared: ['Business'] })), ['business']);
+  it('puts declared categories first, and adds only what the text says strongly', () => {
+    assert.deepEqual(categorize(input({ headline: 'Striker scores twice in cup final', declared: ['Business'] })), ['business', 'sport']);
+    assert.deepEqual(categorize(input({ headline: 'Quarterly results', text: 'The team met.', declared: ['Business'] })), ['business']);
+  });
+
+  it('reads the text with the rules of its language', () => {
+    // German "war" is "was": English rules would call this football story a war.
+    const german = 'Für den Trainer war es ein Skandal. Der Schiedsrichter entschied auf Elfmeter, das Spiel war danach entschieden, es war ein Handspiel.';
+    assert.deepEqual(categorize(input({ headline: 'Faktencheck Derby-Elfmeter', text: german, language: 'de' })), ['sport']);
+    assert.equal(categorize(input({ headline: 'Regeringen höjer försvarsbudgeten', text: 'Försvarsmakten får mer pengar till militärövningar.', language: 'sv' }))[0], 'conflict');
+    assert.equal(categorize(input({ headline: 'Le gouvernement présente son budget', text: 'Le Premier ministre et le Parlement débattent, le ministre des Finances défend le gouvernement.', language: 'fr' }))[0], 'politics');
+    assert.equal(categorize(input({ headline: 'El Real Madrid gana la final de la Copa', text: 'El equipo marcó dos goles en el partido.', language: 'es' }))[0], 'sport');
+    assert.equal(categorize(input({ headline: 'المنتخب يفوز بالمباراة النهائية', text: 'سجل اللاعب هدفين في المباراة وفاز الفريق بالكأس.', language: 'ar' }))[0], 'sport');
+    assert.equal(categorize(input({ headline: 'Renten stiger igjen', text: 'Norges Bank hever styringsrenten, og inflasjonen er høy.', language: 'nb' }))[0], 'economy');
+    assert.equal(categorize(input({ headline: 'Folketinget vedtager ny finanslov', text: 'Regeringen og partierne i Folketinget blev enige.', language: 'da' }))[0], 'politics');
+    // A language without rules gets nothing from the text (never English rules by mistake).
+    assert.deepEqual(categorize(input({ headline: 'Wojna war war war', text: 'war war war war', language: 'pl' })), []);
+  });
+
+  it('maps the subject schemes agencies send', () => {
+    assert.equal(mapTerm('04005000'), 'energy'); // NTB: a bare IPTC Subject Code
+    assert.equal(mapTerm('http://tt.se/spec/subref/1.0/16000000'), 'conflict'); // TT's subject reference
+    assert.equal(mapTerm('Government and politics'), 'politics'); // AP
+    assert.equal(mapTerm('Restaurant/Bar'), 'lifestyle'); // Business Wire
+    assert.equal(mapTerm('Wirtschaft'), 'economy');
   });
 
   it('assigns categories from the text when nothing declared maps', () => {

@@ -1,6 +1,7 @@
 import type { EntityMention } from '../domain/entity.js';
 import { categoryForTerm, taxonomy } from '../domain/taxonomy.js';
-import { categoryKeywords, categorySynonyms, iptcTopLevel, internationalBodies } from './category-rules.js';
+import { keywordsFor, normalizeToken } from './category-keywords.js';
+import { categorySynonyms, iptcDetail, iptcTopLevel, internationalBodies } from './category-rules.js';
 
 /** What categorisation looks at. */
 export interface CategorizeInput {
@@ -9,6 +10,8 @@ export interface CategorizeInput {
   /** Terms the provider declared: names, slugs, synonyms, IPTC codes or ninjs subject URIs. */
   declared: string[];
   entities: EntityMention[];
+  /** The article's language (BCP 47): the keyword rules are that language's. */
+  language?: string | null;
 }
 
 /** Options of categorisation. */
@@ -24,15 +27,20 @@ export interface CategorizeOptions {
 const known = new Set(taxonomy.map((c) => c.slug));
 
 /**
- * Categories of an article, primary first. Provider-declared categories come first when
- * any of them maps to the taxonomy; otherwise keyword and entity rules decide.
+ * Categories of an article, primary first. Provider-declared categories (subjects, IPTC
+ * codes, an agency's own names) come first; the keyword and entity rules of the article's
+ * language add what the text says strongly besides (twice the minimum score), or decide
+ * alone when nothing declared maps. Text in a language without rules gets none from the text.
  */
 export function categorize(input: CategorizeInput, options: CategorizeOptions = {}): string[] {
   const max = options.max ?? 3;
   const declared = unique(input.declared.map(mapTerm).filter((s): s is string => s !== undefined));
-  if (declared.length > 0) return declared.slice(0, max);
   const scored = scoreText(input);
   const minScore = options.minScore ?? 3;
+  if (declared.length > 0) {
+    const strong = scored.filter(([, score]) => score >= 2 * minScore).map(([slug]) => slug);
+    return unique([...declared.slice(0, max), ...strong]).slice(0, max);
+  }
   const picked = scored.filter(([, score]) => score >= minScore).map(([slug]) => slug);
   if (picked.length > 0) return picked.slice(0, max);
   return unique((options.defaultCategories ?? []).filter((s) => known.has(s))).slice(0, max);
@@ -44,9 +52,10 @@ export function mapTerm(term: string): string | undefined {
   if (!t) return undefined;
   const direct = categoryForTerm(t) ?? categorySynonyms[t];
   if (direct) return direct;
-  // "medtop:11000000", "subj:11000000", "http://cv.iptc.org/newscodes/mediatopic/11000000"
-  const code = /(?:mediatopic\/|medtop:|subj:|subjectcode\/|^)(\d{8})$/.exec(t)?.[1];
-  if (code) return iptcTopLevel[code.slice(0, 2)];
+  // "medtop:11000000", "subj:11000000", "http://cv.iptc.org/newscodes/mediatopic/11000000",
+  // a bare Subject Code literal ("04011000", NTB) or an agency URI ending in one (TT's subref).
+  const code = /(?:^|[/:])(\d{8})$/.exec(t)?.[1];
+  if (code) return iptcDetail[code] ?? iptcTopLevel[code.slice(0, 2)];
   // "Business > Markets", "world/europe": the most specific part that maps wins.
   const parts = t.split(/\s*[>/|,]\s*/).filter(Boolean);
   if (parts.length > 1) {
@@ -58,30 +67,47 @@ export function mapTerm(term: string): string | undefined {
   return undefined;
 }
 
-/** Scores every category by keyword matches and entity signals, best first. */
+/** Scores every category by the language's keyword matches and entity signals, best first. */
 function scoreText(input: CategorizeInput): [string, number][] {
-  const headline = ngramCounts(input.headline);
-  const body = ngramCounts(input.text);
   const scores = new Map<string, number>();
-  for (const [slug, keywords] of Object.entries(categoryKeywords)) {
-    let score = 0;
-    for (const k of keywords) score += 3 * (headline.get(k) ?? 0) + Math.min(5, body.get(k) ?? 0);
-    if (score > 0) scores.set(slug, score);
+  const rules = keywordsFor(input.language);
+  if (rules) {
+    const headline = ngramCounts(input.headline, input.language);
+    const body = ngramCounts(input.text, input.language);
+    for (const [slug, keywords] of Object.entries(rules)) {
+      let score = 0;
+      for (const k of keywords ?? []) score += 3 * matches(headline, k, input.language) + Math.min(5, matches(body, k, input.language));
+      if (score > 0) scores.set(slug, score);
+    }
   }
-  // A story about several countries, or naming an international body, is world news.
-  const places = input.entities.filter((e) => e.type === 'place').length;
+  // A story about several countries, or naming an international body, is world news. The
+  // counts of places and officials trust the entity tagger, which reads English capitals and
+  // titles; in German every noun is capitalised ("Dezember" becomes a place), so elsewhere
+  // only the international bodies vote.
+  const english = (input.language ?? 'en').toLowerCase().startsWith('en');
+  const places = english ? input.entities.filter((e) => e.type === 'place').length : 0;
   const bodies = input.entities.filter((e) => internationalBodies.has(e.slug)).length;
   const world = (places >= 3 ? 3 : places >= 2 ? 1 : 0) + 3 * bodies;
   if (world > 0) scores.set('world', (scores.get('world') ?? 0) + world);
   // People with political titles make it politics.
-  const officials = input.entities.filter((e) => e.type === 'person' && /president|minister|chancellor|senator|secretary/i.test(e.role ?? '')).length;
+  const officials = !english ? 0 : input.entities.filter((e) => e.type === 'person' && /president|minister|chancellor|senator|secretary/i.test(e.role ?? '')).length;
   if (officials > 0) scores.set('politics', (scores.get('politics') ?? 0) + 2 * officials);
   return [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-/** Counts of the text's lower-case word 1- to 4-grams (keywords have at most four words). */
-function ngramCounts(text: string): Map<string, number> {
-  const tokens = text.toLowerCase().match(/[\p{L}\p{N}&+]+/gu) ?? [];
+/** How often a keyword occurs: an exact n-gram, or (ending in `*`) any word starting with it. */
+function matches(counts: Map<string, number>, keyword: string, language: string | null | undefined): number {
+  const key = keyword.endsWith('*') ? keyword : keyword.split(' ').map((w) => normalizeToken(w, language)).join(' ');
+  if (!key.endsWith('*')) return counts.get(key) ?? 0;
+  const prefix = key.slice(0, -1);
+  let n = 0;
+  for (const [gram, count] of counts) if (!gram.includes(' ') && gram.startsWith(prefix)) n += count;
+  return n;
+}
+
+/** Counts of the text's normalized word 1- to 4-grams (keywords have at most four words). */
+function ngramCounts(text: string, language?: string | null): Map<string, number> {
+  const tokens = (text.match(/[\p{L}\p{M}\p{N}&+]+/gu) ?? []).map((t) => normalizeToken(t, language));
   const counts = new Map<string, number>();
   for (let i = 0; i < tokens.length; i++) {
     let gram = '';

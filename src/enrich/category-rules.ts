@@ -20,6 +20,36 @@ export const categorySynonyms: Record<string, string> = {
   arts: 'culture', entertainment: 'culture', 'arts and entertainment': 'culture', travel: 'lifestyle', food: 'lifestyle',
   fashion: 'lifestyle', sports: 'sport', football: 'sport', soccer: 'sport', 'press release': 'press-releases',
   'press-release': 'press-releases', 'pr newswire': 'press-releases', newswire: 'press-releases',
+  // Agency schemes in the wild: AP's categories and subjects, Business Wire's keywords, PA Images.
+  'political news': 'politics', 'government and politics': 'politics', 'international news': 'world',
+  'financial news': 'business', 'sports news': 'sport', 'entertainment news': 'culture',
+  'technology news': 'technology', 'science news': 'science', 'health news': 'health', 'military and defense': 'conflict',
+  hardware: 'technology', software: 'technology', semiconductor: 'technology', 'consumer electronics': 'technology',
+  'data management': 'technology', internet: 'technology', telecommunications: 'technology', nanotechnology: 'technology',
+  retail: 'business', manufacturing: 'business', 'restaurant/bar': 'lifestyle', 'food/beverage': 'lifestyle',
+  'natural resources': 'energy', 'oil/gas': 'energy', 'alternative energy': 'energy', banking: 'business',
+  'professional services': 'business', pharmaceutical: 'health', 'medical devices': 'health',
+  // Agencies' own desks and subjects in their languages (German, French, Spanish, Scandinavian).
+  politik: 'politics', wirtschaft: 'economy', kultur: 'culture', wissenschaft: 'science', gesundheit: 'health',
+  umwelt: 'environment', vermischtes: 'lifestyle', ausland: 'world', politique: 'politics', économie: 'economy',
+  société: 'lifestyle', sciences: 'science', santé: 'health', política: 'politics',
+  economía: 'economy', deportes: 'sport', cultura: 'culture', internacional: 'world', ciencia: 'science', salud: 'health',
+  utrikes: 'world', utenriks: 'world', udland: 'world', ekonomi: 'economy', økonomi: 'economy', politikk: 'politics',
+  teknologi: 'technology', teknik: 'technology', industri: 'business', 'olje og energi': 'energy', energi: 'energy',
+  idrett: 'sport', idrott: 'sport', helse: 'health', hälsa: 'health', sundhed: 'health', klima: 'environment',
+  'krig, konflikter och oroligheter': 'conflict', krim: 'crime-law', brott: 'crime-law', krimi: 'crime-law',
+  release: 'press-releases',
+};
+
+/**
+ * IPTC Subject Codes (and Media Topics that kept their number) finer than the top level,
+ * where Gazette has a closer category than the top level's: 04005000 "energy and resource"
+ * is energy, not business.
+ */
+export const iptcDetail: Record<string, string> = {
+  '04003000': 'technology', '04005000': 'energy', '04006000': 'business', '04008000': 'economy', '04009000': 'markets',
+  '04013000': 'lifestyle', '04016000': 'market-research', '09000000': 'economy', '13010000': 'technology', '13008000': 'science',
+  '11001000': 'politics', '16009000': 'conflict', '14000000': 'lifestyle',
 };
 
 /** IPTC Media Topic top-level codes (http://cv.iptc.org/newscodes/mediatopic/) → category. */
@@ -44,11 +74,11 @@ export const categoryKeywords: Record<string, string[]> = {
   health: ['health', 'hospital', 'patients', 'disease', 'vaccine', 'virus', 'outbreak', 'cancer', 'doctors', 'medical', 'drug', 'treatment', 'who'],
   environment: ['climate', 'emissions', 'carbon', 'pollution', 'biodiversity', 'deforestation', 'warming', 'conservation', 'wildlife', 'environmental'],
   'crime-law': ['police', 'court', 'judge', 'trial', 'arrested', 'charged', 'prosecutors', 'lawsuit', 'sentenced', 'murder', 'fraud', 'verdict', 'convicted'],
-  disasters: ['earthquake', 'flood', 'floods', 'wildfire', 'hurricane', 'cyclone', 'crash', 'explosion', 'collapsed', 'death toll', 'rescue', 'evacuated', 'tsunami'],
+  disasters: ['earthquake', 'flood', 'floods', 'wildfire', 'hurricane', 'cyclone', 'crash', 'crashed', 'crashes', 'explosion', 'collapsed', 'death toll', 'rescue', 'evacuated', 'tsunami'],
   education: ['school', 'schools', 'students', 'university', 'universities', 'teachers', 'exam', 'curriculum', 'pupils'],
   culture: ['film', 'museum', 'music', 'album', 'festival', 'artist', 'novel', 'exhibition', 'theatre', 'concert', 'actor', 'book'],
   lifestyle: ['travel', 'food', 'fashion', 'recipe', 'restaurant', 'wellness', 'holiday', 'tourism', 'tourists'],
-  sport: ['match', 'goal', 'goals', 'league', 'championship', 'tournament', 'coach', 'season', 'cup', 'olympic', 'olympics', 'striker', 'players', 'team', 'win', 'victory', 'final', 'scored'],
+  sport: ['match', 'goal', 'goals', 'league', 'championship', 'tournament', 'coach', 'season', 'cup', 'olympic', 'olympics', 'striker', 'players', 'team', 'win', 'victory', 'final', 'scored', 'motogp', 'formula one', 'grand prix', 'race', 'racing', 'circuit'],
   weather: ['weather', 'forecast', 'temperatures', 'heatwave', 'rainfall', 'storm', 'snow', 'meteorological'],
   'press-releases': ['prnewswire', 'globe newswire', 'business wire', 'press release', 'about the company', 'media contact', 'for more information', 'forward-looking statements'],
 };

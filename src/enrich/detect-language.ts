@@ -1,4 +1,4 @@
-import { franc } from 'franc';
+import { francAll } from 'franc';
 
 /**
  * ISO 639-3 codes franc answers with, mapped to the two-letter BCP 47 tags (RFC 5646
@@ -32,8 +32,28 @@ export function detectLanguage(text: string, options: DetectLanguageOptions = {}
   const fallback = declared ?? options.fallback ?? 'en';
   const sample = text.length > 4000 ? text.slice(0, 4000) : text;
   if (sample.replace(/\s+/g, ' ').trim().length < (options.minLength ?? 40)) return fallback;
-  const code = franc(sample, { only: candidates, minLength: 10 });
-  return iso6393to1[code] ?? fallback;
+  const ranked = francAll(sample, { only: candidates, minLength: 10 });
+  const best = ranked[0];
+  if (!best || best[0] === 'und') return fallback;
+  // The provider's declared language stands unless the text clearly says otherwise: when it
+  // scores close to the best guess (short texts, names, lorem ipsum), it is kept.
+  if (declared) {
+    const declaredScore = ranked.find(([code]) => iso6393to1[code] === declared)?.[1];
+    if (declaredScore !== undefined && declaredScore >= best[1] * 0.9) return declared;
+    // Text mostly in a script the guess does not use (Chinese read as Spanish) is no evidence.
+    if (!latinScript(sample) && latinLanguages.has(iso6393to1[best[0]] ?? '')) return declared;
+  }
+  return iso6393to1[best[0]] ?? fallback;
+}
+
+/** Languages written in the Latin script, among those franc is asked about. */
+const latinLanguages = new Set(['en', 'de', 'fr', 'es', 'pt', 'it', 'nl', 'sv', 'no', 'da', 'fi', 'pl', 'cs', 'sk', 'hu', 'ro', 'tr', 'hr', 'sl', 'lt', 'lv', 'et', 'vi', 'id', 'ms', 'tl', 'sw', 'ha', 'ca', 'gl', 'eu', 'az', 'uz']);
+
+/** Whether a text is written in Latin letters (three in four at least; names in Latin letters are common in any script). */
+function latinScript(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  const latin = letters.filter((l) => /\p{Script=Latin}/u.test(l)).length;
+  return letters.length === 0 || latin * 4 >= letters.length * 3;
 }
 
 /** "en-GB" → "en", "EN_us" → "en"; nonsense → undefined. */

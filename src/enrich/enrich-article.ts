@@ -44,7 +44,7 @@ export function enrichArticle(input: EnrichInput, options: EnrichOptions = {}): 
   const { entities, mentions } = tagEntities(full, { minMentions: options.minEntityMentions });
   const quotes = extractQuotes(full, mentions, entities);
   const categories = categorize(
-    { headline: input.headline, text: input.text, declared: input.declaredCategories ?? [], entities },
+    { headline: input.headline, text: input.text, declared: input.declaredCategories ?? [], entities, language },
     { ...options.categories, defaultCategories: options.defaultCategories },
   );
   const summary = summarize(input.summary?.trim() ? input.summary : input.text, { language });

@@ -1,7 +1,7 @@
 import type { RawItem } from '../domain/raw-item.js';
 
 /** The feed formats Gazette reads. */
-export type FeedFormat = 'rss' | 'atom' | 'rdf' | 'json-feed' | 'newsml-g2';
+export type FeedFormat = 'rss' | 'atom' | 'rdf' | 'json-feed' | 'newsml-g2' | 'newsml-1';
 
 /** What a feed says about itself, beyond its items. */
 export interface FeedInfo {

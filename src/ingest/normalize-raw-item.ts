@@ -37,6 +37,11 @@ export function normalizeRawItem(raw: RawItem, now: Date): NormalizedItem {
     const clean = (v: string | null) => (v === null ? null : stripUnsafeText(v));
     item.image = { ...image, url: stripUnsafeText(image.url), alt: clean(image.alt), caption: clean(image.caption), credit: clean(image.credit) };
   }
+  if (raw.rights) {
+    const clean = (v: string | null) => (v === null ? null : stripUnsafeText(v));
+    if ([raw.rights.copyrightNotice, raw.rights.usageTerms].some((v) => v && hasUnsafeText(v))) changed.push('rights');
+    item.rights = { copyrightNotice: clean(raw.rights.copyrightNotice), usageTerms: clean(raw.rights.usageTerms) };
+  }
   const notes = changed.length > 0 ? [`Control, bidi-override or zero-width characters were removed from: ${changed.join(', ')}.`] : [];
 
   const latest = now.getTime() + futureToleranceMs;

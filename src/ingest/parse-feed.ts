@@ -3,6 +3,7 @@ import { detectFormat } from './detect-format.js';
 import type { FeedParseResult } from './feed-parse-result.js';
 import { parseJsonFeed } from './parse-json-feed.js';
 import { parseLenientXmlFeed } from './parse-lenient-xml-feed.js';
+import { parseNewsml1 } from './parse-newsml-1.js';
 import { parseNewsmlG2 } from './parse-newsml-g2.js';
 import { parseXmlFeed } from './parse-xml-feed.js';
 import { plainTextField } from './html-to-text.js';
@@ -26,7 +27,7 @@ export const DEFAULT_MAX_FEED_BYTES = 10 * 1024 * 1024;
 
 /**
  * Reads one feed document in any format Gazette knows (RSS 0.9x/1.0/2.0, Atom 0.3/1.0,
- * JSON Feed 1.0/1.1, NewsML-G2) into RawItems. Decodes the bytes first (see decodeCharset
+ * JSON Feed 1.0/1.1, NewsML-G2, NewsML 1.2) into RawItems. Decodes the bytes first (see decodeCharset
  * for the charset precedence), makes XML safe (no external entities, no entity bombs) and
  * lenient (HTML entities, truncated end tag), then hands it to the format's reader. Never
  * throws: anything it cannot read comes back as `{ kind: 'rejected', reason }`.
@@ -63,6 +64,10 @@ function parseFeedUnguarded(input: Uint8Array | string, options: ParseFeedOption
   switch (format) {
     case 'newsml-g2':
       return parseNewsmlG2(prepared.xml, { url });
+    case 'newsml-1':
+      return parseNewsml1(prepared.xml, { url });
+    case 'nitf':
+      return { kind: 'rejected', reason: 'This is one NITF article, not a feed: import it with `gazette import`, or send it in ninjs or NewsML.' };
     case 'rss':
     case 'rdf':
     case 'atom':

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { processItem } from '../pipeline/process-item.js';
+import { mapTerm } from '../enrich/categorize.js';
 import { parseNinjs, readNinjsItem } from './parse-ninjs.js';
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./testdata/ninjs/${name}`, import.meta.url), 'utf8')) as unknown;
@@ -16,14 +17,14 @@ describe('parseNinjs', () => {
     assert.equal(item!.guid, 'urn:newsml:wire.example:20260212:nato-air-defence-4417');
     assert.equal(item!.headline, 'NATO allies agree to pool air-defence orders as Rutte urges faster deliveries');
     assert.match(item!.html!, /^<p>BRUSSELS, Feb 12/);
-    assert.match(item!.text!, /^BRUSSELS/);
+    assert.equal(item!.text, null, 'of an HTML and a text body, the richer one is taken');
     assert.equal(item!.byline, 'Anna Lindqvist and Tomasz Nowak');
     assert.match(item!.summary!, /^Defence ministers from twelve NATO countries/);
     assert.equal(item!.language, 'en-GB');
     assert.equal(item!.publishedAt?.toISOString(), '2026-02-12T06:45:00.000Z');
     assert.equal(item!.updatedAt?.toISOString(), '2026-02-12T08:10:31.000Z');
     assert.equal(item!.dateline, 'Brussels');
-    assert.equal(item!.categories[0], 'conflict', 'medtop:16000000 maps to our Conflict & Defence category');
+    assert.equal(mapTerm(item!.categories[0]!), 'conflict', 'medtop:16000000 maps to our Conflict & Defence category');
     assert.equal(item!.image?.url, 'https://media.wire.example/photo-99120/web.jpg', 'the widest rendition that is not a print master');
     assert.equal(item!.url, null, 'a ninjs uri names the item, it is not a web page');
   });
@@ -52,7 +53,7 @@ describe('parseNinjs', () => {
     assert.equal(item.dateline, 'LONDON');
     assert.match(item.summary!, /^Installed solar capacity grew/);
     assert.equal(item.publishedAt?.toISOString(), '2026-02-10T14:00:00.000Z');
-    assert.ok(item.categories.includes('business'), 'subj:04000000 maps to Business');
+    assert.ok(item.categories.map(mapTerm).includes('business'), 'subj:04000000 maps to Business');
     assert.ok(item.categories.includes('Market Research'));
     assert.equal(item.image?.url, 'https://pr.example/media/solar-farm-1200.jpg');
   });
@@ -71,16 +72,25 @@ describe('parseNinjs', () => {
   });
 
   it('lists every problem of one item by field', () => {
-    const read = readNinjsItem({ type: 'picture', versioncreated: 'yesterday', language: 'english!', pubstatus: 'canceled' });
+    const read = readNinjsItem({ type: 'planning', versioncreated: 'yesterday', language: 'english!', pubstatus: 'killed' });
     assert.equal(read.kind, 'rejected');
     const fields = read.kind === 'rejected' ? read.issues.map((i) => i.field).sort() : [];
-    assert.deepEqual(fields, ['bodies', 'headlines', 'language', 'pubstatus', 'type', 'uri', 'versioncreated']);
+    assert.deepEqual(fields, ['headlines', 'language', 'pubStatus', 'type', 'uri', 'versioncreated']);
+    const text = readNinjsItem({ uri: 'urn:x:t', headline: 'No body' });
+    assert.deepEqual(text.kind === 'rejected' && text.issues.map((i) => i.field), ['bodies']);
   });
 
-  it('refuses an item still under embargo', () => {
-    const future = new Date(Date.now() + 86_400_000).toISOString();
-    const read = readNinjsItem({ uri: 'urn:x:e', headline: 'Embargoed', body_text: 'Body.', embargoed: future });
-    assert.equal(read.kind === 'rejected' && read.issues[0]?.field, 'embargoed');
+  it('passes an embargo on to the pipeline, which holds the item', () => {
+    const future = new Date(Date.now() + 86_400_000);
+    const read = readNinjsItem({ uri: 'urn:x:e', headline: 'Embargoed', body_text: 'Body.', embargoed: future.toISOString() });
+    assert.equal(read.kind === 'accepted' && read.item.embargoedUntil?.getTime(), future.getTime());
+    const noTime = readNinjsItem({ uri: 'urn:x:e', headline: 'Embargoed', body_text: 'Body.', pubStatus: 'embargoed' });
+    assert.deepEqual(noTime.kind === 'rejected' && noTime.issues.map((i) => i.field), ['embargoed']);
+  });
+
+  it('reads a kill notice with nothing but its uri', () => {
+    const read = readNinjsItem({ uri: 'urn:x:k', pubStatus: 'canceled' });
+    assert.equal(read.kind === 'accepted' && read.item.pubStatus, 'canceled');
   });
 
   it('prefers the main headline and skips bodies it cannot show', () => {

@@ -1,20 +1,28 @@
 /**
- * IPTC ninjs ("News in JSON") → RawItem. Reads both series: 1.x (headline, body_html /
- * body_text, byline, description_text, subject, located, associations as an object) and
- * 2.x (headlines[], bodies[], by, descriptions[], subjects[], associations as an array).
- * Field names follow the IPTC schemas ninjs-schema_1.4.json and ninjs-schema_2.0.json.
+ * IPTC ninjs ("News in JSON") → RawItem, every generation: 1.0–1.6 (headline, body_html /
+ * body_xhtml / body_text, byline, description_text, subject, located, associations as an
+ * object), 2.0–2.2 (headlines[], bodies[], by, descriptions[], subjects[], associations as an
+ * array) and 3.0–3.1 (the same in camelCase: versionCreated, pubStatus, contentType …).
+ * Property names are read in either case. Text and composite items become articles, picture,
+ * graphic, video and audio items media stories, a text item with only a description a brief;
+ * `pubStatus` canceled/withheld items are kill notices for the pipeline to act on.
  */
-import { taxonomy } from '../domain/taxonomy.js';
-import { emptyRawItem, rawImage, type RawItem } from '../domain/raw-item.js';
+import { emptyRawItem, type PubStatus, type RawItem } from '../domain/raw-item.js';
 import type { FieldIssue, ItemReading } from './field-issue.js';
 import { htmlToText } from './html-to-text.js';
+import { chooseBody } from './ninjs/ninjs-body.js';
+import { isObject, lowerKeys, objects, str, type Json } from './ninjs/ninjs-json.js';
+import { associatedPlayers, captionOf, creditOf, leadAssociation, pictureOf, pictureTypes, playedTypes, playerHtml } from './ninjs/ninjs-media.js';
 import { plainTextItem } from './plain-text-item.js';
+import { stripRepeatedHeadline, stripRepeatedHeadlineText } from './strip-repeated-headline.js';
 
 /** A ninjs document read for the pipeline: its items, or why it cannot be read. */
 export type NinjsResult = { kind: 'accepted'; items: RawItem[] } | { kind: 'rejected'; reason: string };
 
-/** Item types that are articles; pictures, audio and video alone are not (ninjs `type`). */
-const articleTypes = new Set(['text', 'composite']);
+/** Item types that are stories with text. */
+const textTypes = new Set(['text', 'composite', 'component']);
+
+const pubStatuses = new Set<PubStatus>(['usable', 'canceled', 'withheld', 'embargoed']);
 
 /**
  * Reads a ninjs document: one item or an array of items. The whole document is rejected,
@@ -23,6 +31,9 @@ const articleTypes = new Set(['text', 'composite']);
 export function parseNinjs(json: unknown): NinjsResult {
   const list = Array.isArray(json) ? json : [json];
   if (list.length === 0) return { kind: 'rejected', reason: 'The ninjs document holds no items.' };
+  if (list.length === 1 && isObject(json) && typeof json.$schema === 'string' && !json.uri) {
+    return { kind: 'rejected', reason: 'This is a JSON Schema (it has "$schema"), not a ninjs item: a ninjs item has a "uri".' };
+  }
   const items: RawItem[] = [];
   const problems: string[] = [];
   list.forEach((value, i) => {
@@ -36,36 +47,33 @@ export function parseNinjs(json: unknown): NinjsResult {
 
 /** Whether a value looks like a ninjs item: an object with ninjs's one required field, `uri`. */
 export function looksLikeNinjs(value: unknown): boolean {
-  return isObject(value) && typeof value.uri === 'string';
+  return isObject(value) && (typeof value.uri === 'string' || typeof value.URI === 'string');
 }
 
 /** Reads one ninjs item, listing every field that stops it from being an article. */
 export function readNinjsItem(value: unknown): ItemReading<RawItem> {
   if (!isObject(value)) return rejected([{ field: '(item)', message: 'must be a JSON object' }]);
+  const item = lowerKeys(value) as Json;
   const issues: FieldIssue[] = [];
 
-  const uri = str(value.uri);
+  const uri = str(item.uri);
   if (!uri) issues.push({ field: 'uri', message: 'is required: ninjs identifies every item by its uri' });
   else if (uri.length > 2048) issues.push({ field: 'uri', message: 'is longer than 2048 characters' });
 
-  const type = str(value.type);
-  if (type && !articleTypes.has(type)) issues.push({ field: 'type', message: `is "${type}"; Gazette takes text items` });
-
-  const pubstatus = str(value.pubstatus);
-  if (pubstatus && pubstatus !== 'usable') {
-    issues.push({ field: 'pubstatus', message: `is "${pubstatus}"; only usable items are published (ask an editor to take a story down)` });
+  const type = (str(item.type) ?? 'text').toLowerCase();
+  const known = textTypes.has(type) || pictureTypes.has(type) || playedTypes.has(type);
+  if (!known) {
+    issues.push({ field: 'type', message: `is "${type}": Gazette publishes text, picture, graphic, video and audio items; ${describeType(type)} cannot be shown as a story` });
   }
 
-  const headline = headlineOf(value);
-  if (!headline) issues.push({ field: 'headlines', message: 'needs a headline (headlines[].value in 2.x, headline in 1.x)' });
-
-  const { html, text } = bodyOf(value);
-  if (!html && !text) issues.push({ field: 'bodies', message: 'needs a body (bodies[].value in 2.x, body_html or body_text in 1.x)' });
+  const rawStatus = (str(item.pubstatus) ?? 'usable').toLowerCase();
+  const pubStatus = pubStatuses.has(rawStatus as PubStatus) ? (rawStatus as PubStatus) : null;
+  if (!pubStatus) issues.push({ field: 'pubStatus', message: `is "${rawStatus}"; ninjs knows usable, withheld, canceled and embargoed` });
 
   const dates: Record<string, Date | null> = {};
-  for (const field of ['firstcreated', 'versioncreated', 'embargoed'] as const) {
-    const raw = value[field];
-    if (raw === undefined || raw === null) {
+  for (const field of ['firstcreated', 'versioncreated', 'contentcreated', 'embargoed'] as const) {
+    const raw = item[field];
+    if (raw === undefined || raw === null || raw === '') {
       dates[field] = null;
       continue;
     }
@@ -73,37 +81,91 @@ export function readNinjsItem(value: unknown): ItemReading<RawItem> {
     if (!date) issues.push({ field, message: 'is not an RFC 3339 date-time, e.g. 2026-01-31T09:30:00Z' });
     dates[field] = date;
   }
-  if (dates.embargoed && dates.embargoed.getTime() > Date.now()) {
-    issues.push({ field: 'embargoed', message: `the item is embargoed until ${dates.embargoed.toISOString()}; send it once the embargo lifts` });
+  if (pubStatus === 'embargoed' && !dates.embargoed) {
+    issues.push({ field: 'embargoed', message: 'is required when pubStatus is "embargoed": it says when the item may be published' });
   }
 
-  const language = str(value.language);
+  const language = str(item.language);
   if (language && !/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(language)) {
     issues.push({ field: 'language', message: `"${language}" is not a BCP 47 language tag` });
+  }
+
+  const headline = headlineOf(item);
+  const withdrawn = pubStatus === 'canceled' || pubStatus === 'withheld';
+  // A kill notice needs nothing but its uri: it names the story to take down.
+  if (!headline && !withdrawn) issues.push({ field: 'headlines', message: 'needs a headline (headlines[].value in 2.x/3.x, headline in 1.x)' });
+
+  const content = known && !withdrawn ? contentOf(item, type, headline) : { html: null, text: null, summary: null, byline: null, dateline: null, image: null };
+  if (known && !withdrawn && !content.html && !content.text) {
+    issues.push(
+      pictureTypes.has(type) || playedTypes.has(type)
+        ? { field: 'renditions', message: `a ${type} item needs a caption (descriptions) or a rendition Gazette can show` }
+        : { field: 'bodies', message: 'needs a body or a description (bodies[] in 2.x/3.x, body_html, body_xhtml or body_text in 1.x)' },
+    );
   }
 
   if (issues.length > 0) return rejected(issues);
   return {
     kind: 'accepted',
     item: plainTextItem({
-      ...emptyRawItem(headline!),
+      ...emptyRawItem(headline ?? ''),
       guid: uri!,
-      html,
-      text,
-      summary: summaryOf(value),
-      byline: str(value.by) ?? str(value.byline),
-      dateline: datelineOf(value),
+      html: content.html,
+      text: content.text,
+      summary: content.summary,
+      byline: withoutByWord(str(item.by) ?? str(item.byline) ?? content.byline),
+      dateline: datelineOf(item) ?? content.dateline,
       language,
-      // firstcreated is when the story first went out; versioncreated is this version.
-      publishedAt: dates.firstcreated ?? dates.versioncreated ?? null,
+      // firstCreated is when the story first went out; versionCreated is this version.
+      publishedAt: dates.firstcreated ?? dates.contentcreated ?? dates.versioncreated ?? null,
       updatedAt: dates.versioncreated ?? null,
-      categories: categoriesOf(value),
-      image: rawImage(leadImageOf(value)),
+      categories: categoriesOf(item),
+      image: content.image,
+      pubStatus: pubStatus!,
+      embargoedUntil: dates.embargoed,
+      rights: rightsOf(item),
     }),
   };
 }
 
-type Json = Record<string, unknown>;
+type Content = Pick<RawItem, 'html' | 'text' | 'summary' | 'byline' | 'dateline' | 'image'>;
+
+/** Body, summary and picture: a text story, a brief, or a media story. */
+function contentOf(item: Json, type: string, headline: string | null): Content {
+  if (pictureTypes.has(type) || playedTypes.has(type)) return mediaContent(item, type);
+  const lead = leadAssociation(item);
+  const body = chooseBody(item);
+  let html = body.html ? stripRepeatedHeadline(withoutLeadFigure(body.html, lead?.hrefs ?? new Set()), headline) : null;
+  const text = body.text ? stripRepeatedHeadlineText(body.text, headline) : null;
+  const players = associatedPlayers(item);
+  if (players) html = `${html ?? (text ? paragraphs(text) : '')}${players}`;
+  const description = summaryOf(item, !!(html || text));
+  return {
+    html: html || null,
+    // A text item with only a description is a brief: the description is its text.
+    text: html ? null : text || description,
+    summary: description ?? body.nitf?.summary ?? null,
+    byline: body.nitf?.byline ?? null,
+    dateline: body.nitf?.dateline ?? null,
+    image: lead?.image ?? null,
+  };
+}
+
+/** A picture, graphic, video or audio item: its caption is the text, its picture the lead image. */
+function mediaContent(item: Json, type: string): Content {
+  const caption = captionOf(item) ?? textBody(item);
+  const image = pictureOf(item);
+  const credit = creditOf(item);
+  const player = playedTypes.has(type) ? playerHtml(item, type as 'video' | 'audio', null) : '';
+  const creditLine = credit ? `<p><small>${escapeText(credit)}</small></p>` : '';
+  const html = player ? `${player}${caption ? paragraphs(caption) : ''}${creditLine}` : null;
+  return { html, text: html ? null : caption, summary: null, byline: null, dateline: null, image: image ? { ...image, credit: image.credit ?? credit } : null };
+}
+
+function textBody(item: Json): string | null {
+  const body = chooseBody(item);
+  return body.text ?? (body.html ? htmlToText(body.html) || null : null);
+}
 
 function headlineOf(item: Json): string | null {
   const headlines = objects(item.headlines);
@@ -114,35 +176,28 @@ function headlineOf(item: Json): string | null {
   return (isHtml ? htmlToText(value) : value.replace(/\s+/g, ' ').trim()) || null;
 }
 
-/** The HTML and plain-text bodies; of several, the first of each kind (2.x `bodies`). */
-function bodyOf(item: Json): { html: string | null; text: string | null } {
-  const bodies = objects(item.bodies).filter((b) => str(b.value));
-  const kind = (b: Json) => {
-    const type = (str(b.contenttype) ?? '').toLowerCase();
-    const role = (str(b.role) ?? '').toLowerCase();
-    if (type.includes('html') || (!type && role.includes('html'))) return 'html';
-    if (type === 'text/plain' || (!type && !role.includes('xml'))) return 'text';
-    return 'other'; // e.g. NITF or a provider's own XML: not something we can show.
-  };
-  const html = str(bodies.find((b) => kind(b) === 'html')?.value) ?? str(item.body_html);
-  const text = str(bodies.find((b) => kind(b) === 'text')?.value) ?? str(item.body_text);
-  return { html: html ?? null, text: text ?? null };
-}
-
-function summaryOf(item: Json): string | null {
+/**
+ * The agency's summary. A description cut off mid-sentence (a teaser of fixed length) is no
+ * summary when there is a body to summarize instead.
+ */
+function summaryOf(item: Json, hasBody: boolean): string | null {
   const descriptions = objects(item.descriptions).filter((d) => str(d.value));
   const chosen =
     descriptions.find((d) => /summary|abstract|teaser|lead/i.test(str(d.role) ?? '')) ??
-    descriptions.find((d) => !/caption|ednote/i.test(str(d.role) ?? ''));
+    descriptions.find((d) => !/caption|ednote|credit|writer/i.test(str(d.role) ?? ''));
+  let value: string | null = null;
   if (chosen) {
     const v = str(chosen.value)!;
-    return /html/i.test(str(chosen.contenttype) ?? '') ? htmlToText(v) || null : v;
+    value = /html/i.test(str(chosen.contenttype) ?? '') ? htmlToText(v) || null : v;
+  } else {
+    const html = str(item.description_html) ?? str(item.description_xhtml);
+    value = str(item.description_text) ?? str(item.summary) ?? (html ? htmlToText(html) || null : null);
   }
-  const html = str(item.description_html);
-  return str(item.description_text) ?? str(item.summary) ?? (html ? htmlToText(html) || null : null);
+  if (value && hasBody && !/[.!?…"'»”)]\s*$/.test(value)) return null;
+  return value;
 }
 
-/** `located` (1.x), else a place the item says it was reported from (2.x places[].rel). */
+/** `located` (1.x–3.x), else a place the item says it was reported from (places[].rel). */
 function datelineOf(item: Json): string | null {
   const located = str(item.located);
   if (located) return located;
@@ -151,62 +206,64 @@ function datelineOf(item: Json): string | null {
 }
 
 /**
- * Subjects as category terms, in order: a term from our taxonomy when the subject carries an
- * IPTC code we map (Media Topic "medtop:…" or Subject Code "subj:…", by qcode, literal or
- * URI), and its name as well, which the pipeline matches against category names.
+ * Subjects and genres as category terms: their codes as sent (IPTC Media Topic `medtop:…`,
+ * Subject Code literals such as "04011000", an agency URI ending in a code) and their names;
+ * the enrich stage maps them to Gazette's categories.
  */
 function categoriesOf(item: Json): string[] {
-  const subjects = [...objects(item.subjects), ...objects(item.subject)];
   const terms: string[] = [];
-  for (const s of subjects) {
-    const code = iptcTopLevelCode(s);
-    const mapped = code ? taxonomy.find((c) => c.iptcCode === code)?.slug : undefined;
-    if (mapped) terms.push(mapped);
+  for (const s of [...objects(item.subjects), ...objects(item.subject)]) {
+    for (const field of ['qcode', 'code', 'literal', 'uri']) {
+      const v = str(s[field]);
+      if (v && /\d{8}$/.test(v)) terms.push(v);
+    }
     const name = str(s.name);
     if (name) terms.push(name);
   }
-  return [...new Set(terms)];
+  return [...new Set(terms)].slice(0, 40);
 }
 
-/** The top-level IPTC code of a subject: exact for Media Topics, by prefix for Subject Codes. */
-function iptcTopLevelCode(subject: Json): string | null {
-  const candidates = [str(subject.code), str(subject.qcode), str(subject.literal), str(subject.uri)].filter((s): s is string => !!s);
-  for (const c of candidates) {
-    const medtop = /(?:^medtop:|\/mediatopic\/)(\d{8})$/.exec(c);
-    if (medtop) return medtop[1]!;
-    // IPTC Subject Codes are hierarchical by digits: 04xxxxxx sits under 04000000.
-    const subj = /(?:^subj:|\/subjectcode\/|^)(\d{2})\d{6}$/.exec(c);
-    if (subj) return `${subj[1]}000000`;
-  }
-  return null;
+function rightsOf(item: Json): RawItem['rights'] {
+  const rightsInfo = objects(item.rightsinfo)[0] ?? (isObject(item.rightsinfo) ? (item.rightsinfo as Json) : null);
+  const linked = rightsInfo ? str(rightsInfo.linkedrights) : null;
+  const holder = str(item.copyrightholder);
+  const copyrightNotice = str(item.copyrightnotice) ?? (holder ? `© ${holder}` : null);
+  const usageTerms = str(item.usageterms) ?? (linked ? `Terms: ${linked}` : null);
+  return copyrightNotice || usageTerms ? { copyrightNotice, usageTerms } : null;
 }
 
-/** The lead picture: an association of type picture, its widest rendition up to 2048 px. */
-function leadImageOf(item: Json): string | null {
-  const raw = item.associations;
-  const associations = Array.isArray(raw) ? objects(raw) : isObject(raw) ? objects(Object.values(raw)) : [];
-  const pictures = associations.filter((a) => (str(a.type) ?? 'picture') === 'picture');
-  for (const picture of pictures) {
-    const renditionsRaw = picture.renditions;
-    const renditions = Array.isArray(renditionsRaw)
-      ? objects(renditionsRaw)
-      : isObject(renditionsRaw)
-        ? objects(Object.values(renditionsRaw))
-        : [];
-    const usable = renditions
-      .filter((r) => httpUrl(str(r.href)))
-      .sort((a, b) => widthScore(b) - widthScore(a));
-    const href = usable[0] ? str(usable[0].href) : null;
-    if (href) return href;
-    const uri = str(picture.uri);
-    if (httpUrl(uri)) return uri;
-  }
-  return null;
+/** A body figure showing the lead picture again (TT's rich HTML does) is dropped: the page shows the lead. */
+function withoutLeadFigure(html: string, hrefs: Set<string>): string {
+  if (hrefs.size === 0) return html;
+  return html.replace(/<figure\b[\s\S]*?<\/figure>/gi, (figure) => {
+    const srcs = [...figure.matchAll(/\b(?:src|data-preview-src)\s*=\s*"([^"]+)"/gi)].map((m) => m[1]!);
+    return srcs.some((s) => hrefs.has(s)) ? '' : figure;
+  });
 }
 
-function widthScore(rendition: Json): number {
-  const width = typeof rendition.width === 'number' ? rendition.width : 0;
-  return width <= 2048 ? width : -width; // the biggest web size; a print master only when nothing else
+/** "Von Christian Hollmann, dpa" → "Christian Hollmann, dpa": the page says "By" in its own words. */
+function withoutByWord(byline: string | null): string | null {
+  return byline ? byline.replace(/^(?:by|von|par|por|av|af|door|di|da)\s+(?=\S)/i, '') : null;
+}
+
+function describeType(type: string): string {
+  if (/event/.test(type)) return 'an event';
+  if (/planning/.test(type)) return 'a planning item';
+  if (/concept/.test(type)) return 'a concept item';
+  return `an item of type "${type}"`;
+}
+
+function paragraphs(text: string): string {
+  return text
+    .split(/\n\s*\n|\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${escapeText(p)}</p>`)
+    .join('');
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function parseDateTime(value: string): Date | null {
@@ -214,22 +271,6 @@ function parseDateTime(value: string): Date | null {
   if (!/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i.test(value.trim())) return null;
   const date = new Date(value.trim());
   return Number.isNaN(date.getTime()) ? null : date;
-}
-
-function httpUrl(value: string | null): value is string {
-  return !!value && /^https?:\/\//i.test(value);
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function objects(value: unknown): Json[] {
-  return Array.isArray(value) ? value.filter(isObject) : [];
-}
-
-function str(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 
 function rejected(issues: FieldIssue[]): ItemReading<RawItem> {

@@ -17,5 +17,9 @@ export function sourceHash(item: RawItem): string {
     item.guid, item.url, item.headline, item.html, item.text, item.summary, item.byline, item.dateline,
     item.language, item.publishedAt?.getTime(), item.updatedAt?.getTime(), item.categories, item.image,
   ];
+  // Agency fields count only when sent, so items that never carry them keep their old hash.
+  if (item.pubStatus && item.pubStatus !== 'usable') fields.push(item.pubStatus);
+  if (item.embargoedUntil) fields.push(item.embargoedUntil.getTime());
+  if (item.rights) fields.push(item.rights.copyrightNotice, item.rights.usageTerms);
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }

@@ -50,7 +50,10 @@ export function processItem(raw: RawItem, ctx: ProcessContext): ProcessResult {
   if (!body.text) return { kind: 'rejected', reason: 'The item has no body text after cleaning.' };
 
   const sourceDate = validDate(item.publishedAt) ?? validDate(item.updatedAt);
-  const publishedAt = sourceDate ?? ctx.now;
+  const embargo = embargoOf(item, ctx.now);
+  if (embargo.kind === 'rejected') return embargo;
+  // An embargoed story is held, and goes out at the embargo time: that is its publication.
+  const publishedAt = embargo.until && embargo.until > (sourceDate ?? ctx.now) ? embargo.until : (sourceDate ?? ctx.now);
   const enriched = enrichArticle(
     { headline, text: body.text, summary: item.summary ? normalizeText(item.summary) : null, declaredLanguage: item.language, declaredCategories: item.categories },
     { ...ctx.enrich, defaultCategories: ctx.defaultCategories },
@@ -76,12 +79,34 @@ export function processItem(raw: RawItem, ctx: ProcessContext): ProcessResult {
       publishedAt,
       updatedAt: validDate(item.updatedAt) ?? publishedAt,
       categories: enriched.categories,
-      status: 'published',
+      status: embargo.until ? 'unpublished' : 'published',
       contentHash: contentHash(body.text),
       sourceHash: sourceHash(raw),
       leadImage: cleanLeadImage(item.image),
+      copyrightNotice: item.rights?.copyrightNotice ? normalizeText(item.rights.copyrightNotice).slice(0, 2000) || null : null,
+      usageTerms: item.rights?.usageTerms ? normalizeText(item.rights.usageTerms).slice(0, 2000) || null : null,
+      embargoedUntil: embargo.until,
     },
   };
+}
+
+/** Embargoes further ahead than this are taken for a mistake, not held for years. */
+const MAX_EMBARGO_MS = 366 * 24 * 3_600_000;
+
+/**
+ * Whether the item is held: an embargo time still ahead (whatever `pubStatus` says; an
+ * `embargoed` item whose time has passed is published at once).
+ */
+function embargoOf(item: RawItem, now: Date): { kind: 'held'; until: Date | null } | { kind: 'rejected'; reason: string } {
+  const until = validDate(item.embargoedUntil ?? null);
+  if (!until || until.getTime() <= now.getTime()) {
+    if (item.pubStatus === 'embargoed' && !until) return { kind: 'rejected', reason: 'The item is embargoed but says not until when; send it again when it is usable.' };
+    return { kind: 'held', until: null };
+  }
+  if (until.getTime() - now.getTime() > MAX_EMBARGO_MS) {
+    return { kind: 'rejected', reason: `The embargo ${until.toISOString()} is more than a year ahead; it looks like a mistake, so the item was not stored.` };
+  }
+  return { kind: 'held', until };
 }
 
 /** Hash of the body as a reader sees it: equal for bodies that differ only in markup or spacing. */
@@ -89,7 +114,7 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(paragraphKey(text)).digest('hex');
 }
 
-function validDate(date: Date | null): Date | null {
+function validDate(date: Date | null | undefined): Date | null {
   return date && !Number.isNaN(date.getTime()) ? date : null;
 }
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { readImportBytes } from './read-import-file.js';
 
@@ -19,5 +20,16 @@ describe('readImportBytes: HTML pages', () => {
     if (result.kind !== 'items') return;
     assert.equal(result.format, 'html-page');
     assert.match(result.items[0]!.html ?? '', /Dredging of the harbour channel/);
+  });
+});
+
+describe('readImportBytes: agency files', () => {
+  it('reads a standalone NITF article and a NewsML 1.2 release by their content', async () => {
+    const nitf = '<?xml version="1.0"?><nitf><head><docdata><doc-id id-string="nitf-1"/></docdata></head><body><body.head><hedline><hl1>Dam opens</hl1></hedline></body.head><body.content><p>The dam opened on Monday.</p></body.content></body></nitf>';
+    const read = await readImportBytes(Buffer.from(nitf), 'story.txt');
+    assert.equal(read.kind === 'items' && read.format, 'nitf');
+    assert.equal(read.kind === 'items' && read.items[0]!.headline, 'Dam opens');
+    const newsml = await readImportBytes(readFileSync(new URL('../ingest/testdata/agency/ninjs/NewsML/businesswire-newsml-20130731006140.xml', import.meta.url)), 'release.xml');
+    assert.equal(newsml.kind === 'items' && newsml.format, 'newsml-1');
   });
 });

@@ -6,6 +6,7 @@ import { emptyRawItem, rawImage, type RawItem } from '../domain/raw-item.js';
 import { decodeCharset } from '../ingest/decode-charset.js';
 import { detectFormat } from '../ingest/detect-format.js';
 import { DEFAULT_MAX_FEED_BYTES, parseFeed } from '../ingest/parse-feed.js';
+import { readNitfArticle } from '../ingest/nitf/read-nitf-article.js';
 import { parseNinjs } from '../ingest/parse-ninjs.js';
 import { parseTextArticle } from '../ingest/parse-text-article.js';
 import { splitFeedItems } from '../ingest/split-feed-items.js';
@@ -76,11 +77,11 @@ async function* toAsync<T>(items: T[]): AsyncGenerator<T> {
 }
 
 /** The kinds of file `gazette import` reads. */
-export type ImportFormat = 'rss' | 'atom' | 'rdf' | 'json-feed' | 'newsml-g2' | 'ninjs' | 'html-page' | 'text-page';
+export type ImportFormat = 'rss' | 'atom' | 'rdf' | 'json-feed' | 'newsml-g2' | 'newsml-1' | 'nitf' | 'ninjs' | 'html-page' | 'text-page';
 
 /**
  * Reads one file for `gazette import` (and `gazette analyze`): a feed in any format parseFeed
- * reads, ninjs JSON, an HTML article page or a plain-text article page like a scraper saves.
+ * reads (NewsML-G2 and NewsML 1.2 among them), ninjs JSON, a NITF article, an HTML article page or a plain-text article page like a scraper saves.
  * The format is sniffed from the content, not the file name, so a misnamed file still reads.
  * Article pages get the guid `file:<name>`, so importing the same file again updates the
  * same article. Never throws for a bad file; I/O errors come back as rejections too.
@@ -123,6 +124,10 @@ export async function readImportBytes(bytes: Uint8Array, name: string, options: 
 
   if (start === '<') {
     const format = detectFormat(text);
+    if (format === 'nitf') {
+      const nitf = readNitfArticle(text, name, { maxBytes: options.maxBytes ?? DEFAULT_MAX_FEED_BYTES });
+      return nitf.kind === 'item' ? { kind: 'items', items: [nitf.item], format: 'nitf' } : nitf;
+    }
     if (format === 'html' || (format === 'unknown' && /<(?:html|body|p|article|div)[\s>]/i.test(text.slice(0, 4096)))) {
       return htmlPage(text, name);
     }

@@ -9,12 +9,14 @@ import type { FetchOptions } from '../ingest/fetch/fetch-url.js';
 import type { ArticleStamp, Store } from '../store/store.js';
 import { itemKey, sourceHash } from './item-identity.js';
 import { inlineProcessor, type ItemProcessor } from './process-pool.js';
+import { isWithdrawal, retractItem, type RetractOutcome } from './retract.js';
 import type { ProcessedItem } from './process-worker.js';
 
 /** What became of one input item. */
 export type ItemOutcome =
   | { outcome: 'created' | 'updated' | 'unchanged'; articleId: number; notes?: string[] }
-  | { outcome: 'rejected'; reason: string };
+  | { outcome: 'rejected'; reason: string }
+  | RetractOutcome;
 
 /** Counts of one ingest run, and the reasons for each rejection. */
 export interface IngestSummary {
@@ -23,6 +25,8 @@ export interface IngestSummary {
   updated: number;
   unchanged: number;
   rejected: { item: string; reason: string }[];
+  /** Kill notices (pubStatus canceled/withheld): stories taken down, and notices for no stored story. */
+  withdrawn: { item: string; articleId: number | null; reason: string }[];
   /** Items stored after normalizing changed them (see `normalizeRawItem`), and how. */
   flagged: { item: string; notes: string[] }[];
   /** Ids of the articles created or updated, in input order. */
@@ -35,7 +39,7 @@ export interface IngestSummary {
 
 /** An empty summary, to add runs up. */
 export function emptySummary(): IngestSummary {
-  return { read: 0, created: 0, updated: 0, unchanged: 0, rejected: [], flagged: [], articleIds: [], items: [], fullText: { fetched: 0, failed: [] } };
+  return { read: 0, created: 0, updated: 0, unchanged: 0, rejected: [], withdrawn: [], flagged: [], articleIds: [], items: [], fullText: { fetched: 0, failed: [] } };
 }
 
 /** How one ingest run goes, per entry point. */
@@ -180,6 +184,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
     // Linked pages are fetched one at a time, as a polite reader would; processing goes on meanwhile.
     let pages: Promise<unknown> = Promise.resolve();
     const work = items.map(async (item, i) => {
+      if (isWithdrawal(item)) return { withdrawal: true as const };
       const stored = keys[i] ? stamps.get(keys[i]!) : undefined;
       if (stored && stored.sourceHash === sourceHash(item)) return { stored, repeat: true as const };
       if (stored && options.fullText && needsFullText(item, options.fullText)) return { stored, teaserOfStored: true as const };
@@ -196,7 +201,10 @@ export function createIngestService(deps: IngestDeps): IngestService {
       const done = await pending;
       const item = items[i]!;
       summary.read++;
-      if ('repeat' in done || 'teaserOfStored' in done) {
+      if ('withdrawal' in done) {
+        // After the items before it in the window, so "story, then its kill notice" ends taken down.
+        recordWithdrawal(summary, item, await retractItem(store, provider.id, item));
+      } else if ('repeat' in done || 'teaserOfStored' in done) {
         summary.unchanged++;
         summary.items.push({ outcome: 'unchanged', articleId: done.stored!.id });
       } else if (done.result.kind === 'rejected') {
@@ -236,6 +244,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
       const stamps = await store.articles.findStamps(provider.id, keys.filter((k): k is string => k !== undefined));
       const results = await Promise.all(
         items.map((item, i) => {
+          if (isWithdrawal(item)) return null;
           const stored = keys[i] ? stamps.get(keys[i]!) : undefined;
           return stored && stored.sourceHash === sourceHash(item) ? null : processOne(item, provider.id, now());
         }),
@@ -246,6 +255,10 @@ export function createIngestService(deps: IngestDeps): IngestService {
       let disclaimerKnown = provider.disclaimer.trim() !== '';
       for (const [i, result] of results.entries()) {
         summary.read++;
+        if (isWithdrawal(items[i]!)) {
+          recordWithdrawal(summary, items[i]!, await retractItem(store, provider.id, items[i]!));
+          continue;
+        }
         const stored = keys[i] ? stamps.get(keys[i]!) : undefined;
         if (result === null || result.kind === 'rejected') {
           summary.unchanged++;
@@ -301,6 +314,9 @@ function toRawItem(article: Article, recategorize: boolean): RawItem {
     // The picture stays with the story; an unchanged URL keeps what was measured of it.
     image: article.leadImage && { url: article.leadImage.url, alt: article.leadImage.alt, caption: article.leadImage.caption, credit: article.leadImage.credit, width: null, height: null },
     categories: recategorize ? [] : article.categories,
+    // The agency's rights and a held item's embargo survive reprocessing.
+    rights: article.copyrightNotice || article.usageTerms ? { copyrightNotice: article.copyrightNotice ?? null, usageTerms: article.usageTerms ?? null } : null,
+    embargoedUntil: article.embargoedUntil ?? null,
   };
 }
 
@@ -310,6 +326,12 @@ function record(summary: IngestSummary, outcome: 'created' | 'updated' | 'unchan
   summary.items.push({ outcome, articleId, ...(result.notes.length > 0 && { notes: result.notes }) });
   if (result.notes.length > 0) summary.flagged.push({ item: result.draft.guid, notes: result.notes });
   if (outcome !== 'unchanged') summary.articleIds.push(articleId);
+}
+
+/** Counts a kill notice's outcome. */
+function recordWithdrawal(summary: IngestSummary, item: RawItem, outcome: RetractOutcome): void {
+  summary.items.push(outcome);
+  summary.withdrawn.push({ item: item.guid ?? item.url ?? item.headline, articleId: outcome.outcome === 'taken_down' ? outcome.articleId : null, reason: outcome.reason });
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -68,6 +68,9 @@ export function articleRepo(db: Kysely<Database>, write: Writer): ArticleRepo {
           content_hash: draft.contentHash,
           source_hash: draft.sourceHash,
           ...leadImageColumns(draft),
+          copyright_notice: draft.copyrightNotice ?? null,
+          usage_terms: draft.usageTerms ?? null,
+          embargoed_until: draft.embargoedUntil ? toTimestamp(draft.embargoedUntil) : null,
         };
         let row: Selectable<ArticlesTable>;
         let outcome: UpsertResult['outcome'];
@@ -101,7 +104,9 @@ export function articleRepo(db: Kysely<Database>, write: Writer): ArticleRepo {
             .updateTable('articles')
             // A provider's update corrects the story but never undoes an editor's decision:
             // an unpublished or taken-down article stays so (only setStatus changes it).
-            .set({ ...values, status: existing.status, ...keptMeasurement(existing, values.lead_image_url) })
+            // An item held for its embargo is the provider's to release: a version without
+            // an embargo publishes it, one with a new time moves it.
+            .set({ ...values, ...embargoUpdate(existing, draft), ...keptMeasurement(existing, values.lead_image_url) })
             .where('id', '=', existing.id)
             .returningAll()
             .executeTakeFirstOrThrow();
@@ -175,7 +180,8 @@ export function articleRepo(db: Kysely<Database>, write: Writer): ArticleRepo {
 
     async setStatus(id, status) {
       await write(async (tx, effects) => {
-        const result = await tx.updateTable('articles').set({ status }).where('id', '=', id).executeTakeFirst();
+        // An editor's decision ends any embargo: the job never publishes what was set by hand.
+        const result = await tx.updateTable('articles').set({ status, embargoed_until: null }).where('id', '=', id).executeTakeFirst();
         if (Number(result.numUpdatedRows) === 0) throw new GazetteError('NOT_FOUND', `No article with id ${id}.`);
         // A takedown leaves every listing and cached page in the same commit.
         effects.touchArticle(id);
@@ -210,6 +216,36 @@ export function articleRepo(db: Kysely<Database>, write: Writer): ArticleRepo {
       });
     },
 
+    async releaseEmbargoes(now, limit = 500) {
+      const due = toTimestamp(now);
+      const rows = await db
+        .selectFrom('articles')
+        .select('id')
+        .where('embargoed_until', '<=', due)
+        .orderBy('embargoed_until')
+        .limit(Math.min(Math.max(1, limit), 5000))
+        .execute();
+      const released: number[] = [];
+      for (const { id } of rows) {
+        // One short transaction per article, checked again inside it: another node may have
+        // released it, or an editor taken it down, since the query.
+        const done = await write(async (tx, effects) => {
+          const result = await tx
+            .updateTable('articles')
+            .set({ status: 'published', embargoed_until: null })
+            .where('id', '=', id)
+            .where('status', '=', 'unpublished')
+            .where('embargoed_until', '<=', due)
+            .executeTakeFirst();
+          if (Number(result.numUpdatedRows) === 0) return false;
+          effects.touchArticle(id);
+          return true;
+        });
+        if (done) released.push(id);
+      }
+      return released;
+    },
+
     async count() {
       const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);
@@ -235,8 +271,19 @@ async function categoriesOf(db: Kysely<Database>, ids: number[]): Promise<Map<nu
 }
 
 /** True when an update would change nothing a reader or a listing sees. */
+/** Status and embargo of an updated article: see the comment where it is used. */
+function embargoUpdate(existing: Selectable<ArticlesTable>, draft: ArticleDraft): Pick<Selectable<ArticlesTable>, 'status' | 'embargoed_until'> {
+  if (existing.embargoed_until === null) return { status: existing.status, embargoed_until: null };
+  return draft.embargoedUntil
+    ? { status: 'unpublished', embargoed_until: toTimestamp(draft.embargoedUntil) }
+    : { status: draft.status, embargoed_until: null };
+}
+
 function sameContent(before: Article, draft: ArticleDraft): boolean {
   return (
+    (before.copyrightNotice ?? null) === (draft.copyrightNotice ?? null) &&
+    (before.usageTerms ?? null) === (draft.usageTerms ?? null) &&
+    (before.embargoedUntil?.getTime() ?? null) === (draft.embargoedUntil?.getTime() ?? null) &&
     before.contentHash === draft.contentHash &&
     before.headline === draft.headline &&
     before.summary === draft.summary &&

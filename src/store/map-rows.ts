@@ -50,6 +50,9 @@ export function toArticle(row: Selectable<ArticlesTable>, categories: string[]):
     contentHash: row.content_hash,
     sourceHash: row.source_hash,
     leadImage: toLeadImage(row),
+    copyrightNotice: row.copyright_notice ?? null,
+    usageTerms: row.usage_terms ?? null,
+    embargoedUntil: row.embargoed_until ? toDate(row.embargoed_until) : null,
   };
 }
 

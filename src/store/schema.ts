@@ -51,6 +51,11 @@ export interface ArticlesTable {
   lead_image_status: string | null;
   lead_image_width: number | null;
   lead_image_height: number | null;
+  /** Migration 0018: the agency's copyright line and usage terms. */
+  copyright_notice: string | null;
+  usage_terms: string | null;
+  /** Migration 0018: held until this time (an embargoed agency item), else null. */
+  embargoed_until: Timestamp | null;
 }
 
 export interface ArticleCategoriesTable {

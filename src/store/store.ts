@@ -67,6 +67,7 @@ export interface ArticleRepo {
   batchBefore(beforeId: number | undefined, limit: number): Promise<ArticleWithProvider[]>;
   /** The stamps of those of the provider's articles stored under these guids, by guid (one query). */
   findStamps(providerId: number, guids: string[]): Promise<Map<string, ArticleStamp>>;
+  /** Sets an article's status (an editor's decision, a takedown); it ends any embargo. */
   setStatus(id: number, status: ArticleStatus): Promise<void>;
   /** Articles whose lead image waits to be fetched and measured, newest first (a partial index). */
   pendingLeadImages(limit: number): Promise<{ articleId: number; url: string }[]>;
@@ -76,6 +77,11 @@ export interface ArticleRepo {
    * another picture by now.
    */
   recordLeadImage(id: number, url: string, measured: { width: number; height: number } | null): Promise<boolean>;
+  /**
+   * Publishes up to `limit` articles held for an embargo that ended at or before `now`, each
+   * in its own transaction with its listings; returns their ids.
+   */
+  releaseEmbargoes(now: Date, limit?: number): Promise<number[]>;
   count(): Promise<number>;
 }
 

@@ -10,6 +10,7 @@ import { websubToken } from './0010-websub-token.js';
 import { syndication } from './0014-syndication.js';
 import { leadImages } from './0015-lead-images.js';
 import { popularity } from './0017-popularity.js';
+import { agencyRightsAndEmbargo } from './0018-agency-rights-and-embargo.js';
 
 /** A migration that may differ per engine where the SQL must (types, identity columns). */
 export type EngineMigration = (db: Kysely<any>, engine: Engine) => Promise<void>;
@@ -29,6 +30,7 @@ const history: Record<string, EngineMigration> = {
   '0014-syndication': syndication,
   '0015-lead-images': leadImages,
   '0017-popularity': popularity,
+  '0018-agency-rights-and-embargo': agencyRightsAndEmbargo,
 };
 
 /** The names of every migration, oldest first (the upgrade test builds each earlier schema). */

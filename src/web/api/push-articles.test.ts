@@ -254,11 +254,40 @@ for (const engine of engines) {
       assert.deepEqual((await again.json()).articles[0], { ...created, status: 'unchanged' });
     });
 
+    it('takes agency ninjs 3.x: a story with a NITF body, then its kill notice takes it down', async () => {
+      const dpa = JSON.parse(readFileSync(new URL('../../ingest/testdata/ninjs-3/dpa_text_3_nitf.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+      const story = { ...dpa, uri: `${String(dpa.uri)}-push-${engine.name}` };
+      const created = await push(story, { key: wireKey, type: 'application/ninjs+json' });
+      assert.equal(created.status, 201);
+      const id = (await created.json()).articles[0].id as number;
+      const stored = await store.articles.findById(id);
+      assert.equal(stored?.headline, 'Faktencheck Derby-Elfmeter: Hat Schiedsrichter Zwayer recht?');
+      assert.match(stored!.bodyHtml, /^<p>Für Lucien Favre war es/);
+      assert.deepEqual(stored?.categories, ['sport']);
+      assert.equal(stored?.copyrightNotice, 'Copyright 2019, dpa (www.dpa.de). Alle Rechte vorbehalten');
+
+      const kill = await push({ uri: story.uri, pubStatus: 'canceled' }, { key: wireKey });
+      assert.equal(kill.status, 200);
+      assert.deepEqual((await kill.json()).withdrawals, [{ index: 0, id, status: 'taken_down', message: 'The provider marked the story canceled; it was taken down.' }]);
+      assert.equal((await store.articles.findById(id))?.status, 'taken_down');
+      assert.equal((await app.request(`/api/v1/articles/${id}`)).status, 404);
+
+      const unknown = await push({ uri: 'urn:dpa:never-sent', pubStatus: 'withheld' }, { key: wireKey });
+      assert.equal(unknown.status, 200);
+      const answer = await unknown.json();
+      assert.deepEqual(answer.articles, []);
+      assert.equal(answer.withdrawals[0].status, 'not_stored');
+    });
+
     it('answers 400 per field for a bad ninjs item', async () => {
-      const res = await push({ uri: 'urn:x:1', type: 'picture', headlines: [{ value: 'A photo' }] });
+      const res = await push({ uri: 'urn:x:1', type: 'event', headlines: [{ value: 'A press conference' }], pubStatus: 'usable', versionCreated: 'soon' });
       assert.equal(res.status, 400);
-      const fields = (await res.json()).error.details.map((d: { field: string }) => d.field).sort();
-      assert.deepEqual(fields, ['bodies', 'type']);
+      const details = (await res.json()).error.details as { field: string; message: string }[];
+      assert.deepEqual(details.map((d) => d.field).sort(), ['type', 'versioncreated']);
+      assert.match(details.find((d) => d.field === 'type')!.message, /an event cannot be shown/);
+      const photo = await push({ uri: 'urn:x:2', type: 'picture', headlines: [{ value: 'A photo' }] });
+      assert.equal(photo.status, 400);
+      assert.deepEqual((await photo.json()).error.details.map((d: { field: string }) => d.field), ['renditions']);
     });
 
     it('answers 413 for an oversized body or too many articles, 415 for a wrong content type', async () => {

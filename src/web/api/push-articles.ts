@@ -16,6 +16,15 @@ export interface PushLimits {
 }
 
 /** What the API answers for each stored item, in request order. */
+/** What a pushed kill notice did: the story it names taken down, or nothing stored for an unknown uri. */
+export interface Withdrawal {
+  index: number;
+  id: number | null;
+  status: 'taken_down' | 'not_stored';
+  message: string;
+}
+
+/** One stored article of a push. */
 export interface PushedArticle {
   index: number;
   id: number;
@@ -75,12 +84,18 @@ export function pushArticles(deps: AppDeps, limits: PushLimits) {
       return apiError(c, 400, 'VALIDATION_FAILED', `${details.length} of ${reading.items.length} articles were refused by the pipeline; nothing was stored.`, details);
     }
     const results: PushedArticle[] = outcome.summary.items.flatMap((o, index) =>
-      o.outcome === 'rejected' ? [] : [{ index, id: o.articleId, url: `${deps.config.publicUrl}/article/${o.articleId}`, status: o.outcome, ...(o.notes && { notes: o.notes }) }],
+      o.outcome === 'created' || o.outcome === 'updated' || o.outcome === 'unchanged'
+        ? [{ index, id: o.articleId, url: `${deps.config.publicUrl}/article/${o.articleId}`, status: o.outcome, ...(o.notes && { notes: o.notes }) }]
+        : [],
+    );
+    // Kill notices (pubStatus canceled/withheld): what each did, in the same index terms.
+    const withdrawals = outcome.summary.items.flatMap((o, index): Withdrawal[] =>
+      o.outcome === 'taken_down' ? [{ index, id: o.articleId, status: o.outcome, message: o.reason }] : o.outcome === 'not_stored' ? [{ index, id: null, status: o.outcome, message: o.reason }] : [],
     );
     const counts = { created: 0, updated: 0, unchanged: 0 };
     for (const r of results) counts[r.status]++;
-    logPush(deps, c, reading.items, counts);
-    return c.json({ articles: results, ...counts }, counts.created > 0 ? 201 : 200);
+    logPush(deps, c, reading.items, { ...counts, withdrawn: withdrawals.length });
+    return c.json({ articles: results, ...counts, ...(withdrawals.length > 0 && { withdrawals }) }, counts.created > 0 ? 201 : 200);
   };
 }
 

@@ -12,6 +12,8 @@ export const contentSecurityPolicy = [
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self'",
+  // Agency video and audio stories play from the agency's renditions.
+  'media-src https: http:',
   "font-src 'self'",
   "connect-src 'self'",
   // The web app manifest (default-src 'none' would refuse it).

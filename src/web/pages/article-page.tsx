@@ -9,6 +9,7 @@ import { cacheAs } from '../http-cache/cache-as.js';
 import { categoriesOf, layoutBase } from '../page-context.js';
 import { articleJsonLd } from '../views/article-json-ld.js';
 import { articlePath, textDirection } from '../views/format.js';
+import { AgencyRights } from '../views/agency-rights.js';
 import { Layout } from '../views/layout.js';
 import { PopularRail } from '../views/popular-rail.js';
 import { SafeBody } from '../views/safe-body.js';
@@ -115,6 +116,7 @@ export function articlePage(deps: AppDeps) {
                 {article.provider.disclaimer ||
                   `${article.provider.name} provides this story as is. Questions about it go to the provider.`}
               </p>
+              <AgencyRights notice={article.copyrightNotice} terms={article.usageTerms} />
             </aside>
             {/* Comments and "Report a problem" go here, under the disclaimer. */}
           </div>
