@@ -6,6 +6,8 @@ import { articleRepo } from './article-repo.js';
 import { categoryRepo } from './category-repo.js';
 import type { ChangeHub } from './change-feed.js';
 import { clusterRepo, type ClusterRepo } from './cluster-repo.js';
+import { commentRepo, type CommentRepo } from './comment-repo.js';
+import { complaintRepo, type ComplaintRepo } from './complaint-repo.js';
 import { entityRepo, type EntityRepo } from './entity-repo.js';
 import { feedRepo, type FeedRepo } from './feed-repo.js';
 import { listingRepo, refreshStory, storyOf, type ListingRepo } from './listing-repo.js';
@@ -50,6 +52,8 @@ export class KyselyStore implements Store {
   readonly entities: EntityRepo;
   readonly clusters: ClusterRepo;
   readonly listings: ListingRepo;
+  readonly comments: CommentRepo;
+  readonly complaints: ComplaintRepo;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -72,6 +76,8 @@ export class KyselyStore implements Store {
     this.clusters = clusterRepo(db, write);
     this.articles = articleRepo(db, write);
     this.listings = listingRepo(db);
+    this.comments = commentRepo(db, write);
+    this.complaints = complaintRepo(db);
   }
 
   private readonly write: Writer;

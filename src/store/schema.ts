@@ -164,6 +164,61 @@ export interface PartnerKeysTable {
   revoked_at: Timestamp | null;
 }
 
+/** Readers' comments (migration 0020-comments-and-complaints). */
+export interface CommentsTable {
+  id: Generated<number>;
+  article_id: number;
+  parent_id: number | null;
+  author_name: string;
+  author_email: string | null;
+  body: string;
+  status: string;
+  held_reason: string | null;
+  commenter_key: string;
+  visitor_hash: string;
+  submission_key: string;
+  created_at: Timestamp;
+  moderated_at: Timestamp | null;
+  moderated_by: string | null;
+}
+
+export interface CommentBlocksTable {
+  block_key: string;
+  created_at: Timestamp;
+  blocked_by: string;
+}
+
+/** One row per scope ('site', 'provider:<id>'); null inherits. Booleans are 0/1. */
+export interface CommentSettingsTable {
+  scope: string;
+  enabled: number | null;
+  require_approval: number | null;
+  auto_approve_after: number | null;
+  updated_at: Timestamp;
+}
+
+/** Readers' reports about stories (migration 0020-comments-and-complaints). */
+export interface ComplaintsTable {
+  id: Generated<number>;
+  article_id: number;
+  provider_id: number;
+  kind: string;
+  message: string;
+  contact_email: string | null;
+  status: string;
+  note: string | null;
+  answered_by: string | null;
+  answered_at: Timestamp | null;
+  visitor_hash: string;
+  submission_key: string;
+  created_at: Timestamp;
+}
+
+export interface SiteSecretsTable {
+  name: string;
+  value: string;
+}
+
 export interface Database {
   providers: ProvidersTable;
   categories: CategoriesTable;
@@ -179,4 +234,9 @@ export interface Database {
   lsh_bands: LshBandsTable;
   listing_entries: ListingEntriesTable;
   content_changes: ContentChangesTable;
+  comments: CommentsTable;
+  comment_blocks: CommentBlocksTable;
+  comment_settings: CommentSettingsTable;
+  complaints: ComplaintsTable;
+  site_secrets: SiteSecretsTable;
 }

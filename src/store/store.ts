@@ -3,6 +3,8 @@ import type { Article, ArticleDraft, ArticleStatus, ArticleWithProvider } from '
 import type { Category } from '../domain/category.js';
 import type { Provider, ProviderInput } from '../domain/provider.js';
 import type { ClusterRepo } from './cluster-repo.js';
+import type { CommentRepo } from './comment-repo.js';
+import type { ComplaintRepo } from './complaint-repo.js';
 import type { EntityRepo } from './entity-repo.js';
 import type { FeedRepo } from './feed-repo.js';
 import type { ListingRepo } from './listing-repo.js';
@@ -103,6 +105,10 @@ export interface Store {
   readonly clusters: ClusterRepo;
   /** Every list of stories: latest, category, provider, entity (see `listing-repo.ts`). */
   readonly listings: ListingRepo;
+  /** Readers' comments, their moderation and settings (see `comment-repo.ts`). */
+  readonly comments: CommentRepo;
+  /** Readers' reports about stories, and their answers. */
+  readonly complaints: ComplaintRepo;
   /** What changed, as cache tags, from this process and every other one on the database. */
   readonly changes: ChangeFeed;
   /** Runs `work` in one transaction: everything it wrote is committed, or nothing is. */
