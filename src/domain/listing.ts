@@ -55,6 +55,8 @@ export interface ArticleTeaser {
   provider: { slug: string; name: string };
   /** The story this teaser stands for: shared by every version of one story. */
   storyId: number;
+  /** Approved comments, when the page shows them (read for the page's ids at once, never per teaser). */
+  commentCount?: number;
 }
 
 /**

@@ -31,6 +31,8 @@ export type CommentAction = 'approve' | 'reject';
 export interface CommentRepo {
   /** Keeps a new comment, once per submission key; an approved one drops its article's cached pages. */
   create(comment: NewComment): Promise<CommentSaved>;
+  /** The comment kept under this submission key, if the form was sent before. */
+  findSubmission(submissionKey: string): Promise<{ id: number; status: CommentStatus } | undefined>;
   /** An article's approved comments, oldest first (none when the article is not published). */
   listApproved(articleId: number, limit?: number): Promise<PublicComment[]>;
   /** Approved comments per article, for teasers: one grouped index read for a page of ids. */
@@ -129,8 +131,14 @@ export function commentRepo(db: Kysely<Database>, write: Writer): CommentRepo {
           return { kind: 'created', id: inserted.id, status: inserted.status as CommentStatus };
         }
         const kept = await tx.selectFrom('comments').select(['id', 'status']).where('submission_key', '=', comment.submissionKey).executeTakeFirstOrThrow();
+        // PostgreSQL: a concurrent insert committed after our snapshot is visible here (READ COMMITTED).
         return { kind: 'duplicate', id: kept.id, status: kept.status as CommentStatus };
       }),
+
+    async findSubmission(key) {
+      const row = await db.selectFrom('comments').select(['id', 'status']).where('submission_key', '=', key).executeTakeFirst();
+      return row && { id: row.id, status: row.status as CommentStatus };
+    },
 
     async listApproved(articleId, limit = MAX_SHOWN) {
       const rows = await db

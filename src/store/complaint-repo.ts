@@ -14,6 +14,8 @@ export type ComplaintAnswered = { kind: 'answered' | 'already-answered'; complai
 export interface ComplaintRepo {
   /** Keeps a new complaint, once per submission key. */
   create(complaint: NewComplaint): Promise<ComplaintSaved>;
+  /** The complaint kept under this submission key, if the form was sent before. */
+  findSubmission(submissionKey: string): Promise<{ id: number } | undefined>;
   /** How many complaints this visitor sent since `since` (for the rate limit). */
   countFromVisitorSince(visitorHash: string, since: Date): Promise<number>;
   findById(id: number): Promise<Complaint | undefined>;
@@ -77,6 +79,8 @@ export function complaintRepo(db: Kysely<Database>): ComplaintRepo {
       const kept = await db.selectFrom('complaints').select('id').where('submission_key', '=', c.submissionKey).executeTakeFirstOrThrow();
       return { kind: 'duplicate', id: kept.id };
     },
+
+    findSubmission: (key) => db.selectFrom('complaints').select('id').where('submission_key', '=', key).executeTakeFirst(),
 
     async countFromVisitorSince(visitorHash, since) {
       const row = await db

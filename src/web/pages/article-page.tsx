@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { ArticleDiscussion } from '../comments/article-discussion.js';
 import type { AppDeps } from '../deps.js';
 import { cacheAs } from '../http-cache/cache-as.js';
 import { categoriesOf, layoutBase } from '../page-context.js';
@@ -80,10 +81,7 @@ export function articlePage(deps: AppDeps) {
               `${article.provider.name} provides this story as is. Questions about it go to the provider.`}
           </p>
         </aside>
-        <section class="comments" aria-labelledby="comments-heading">
-          <h2 id="comments-heading">Comments</h2>
-          <p class="empty">No comments yet.</p>
-        </section>
+        <ArticleDiscussion deps={deps} article={article} query={c.req.query()} />
       </Layout>,
     );
   };

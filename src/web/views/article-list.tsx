@@ -1,4 +1,5 @@
 import type { ArticleTeaser } from '../../domain/listing.js';
+import { CommentCount } from './comment-count.js';
 import { articlePath, formatDateTime, textDirection } from './format.js';
 
 /**
@@ -19,6 +20,7 @@ export function ArticleList(props: { articles: ArticleTeaser[]; emptyText: strin
           <p class="meta">
             <a href={`/provider/${a.provider.slug}`}>{a.provider.name}</a> ·{' '}
             <time datetime={a.publishedAt.toISOString()}>{formatDateTime(a.publishedAt)}</time>
+            <CommentCount article={a} />
           </p>
           {a.summary && <p class="summary">{a.summary}</p>}
         </li>
