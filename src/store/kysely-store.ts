@@ -10,6 +10,9 @@ import { entityRepo, type EntityRepo } from './entity-repo.js';
 import { feedRepo, type FeedRepo } from './feed-repo.js';
 import { listingRepo, refreshStory, storyOf, type ListingRepo } from './listing-repo.js';
 import { providerRepo } from './provider-repo.js';
+import { auditRepo, type AuditRepo } from './audit-repo.js';
+import { sessionRepo, type SessionRepo } from './session-repo.js';
+import { userRepo, type UserRepo } from './user-repo.js';
 import type { Database } from './schema.js';
 import type { ApiKeyRepo, ArticleRepo, CategoryRepo, ChangeFeed, Engine, ProviderRepo, Store } from './store.js';
 
@@ -50,6 +53,9 @@ export class KyselyStore implements Store {
   readonly entities: EntityRepo;
   readonly clusters: ClusterRepo;
   readonly listings: ListingRepo;
+  readonly users: UserRepo;
+  readonly sessions: SessionRepo;
+  readonly audit: AuditRepo;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -72,6 +78,9 @@ export class KyselyStore implements Store {
     this.clusters = clusterRepo(db, write);
     this.articles = articleRepo(db, write);
     this.listings = listingRepo(db);
+    this.users = userRepo(db);
+    this.sessions = sessionRepo(db);
+    this.audit = auditRepo(db);
   }
 
   private readonly write: Writer;

@@ -8,6 +8,7 @@ import { articleDraft } from '../../test/support/article-draft.js';
 import { generateApiKey, parseApiKeyToken, secretMatchesHash } from '../domain/api-key.js';
 import { emptyRawItem, type RawItem } from '../domain/raw-item.js';
 import { ingestItems } from '../pipeline/run-ingest.js';
+import { describeAccountsContract } from './accounts.contract.js';
 import { describeEnrichmentContract } from './enrichment.contract.js';
 import { describeListingContract } from './listing.contract.js';
 import type { Store } from './store.js';
@@ -410,6 +411,7 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
 
     describeEnrichmentContract(() => ({ store, providerId, otherProviderId }));
     describeListingContract(() => ({ store, providerId, otherProviderId }));
+    describeAccountsContract(() => ({ store, providerId, otherProviderId }));
 
     describe('transactions', () => {
       it('commits everything written in a transaction', async () => {

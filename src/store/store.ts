@@ -7,6 +7,9 @@ import type { EntityRepo } from './entity-repo.js';
 import type { FeedRepo } from './feed-repo.js';
 import type { ListingRepo } from './listing-repo.js';
 import type { PartnerKeyRepo } from './partner-key-repo.js';
+import type { AuditRepo } from './audit-repo.js';
+import type { SessionRepo } from './session-repo.js';
+import type { UserRepo } from './user-repo.js';
 
 /**
  * Committed changes as cache tags: `article:<id>`, `story:<id>`, `scope:<listing scope>`,
@@ -103,6 +106,10 @@ export interface Store {
   readonly clusters: ClusterRepo;
   /** Every list of stories: latest, category, provider, entity (see `listing-repo.ts`). */
   readonly listings: ListingRepo;
+  /** Admin-area accounts, their sessions, and the audit log of editorial actions. */
+  readonly users: UserRepo;
+  readonly sessions: SessionRepo;
+  readonly audit: AuditRepo;
   /** What changed, as cache tags, from this process and every other one on the database. */
   readonly changes: ChangeFeed;
   /** Runs `work` in one transaction: everything it wrote is committed, or nothing is. */
