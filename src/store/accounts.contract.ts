@@ -90,15 +90,15 @@ export function describeAccountsContract(fixture: () => ContractFixture): void {
     it('records actions with before and after, and pages them newest first by filter', async () => {
       const { store, providerId } = fixture();
       const action = `test.action-${++n}`;
-      const first = await store.audit.record({ actorId: null, actorLabel: 'command line', action, subjectType: 'article', subjectId: '1', providerId, summary: 'one', before: { status: 'published' }, after: { status: 'taken_down' } });
-      await store.audit.record({ actorId: null, actorLabel: 'command line', action, subjectType: 'article', subjectId: '2', providerId: null, summary: 'two' });
+      const first = await store.audit.record({ actorId: null, actorLabel: 'command line', action, subjectType: 'test', subjectId: '1', providerId, summary: 'one', before: { status: 'published' }, after: { status: 'taken_down' } });
+      await store.audit.record({ actorId: null, actorLabel: 'command line', action, subjectType: 'test', subjectId: '2', providerId: null, summary: 'two' });
       const all = await store.audit.page({ action });
       assert.deepEqual(all.map((e) => e.summary), ['two', 'one']);
       assert.deepEqual(all[1]!.before, { status: 'published' });
       assert.deepEqual(all[1]!.after, { status: 'taken_down' });
       assert.equal(all[0]!.before, undefined);
       assert.deepEqual((await store.audit.page({ action }, all[0]!.id)).map((e) => e.id), [first.id]);
-      assert.deepEqual((await store.audit.page({ action, subject: { type: 'article', id: '2' } })).map((e) => e.summary), ['two']);
+      assert.deepEqual((await store.audit.page({ action, subject: { type: 'test', id: '2' } })).map((e) => e.summary), ['two']);
       assert.ok((await store.audit.page({ providerId })).some((e) => e.id === first.id));
     });
   });

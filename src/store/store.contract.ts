@@ -11,6 +11,7 @@ import { ingestItems } from '../pipeline/run-ingest.js';
 import { describeAccountsContract } from './accounts.contract.js';
 import { describeEnrichmentContract } from './enrichment.contract.js';
 import { describeListingContract } from './listing.contract.js';
+import { describeModerationContract } from './moderation.contract.js';
 import type { Store } from './store.js';
 
 export interface StoreContractOptions {
@@ -412,6 +413,7 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
     describeEnrichmentContract(() => ({ store, providerId, otherProviderId }));
     describeListingContract(() => ({ store, providerId, otherProviderId }));
     describeAccountsContract(() => ({ store, providerId, otherProviderId }));
+    describeModerationContract(() => ({ store, providerId, otherProviderId }));
 
     describe('transactions', () => {
       it('commits everything written in a transaction', async () => {

@@ -8,6 +8,7 @@ import type { FeedRepo } from './feed-repo.js';
 import type { ListingRepo } from './listing-repo.js';
 import type { PartnerKeyRepo } from './partner-key-repo.js';
 import type { AuditRepo } from './audit-repo.js';
+import type { ArticleModeration } from './article-moderation.js';
 import type { SessionRepo } from './session-repo.js';
 import type { UserRepo } from './user-repo.js';
 
@@ -55,8 +56,8 @@ export interface CategoryRepo {
   list(): Promise<Category[]>;
 }
 
-/** Articles and their categories. */
-export interface ArticleRepo {
+/** Articles and their categories, and editors' changes to them (article-moderation.ts). */
+export interface ArticleRepo extends ArticleModeration {
   /** Inserts, or updates the article with the same (providerId, guid), keeping its id. */
   upsert(draft: ArticleDraft): Promise<UpsertResult>;
   findById(id: number): Promise<ArticleWithProvider | undefined>;

@@ -91,17 +91,15 @@ export function userRepo(db: Kysely<Database>): UserRepo {
     },
 
     async setDisabled(id, disabled) {
-      const row = await db.transaction().execute(async (tx) => {
-        const updated = await tx
-          .updateTable('users')
-          .set({ disabled_at: disabled ? toTimestamp(new Date()) : null })
-          .where('id', '=', id)
-          .returningAll()
-          .executeTakeFirst();
-        if (updated && disabled) await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
-        return updated;
-      });
+      const row = await db
+        .updateTable('users')
+        .set({ disabled_at: disabled ? toTimestamp(new Date()) : null })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
       if (!row) throw new GazetteError('NOT_FOUND', `There is no user with id ${id}.`);
+      // A disabled user's sessions already stop working (sessions.find checks); this drops them.
+      if (disabled) await db.deleteFrom('sessions').where('user_id', '=', id).execute();
       return toUser(row);
     },
 

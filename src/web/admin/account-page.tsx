@@ -5,7 +5,7 @@ import { clearSessionCookie, setNotice } from './admin-cookies.js';
 import type { AdminEnv } from './admin-env.js';
 import { adminPage, doneRedirect } from './admin-page.js';
 import { CsrfFields } from './csrf-fields.js';
-import { hashPassword, passwordProblem } from './sign-in.js';
+import { hashPassword, passwordProblem } from '../../accounts/sign-in.js';
 
 type Ctx = Context<AdminEnv>;
 

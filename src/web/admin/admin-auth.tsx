@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { roleAtLeast, type AdminUser, type UserRole } from '../../domain/user.js';
 import type { AppDeps } from '../deps.js';
-import { SESSION_IDLE_MS, sessionCookieOf, setNotice } from './admin-cookies.js';
+import { SESSION_IDLE_MS } from '../../accounts/sign-in.js';
+import { sessionCookieOf, setNotice } from './admin-cookies.js';
 import type { AdminEnv } from './admin-env.js';
 import { adminPage } from './admin-page.js';
 import { BACK_FIELD, CSRF_FIELD, NONCE_FIELD, safeAdminPath } from './csrf-fields.js';

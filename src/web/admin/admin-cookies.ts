@@ -8,9 +8,7 @@ export const SIGNIN_CSRF_COOKIE = 'gazette_signin';
 /** A one-line message for the next admin page (after a redirect), read once. */
 export const NOTICE_COOKIE = 'gazette_notice';
 
-/** Sessions end after this long without a request… */
-export const SESSION_IDLE_MS = 8 * 60 * 60_000;
-/** …and the cookie itself after this long, at most. */
+/** The cookie lasts this long at most (the session in the database ends sooner when idle). */
 const COOKIE_MAX_AGE_S = 7 * 24 * 60 * 60;
 
 /** Cookie attributes: HttpOnly, SameSite=Lax, only under /admin, Secure when the site is served over https. */

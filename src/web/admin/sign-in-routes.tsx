@@ -7,7 +7,7 @@ import type { AdminEnv } from './admin-env.js';
 import { adminPage } from './admin-page.js';
 import { CSRF_FIELD, safeAdminPath } from './csrf-fields.js';
 import { hashToken, newToken, sameToken } from '../../domain/secret-token.js';
-import { checkPassword, hashPassword, passwordProblem, startSession } from './sign-in.js';
+import { checkPassword, hashPassword, passwordProblem, startSession } from '../../accounts/sign-in.js';
 
 type Ctx = Context<AdminEnv>;
 

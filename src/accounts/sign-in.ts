@@ -1,8 +1,14 @@
-import { passwordSchema, type User } from '../../domain/user.js';
-import { hashPassword, UNMATCHABLE_HASH, verifyPassword } from '../../domain/password.js';
-import type { Store } from '../../store/store.js';
-import { SESSION_IDLE_MS } from './admin-cookies.js';
-import { hashToken, newToken } from '../../domain/secret-token.js';
+/**
+ * The accounts service: signing in, sessions and one-time links, over the store. The admin
+ * area and the `gazette user` command both use it.
+ */
+import { passwordSchema, type User } from '../domain/user.js';
+import { hashPassword, UNMATCHABLE_HASH, verifyPassword } from '../domain/password.js';
+import type { Store } from '../store/store.js';
+import { hashToken, newToken } from '../domain/secret-token.js';
+
+/** Sessions end after this long without a request. */
+export const SESSION_IDLE_MS = 8 * 60 * 60_000;
 
 /** Wrong passwords in a row that lock an account… */
 export const LOCK_AFTER_FAILURES = 5;
@@ -59,3 +65,8 @@ export function passwordProblem(password: string): string | undefined {
 }
 
 export { hashPassword };
+
+/** The address of a one-time sign-in link, under the site's public URL. */
+export function signinLinkUrl(publicUrl: string, token: string): string {
+  return `${publicUrl}/admin/sign-in/link/${token}`;
+}
