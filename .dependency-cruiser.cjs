@@ -19,9 +19,10 @@ const grants = {
   store: ['domain', 'cluster', 'config'],
   publish: ['domain', 'store'],
   jobs: ['domain', 'ingest', 'clean', 'cluster', 'pipeline', 'store'],
-  web: ['domain', 'config', 'ingest', 'clean', 'pipeline', 'store', 'publish'],
+  accounts: ['domain', 'store'],
+  web: ['domain', 'config', 'ingest', 'clean', 'pipeline', 'store', 'publish', 'accounts'],
   demo: ['domain', 'ingest', 'clean', 'pipeline', 'store'],
-  cli: ['domain', 'config', 'ingest', 'clean', 'cluster', 'pipeline', 'store', 'jobs'],
+  cli: ['domain', 'config', 'ingest', 'clean', 'cluster', 'pipeline', 'store', 'jobs', 'accounts'],
 };
 
 module.exports = {

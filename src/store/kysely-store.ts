@@ -12,6 +12,9 @@ import { entityRepo, type EntityRepo } from './entity-repo.js';
 import { feedRepo, type FeedRepo } from './feed-repo.js';
 import { listingRepo, refreshStory, storyOf, type ListingRepo } from './listing-repo.js';
 import { providerRepo } from './provider-repo.js';
+import { auditRepo, type AuditRepo } from './audit-repo.js';
+import { sessionRepo, type SessionRepo } from './session-repo.js';
+import { userRepo, type UserRepo } from './user-repo.js';
 import type { Database } from './schema.js';
 import type { ApiKeyRepo, ArticleRepo, CategoryRepo, ChangeFeed, Engine, ProviderRepo, Store } from './store.js';
 
@@ -54,6 +57,9 @@ export class KyselyStore implements Store {
   readonly listings: ListingRepo;
   readonly comments: CommentRepo;
   readonly complaints: ComplaintRepo;
+  readonly users: UserRepo;
+  readonly sessions: SessionRepo;
+  readonly audit: AuditRepo;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -78,6 +84,9 @@ export class KyselyStore implements Store {
     this.listings = listingRepo(db);
     this.comments = commentRepo(db, write);
     this.complaints = complaintRepo(db);
+    this.users = userRepo(db);
+    this.sessions = sessionRepo(db);
+    this.audit = auditRepo(db);
   }
 
   private readonly write: Writer;

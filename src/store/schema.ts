@@ -219,6 +219,67 @@ export interface SiteSecretsTable {
   value: string;
 }
 
+/** Admin-area accounts (migration 0019-accounts-and-takedowns). */
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  password_hash: string | null;
+  role: string;
+  provider_id: number | null;
+  failed_signins: Generated<number>;
+  locked_until: Timestamp | null;
+  disabled_at: Timestamp | null;
+  created_at: Timestamp;
+  last_signin_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface SigninLinksTable {
+  token_hash: string;
+  user_id: number;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface FormSubmissionsTable {
+  nonce: string;
+  user_id: number;
+  at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_label: string;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  provider_id: number | null;
+  summary: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export interface ArticleTakedownsTable {
+  id: Generated<number>;
+  article_id: number;
+  status: string;
+  reason: string;
+  actor_label: string;
+  at: Timestamp;
+  restored_at: Timestamp | null;
+  restored_by: string | null;
+}
+
 export interface Database {
   providers: ProvidersTable;
   categories: CategoriesTable;
@@ -239,4 +300,10 @@ export interface Database {
   comment_settings: CommentSettingsTable;
   complaints: ComplaintsTable;
   site_secrets: SiteSecretsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  signin_links: SigninLinksTable;
+  form_submissions: FormSubmissionsTable;
+  audit_log: AuditLogTable;
+  article_takedowns: ArticleTakedownsTable;
 }

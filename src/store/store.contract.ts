@@ -9,8 +9,10 @@ import { generateApiKey, parseApiKeyToken, secretMatchesHash } from '../domain/a
 import { emptyRawItem, type RawItem } from '../domain/raw-item.js';
 import { ingestItems } from '../pipeline/run-ingest.js';
 import { describeCommentsContract } from './comments.contract.js';
+import { describeAccountsContract } from './accounts.contract.js';
 import { describeEnrichmentContract } from './enrichment.contract.js';
 import { describeListingContract } from './listing.contract.js';
+import { describeModerationContract } from './moderation.contract.js';
 import type { Store } from './store.js';
 
 export interface StoreContractOptions {
@@ -412,6 +414,8 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
     describeEnrichmentContract(() => ({ store, providerId, otherProviderId }));
     describeListingContract(() => ({ store, providerId, otherProviderId }));
     describeCommentsContract(() => ({ store, providerId, otherProviderId }));
+    describeAccountsContract(() => ({ store, providerId, otherProviderId }));
+    describeModerationContract(() => ({ store, providerId, otherProviderId }));
 
     describe('transactions', () => {
       it('commits everything written in a transaction', async () => {

@@ -9,6 +9,10 @@ import type { EntityRepo } from './entity-repo.js';
 import type { FeedRepo } from './feed-repo.js';
 import type { ListingRepo } from './listing-repo.js';
 import type { PartnerKeyRepo } from './partner-key-repo.js';
+import type { AuditRepo } from './audit-repo.js';
+import type { ArticleModeration } from './article-moderation.js';
+import type { SessionRepo } from './session-repo.js';
+import type { UserRepo } from './user-repo.js';
 
 /**
  * Committed changes as cache tags: `article:<id>`, `story:<id>`, `scope:<listing scope>`,
@@ -54,8 +58,8 @@ export interface CategoryRepo {
   list(): Promise<Category[]>;
 }
 
-/** Articles and their categories. */
-export interface ArticleRepo {
+/** Articles and their categories, and editors' changes to them (article-moderation.ts). */
+export interface ArticleRepo extends ArticleModeration {
   /** Inserts, or updates the article with the same (providerId, guid), keeping its id. */
   upsert(draft: ArticleDraft): Promise<UpsertResult>;
   findById(id: number): Promise<ArticleWithProvider | undefined>;
@@ -109,6 +113,10 @@ export interface Store {
   readonly comments: CommentRepo;
   /** Readers' reports about stories, and their answers. */
   readonly complaints: ComplaintRepo;
+  /** Admin-area accounts, their sessions, and the audit log of editorial actions. */
+  readonly users: UserRepo;
+  readonly sessions: SessionRepo;
+  readonly audit: AuditRepo;
   /** What changed, as cache tags, from this process and every other one on the database. */
   readonly changes: ChangeFeed;
   /** Runs `work` in one transaction: everything it wrote is committed, or nothing is. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
+import { adminApp } from './admin/admin-app.js';
 import { apiRoutes } from './api/api-routes.js';
 import { postComment, postReport, replyForm } from './comments/discussion-routes.js';
 import { openApiConfig } from './api/openapi-document.js';
@@ -72,6 +73,9 @@ export function buildApp(deps: AppDeps): Hono {
   const api = apiRoutes(deps);
   app.route('/api/v1', api);
   app.get('/api/docs', apiDocsPage(deps, api.getOpenAPI31Document(openApiConfig(deps))));
+
+  // The admin area: accounts, editorial tools, queues (see admin/admin-app.tsx for its contract).
+  app.route('/admin', adminApp(deps));
 
   // WebSub subscriber callbacks: hub verification and pushed feed content.
   app.route('/websub', websubRoutes(deps));

@@ -8,6 +8,7 @@ import { sourceHashAndFullText } from './0005-source-hash-and-full-text.js';
 import { listings } from './0006-listings.js';
 import { websubToken } from './0010-websub-token.js';
 import { syndication } from './0014-syndication.js';
+import { accountsAndTakedowns } from './0019-accounts-and-takedowns.js';
 import { commentsAndComplaints } from './0020-comments-and-complaints.js';
 
 /** A migration that may differ per engine where the SQL must (types, identity columns). */
@@ -26,6 +27,7 @@ const history: Record<string, EngineMigration> = {
   '0006-listings': listings,
   '0010-websub-token': websubToken,
   '0014-syndication': syndication,
+  '0019-accounts-and-takedowns': accountsAndTakedowns,
   '0020-comments-and-complaints': commentsAndComplaints,
 };
 

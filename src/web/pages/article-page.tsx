@@ -7,17 +7,19 @@ import { articlePath, formatDateTime, textDirection } from '../views/format.js';
 import { Layout } from '../views/layout.js';
 import { SafeBody } from '../views/safe-body.js';
 import { loadStoryLinks, StoryLinks } from '../views/story-links.js';
+import { gonePage } from './gone-page.js';
 import { notFound } from './not-found-page.js';
 
 /**
  * GET /article/:id/:slug — one story: headline, provider and dateline, time, body, the
  * provider's disclaimer, and its comments. A wrong or missing slug redirects to the
- * canonical URL; an unknown id or a story that is not published is a 404.
+ * canonical URL; a story taken down is a 410, an unknown id or an unpublished story a 404.
  */
 export function articlePage(deps: AppDeps) {
   return async (c: Context) => {
     const idParam = c.req.param('id') ?? '';
     const article = /^\d{1,10}$/.test(idParam) ? await deps.store.articles.findById(Number(idParam)) : undefined;
+    if (article?.status === 'taken_down') return gonePage(deps, c);
     if (!article || article.status !== 'published') return notFound(deps, c, 'There is no such story, or it is no longer published.');
     const canonicalPath = articlePath(article);
     // Compare the decoded slug: a non-Latin headline's slug is percent-encoded in the URL.
