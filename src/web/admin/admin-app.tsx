@@ -30,6 +30,8 @@ import { requireSignIn, verifyForms } from './admin-auth.js';
 import { adminPage } from './admin-page.js';
 import { signInRoutes, signOut } from './sign-in-routes.js';
 import { dashboardPage } from './dashboard-page.js';
+import { commentQueue } from './queues/comment-queue.js';
+import { complaintQueue } from './queues/complaint-queue.js';
 
 /** The admin stylesheet ships in public/ (three levels up from src/web/admin and dist/web/admin). */
 const stylesheet = readFileSync(new URL('../../../public/admin.css', import.meta.url), 'utf8');
@@ -48,6 +50,8 @@ function registerAdminSections(app: Hono<AdminEnv>, deps: AppDeps): void {
   app.post('/account/password', account.changePassword);
   app.post('/account/sign-out-everywhere', account.signOutEverywhere);
   app.post('/sign-out', signOut(deps));
+  app.route('/queues/comments', commentQueue(deps));
+  app.route('/queues/complaints', complaintQueue(deps));
 }
 
 /** Builds the /admin sub-app. */
