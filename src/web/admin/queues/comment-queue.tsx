@@ -7,6 +7,7 @@ import { requireRole } from '../admin-auth.js';
 import type { AdminEnv } from '../admin-env.js';
 import { adminPage, doneRedirect } from '../admin-page.js';
 import { CsrfFields } from '../csrf-fields.js';
+import { registerCommentSettings } from './comment-settings.js';
 import { afterParam, idParam, QueuePager, QueueTabs } from './queue-tabs.js';
 
 type Ctx = Context<AdminEnv>;
@@ -28,6 +29,7 @@ const HELD: Record<string, string> = { links: 'many links', moderation: 'needs a
 export function commentQueue(deps: AppDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   app.use('*', requireRole('editor'));
+  registerCommentSettings(app, deps);
 
   app.get('/', async (c) => {
     const status = (STATUSES.find((s) => s.value === c.req.query('status'))?.value ?? 'pending') as CommentStatus;

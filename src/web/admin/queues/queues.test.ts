@@ -135,6 +135,20 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       assert.ok(staffQueue.includes(`/admin/queues/complaints/${other.id}"`), 'editors see every provider’s reports');
     });
 
+    it('changes site-wide and per-provider settings, audited, and refuses a bad number', async () => {
+      const bad = await editor.post('/admin/queues/comments/settings', { scope: 'site', enabled: 'inherit', requireApproval: 'inherit', autoApproveAfter: '-3' });
+      assert.equal(bad.status, 422);
+      assert.match(await bad.text(), /whole number from 0/);
+      const ok = await editor.post('/admin/queues/comments/settings', { scope: `provider:${theirs}`, enabled: 'no', requireApproval: 'inherit', autoApproveAfter: '' });
+      assert.equal(ok.status, 303);
+      assert.equal((await store.comments.settingsFor(theirs)).enabled, false);
+      assert.equal((await store.comments.settingsFor(mine)).enabled, true);
+      const page = await (await editor.get('/admin/queues/comments/settings')).text();
+      assert.match(page, /Their Wire<\/h2><p class="muted">Now: closed/);
+      assert.equal((await store.audit.page({ action: 'comment.settings' }))[0]?.subjectId, String(theirs));
+      await store.comments.updateSettings({ kind: 'provider', providerId: theirs }, { enabled: null });
+    });
+
     it('answers a complaint once with a note, refusing an answer without one and keeping the choice', async () => {
       const article = await story(mine);
       const { id } = await complaint(article, mine);
