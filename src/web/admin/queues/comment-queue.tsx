@@ -183,7 +183,12 @@ function CommentCard(props: { comment: ModeratedComment }) {
         <strong>{c.authorName}</strong>
         {c.authorEmail && <span class="muted"> · {c.authorEmail} (not public)</span>} ·{' '}
         <time datetime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt)}</time>
-        {c.status === 'pending' && c.heldReason && <span class="status status-held"> {HELD[c.heldReason] ?? c.heldReason}</span>}
+        {c.status === 'pending' && c.heldReason && (
+          <>
+            {' '}
+            <span class="status status-held">{HELD[c.heldReason] ?? c.heldReason}</span>
+          </>
+        )}
         {c.parentId !== null && <span class="muted"> · a reply</span>}
       </p>
       <p class="queue-article">

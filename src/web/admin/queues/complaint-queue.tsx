@@ -46,7 +46,7 @@ export function complaintQueue(deps: AppDeps): Hono<AdminEnv> {
           <ol class="queue">
             {page.items.map((complaint) => (
               <li>
-                <div class="card">
+                <div class="card complaint-card">
                   <ComplaintCard complaint={complaint} />
                   {complaint.status === 'open' && <AnswerForm complaint={complaint} token={c.get('csrfToken')} />}
                 </div>
@@ -122,7 +122,7 @@ function complaintPage(c: Ctx, complaint: Complaint, form?: { values: { status: 
         <a href={BASE}>Back to the complaints queue</a>
       </p>
       <h1>Report #{complaint.id}</h1>
-      <div class="card">
+      <div class="card complaint-card">
         <ComplaintCard complaint={complaint} />
         {complaint.status === 'open' && <AnswerForm complaint={complaint} token={c.get('csrfToken')} {...form} />}
       </div>
