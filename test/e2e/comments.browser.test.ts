@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import axe from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../../src/domain/password.js';
 import { startGazette, type RunningGazette } from '../../src/main.js';
 import { TEST_PASSWORD } from '../support/admin-session.js';
@@ -85,4 +86,32 @@ describe('comments and reports in a real browser', { skip: skipBrowser }, () => 
     assert.equal(await page.getByRole('heading', { name: 'Comments (1)' }).count(), 1);
     await page.close();
   });
+
+  it('has no WCAG 2 A or AA violations in the comments, the open report form and a refused form', async () => {
+    // axe runs as a script: this page only, with the site's CSP bypassed for it.
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(articleUrl);
+    await page.locator('#report summary').click();
+    assert.deepEqual(await violations(page, ['#comments', '#report']), []);
+    await page.getByLabel('Name').fill('Ines');
+    await page.getByLabel('Comment', { exact: true }).fill('  ');
+    await page.locator('#comment-form').evaluate((form) => (form as HTMLFormElement).submit());
+    await page.getByText('The comment is empty.').waitFor();
+    assert.deepEqual(await violations(page, ['main']), []);
+    await context.close();
+  });
 });
+
+/** The WCAG 2 A/AA rules axe finds broken inside these parts of the page, as "rule: target". */
+async function violations(page: Page, include: string[]): Promise<string[]> {
+  await page.addScriptTag({ content: axe.source });
+  const found = await page.evaluate(
+    (selectors) =>
+      (window as unknown as { axe: typeof axe }).axe
+        .run({ include: selectors.map((s) => [s]) }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } })
+        .then((r) => r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))),
+    include,
+  );
+  return found;
+}
