@@ -173,11 +173,20 @@ async function detailPage(deps: AppDeps, c: Ctx, article: ArticleWithProvider, s
             <CsrfFields token={token} back={base} />
             <Field name="headline" label="Headline" value={values.headline} maxlength={1000} required />
             <TextArea name="summary" label="Summary" value={values.summary} maxlength={5000} />
-            <fieldset>
-              <legend>Categories (the first ticked is the primary one)</legend>
+            <label for="field-primary">Primary category</label>
+            <select id="field-primary" name="primary">
+              <option value="">None</option>
+              {categories.map((cat) => (
+                <option value={cat.slug} selected={values.categories[0] === cat.slug}>
+                  {cat.name}
+                </option>
+              ))}
+            </select>
+            <fieldset class="checks">
+              <legend>Other categories</legend>
               {categories.map((cat) => (
                 <label class="check">
-                  <input type="checkbox" name="categories" value={cat.slug} checked={values.categories.includes(cat.slug)} /> {cat.name}
+                  <input type="checkbox" name="categories" value={cat.slug} checked={values.categories.slice(1).includes(cat.slug)} /> {cat.name}
                 </label>
               ))}
             </fieldset>
@@ -282,7 +291,9 @@ export function articlesSection(deps: AppDeps): Hono<AdminEnv> {
     const article = await load(c);
     if (article instanceof Response) return article;
     const form = await readForm(c);
-    const values = { headline: form.headline ?? '', summary: form.summary ?? '', categories: form.all('categories') };
+    // The primary category first, then the others ticked, each once.
+    const categories = [...new Set([form.primary ?? '', ...form.all('categories')].filter((slug) => slug !== ''))];
+    const values = { headline: form.headline ?? '', summary: form.summary ?? '', categories };
     try {
       await deps.store.articles.edit(article.id, values, actorOf(c));
     } catch (error) {
