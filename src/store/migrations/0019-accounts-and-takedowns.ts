@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../store.js';
 import { timestampType, withIdColumn } from './column-types.js';
 
@@ -88,6 +88,11 @@ export async function accountsAndTakedowns(db: Kysely<any>, engine: Engine): Pro
   // The admin article list filters by status and provider, newest first, by id.
   await db.schema.createIndex('articles_status_id_idx').on('articles').columns(['status', 'id']).execute();
   await db.schema.createIndex('articles_provider_status_id_idx').on('articles').columns(['provider_id', 'status', 'id']).execute();
-  // …and by headline prefix, in headline order.
-  await db.schema.createIndex('articles_headline_id_idx').on('articles').columns(['headline', 'id']).execute();
+  // …and by headline prefix within a status, in headline order: on the first 100 characters,
+  // so a long headline in a wide script never exceeds PostgreSQL's index row limit.
+  await db.schema
+    .createIndex('articles_status_headline_idx')
+    .on('articles')
+    .expression(sql`status, substr(headline, 1, 100), id`)
+    .execute();
 }
