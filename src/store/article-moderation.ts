@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ArticleStatus } from '../domain/article.js';
 import type { Actor } from '../domain/audit.js';
 import { GazetteError } from '../domain/errors.js';
@@ -35,6 +35,9 @@ export interface ArticleModeration {
   /** A page of the admin article list, by one index range: newest id first, or by headline with a prefix. */
   adminPage(filter: ArticleAdminFilter, cursor?: ArticleAdminCursor, limit?: number): Promise<{ rows: ArticleAdminRow[]; next: ArticleAdminCursor | null }>;
 }
+
+/** How much of a headline the prefix index holds (migration 0019). */
+const HEADLINE_KEY_LENGTH = 100;
 
 function toTakedown(row: Selectable<ArticleTakedownsTable>): Takedown {
   return {
@@ -170,16 +173,17 @@ export function articleModeration(db: Kysely<Database>, write: Writer): ArticleM
         .select(['a.id', 'a.slug', 'a.headline', 'a.status', 'a.published_at', 'p.id as p_id', 'p.slug as p_slug', 'p.name as p_name'])
         .where('a.status', '=', filter.status);
       if (filter.providerId !== undefined) query = query.where('a.provider_id', '=', filter.providerId);
-      const prefix = filter.headlinePrefix?.trim();
+      const prefix = filter.headlinePrefix?.trim().slice(0, HEADLINE_KEY_LENGTH);
       if (prefix) {
-        // A range on the (headline, id) index: everything that starts with the prefix sorts
-        // between it and it followed by the highest character.
-        query = query.where('a.headline', '>=', prefix).where('a.headline', '<', `${prefix}\u{10FFFF}`);
+        // A range on the (status, first 100 characters of the headline, id) index: everything
+        // that starts with the prefix sorts between it and it followed by the highest character.
+        const key = sql<string>`substr(a.headline, 1, ${sql.lit(HEADLINE_KEY_LENGTH)})`;
+        query = query.where(key, '>=', prefix).where(key, '<', `${prefix}\u{10FFFF}`);
         if (cursor?.headline !== undefined) {
           const { headline, id } = cursor;
-          query = query.where((eb) => eb(eb.refTuple('a.headline', 'a.id'), '>', eb.tuple(headline, id)));
+          query = query.where((eb) => eb(eb.tuple(key, eb.ref('a.id')), '>', eb.tuple(headline.slice(0, HEADLINE_KEY_LENGTH), id)));
         }
-        query = query.orderBy('a.headline').orderBy('a.id');
+        query = query.orderBy(key).orderBy('a.id');
       } else {
         if (cursor) query = query.where('a.id', '<', cursor.id);
         query = query.orderBy('a.id', 'desc');
@@ -196,7 +200,7 @@ export function articleModeration(db: Kysely<Database>, write: Writer): ArticleM
           publishedAt: toDate(r.published_at),
           provider: { id: r.p_id, slug: r.p_slug, name: r.p_name },
         })),
-        next: rows.length > size && last ? (prefix ? { id: last.id, headline: last.headline } : { id: last.id }) : null,
+        next: rows.length > size && last ? (prefix ? { id: last.id, headline: last.headline.slice(0, HEADLINE_KEY_LENGTH) } : { id: last.id }) : null,
       };
     },
   };

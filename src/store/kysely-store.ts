@@ -14,6 +14,7 @@ import { listingRepo, refreshStory, storyOf, type ListingRepo } from './listing-
 import { providerRepo } from './provider-repo.js';
 import { auditRepo, type AuditRepo } from './audit-repo.js';
 import { sessionRepo, type SessionRepo } from './session-repo.js';
+import { statsRepo, type StatsRepo } from './stats-repo.js';
 import { userRepo, type UserRepo } from './user-repo.js';
 import type { Database } from './schema.js';
 import type { ApiKeyRepo, ArticleRepo, CategoryRepo, ChangeFeed, Engine, ProviderRepo, Store } from './store.js';
@@ -60,6 +61,7 @@ export class KyselyStore implements Store {
   readonly users: UserRepo;
   readonly sessions: SessionRepo;
   readonly audit: AuditRepo;
+  readonly stats: StatsRepo;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -87,6 +89,7 @@ export class KyselyStore implements Store {
     this.users = userRepo(db);
     this.sessions = sessionRepo(db);
     this.audit = auditRepo(db);
+    this.stats = statsRepo(db, engine);
   }
 
   private readonly write: Writer;

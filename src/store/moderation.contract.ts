@@ -97,6 +97,46 @@ export function describeModerationContract(fixture: () => ContractFixture): void
       assert.equal((await store.articles.findById(a.id))?.headline, 'Corrected <b>headline</b>', 'a refused edit changed nothing');
     });
 
+    it('leaves a paused feed alone when claiming due feeds, until it is resumed', async () => {
+      const { store, providerId } = fixture();
+      const feed = await store.feeds.create({ providerId, url: `https://feeds.example/${guid()}.xml`, pollIntervalSeconds: 900, nextPollAt: new Date('2000-01-01T00:00:00Z') });
+      assert.ok((await store.feeds.update(feed.id, { pausedAt: new Date() })).pausedAt instanceof Date);
+      const now = new Date('2000-01-02T00:00:00Z');
+      const claimed = await store.feeds.claimDue('node-pause', now, new Date(now.getTime() + 60_000), 1000);
+      assert.ok(!claimed.some((f) => f.id === feed.id), 'a paused feed is not polled');
+      assert.equal((await store.feeds.update(feed.id, { pausedAt: null })).pausedAt, null);
+      const later = await store.feeds.claimDue('node-pause', now, new Date(now.getTime() + 60_000), 1000);
+      assert.ok(later.some((f) => f.id === feed.id), 'resumed, it is due again');
+      await store.feeds.remove(feed.id);
+    });
+
+    it('counts published articles per hour and per provider for the dashboard', async () => {
+      const { store } = fixture();
+      const provider = await store.providers.create({ slug: `stats-${++n}`, name: 'Stats' });
+      const hourAgo = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000 + 60_000);
+      const dayAgo = new Date(hourAgo.getTime() - 86_400_000);
+      for (const at of [hourAgo, hourAgo, dayAgo, new Date(Date.now() - 9 * 86_400_000)]) {
+        await store.articles.upsert(articleDraft({ providerId: provider.id, guid: guid(), publishedAt: at, updatedAt: at }));
+      }
+      const hidden = (await store.articles.upsert(articleDraft({ providerId: provider.id, guid: guid(), publishedAt: hourAgo, updatedAt: hourAgo }))).article;
+      await store.articles.takeDown(hidden.id, { reason: 'r', actor: editor });
+      const since = new Date(Date.now() - 7 * 86_400_000);
+      const perHour = await store.stats.articlesPerHour(since, provider.id);
+      assert.deepEqual(perHour, [
+        { key: dayAgo.toISOString().slice(0, 13), count: 1 },
+        { key: hourAgo.toISOString().slice(0, 13), count: 2 },
+      ]);
+      const all = await store.stats.articlesPerHour(since);
+      assert.ok(all.find((c) => c.key === hourAgo.toISOString().slice(0, 13))!.count >= 2);
+      assert.deepEqual((await store.stats.articlesPerProvider(since)).find((c) => c.key === provider.id), { key: provider.id, count: 3 });
+      const feed = await store.feeds.create({ providerId: provider.id, url: 'https://stats.example/feed.xml', pollIntervalSeconds: 900 });
+      assert.deepEqual(await store.stats.failingFeedIds(provider.id), []);
+      await store.feeds.update(feed.id, { consecutiveFailures: 2, lastError: 'HTTP 500' });
+      assert.deepEqual(await store.stats.failingFeedIds(provider.id), [feed.id]);
+      assert.ok((await store.stats.failingFeedIds()).includes(feed.id));
+      await store.feeds.remove(feed.id);
+    });
+
     it('pages the admin list by status, provider and headline prefix without gaps or repeats', async () => {
       const { store, otherProviderId } = fixture();
       const prefix = `Prefix ${guid()}`;

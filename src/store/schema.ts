@@ -94,6 +94,8 @@ export interface FeedsTable {
   claimed_by: string | null;
   claimed_until: Timestamp | null;
   created_at: Timestamp;
+  /** Added by 0019: set while an editor has paused the feed. */
+  paused_at: Timestamp | null;
 }
 
 /** Entities shared across articles (migration 0004-enrichment). */

@@ -12,6 +12,7 @@ import type { PartnerKeyRepo } from './partner-key-repo.js';
 import type { AuditRepo } from './audit-repo.js';
 import type { ArticleModeration } from './article-moderation.js';
 import type { SessionRepo } from './session-repo.js';
+import type { StatsRepo } from './stats-repo.js';
 import type { UserRepo } from './user-repo.js';
 
 /**
@@ -117,6 +118,8 @@ export interface Store {
   readonly users: UserRepo;
   readonly sessions: SessionRepo;
   readonly audit: AuditRepo;
+  /** The admin dashboard's figures. */
+  readonly stats: StatsRepo;
   /** What changed, as cache tags, from this process and every other one on the database. */
   readonly changes: ChangeFeed;
   /** Runs `work` in one transaction: everything it wrote is committed, or nothing is. */

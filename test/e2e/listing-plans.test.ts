@@ -75,6 +75,24 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
       assert.deepEqual(await problemsOf(() => store.listings.cursorAt({ kind: 'latest' }, 100, { sortAt: span.newest - 86_400_000, articleId: 0 })), []);
     });
 
+    it('pages the admin article list by status, provider and headline prefix by index range scans only', async () => {
+      const provider = (await store.providers.findBySlug(facts.providerSlug))!;
+      const first = await store.articles.adminPage({ status: 'published' }, undefined, 50);
+      assert.equal(first.rows.length, 50);
+      const deep = { id: first.rows.at(-1)!.id - 5_000 };
+      const prefix = first.rows[0]!.headline.slice(0, 3);
+      for (const [name, filter] of [
+        ['status', { status: 'published' as const }],
+        ['status and provider', { status: 'published' as const, providerId: provider.id }],
+        ['headline prefix', { status: 'published' as const, headlinePrefix: prefix }],
+        ['taken down', { status: 'taken_down' as const }],
+      ] as const) {
+        assert.deepEqual(await problemsOf(() => store.articles.adminPage(filter, undefined, 50)), [], `${name}, first page`);
+        const cursor = 'headlinePrefix' in filter ? { id: deep.id, headline: prefix } : deep;
+        assert.deepEqual(await problemsOf(() => store.articles.adminPage(filter, cursor, 50)), [], `${name}, deep`);
+      }
+    });
+
     it('reads a feed’s bodies and an API page’s story sizes by primary key and cluster index', async () => {
       const page = await store.listings.page({ kind: 'latest' }, {}, 50);
       const ids = [...page.items.map((i) => i.id), facts.bigStoryHeadId];

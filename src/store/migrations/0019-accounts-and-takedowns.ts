@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../store.js';
 import { timestampType, withIdColumn } from './column-types.js';
 
@@ -9,7 +9,8 @@ import { timestampType, withIdColumn } from './column-types.js';
  * One-time sign-in links are stored the same way. `form_submissions` remembers each form
  * already handled, so a double-submitted form has one effect. The audit log keeps every
  * editorial action with who, what, when and before/after; `article_takedowns` keeps the
- * reason, who and when of each takedown or unpublication until it is restored.
+ * reason, who and when of each takedown or unpublication until it is restored. A feed can be
+ * paused.
  */
 export async function accountsAndTakedowns(db: Kysely<any>, engine: Engine): Promise<void> {
   const ts = timestampType(engine);
@@ -81,9 +82,17 @@ export async function accountsAndTakedowns(db: Kysely<any>, engine: Engine): Pro
     .execute();
   await db.schema.createIndex('article_takedowns_article_idx').on('article_takedowns').columns(['article_id', 'id']).execute();
 
+  // A paused feed is not polled until resumed (the admin area's Feeds page).
+  await db.schema.alterTable('feeds').addColumn('paused_at', ts).execute();
+
   // The admin article list filters by status and provider, newest first, by id.
   await db.schema.createIndex('articles_status_id_idx').on('articles').columns(['status', 'id']).execute();
   await db.schema.createIndex('articles_provider_status_id_idx').on('articles').columns(['provider_id', 'status', 'id']).execute();
-  // …and by headline prefix, in headline order.
-  await db.schema.createIndex('articles_headline_id_idx').on('articles').columns(['headline', 'id']).execute();
+  // …and by headline prefix within a status, in headline order: on the first 100 characters,
+  // so a long headline in a wide script never exceeds PostgreSQL's index row limit.
+  await db.schema
+    .createIndex('articles_status_headline_idx')
+    .on('articles')
+    .expression(sql`status, substr(headline, 1, 100), id`)
+    .execute();
 }

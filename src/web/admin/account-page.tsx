@@ -5,6 +5,7 @@ import { clearSessionCookie, setNotice } from './admin-cookies.js';
 import type { AdminEnv } from './admin-env.js';
 import { adminPage, doneRedirect } from './admin-page.js';
 import { CsrfFields } from './csrf-fields.js';
+import { readForm } from './form-input.js';
 import { hashPassword, passwordProblem } from '../../accounts/sign-in.js';
 
 type Ctx = Context<AdminEnv>;
@@ -55,9 +56,9 @@ export function accountRoutes(deps: AppDeps) {
   return {
     show: (c: Ctx) => accountPage(c),
     changePassword: async (c: Ctx) => {
-      const form = await c.req.parseBody();
-      const current = typeof form.current === 'string' ? form.current.slice(0, 200) : '';
-      const password = typeof form.password === 'string' ? form.password.slice(0, 1000) : '';
+      const form = await readForm(c, 1000);
+      const current = form.current ?? '';
+      const password = form.password ?? '';
       const user = c.get('user');
       const credentials = await deps.store.users.findCredentials(user.email);
       if (!credentials?.passwordHash || !(await verifyPassword(current, credentials.passwordHash))) {

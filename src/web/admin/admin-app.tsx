@@ -22,6 +22,7 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { GazetteError } from '../../domain/errors.js';
 import type { AppDeps } from '../deps.js';
 import { accountRoutes } from './account-page.js';
 import { isSecure } from './admin-cookies.js';
@@ -29,9 +30,15 @@ import type { AdminEnv } from './admin-env.js';
 import { requireSignIn, verifyForms } from './admin-auth.js';
 import { adminPage } from './admin-page.js';
 import { signInRoutes, signOut } from './sign-in-routes.js';
+import { articlesSection } from './articles-pages.js';
+import { auditPage } from './audit-page.js';
 import { dashboardPage } from './dashboard-page.js';
 import { commentQueue } from './queues/comment-queue.js';
 import { complaintQueue } from './queues/complaint-queue.js';
+import { feedsSection } from './feeds-pages.js';
+import { partnerKeysSection } from './partner-keys-pages.js';
+import { providersSection } from './providers-pages.js';
+import { usersSection } from './users-pages.js';
 
 /** The admin stylesheet ships in public/ (three levels up from src/web/admin and dist/web/admin). */
 const stylesheet = readFileSync(new URL('../../../public/admin.css', import.meta.url), 'utf8');
@@ -45,6 +52,12 @@ const MAX_FORM_BYTES = 256 * 1024;
 /** The sections behind sign-in; each is a small sub-app or a handler in its own file. */
 function registerAdminSections(app: Hono<AdminEnv>, deps: AppDeps): void {
   app.get('/', dashboardPage(deps));
+  app.route('/articles', articlesSection(deps));
+  app.route('/providers', providersSection(deps));
+  app.route('/feeds', feedsSection(deps));
+  app.route('/users', usersSection(deps));
+  app.route('/partner-keys', partnerKeysSection(deps));
+  app.get('/audit', auditPage(deps));
   const account = accountRoutes(deps);
   app.get('/account', account.show);
   app.post('/account/password', account.changePassword);
@@ -79,7 +92,13 @@ export function adminApp(deps: AppDeps): Hono<AdminEnv> {
   signedIn.use('*', requireSignIn(deps));
   signedIn.use('*', verifyForms(deps));
   registerAdminSections(signedIn, deps);
-  signedIn.notFound((c) => adminPage(c, { title: 'Not found', status: 404 }, <p>There is no such page in the admin area.</p>));
+  // An expected failure (an unknown key id, a stale form) is a page in the admin frame, not bare text.
+  signedIn.onError((error, c) => {
+    if (error instanceof GazetteError && error.status < 500) return adminPage(c, { title: 'Not done', status: error.status }, <p>{error.message}</p>);
+    throw error;
+  });
+  // Last, after every section: an unknown admin page is a 404 in the admin frame (Hono keeps a sub-app's notFound to itself).
+  signedIn.get('*', (c) => adminPage(c, { title: 'Not found', status: 404 }, <p>There is no such page in the admin area.</p>));
   app.route('/', signedIn);
   return app;
 }

@@ -77,8 +77,13 @@ export function verifyForms(deps: AppDeps): MiddlewareHandler<AdminEnv> {
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const type = c.req.header('content-type') ?? '';
-    const form = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type) ? await c.req.parseBody() : {};
-    const token = form[CSRF_FIELD];
+    // Read as `readForm` reads it (Hono keeps the first parse of a body): repeated fields as lists.
+    const body = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type) ? await c.req.parseBody({ all: true }) : {};
+    const first = (name: string) => {
+      const value = body[name];
+      return Array.isArray(value) ? value[0] : value;
+    };
+    const token = first(CSRF_FIELD);
     if (c.req.header('sec-fetch-site') === 'cross-site' || typeof token !== 'string' || !sameToken(token, c.get('csrfToken'))) {
       return adminPage(
         c,
@@ -86,10 +91,10 @@ export function verifyForms(deps: AppDeps): MiddlewareHandler<AdminEnv> {
         <p>This form did not come from this admin area, or it is older than your session. Go back, reload the page and send it again.</p>,
       );
     }
-    const nonce = form[NONCE_FIELD];
+    const nonce = first(NONCE_FIELD);
     if (typeof nonce === 'string' && nonce !== '' && !(await deps.store.sessions.claimSubmission(nonce.slice(0, 100), c.get('user').id))) {
       setNotice(c, 'This form had already been sent; it was done once, not again.', c.get('secureCookies'));
-      return c.redirect(safeAdminPath(form[BACK_FIELD]), 303);
+      return c.redirect(safeAdminPath(first(BACK_FIELD)), 303);
     }
     await next();
   };
