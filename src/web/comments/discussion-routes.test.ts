@@ -263,7 +263,9 @@ describe('comments and reports under articles', () => {
       const token = await tokenOn(article);
       await comment(article, { name: 'Before', body: 'Said before.' });
       await store.articles.setStatus(article.id, 'taken_down');
-      assert.equal((await page(articlePath(article))).status, 404);
+      const gone = await page(articlePath(article));
+      assert.equal(gone.status, 410, 'a taken-down story answers with its notice');
+      assert.doesNotMatch(gone.html, /Said before\./);
       const late = await post(`${articlePath(article)}/comments`, { token, name: 'After', body: 'Too late.' }, visitor());
       assert.equal(late.status, 404);
       assert.deepEqual(await store.comments.listApproved(article.id), []);
