@@ -42,6 +42,8 @@ export interface CommentRepo {
   /** How many comments this visitor sent since `since` (for the rate limit). */
   countFromVisitorSince(visitorHash: string, since: Date): Promise<number>;
   findById(id: number): Promise<ModeratedComment | undefined>;
+  /** Comments waiting for a moderator, counted up to `cap` (a flood of spam is "cap or more", read by index). */
+  countWaiting(cap?: number): Promise<number>;
   /** Comments of one status, oldest first, after the comment id `after`. */
   queue(status: CommentStatus, options?: { after?: number; limit?: number }): Promise<QueuePage<ModeratedComment>>;
   /** Approves or rejects a comment; undefined when there is none. Already in that state: no change. */
@@ -189,6 +191,14 @@ export function commentRepo(db: Kysely<Database>, write: Writer): CommentRepo {
     },
 
     findById: (id) => findById(id),
+
+    async countWaiting(cap = 1000) {
+      const row = await db
+        .selectFrom((eb) => eb.selectFrom('comments').select('id').where('status', '=', 'pending').limit(cap).as('w'))
+        .select(db.fn.countAll<number | string>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
 
     async queue(status, options = {}) {
       const limit = Math.min(Math.max(1, options.limit ?? PAGE), 200);

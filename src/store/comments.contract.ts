@@ -95,6 +95,8 @@ export function describeCommentsContract(fixture: () => ContractFixture): void {
         after = page.next ?? undefined;
       } while (after !== undefined);
       assert.deepEqual(pending.filter((id) => ids.includes(id)), ids);
+      assert.ok((await store.comments.countWaiting()) >= 3);
+      assert.equal(await store.comments.countWaiting(2), 2, 'counted up to the cap');
       const one = await store.comments.findById(ids[0]!);
       assert.equal(one?.article.headline, article.headline);
       assert.equal(one?.heldReason, 'links');
@@ -203,6 +205,7 @@ export function describeCommentsContract(fixture: () => ContractFixture): void {
       assert.deepEqual([a.kind, b.kind].sort(), ['created', 'duplicate']);
       const mine = await store.complaints.queue('open', { providerId });
       assert.ok(mine.items.some((c) => c.id === a.id && c.message === XSS && c.article.headline === article.headline));
+      assert.ok((await store.complaints.countOpen(providerId)) >= 1);
       const theirs = await store.complaints.queue('open', { providerId: otherProviderId });
       assert.ok(!theirs.items.some((c) => c.id === a.id), 'another provider does not see it');
       assert.equal(await store.complaints.countFromVisitorSince(input.visitorHash, new Date(Date.now() - 60_000)), 1);
@@ -215,6 +218,7 @@ export function describeCommentsContract(fixture: () => ContractFixture): void {
       assert.equal(kept?.status, 'resolved');
       assert.equal(kept?.note, 'Corrected the date.');
       assert.ok(!(await store.complaints.queue('open', { providerId })).items.some((c) => c.id === a.id));
+      assert.equal(await store.complaints.countOpen(providerId), mine.items.length - 1, 'answered reports are no longer open');
       assert.ok((await store.complaints.queue('resolved')).items.some((c) => c.id === a.id));
       assert.deepEqual(await store.complaints.answer(999_999_999, { status: 'resolved', note: 'x', actor: 'x' }), { kind: 'not-found' });
     });

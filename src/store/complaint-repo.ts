@@ -19,6 +19,8 @@ export interface ComplaintRepo {
   /** How many complaints this visitor sent since `since` (for the rate limit). */
   countFromVisitorSince(visitorHash: string, since: Date): Promise<number>;
   findById(id: number): Promise<Complaint | undefined>;
+  /** Open complaints (one provider's when given), counted up to `cap`, read by index. */
+  countOpen(providerId?: number, cap?: number): Promise<number>;
   /** Complaints of one status, oldest first, after the id `after`; only one provider's when `providerId` is given. */
   queue(status: ComplaintStatus, options?: { providerId?: number; after?: number; limit?: number }): Promise<QueuePage<Complaint>>;
   /** Answers an open complaint; a complaint is answered once (a second answer changes nothing). */
@@ -93,6 +95,18 @@ export function complaintRepo(db: Kysely<Database>): ComplaintRepo {
     },
 
     findById,
+
+    async countOpen(providerId, cap = 1000) {
+      const row = await db
+        .selectFrom((eb) => {
+          let open = eb.selectFrom('complaints').select('id').where('status', '=', 'open');
+          if (providerId !== undefined) open = open.where('provider_id', '=', providerId);
+          return open.limit(cap).as('o');
+        })
+        .select(db.fn.countAll<number | string>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
 
     async queue(status, options = {}) {
       const limit = Math.min(Math.max(1, options.limit ?? PAGE), 200);

@@ -68,6 +68,7 @@ export function dashboardPage(deps: AppDeps) {
     const scope = providerScope(user);
     const f = await figures(deps, scope);
     const provider = scope === undefined ? undefined : await deps.store.providers.findById(scope);
+    const [commentsWaiting, complaintsOpen] = await Promise.all([scope === undefined ? deps.store.comments.countWaiting() : 0, deps.store.complaints.countOpen(scope)]);
     return adminPage(
       c,
       { title: 'Dashboard' },
@@ -122,15 +123,23 @@ export function dashboardPage(deps: AppDeps) {
           <h2>Views per day</h2>
           <p class="muted">Not counted yet: view counting is a separate feature. This chart appears once it records views.</p>
         </section>
-        {scope === undefined && (
-          <section>
+        <section>
             <h2>Queues</h2>
             <p>
-              <a href="/admin/queues/comments">Comments waiting</a> · <a href="/admin/queues/complaints">Complaints waiting</a>
+              {scope === undefined && (
+                <>
+                  <a href="/admin/queues/comments">Comments waiting: {waitingLabel(commentsWaiting)}</a> ·{' '}
+                </>
+              )}
+              <a href="/admin/queues/complaints">Complaints open: {waitingLabel(complaintsOpen)}</a>
             </p>
           </section>
-        )}
       </>,
     );
   };
+}
+
+/** A queue's count as shown: "1,000 or more" past the cap the store counts to. */
+function waitingLabel(n: number): string {
+  return n >= 1000 ? '1,000 or more' : n.toLocaleString('en');
 }
