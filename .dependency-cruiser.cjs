@@ -19,11 +19,12 @@ const grants = {
   store: ['domain', 'cluster', 'config'],
   publish: ['domain', 'store'],
   jobs: ['domain', 'ingest', 'clean', 'cluster', 'pipeline', 'store'],
-  web: ['domain', 'config', 'ingest', 'clean', 'pipeline', 'store', 'publish', 'images'],
+  accounts: ['domain', 'store'],
+  web: ['domain', 'config', 'ingest', 'clean', 'pipeline', 'store', 'publish', 'images', 'accounts'],
   // The image endpoint's fetch, resize and disk store; it fetches through ingest's guarded fetcher.
   images: ['domain', 'config', 'ingest', 'store'],
   demo: ['domain', 'ingest', 'clean', 'pipeline', 'store'],
-  cli: ['domain', 'config', 'ingest', 'clean', 'cluster', 'pipeline', 'store', 'jobs'],
+  cli: ['domain', 'config', 'ingest', 'clean', 'cluster', 'pipeline', 'store', 'jobs', 'accounts'],
 };
 
 module.exports = {

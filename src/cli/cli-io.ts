@@ -13,6 +13,8 @@ export interface CliIo {
   isTTY: boolean;
   /** Set by a command that finished but failed in part (e.g. a feed poll that failed). */
   exitCode: number;
+  /** Reads all of standard input (for secrets such as `--password-stdin`). */
+  readStdin(): Promise<string>;
 }
 
 /** The real process's environment and streams. */
@@ -23,5 +25,10 @@ export function processIo(): CliIo {
     err: (text) => void process.stderr.write(`${text}\n`),
     isTTY: Boolean(process.stdout.isTTY),
     exitCode: 0,
+    async readStdin() {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
   };
 }

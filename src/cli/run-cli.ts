@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { GazetteError } from '../domain/errors.js';
 import { registerAnalyze } from './analyze.js';
+import { registerArticle } from './article.js';
 import type { CliIo } from './cli-io.js';
 import { registerFeed } from './feed.js';
 import { registerImport } from './import.js';
@@ -9,6 +10,7 @@ import { registerPartner } from './partner.js';
 import { registerProvider } from './provider.js';
 import { registerReprocess } from './reprocess.js';
 import { registerServe } from './serve.js';
+import { registerUser } from './user.js';
 import { terminalSafe } from './terminal-safe.js';
 
 /**
@@ -32,6 +34,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerProvider(program, io);
   registerPartner(program, io);
   registerReprocess(program, io);
+  registerUser(program, io);
+  registerArticle(program, io);
   // Sub-commands inherit neither exitOverride nor the output settings from their parent.
   const apply = (command: Command) => {
     command.exitOverride().configureOutput(program.configureOutput());

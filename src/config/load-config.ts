@@ -40,6 +40,8 @@ const envSchema = z.object({
   API_RATE_LIMIT: z.coerce.number().int().min(0).default(300),
   /** WebSub callback requests per minute per client IP (0: no limit). */
   WEBSUB_RATE_LIMIT: z.coerce.number().int().min(0).default(60),
+  /** Admin sign-in attempts a minute per client IP; 0 turns it off (the account lockout stays). */
+  SIGNIN_RATE_LIMIT: z.coerce.number().int().min(0).default(10),
   /** Requests the fetcher keeps in flight to one host at most. */
   FETCH_MAX_PER_HOST: z.coerce.number().int().min(1).max(64).default(4),
   /** Worker threads that clean and enrich ingested items; 0 runs them on the main thread. Default: one per core. */
@@ -109,7 +111,7 @@ export interface Config {
   /** Cache-Control lifetimes for shared caches, in seconds (see README, "Caching"). */
   httpCache: { listingSeconds: number; articleSeconds: number; staleSeconds: number };
   /** Requests per minute allowed per push API key, per WebSub client IP and per API reader IP; 0 turns a limit off. */
-  rateLimits: { pushPerMinute: number; websubPerMinute: number; readPerMinute: number };
+  rateLimits: { pushPerMinute: number; websubPerMinute: number; readPerMinute: number; signinPerMinute: number };
   /** Requests the fetcher keeps in flight to one host (feeds, article pages, hubs). */
   fetchMaxPerHost: number;
   /** Worker threads of the ingest pool (0: process on the main thread). */
@@ -152,7 +154,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clustering: Object.freeze({ similarity: e.CLUSTER_SIMILARITY, windowHours: e.CLUSTER_WINDOW_HOURS }),
     pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
     httpCache: Object.freeze({ listingSeconds: e.CACHE_LISTING_SECONDS, articleSeconds: e.CACHE_ARTICLE_SECONDS, staleSeconds: e.CACHE_STALE_SECONDS }),
-    rateLimits: Object.freeze({ pushPerMinute: e.PUSH_RATE_LIMIT, websubPerMinute: e.WEBSUB_RATE_LIMIT, readPerMinute: e.API_RATE_LIMIT }),
+    rateLimits: Object.freeze({ pushPerMinute: e.PUSH_RATE_LIMIT, websubPerMinute: e.WEBSUB_RATE_LIMIT, readPerMinute: e.API_RATE_LIMIT, signinPerMinute: e.SIGNIN_RATE_LIMIT }),
     fetchMaxPerHost: e.FETCH_MAX_PER_HOST,
     ingestWorkers: e.INGEST_WORKERS ?? availableParallelism(),
     websubHub: e.FEED_HUB_URL,

@@ -35,6 +35,8 @@ export interface Feed {
   claimedBy: string | null;
   claimedUntil: Date | null;
   createdAt: Date;
+  /** Set while an editor has paused the feed: the scheduler leaves it alone. */
+  pausedAt: Date | null;
 }
 
 /** What registering a feed takes. */
@@ -78,5 +80,6 @@ export type FeedPatch = Partial<
     | 'websubToken'
     | 'claimedBy'
     | 'claimedUntil'
+    | 'pausedAt'
   >
 >;

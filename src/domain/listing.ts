@@ -58,6 +58,8 @@ export interface ArticleTeaser {
   storyId: number;
   /** The lead picture, once Gazette has fetched and measured it (null: none to show). */
   image?: ShownImage | null;
+  /** Approved comments, when the page shows them (read for the page's ids at once, never per teaser). */
+  commentCount?: number;
 }
 
 /**

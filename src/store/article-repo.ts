@@ -6,6 +6,7 @@ import type { ArticlesTable, Database } from './schema.js';
 import type { ArticleRepo, ArticleStamp, UpsertResult } from './store.js';
 import type { ArticleWithProvider } from '../domain/article.js';
 import type { Writer } from './kysely-store.js';
+import { articleModeration } from './article-moderation.js';
 
 /**
  * Articles on any engine. Callers run `upsert` inside `Store.transaction` when it must
@@ -35,6 +36,8 @@ export function articleRepo(db: Kysely<Database>, write: Writer): ArticleRepo {
   }
 
   return {
+    ...articleModeration(db, write),
+
     async upsert(input: ArticleDraft): Promise<UpsertResult> {
       const parsed = articleDraftSchema.safeParse(input);
       if (!parsed.success) {

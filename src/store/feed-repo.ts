@@ -68,6 +68,7 @@ export function feedRepo(db: Kysely<Database>, engine: Engine): FeedRepo {
         .selectFrom('feeds')
         .select('id')
         .where('next_poll_at', '<=', at)
+        .where('paused_at', 'is', null)
         .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]))
         .orderBy('next_poll_at')
         .limit(limit);
@@ -142,6 +143,7 @@ function toRowPatch(p: FeedPatch): Updateable<FeedsTable> {
     websub_token: p.websubToken,
     claimed_by: p.claimedBy,
     claimed_until: ts(p.claimedUntil),
+    paused_at: ts(p.pausedAt),
   };
   return Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined)) as Updateable<FeedsTable>;
 }
@@ -177,5 +179,6 @@ function toFeed(row: Selectable<FeedsTable>): Feed {
     claimedBy: row.claimed_by,
     claimedUntil: tsOrNull(row.claimed_until),
     createdAt: toDate(row.created_at),
+    pausedAt: row.paused_at == null ? null : toDate(row.paused_at),
   };
 }

@@ -6,11 +6,17 @@ import { articleRepo } from './article-repo.js';
 import { categoryRepo } from './category-repo.js';
 import type { ChangeHub } from './change-feed.js';
 import { clusterRepo, type ClusterRepo } from './cluster-repo.js';
+import { commentRepo, type CommentRepo } from './comment-repo.js';
+import { complaintRepo, type ComplaintRepo } from './complaint-repo.js';
 import { entityRepo, type EntityRepo } from './entity-repo.js';
 import { feedRepo, type FeedRepo } from './feed-repo.js';
 import { listingRepo, refreshStory, storyOf, type ListingRepo } from './listing-repo.js';
 import { popularityRepo, type PopularityRepo } from './popularity-repo.js';
 import { providerRepo } from './provider-repo.js';
+import { auditRepo, type AuditRepo } from './audit-repo.js';
+import { sessionRepo, type SessionRepo } from './session-repo.js';
+import { statsRepo, type StatsRepo } from './stats-repo.js';
+import { userRepo, type UserRepo } from './user-repo.js';
 import type { Database } from './schema.js';
 import type { ApiKeyRepo, ArticleRepo, CategoryRepo, ChangeFeed, Engine, ProviderRepo, Store } from './store.js';
 
@@ -52,6 +58,12 @@ export class KyselyStore implements Store {
   readonly clusters: ClusterRepo;
   readonly listings: ListingRepo;
   readonly popularity: PopularityRepo;
+  readonly comments: CommentRepo;
+  readonly complaints: ComplaintRepo;
+  readonly users: UserRepo;
+  readonly sessions: SessionRepo;
+  readonly audit: AuditRepo;
+  readonly stats: StatsRepo;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -75,6 +87,12 @@ export class KyselyStore implements Store {
     this.articles = articleRepo(db, write);
     this.listings = listingRepo(db);
     this.popularity = popularityRepo(db);
+    this.comments = commentRepo(db, write);
+    this.complaints = complaintRepo(db);
+    this.users = userRepo(db);
+    this.sessions = sessionRepo(db);
+    this.audit = auditRepo(db);
+    this.stats = statsRepo(db, engine);
   }
 
   private readonly write: Writer;

@@ -107,6 +107,8 @@ export interface FeedsTable {
   claimed_by: string | null;
   claimed_until: Timestamp | null;
   created_at: Timestamp;
+  /** Added by 0019: set while an editor has paused the feed. */
+  paused_at: Timestamp | null;
 }
 
 /** Entities shared across articles (migration 0004-enrichment). */
@@ -192,6 +194,122 @@ export interface PopularEntriesTable {
   score: number;
 }
 
+/** Readers' comments (migration 0020-comments-and-complaints). */
+export interface CommentsTable {
+  id: Generated<number>;
+  article_id: number;
+  parent_id: number | null;
+  author_name: string;
+  author_email: string | null;
+  body: string;
+  status: string;
+  held_reason: string | null;
+  commenter_key: string;
+  visitor_hash: string;
+  submission_key: string;
+  created_at: Timestamp;
+  moderated_at: Timestamp | null;
+  moderated_by: string | null;
+}
+
+export interface CommentBlocksTable {
+  block_key: string;
+  created_at: Timestamp;
+  blocked_by: string;
+}
+
+/** One row per scope ('site', 'provider:<id>'); null inherits. Booleans are 0/1. */
+export interface CommentSettingsTable {
+  scope: string;
+  enabled: number | null;
+  require_approval: number | null;
+  auto_approve_after: number | null;
+  updated_at: Timestamp;
+}
+
+/** Readers' reports about stories (migration 0020-comments-and-complaints). */
+export interface ComplaintsTable {
+  id: Generated<number>;
+  article_id: number;
+  provider_id: number;
+  kind: string;
+  message: string;
+  contact_email: string | null;
+  status: string;
+  note: string | null;
+  answered_by: string | null;
+  answered_at: Timestamp | null;
+  visitor_hash: string;
+  submission_key: string;
+  created_at: Timestamp;
+}
+
+export interface SiteSecretsTable {
+  name: string;
+  value: string;
+}
+
+/** Admin-area accounts (migration 0019-accounts-and-takedowns). */
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  password_hash: string | null;
+  role: string;
+  provider_id: number | null;
+  failed_signins: Generated<number>;
+  locked_until: Timestamp | null;
+  disabled_at: Timestamp | null;
+  created_at: Timestamp;
+  last_signin_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface SigninLinksTable {
+  token_hash: string;
+  user_id: number;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface FormSubmissionsTable {
+  nonce: string;
+  user_id: number;
+  at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_label: string;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  provider_id: number | null;
+  summary: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export interface ArticleTakedownsTable {
+  id: Generated<number>;
+  article_id: number;
+  status: string;
+  reason: string;
+  actor_label: string;
+  at: Timestamp;
+  restored_at: Timestamp | null;
+  restored_by: string | null;
+}
+
 export interface Database {
   providers: ProvidersTable;
   categories: CategoriesTable;
@@ -209,4 +327,15 @@ export interface Database {
   content_changes: ContentChangesTable;
   story_popularity: StoryPopularityTable;
   popular_entries: PopularEntriesTable;
+  comments: CommentsTable;
+  comment_blocks: CommentBlocksTable;
+  comment_settings: CommentSettingsTable;
+  complaints: ComplaintsTable;
+  site_secrets: SiteSecretsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  signin_links: SigninLinksTable;
+  form_submissions: FormSubmissionsTable;
+  audit_log: AuditLogTable;
+  article_takedowns: ArticleTakedownsTable;
 }

@@ -8,10 +8,13 @@ import { articleDraft } from '../../test/support/article-draft.js';
 import { generateApiKey, parseApiKeyToken, secretMatchesHash } from '../domain/api-key.js';
 import { emptyRawItem, type RawItem } from '../domain/raw-item.js';
 import { ingestItems } from '../pipeline/run-ingest.js';
+import { describeCommentsContract } from './comments.contract.js';
+import { describeAccountsContract } from './accounts.contract.js';
 import { describeEnrichmentContract } from './enrichment.contract.js';
 import { describeLeadImageContract } from './lead-image.contract.js';
 import { describeListingContract } from './listing.contract.js';
 import { describePopularityContract } from './popularity.contract.js';
+import { describeModerationContract } from './moderation.contract.js';
 import type { Store } from './store.js';
 
 export interface StoreContractOptions {
@@ -414,6 +417,9 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
     describeListingContract(() => ({ store, providerId, otherProviderId }));
     describeLeadImageContract(() => ({ store, providerId, otherProviderId }));
     describePopularityContract(() => ({ store, providerId, otherProviderId }));
+    describeCommentsContract(() => ({ store, providerId, otherProviderId }));
+    describeAccountsContract(() => ({ store, providerId, otherProviderId }));
+    describeModerationContract(() => ({ store, providerId, otherProviderId }));
 
     describe('transactions', () => {
       it('commits everything written in a transaction', async () => {

@@ -3,11 +3,18 @@ import type { Article, ArticleDraft, ArticleStatus, ArticleWithProvider } from '
 import type { Category } from '../domain/category.js';
 import type { Provider, ProviderInput } from '../domain/provider.js';
 import type { ClusterRepo } from './cluster-repo.js';
+import type { CommentRepo } from './comment-repo.js';
+import type { ComplaintRepo } from './complaint-repo.js';
 import type { EntityRepo } from './entity-repo.js';
 import type { FeedRepo } from './feed-repo.js';
 import type { ListingRepo } from './listing-repo.js';
 import type { PartnerKeyRepo } from './partner-key-repo.js';
 import type { PopularityRepo } from './popularity-repo.js';
+import type { AuditRepo } from './audit-repo.js';
+import type { ArticleModeration } from './article-moderation.js';
+import type { SessionRepo } from './session-repo.js';
+import type { StatsRepo } from './stats-repo.js';
+import type { UserRepo } from './user-repo.js';
 
 /**
  * Committed changes as cache tags: `article:<id>`, `story:<id>`, `scope:<listing scope>`,
@@ -53,8 +60,8 @@ export interface CategoryRepo {
   list(): Promise<Category[]>;
 }
 
-/** Articles and their categories. */
-export interface ArticleRepo {
+/** Articles and their categories, and editors' changes to them (article-moderation.ts). */
+export interface ArticleRepo extends ArticleModeration {
   /** Inserts, or updates the article with the same (providerId, guid), keeping its id. */
   upsert(draft: ArticleDraft): Promise<UpsertResult>;
   findById(id: number): Promise<ArticleWithProvider | undefined>;
@@ -120,6 +127,16 @@ export interface Store {
   readonly listings: ListingRepo;
   /** Story scores from counted views, for "Most popular" (see `popularity-repo.ts`). */
   readonly popularity: PopularityRepo;
+  /** Readers' comments, their moderation and settings (see `comment-repo.ts`). */
+  readonly comments: CommentRepo;
+  /** Readers' reports about stories, and their answers. */
+  readonly complaints: ComplaintRepo;
+  /** Admin-area accounts, their sessions, and the audit log of editorial actions. */
+  readonly users: UserRepo;
+  readonly sessions: SessionRepo;
+  readonly audit: AuditRepo;
+  /** The admin dashboard's figures. */
+  readonly stats: StatsRepo;
   /** What changed, as cache tags, from this process and every other one on the database. */
   readonly changes: ChangeFeed;
   /** Runs `work` in one transaction: everything it wrote is committed, or nothing is. */

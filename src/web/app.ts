@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
+import { adminApp } from './admin/admin-app.js';
 import { apiRoutes } from './api/api-routes.js';
+import { postComment, postReport, replyForm } from './comments/discussion-routes.js';
 import { openApiConfig } from './api/openapi-document.js';
 import type { AppDeps } from './deps.js';
 import { handleError } from './errors.js';
@@ -60,6 +62,10 @@ export function buildApp(deps: AppDeps): Hono {
   app.get('/category/:slug', categoryPage(deps));
   app.get('/provider/:slug', providerPage(deps));
   app.get('/entity/:slug', entityPage(deps));
+  // Readers' comments and reports under each article (see README, Comments and complaints).
+  app.post('/article/:id/:slug/comments', postComment(deps));
+  app.get('/article/:id/:slug/reply', replyForm(deps));
+  app.post('/article/:id/:slug/report', postReport(deps));
 
   // Outbound feeds of every listing, in RSS 2.0, Atom 1.0 and JSON Feed 1.1 (see README, Outbound feeds).
   app.get('/feeds/:file', listingFeed(deps, 'latest'));
@@ -78,6 +84,9 @@ export function buildApp(deps: AppDeps): Hono {
   const api = apiRoutes(deps);
   app.route('/api/v1', api);
   app.get('/api/docs', apiDocsPage(deps, api.getOpenAPI31Document(openApiConfig(deps))));
+
+  // The admin area: accounts, editorial tools, queues (see admin/admin-app.tsx for its contract).
+  app.route('/admin', adminApp(deps));
 
   // WebSub subscriber callbacks: hub verification and pushed feed content.
   app.route('/websub', websubRoutes(deps));

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { formatCursor, LISTING_PAGE_SIZE, parseCursor, type ListingPage, type ListingScope } from '../domain/listing.js';
 import type { AppDeps } from './deps.js';
+import { withCommentCounts } from './comments/comment-counts.js';
 import { badRequest } from './pages/bad-request-page.js';
 import { notFound } from './pages/not-found-page.js';
 
@@ -33,11 +34,11 @@ export async function loadListing(deps: AppDeps, c: Context, scope: ListingScope
     return { response: await badRequest(deps, c, 'A listing page starts either before or after a story, not both.') };
   }
   const raw = beforeParam ?? afterParam;
-  if (raw === undefined) return { page: await deps.store.listings.page(scope), canonicalQuery: '' };
+  if (raw === undefined) return { page: await withCommentCounts(deps, await deps.store.listings.page(scope)), canonicalQuery: '' };
   const cursor = parseCursor(raw);
   if (!cursor) return { response: await badRequest(deps, c, 'The link to this listing page is malformed.') };
   const page = await deps.store.listings.page(scope, beforeParam !== undefined ? { before: cursor } : { after: cursor });
   // Nothing older (a forged or stale cursor), or we are back at the newest stories: the first page says it best.
   if (page.items.length === 0 || (afterParam !== undefined && page.newer === null)) return { response: c.redirect(basePath, 302) };
-  return { page, canonicalQuery: `?${beforeParam !== undefined ? 'before' : 'after'}=${formatCursor(cursor)}` };
+  return { page: await withCommentCounts(deps, page), canonicalQuery: `?${beforeParam !== undefined ? 'before' : 'after'}=${formatCursor(cursor)}` };
 }

@@ -5,17 +5,16 @@
  * autovacuum leaves it).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
 import { CompiledQuery } from 'kysely';
+import { after, before, describe, it } from 'node:test';
 import type { ListingScope } from '../../src/domain/listing.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
 import { buildArchive, type ArchiveFacts } from '../support/archive-fixture.js';
 import { openTestPostgresStore, skipPostgres } from '../support/postgres.js';
 import { openTestSqliteStore } from '../support/sqlite.js';
+import { planProblems, type Captured } from '../support/query-plans.js';
 
 const LARGE_TABLES = ['articles', 'listing_entries', 'article_clusters', 'article_entities', 'article_categories', 'quotes', 'entities', 'popular_entries', 'story_popularity'];
-
-type Captured = { sql: string; parameters: readonly unknown[] };
 
 for (const engine of ['SQLite', 'PostgreSQL'] as const) {
   describe(`listing query plans: ${engine}`, { skip: engine === 'PostgreSQL' && skipPostgres }, () => {
@@ -40,7 +39,7 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
       assert.ok(statements.length > 0);
       const problems: string[] = [];
       for (const statement of statements) {
-        for (const problem of await explain(store, statement)) problems.push(`${problem} in: ${statement.sql}`);
+        for (const problem of await planProblems(store, statement, LARGE_TABLES)) problems.push(`${problem} in: ${statement.sql}`);
       }
       return problems;
     }
@@ -75,6 +74,24 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
       assert.deepEqual(await problemsOf(() => store.listings.span({ kind: 'latest' })), []);
       assert.deepEqual(await problemsOf(() => store.listings.countBetween({ kind: 'latest' }, monthAgo, span.newest + 1)), []);
       assert.deepEqual(await problemsOf(() => store.listings.cursorAt({ kind: 'latest' }, 100, { sortAt: span.newest - 86_400_000, articleId: 0 })), []);
+    });
+
+    it('pages the admin article list by status, provider and headline prefix by index range scans only', async () => {
+      const provider = (await store.providers.findBySlug(facts.providerSlug))!;
+      const first = await store.articles.adminPage({ status: 'published' }, undefined, 50);
+      assert.equal(first.rows.length, 50);
+      const deep = { id: first.rows.at(-1)!.id - 5_000 };
+      const prefix = first.rows[0]!.headline.slice(0, 3);
+      for (const [name, filter] of [
+        ['status', { status: 'published' as const }],
+        ['status and provider', { status: 'published' as const, providerId: provider.id }],
+        ['headline prefix', { status: 'published' as const, headlinePrefix: prefix }],
+        ['taken down', { status: 'taken_down' as const }],
+      ] as const) {
+        assert.deepEqual(await problemsOf(() => store.articles.adminPage(filter, undefined, 50)), [], `${name}, first page`);
+        const cursor = 'headlinePrefix' in filter ? { id: deep.id, headline: prefix } : deep;
+        assert.deepEqual(await problemsOf(() => store.articles.adminPage(filter, cursor, 50)), [], `${name}, deep`);
+      }
     });
 
     it('reads a feed’s bodies and an API page’s story sizes by primary key and cluster index', async () => {
@@ -130,35 +147,4 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
       assert.ok(!(await store.listings.page({ kind: 'latest' }, {}, 100)).items.some((a) => a.id === facts.bigStoryHeadId));
     });
   });
-}
-
-/** One statement's plan problems on its engine. */
-async function explain(store: KyselyStore, statement: Captured): Promise<string[]> {
-  if (store.engine === 'sqlite') {
-    const rows = await store.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${statement.sql}`, [...statement.parameters]));
-    return rows.rows.flatMap(({ detail }) => {
-      if (/USE TEMP B-TREE/.test(detail)) return [`a sort (${detail})`];
-      const scan = /^SCAN (\w+)(?: AS \w+)?/.exec(detail);
-      // "SCAN x" is a full scan of x; a scan of a tiny constant or CTE is no problem.
-      if (scan && !/^SCAN (CONSTANT ROW|\d+-ROW VALUES CLAUSE)/.test(detail)) return [`a full scan (${detail})`];
-      return [];
-    });
-  }
-  // EXPLAIN without ANALYZE plans a write without running it.
-  const result = await store.db.executeQuery<{ 'QUERY PLAN': unknown }>(CompiledQuery.raw(`explain (format json) ${statement.sql}`, [...statement.parameters]));
-  const plan = (result.rows[0]!['QUERY PLAN'] as { Plan: PlanNode }[])[0]!.Plan;
-  const problems: string[] = [];
-  const walk = (node: PlanNode) => {
-    if (node['Node Type'] === 'Sort' || node['Node Type'] === 'Incremental Sort') problems.push('a sort');
-    if (node['Node Type'] === 'Seq Scan' && LARGE_TABLES.includes(node['Relation Name'] ?? '')) problems.push(`a full scan of ${node['Relation Name']}`);
-    for (const child of node.Plans ?? []) walk(child);
-  };
-  walk(plan);
-  return problems;
-}
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  Plans?: PlanNode[];
 }

@@ -13,7 +13,7 @@ export interface CliRun {
  * error handling), with its own environment on top of the test's, and captures its output.
  * In-process, a command costs milliseconds instead of a new Node process compiling the sources.
  */
-export async function runGazette(args: string[], env: Record<string, string | undefined> = {}): Promise<CliRun> {
+export async function runGazette(args: string[], env: Record<string, string | undefined> = {}, stdin = ''): Promise<CliRun> {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const io: CliIo = {
@@ -22,6 +22,7 @@ export async function runGazette(args: string[], env: Record<string, string | un
     err: (text) => void stderr.push(`${text}\n`),
     isTTY: false,
     exitCode: 0,
+    readStdin: async () => stdin,
   };
   const code = await runCli(args, io);
   return { code, stdout: stdout.join(''), stderr: stderr.join('') };

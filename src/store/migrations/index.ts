@@ -11,6 +11,8 @@ import { syndication } from './0014-syndication.js';
 import { leadImages } from './0015-lead-images.js';
 import { popularity } from './0017-popularity.js';
 import { agencyRightsAndEmbargo } from './0018-agency-rights-and-embargo.js';
+import { accountsAndTakedowns } from './0019-accounts-and-takedowns.js';
+import { commentsAndComplaints } from './0020-comments-and-complaints.js';
 
 /** A migration that may differ per engine where the SQL must (types, identity columns). */
 export type EngineMigration = (db: Kysely<any>, engine: Engine) => Promise<void>;
@@ -31,6 +33,8 @@ const history: Record<string, EngineMigration> = {
   '0015-lead-images': leadImages,
   '0017-popularity': popularity,
   '0018-agency-rights-and-embargo': agencyRightsAndEmbargo,
+  '0019-accounts-and-takedowns': accountsAndTakedowns,
+  '0020-comments-and-complaints': commentsAndComplaints,
 };
 
 /** The names of every migration, oldest first (the upgrade test builds each earlier schema). */

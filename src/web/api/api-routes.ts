@@ -13,6 +13,7 @@ import { openApiConfig, registerPushDocs } from './openapi-document.js';
 import { pushArticles, type PushLimits } from './push-articles.js';
 import { readAccess } from './read-access.js';
 import { requireApiKey } from './require-api-key.js';
+import { registerRetractDocs, retractArticle } from './retract-article.js';
 
 /** Push limits: 500 articles or 16 MB per request, whichever comes first. */
 export const defaultPushLimits: PushLimits = { maxItems: 500, maxBodyBytes: 16 * 1024 * 1024 };
@@ -40,16 +41,17 @@ export function apiRoutes(deps: AppDeps, limits: PushLimits = defaultPushLimits)
   // (as middleware, not a GET route, so a wrong method still gets its 405).
   api.use('*', readAccess(deps));
 
+  // Counted per API key, before the body is read: a key over its limit costs almost nothing.
+  const perKey = rateLimit<Context<ApiEnv>>({
+    perMinute: deps.config.rateLimits.pushPerMinute,
+    key: (c) => c.get('apiKey').keyId,
+    refuse: (c, retryAfter) =>
+      apiError(c, 429, 'RATE_LIMITED', `This API key sent more than ${deps.config.rateLimits.pushPerMinute} requests a minute; retry in ${retryAfter} s.`),
+  });
   api.post(
     '/articles',
     requireApiKey(deps),
-    // Counted per API key, before the body is read: a key over its limit costs almost nothing.
-    rateLimit<Context<ApiEnv>>({
-      perMinute: deps.config.rateLimits.pushPerMinute,
-      key: (c) => c.get('apiKey').keyId,
-      refuse: (c, retryAfter) =>
-        apiError(c, 429, 'RATE_LIMITED', `This API key sent more than ${deps.config.rateLimits.pushPerMinute} requests a minute; retry in ${retryAfter} s.`),
-    }),
+    perKey,
     bodyLimit({
       maxSize: limits.maxBodyBytes,
       onError: (c) =>
@@ -58,6 +60,9 @@ export function apiRoutes(deps: AppDeps, limits: PushLimits = defaultPushLimits)
     pushArticles(deps, limits),
   );
   registerPushDocs(api, limits);
+  // A provider retracts its own article (the guid may hold slashes when URL-encoded or not).
+  api.delete('/articles/:guid{.+}', requireApiKey(deps), perKey, retractArticle(deps));
+  registerRetractDocs(api);
 
   api.openapi(listArticlesRoute, listArticles(deps));
   api.openapi(getArticleRoute, getArticle(deps));

@@ -5,6 +5,7 @@ import { loadPopular } from '../front/load-popular.js';
 import { loadRelated } from '../front/load-related.js';
 import { proxyBodyImages } from '../images/proxy-body-images.js';
 import { LeadFigure } from '../views/lead-figure.js';
+import { ArticleDiscussion } from '../comments/article-discussion.js';
 import { cacheAs } from '../http-cache/cache-as.js';
 import { categoriesOf, layoutBase } from '../page-context.js';
 import { articleJsonLd } from '../views/article-json-ld.js';
@@ -17,19 +18,21 @@ import { ShareLinks } from '../views/share-links.js';
 import { Time } from '../views/site-time.js';
 import { loadStoryLinks, StoryLinks } from '../views/story-links.js';
 import { Teaser } from '../views/teaser.js';
+import { gonePage } from './gone-page.js';
 import { notFound } from './not-found-page.js';
 
 /**
  * GET /article/:id/:slug — one story: headline, provider and dateline, time, body, share
  * links, "also reported by", the provider's disclaimer; beside it related stories and the
  * most popular of its section. A wrong or missing slug (an old one, after the headline
- * was corrected) answers 301 to the canonical URL; an unknown id or a story that is not
- * published is a 404.
+ * was corrected) answers 301 to the canonical URL; a story taken down is a 410, an unknown
+ * id or an unpublished story a 404.
  */
 export function articlePage(deps: AppDeps) {
   return async (c: Context) => {
     const idParam = c.req.param('id') ?? '';
     const article = /^\d{1,10}$/.test(idParam) ? await deps.store.articles.findById(Number(idParam)) : undefined;
+    if (article?.status === 'taken_down') return gonePage(deps, c);
     if (!article || article.status !== 'published') return notFound(deps, c, 'There is no such story, or it is no longer published.');
     const canonicalPath = articlePath(article);
     // Compare the decoded slug: a non-Latin headline's slug is percent-encoded in the URL.
@@ -118,7 +121,7 @@ export function articlePage(deps: AppDeps) {
               </p>
               <AgencyRights notice={article.copyrightNotice} terms={article.usageTerms} />
             </aside>
-            {/* Comments and "Report a problem" go here, under the disclaimer. */}
+            <ArticleDiscussion deps={deps} article={article} query={c.req.query()} />
           </div>
           <aside class="article-rail" aria-label="More stories">
             {related.length > 0 && (

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { ArticleTeaser } from '../../domain/listing.js';
 import type { ImageUrls } from '../images/image-urls.js';
+import { CommentCount } from './comment-count.js';
 import { articlePath, textDirection } from './format.js';
 import { Picture } from './picture.js';
 import { Time } from './site-time.js';
@@ -42,6 +43,7 @@ export function Teaser(props: TeaserProps) {
           </a>
           <span aria-hidden="true"> · </span>
           <Time date={story.publishedAt} relative isolate />
+          <CommentCount article={story} />
         </p>
       </div>
     </article>
