@@ -17,7 +17,7 @@ describe('loadConfig', () => {
     assert.equal(config.demoContent, true);
     assert.equal(config.scheduler, true);
     assert.deepEqual(config.clustering, { similarity: 0.5, windowHours: 72 });
-    assert.deepEqual(config.rateLimits, { pushPerMinute: 120, websubPerMinute: 60, readPerMinute: 300 });
+    assert.deepEqual(config.rateLimits, { pushPerMinute: 120, websubPerMinute: 60, readPerMinute: 300, signinPerMinute: 10 });
     assert.equal(config.fetchMaxPerHost, 4);
     assert.equal(config.ingestWorkers, availableParallelism());
   });
@@ -41,6 +41,7 @@ describe('loadConfig', () => {
       CLUSTER_WINDOW_HOURS: '24',
       PUSH_RATE_LIMIT: '0',
       WEBSUB_RATE_LIMIT: '10',
+      SIGNIN_RATE_LIMIT: '3',
       API_RATE_LIMIT: '50',
       FEED_HUB_URL: 'https://hub.example/',
       FETCH_MAX_PER_HOST: '2',
@@ -51,7 +52,7 @@ describe('loadConfig', () => {
     assert.equal(config.demoContent, false);
     assert.equal(config.scheduler, false);
     assert.deepEqual(config.clustering, { similarity: 0.6, windowHours: 24 });
-    assert.deepEqual(config.rateLimits, { pushPerMinute: 0, websubPerMinute: 10, readPerMinute: 50 });
+    assert.deepEqual(config.rateLimits, { pushPerMinute: 0, websubPerMinute: 10, readPerMinute: 50, signinPerMinute: 3 });
     assert.equal(config.websubHub, 'https://hub.example/');
     assert.equal(config.fetchMaxPerHost, 2);
     assert.ok(Object.isFrozen(config) && Object.isFrozen(config.clustering) && Object.isFrozen(config.rateLimits));

@@ -170,12 +170,16 @@ describe('reader pages over HTTP', () => {
     }
   });
 
-  it('hides a taken-down story: 404 and gone from listings', async () => {
+  it('hides a taken-down story: 410 with a notice, and gone from listings; an unpublished one is a 404', async () => {
     const id = Number(samplePath.split('/')[2]);
     await demo.store.articles.setStatus(id, 'taken_down');
     try {
-      assert.equal((await get(demo.app, samplePath)).status, 404);
+      const gone = await get(demo.app, samplePath);
+      assert.equal(gone.status, 410);
+      assert.match(gone.html, /This story has been removed/);
       assert.doesNotMatch((await get(demo.app, '/')).html, /NATO director/);
+      await demo.store.articles.setStatus(id, 'unpublished');
+      assert.equal((await get(demo.app, samplePath)).status, 404);
     } finally {
       await demo.store.articles.setStatus(id, 'published');
     }
