@@ -10,6 +10,7 @@ import { entityRepo, type EntityRepo } from './entity-repo.js';
 import { feedRepo, type FeedRepo } from './feed-repo.js';
 import { listingRepo, refreshStory, storyOf, type ListingRepo } from './listing-repo.js';
 import { providerRepo } from './provider-repo.js';
+import { refreshStorySearch } from './search/search-index-writer.js';
 import type { Database } from './schema.js';
 import type { ApiKeyRepo, ArticleRepo, CategoryRepo, ChangeFeed, Engine, ProviderRepo, Store } from './store.js';
 
@@ -101,7 +102,10 @@ export class KyselyStore implements Store {
       pending.stories.add(await storyOf(this.db, id));
       pending.tags.add(`article:${id}`);
     }
-    for (const story of pending.stories) for (const tag of await refreshStory(this.db, story)) pending.tags.add(tag);
+    for (const story of pending.stories) {
+      for (const tag of await refreshStory(this.db, story)) pending.tags.add(tag);
+      await refreshStorySearch(this.db, this.engine, story);
+    }
     const tags = [...pending.tags];
     if (tags.length > 0) await this.hub.record(this.db, tags);
     return tags;

@@ -164,6 +164,17 @@ export interface PartnerKeysTable {
   revoked_at: Timestamp | null;
 }
 
+/** Full-text search entries (migration 0016-search-index); see `search/search-index-writer.ts`. */
+export interface SearchEntriesTable {
+  /** sort_at·2²¹ + (article_id mod 2²¹); past 2⁵³, so it is written and compared in SQL. */
+  key: number | string | bigint;
+  article_id: number;
+  story_id: number;
+  sort_at: number | string;
+  head: number;
+  signature: string;
+}
+
 export interface Database {
   providers: ProvidersTable;
   categories: CategoriesTable;
@@ -179,4 +190,5 @@ export interface Database {
   lsh_bands: LshBandsTable;
   listing_entries: ListingEntriesTable;
   content_changes: ContentChangesTable;
+  search_entries: SearchEntriesTable;
 }
