@@ -11,6 +11,7 @@ import { feedRepo, type FeedRepo } from './feed-repo.js';
 import { listingRepo, refreshStory, storyOf, type ListingRepo } from './listing-repo.js';
 import { providerRepo } from './provider-repo.js';
 import { refreshStorySearch } from './search/search-index-writer.js';
+import { searchRepo, type SearchRepo } from './search/search-repo.js';
 import type { Database } from './schema.js';
 import type { ApiKeyRepo, ArticleRepo, CategoryRepo, ChangeFeed, Engine, ProviderRepo, Store } from './store.js';
 
@@ -51,6 +52,7 @@ export class KyselyStore implements Store {
   readonly entities: EntityRepo;
   readonly clusters: ClusterRepo;
   readonly listings: ListingRepo;
+  readonly search: SearchRepo;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -73,6 +75,7 @@ export class KyselyStore implements Store {
     this.clusters = clusterRepo(db, write);
     this.articles = articleRepo(db, write);
     this.listings = listingRepo(db);
+    this.search = searchRepo(db, engine);
   }
 
   private readonly write: Writer;

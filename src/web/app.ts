@@ -5,6 +5,7 @@ import { openApiConfig } from './api/openapi-document.js';
 import type { AppDeps } from './deps.js';
 import { handleError } from './errors.js';
 import { listingFeed } from './feeds/listing-feed.js';
+import { searchFeed } from './feeds/search-feed.js';
 import { httpCaching } from './http-cache/http-caching.js';
 import { connectPageCache } from './http-cache/page-cache.js';
 import { answerWrongMethods } from './middleware/method-not-allowed.js';
@@ -17,6 +18,7 @@ import { entityPage } from './pages/entity-page.js';
 import { homePage } from './pages/home-page.js';
 import { notFound } from './pages/not-found-page.js';
 import { providerPage } from './pages/provider-page.js';
+import { searchPage } from './pages/search-page.js';
 import { websubRoutes } from './websub/websub-routes.js';
 
 /** Static files ship in the repository's public/ folder (two levels up from src/web and dist/web). */
@@ -49,8 +51,10 @@ export function buildApp(deps: AppDeps): Hono {
   app.get('/category/:slug', categoryPage(deps));
   app.get('/provider/:slug', providerPage(deps));
   app.get('/entity/:slug', entityPage(deps));
+  app.get('/search', searchPage(deps));
 
   // Outbound feeds of every listing, in RSS 2.0, Atom 1.0 and JSON Feed 1.1 (see README, Outbound feeds).
+  for (const format of ['rss', 'atom', 'json'] as const) app.get(`/feeds/search.${format}`, searchFeed(deps, format));
   app.get('/feeds/:file', listingFeed(deps, 'latest'));
   app.get('/feeds/category/:file', listingFeed(deps, 'category'));
   app.get('/feeds/provider/:file', listingFeed(deps, 'provider'));

@@ -2,6 +2,7 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { Category } from '../../domain/category.js';
 import { feedBaseOf, feedLinks, type FeedLink } from '../feeds/feed-links.js';
+import { SearchBox } from './search-box.js';
 
 /** What every page tells the layout. */
 export interface LayoutProps {
@@ -45,6 +46,7 @@ export function Layout(props: LayoutProps) {
           <a class="brand" href="/">
             {props.siteName}
           </a>
+          <SearchBox />
           <nav aria-label="Categories">
             <ul class="category-nav">
               {props.categories.map((c) => (
