@@ -37,7 +37,7 @@ export function postgresCandidates(db: Kysely<Database>): CandidateSource {
     const configs =
       language !== undefined
         ? [textSearchConfig(language, await available)]
-        : (await sql<{ config: string }>`select config from search_configs order by config`.execute(db)).rows.map((r) => r.config);
+        : (await sql<{ config: string }>`select config from search_configs`.execute(db)).rows.map((r) => r.config);
     if (configs.length === 0) return [];
     const reader = sql`(${sql.join(configs.map((c) => underConfig(query, c)), sql` || `)})`;
     // Stop words drop out of a tsquery; when nothing of the included clauses is left, the
