@@ -49,7 +49,7 @@ export function parseSearchQuery(input: string): ParsedSearch {
 
 function word(raw: string): SearchClause | undefined {
   const prefix = /\*+$/.test(raw);
-  const text = raw.replace(/\*+$/, '').replace(EDGE_PUNCTUATION, '').slice(0, MAX_WORD_CHARS).toLowerCase();
+  const text = raw.replace(/\*+$/, '').replace(EDGE_PUNCTUATION, '').slice(0, MAX_WORD_CHARS);
   if (!HAS_WORD.test(text)) return undefined;
   return { kind: 'word', text, prefix: prefix && [...text].length >= MIN_PREFIX_CHARS };
 }
@@ -57,15 +57,16 @@ function word(raw: string): SearchClause | undefined {
 function phrase(raw: string): SearchClause | undefined {
   const words = raw
     .split(/\s+/)
-    .map((w) => w.replace(EDGE_PUNCTUATION, '').slice(0, MAX_WORD_CHARS).toLowerCase())
+    .map((w) => w.replace(EDGE_PUNCTUATION, '').slice(0, MAX_WORD_CHARS))
     .filter((w) => HAS_WORD.test(w))
     .slice(0, MAX_PHRASE_WORDS);
   if (words.length === 0) return undefined;
   return words.length === 1 ? { kind: 'word', text: words[0]!, prefix: false } : { kind: 'phrase', words };
 }
 
+/** Both engines fold case, so "NATO nato" asks for one word (kept as first typed). */
 function sameClause(a: SearchClause, b: SearchClause): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return JSON.stringify(a).toLowerCase() === JSON.stringify(b).toLowerCase();
 }
 
 /** The query as text again (for the search box and feed titles), in the syntax it was read with. */

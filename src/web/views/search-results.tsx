@@ -8,6 +8,16 @@ function Marked(props: { text: MarkedText }) {
   return <>{props.text.map((run) => (run.mark ? <mark>{run.text}</mark> : run.text))}</>;
 }
 
+/** A labelled control of the filter grid (a label by id, so the name is the label alone). */
+function Field(props: { id: string; label: string; children: unknown }) {
+  return (
+    <div class="search-field">
+      <label for={props.id}>{props.label}</label>
+      {props.children}
+    </div>
+  );
+}
+
 /** What the filter form shows as chosen. */
 export interface SearchFormValues {
   q: string;
@@ -35,9 +45,8 @@ export function SearchForm(props: { values: SearchFormValues; categories: Catego
       <details class="search-filters" open={filtered}>
         <summary>Filters</summary>
         <div class="search-filter-grid">
-          <label>
-            Category
-            <select name="category">
+          <Field id="search-category" label="Category">
+            <select id="search-category" name="category">
               <option value="">Any</option>
               {props.categories.map((c) => (
                 <option value={c.slug} selected={c.slug === v.category}>
@@ -45,10 +54,9 @@ export function SearchForm(props: { values: SearchFormValues; categories: Catego
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            Provider
-            <select name="provider">
+          </Field>
+          <Field id="search-provider" label="Provider">
+            <select id="search-provider" name="provider">
               <option value="">Any</option>
               {props.providers.map((p) => (
                 <option value={p.slug} selected={p.slug === v.provider}>
@@ -56,10 +64,9 @@ export function SearchForm(props: { values: SearchFormValues; categories: Catego
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            Language
-            <select name="lang">
+          </Field>
+          <Field id="search-lang" label="Language">
+            <select id="search-lang" name="lang">
               <option value="">Any</option>
               {props.languages.map((l) => (
                 <option value={l.tag} selected={l.tag === v.lang}>
@@ -67,15 +74,13 @@ export function SearchForm(props: { values: SearchFormValues; categories: Catego
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            From
-            <input type="date" name="from" value={v.from ?? ''} />
-          </label>
-          <label>
-            To
-            <input type="date" name="to" value={v.to ?? ''} />
-          </label>
+          </Field>
+          <Field id="search-from" label="From">
+            <input id="search-from" type="date" name="from" value={v.from ?? ''} />
+          </Field>
+          <Field id="search-to" label="To">
+            <input id="search-to" type="date" name="to" value={v.to ?? ''} />
+          </Field>
         </div>
       </details>
       <p class="search-help">
