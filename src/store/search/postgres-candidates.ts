@@ -44,12 +44,14 @@ export function postgresCandidates(db: Kysely<Database>): CandidateSource {
     // query would be the filters (or an exclusion) alone and match everything.
     const included = sql`(${sql.join(configs.map((c) => underConfig({ include: query.include, exclude: [] }, c)), sql` || `)})`;
     const filter = tags.length > 0 ? sql` && ${sql.join(tags.map((t) => sql`${tagQuery(postgresTagLexeme(t))}::tsquery`), sql` && `)}` : sql``;
-    const rows = await sql<{ article_id: number; story_id: number; key: string; sort_at: string; relevance: number }>`
-      select article_id, story_id, key::text as key, sort_at, ts_rank_cd(document, ${reader}, 1) as relevance
+    // The key goes out as text (it passes 2⁵³) under another name: ordering by an output
+    // column named "key" would sort the text, not walk the key's index.
+    const rows = await sql<{ article_id: number; story_id: number; key_text: string; sort_at: string; relevance: number }>`
+      select article_id, story_id, key::text as key_text, sort_at, ts_rank_cd(document, ${reader}, 1) as relevance
       from search_entries
       where numnode(${included}) > 0 and document @@ (${reader}${filter}) and key <= ${maxKey}::bigint and key >= ${minKey}::bigint
-      order by key desc
+      order by search_entries.key desc
       ${limit === undefined ? sql`` : sql`limit ${limit}`}`.execute(db);
-    return rows.rows.map((r) => ({ articleId: r.article_id, storyId: r.story_id, key: r.key, sortAt: Number(r.sort_at), relevance: Number(r.relevance) }));
+    return rows.rows.map((r) => ({ articleId: r.article_id, storyId: r.story_id, key: r.key_text, sortAt: Number(r.sort_at), relevance: Number(r.relevance) }));
   };
 }
