@@ -79,8 +79,9 @@ export function describeSearchContract(fixture: () => ContractFixture): void {
     it('stems words in the article language (nations finds nation) and matches word* prefixes', async () => {
       const f = fixture();
       const stem = word();
-      const a = await addStory(f, { body: `The ${stem}ers were running the nations meeting.` });
-      assert.deepEqual(await ids(f.store, `${stem}ers nation`), [a.id]);
+      // "vqx" is no ending any stemmer strips, so the longer word never stems to the shorter.
+      const a = await addStory(f, { body: `The ${stem}vqx were running the nations meeting.` });
+      assert.deepEqual(await ids(f.store, `${stem}vqx nation`), [a.id]);
       assert.deepEqual(await ids(f.store, `${stem}*`), [a.id]);
       assert.deepEqual(await ids(f.store, stem), [], 'a word is not a prefix unless asked with *');
     });
@@ -88,11 +89,14 @@ export function describeSearchContract(fixture: () => ContractFixture): void {
     it('matches "a phrase" only with its words in order, and leaves out -excluded words and phrases', async () => {
       const f = fixture();
       const [x, y, z] = [word(), word(), word()];
+      // A story in another language puts a second stemmer in play: an exclusion must hold in both.
+      await addStory(f, { body: `Les ${z} du marché.`, language: 'fr' });
       const inOrder = await addStory(f, { body: `The ${x} ${y} met today.` });
       const apart = await addStory(f, { body: `The ${y} ${z} and the ${x} met.` });
       assert.deepEqual(await ids(f.store, `"${x} ${y}"`), [inOrder.id]);
       assert.deepEqual(new Set(await ids(f.store, `${x} ${y}`)), new Set([inOrder.id, apart.id]));
       assert.deepEqual(await ids(f.store, `${x} -${z}`), [inOrder.id]);
+      assert.deepEqual(await ids(f.store, `${x} -${z}s`), [inOrder.id], 'a plural excluded under each language’s stemming');
       assert.deepEqual(await ids(f.store, `${x} -"${y} ${z}"`), [inOrder.id]);
       assert.deepEqual(await ids(f.store, `${x} -"${z} ${y}"`).then((r) => new Set(r)), new Set([inOrder.id, apart.id]), 'an excluded phrase is a phrase');
       assert.deepEqual(await ids(f.store, `-${z}`), [], 'exclusion alone asks for nothing');

@@ -6,19 +6,28 @@ import { postgresTagLexeme } from './search-tags.js';
 import { textSearchConfig } from './text-search-config.js';
 
 /**
- * The reader's query as a tsquery under one configuration. The text only ever reaches
+ * One clause as a tsquery under one configuration. The text only ever reaches
  * phraseto_tsquery (which reads any text as words) or, for `word*`, to_tsquery with the
  * letters and digits of the word alone: no input can be tsquery syntax.
  */
-function underConfig(query: ParsedSearch, config: string): RawBuilder<unknown> {
-  const one = (c: SearchClause): RawBuilder<unknown> => {
-    if (c.kind === 'phrase') return sql`phraseto_tsquery(${config}::regconfig, ${c.words.join(' ')})`;
-    const letters = c.text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    if (c.prefix && letters && !letters.includes(' ')) return sql`to_tsquery(${config}::regconfig, ${`${letters}:*`})`;
-    return sql`phraseto_tsquery(${config}::regconfig, ${c.text})`;
-  };
-  const parts = [...query.include.map(one), ...query.exclude.map((c) => sql`!!${one(c)}`)];
-  return sql`(${sql.join(parts, sql` && `)})`;
+function underConfig(c: SearchClause, config: string): RawBuilder<unknown> {
+  if (c.kind === 'phrase') return sql`phraseto_tsquery(${config}::regconfig, ${c.words.join(' ')})`;
+  const letters = c.text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  if (c.prefix && letters && !letters.includes(' ')) return sql`to_tsquery(${config}::regconfig, ${`${letters}:*`})`;
+  return sql`phraseto_tsquery(${config}::regconfig, ${c.text})`;
+}
+
+/**
+ * The reader's query: each clause matches in any of the configurations in use (a story's
+ * words are stemmed by its own language's), every included clause must match and no
+ * excluded one may, in any configuration — so an exclusion cannot slip through another
+ * language's stemming.
+ */
+function readerQuery(query: ParsedSearch, configs: readonly string[]): { reader: RawBuilder<unknown>; included: RawBuilder<unknown> } {
+  const across = (c: SearchClause) => sql`(${sql.join(configs.map((config) => underConfig(c, config)), sql` || `)})`;
+  const included = sql`(${sql.join(query.include.map(across), sql` && `)})`;
+  const reader = query.exclude.length === 0 ? included : sql`(${included} && ${sql.join(query.exclude.map((c) => sql`!!${across(c)}`), sql` && `)})`;
+  return { reader, included };
 }
 
 /** A tag as a one-lexeme tsquery literal. */
@@ -39,10 +48,9 @@ export function postgresCandidates(db: Kysely<Database>): CandidateSource {
         ? [textSearchConfig(language, await available)]
         : (await sql<{ config: string }>`select config from search_configs`.execute(db)).rows.map((r) => r.config);
     if (configs.length === 0) return [];
-    const reader = sql`(${sql.join(configs.map((c) => underConfig(query, c)), sql` || `)})`;
     // Stop words drop out of a tsquery; when nothing of the included clauses is left, the
     // query would be the filters (or an exclusion) alone and match everything.
-    const included = sql`(${sql.join(configs.map((c) => underConfig({ include: query.include, exclude: [] }, c)), sql` || `)})`;
+    const { reader, included } = readerQuery(query, configs);
     const filter = tags.length > 0 ? sql` && ${sql.join(tags.map((t) => sql`${tagQuery(postgresTagLexeme(t))}::tsquery`), sql` && `)}` : sql``;
     // The key goes out as text (it passes 2⁵³) under another name: ordering by an output
     // column named "key" would sort the text, not walk the key's index.
