@@ -14,7 +14,7 @@ import { formatCursor } from '../src/domain/listing.js';
 import { openPostgresStore } from '../src/store/postgres/open-postgres-store.js';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.js';
 import type { Store } from '../src/store/store.js';
-import { buildArchive } from '../test/support/archive-fixture.js';
+import { buildArchive, type ArchiveShape } from '../test/support/archive-fixture.js';
 import type { Benchmark, BenchRow } from './benchmark.js';
 import { measure, measureAgainstBare, startServer, warmUp, type LoadResult } from './http-load.js';
 import { postgresUrl } from './postgres-url.js';
@@ -34,16 +34,22 @@ export interface Target {
   env: Record<string, string>;
 }
 
+/** A kind of archive other than the listings' own: its own name (folder, schema) and shape options. */
+export interface ArchiveVariant {
+  name: string;
+  shape: Omit<ArchiveShape, 'articles'>;
+}
+
 /** An archive of `size` articles on SQLite, built once and kept for later runs. */
-export async function sqliteArchive(size: number): Promise<Target> {
-  const dir = join(OUT, `archive-${size}`);
+export async function sqliteArchive(size: number, variant?: ArchiveVariant): Promise<Target> {
+  const dir = join(OUT, `${variant?.name ?? 'archive'}-${size}`);
   const file = join(dir, 'gazette.sqlite');
   if (!existsSync(file)) {
     const building = `${dir}.building`;
     rmSync(building, { recursive: true, force: true });
     mkdirSync(building, { recursive: true });
     const store = openSqliteStore(join(building, 'gazette.sqlite'));
-    await buildArchive(store, { articles: size });
+    await buildArchive(store, { ...variant?.shape, articles: size });
     await store.close();
     renameSync(building, dir);
   }
@@ -51,8 +57,8 @@ export async function sqliteArchive(size: number): Promise<Target> {
 }
 
 /** An archive of `size` articles in a PostgreSQL schema of its own, built once. */
-export async function postgresArchive(url: string, size: number): Promise<Target> {
-  const schema = `gazette_bench_${size}`;
+export async function postgresArchive(url: string, size: number, variant?: ArchiveVariant): Promise<Target> {
+  const schema = `gazette_${variant?.name ?? 'bench'}_${size}`;
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -60,7 +66,7 @@ export async function postgresArchive(url: string, size: number): Promise<Target
     if (done.rowCount === 0) {
       await client.query(`drop schema if exists ${schema} cascade`);
       const store = await openPostgresStore(url, { schema });
-      await buildArchive(store, { articles: size });
+      await buildArchive(store, { ...variant?.shape, articles: size });
       await store.close();
     }
   } finally {

@@ -17,6 +17,8 @@ import { auditRepo, type AuditRepo } from './audit-repo.js';
 import { sessionRepo, type SessionRepo } from './session-repo.js';
 import { statsRepo, type StatsRepo } from './stats-repo.js';
 import { userRepo, type UserRepo } from './user-repo.js';
+import { refreshStorySearch } from './search/search-index-writer.js';
+import { searchRepo, type SearchRepo } from './search/search-repo.js';
 import type { Database } from './schema.js';
 import type { ApiKeyRepo, ArticleRepo, CategoryRepo, ChangeFeed, Engine, ProviderRepo, Store } from './store.js';
 
@@ -64,6 +66,7 @@ export class KyselyStore implements Store {
   readonly sessions: SessionRepo;
   readonly audit: AuditRepo;
   readonly stats: StatsRepo;
+  readonly search: SearchRepo;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -93,6 +96,7 @@ export class KyselyStore implements Store {
     this.sessions = sessionRepo(db);
     this.audit = auditRepo(db);
     this.stats = statsRepo(db, engine);
+    this.search = searchRepo(db, engine);
   }
 
   private readonly write: Writer;
@@ -122,7 +126,10 @@ export class KyselyStore implements Store {
       pending.stories.add(await storyOf(this.db, id));
       pending.tags.add(`article:${id}`);
     }
-    for (const story of pending.stories) for (const tag of await refreshStory(this.db, story)) pending.tags.add(tag);
+    for (const story of pending.stories) {
+      for (const tag of await refreshStory(this.db, story)) pending.tags.add(tag);
+      await refreshStorySearch(this.db, this.engine, story);
+    }
     const tags = [...pending.tags];
     if (tags.length > 0) await this.hub.record(this.db, tags);
     return tags;

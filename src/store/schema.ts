@@ -310,6 +310,17 @@ export interface ArticleTakedownsTable {
   restored_by: string | null;
 }
 
+/** Full-text search entries (migration 0016-search-index); see `search/search-index-writer.ts`. */
+export interface SearchEntriesTable {
+  /** sort_at·2²¹ + (article_id mod 2²¹); past 2⁵³, so it is written and compared in SQL. */
+  key: number | string | bigint;
+  article_id: number;
+  story_id: number;
+  sort_at: number | string;
+  head: number;
+  signature: string;
+}
+
 export interface Database {
   providers: ProvidersTable;
   categories: CategoriesTable;
@@ -338,4 +349,5 @@ export interface Database {
   form_submissions: FormSubmissionsTable;
   audit_log: AuditLogTable;
   article_takedowns: ArticleTakedownsTable;
+  search_entries: SearchEntriesTable;
 }

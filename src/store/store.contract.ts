@@ -15,6 +15,7 @@ import { describeLeadImageContract } from './lead-image.contract.js';
 import { describeListingContract } from './listing.contract.js';
 import { describePopularityContract } from './popularity.contract.js';
 import { describeModerationContract } from './moderation.contract.js';
+import { describeSearchContract } from './search.contract.js';
 import type { Store } from './store.js';
 
 export interface StoreContractOptions {
@@ -420,6 +421,7 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
     describeCommentsContract(() => ({ store, providerId, otherProviderId }));
     describeAccountsContract(() => ({ store, providerId, otherProviderId }));
     describeModerationContract(() => ({ store, providerId, otherProviderId }));
+    describeSearchContract(() => ({ store, providerId, otherProviderId }));
 
     describe('transactions', () => {
       it('commits everything written in a transaction', async () => {

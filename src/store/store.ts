@@ -15,6 +15,7 @@ import type { ArticleModeration } from './article-moderation.js';
 import type { SessionRepo } from './session-repo.js';
 import type { StatsRepo } from './stats-repo.js';
 import type { UserRepo } from './user-repo.js';
+import type { SearchRepo } from './search/search-repo.js';
 
 /**
  * Committed changes as cache tags: `article:<id>`, `story:<id>`, `scope:<listing scope>`,
@@ -137,6 +138,8 @@ export interface Store {
   readonly audit: AuditRepo;
   /** The admin dashboard's figures. */
   readonly stats: StatsRepo;
+  /** Full-text search over published stories, one result per story (see `search/search-repo.ts`). */
+  readonly search: SearchRepo;
   /** What changed, as cache tags, from this process and every other one on the database. */
   readonly changes: ChangeFeed;
   /** Runs `work` in one transaction: everything it wrote is committed, or nothing is. */

@@ -8,6 +8,7 @@ import type { AppDeps } from './deps.js';
 import { handleError } from './errors.js';
 import { imageRoute } from './images/image-route.js';
 import { listingFeed } from './feeds/listing-feed.js';
+import { searchFeed } from './feeds/search-feed.js';
 import { httpCaching } from './http-cache/http-caching.js';
 import { connectPageCache } from './http-cache/page-cache.js';
 import { answerWrongMethods } from './middleware/method-not-allowed.js';
@@ -22,6 +23,7 @@ import { languagePage } from './pages/language-page.js';
 import { siteIcon, webManifest } from './assets/site-assets.js';
 import { notFound } from './pages/not-found-page.js';
 import { providerPage } from './pages/provider-page.js';
+import { searchPage } from './pages/search-page.js';
 import { websubRoutes } from './websub/websub-routes.js';
 
 /** Static files ship in the repository's public/ folder (two levels up from src/web and dist/web). */
@@ -66,8 +68,10 @@ export function buildApp(deps: AppDeps): Hono {
   app.post('/article/:id/:slug/comments', postComment(deps));
   app.get('/article/:id/:slug/reply', replyForm(deps));
   app.post('/article/:id/:slug/report', postReport(deps));
+  app.get('/search', searchPage(deps));
 
   // Outbound feeds of every listing, in RSS 2.0, Atom 1.0 and JSON Feed 1.1 (see README, Outbound feeds).
+  for (const format of ['rss', 'atom', 'json'] as const) app.get(`/feeds/search.${format}`, searchFeed(deps, format));
   app.get('/feeds/:file', listingFeed(deps, 'latest'));
   app.get('/feeds/category/:file', listingFeed(deps, 'category'));
   app.get('/feeds/provider/:file', listingFeed(deps, 'provider'));

@@ -11,11 +11,18 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { taxonomy } from '../../src/domain/taxonomy.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
+import { ARCHIVE_VOCABULARY } from './archive-vocabulary.js';
 
 export interface ArchiveShape {
   articles: number;
   providers?: number;
   entities?: number;
+  /**
+   * Headlines and bodies drawn from a news vocabulary (ARCHIVE_VOCABULARY, Zipf-like: common,
+   * middling and rare words, and two-word terms), so that search means something. Off by
+   * default: the other archives keep their text.
+   */
+  searchText?: boolean;
 }
 
 /** What the benchmarks and tests need to know of the archive they got. */
@@ -29,6 +36,8 @@ export interface ArchiveFacts {
   bigStoryHeadId: number;
   /** A published article in the middle of the archive. */
   sampleArticleId: number;
+  /** With `searchText`: a word in most stories, one in few, and a two-word phrase of the vocabulary. */
+  search?: { commonWord: string; rareWord: string; phrase: string };
 }
 
 const BODY_WORDS =
@@ -66,12 +75,15 @@ export async function buildArchive(store: KyselyStore, shape: ArchiveShape): Pro
     select case when i = 1 then 'nato' else 'entity-' || i end, case when i = 1 then 'NATO' else 'Entity ' || i end,
       case i % 3 when 0 then 'person' when 1 then 'organisation' else 'place' end from seq`.execute(db);
 
+  const text = shape.searchText ? await searchableText(db) : undefined;
+  const headline = text ? text.headline : sql`'Story number ' || i || ' on the alliance and the markets'`;
+  const bodyText = text ? sql`${text.lead} || ${sql.lit(body)} || i` : sql`${sql.lit(body)} || i`;
   await sql`${seq(n)} insert into articles (id, provider_id, guid, slug, source_url, headline, summary, body_html, body_text,
       byline, dateline, language, published_at, updated_at, ingested_at, status, content_hash, source_hash)
     select i, 1 + i % ${sql.lit(providers)}, 'guid-' || i, 'story-number-' || i, null,
-      'Story number ' || i || ' on the alliance and the markets',
+      ${headline},
       'Ministers will meet again next month to review the plan, officials said on Tuesday, in story ' || i || '.',
-      '<p>' || ${sql.lit(body)} || i || '</p>', ${sql.lit(body)} || i, null, null, 'en',
+      '<p>' || ${bodyText} || '</p>', ${bodyText}, null, null, 'en',
       ${published(0)}, ${published(0)}, ${published(30)},
       case when i % 100 = 7 then 'taken_down' else 'published' end, 'hash-' || i, '' from seq`.execute(db);
   if (pg) await sql`select setval(pg_get_serial_sequence('articles', 'id'), ${sql.lit(n)})`.execute(db);
@@ -99,6 +111,7 @@ export async function buildArchive(store: KyselyStore, shape: ArchiveShape): Pro
       when i % 20 = 1 and i > 1 then i - 1 else i end,
       case when i % 20 = 1 or (i > ${sql.lit(bigHead)} and i <= ${sql.lit(bigHead + bigSize)}) then 'near' else 'first' end, 1, '' from seq`.execute(db);
 
+  if (text) await db.schema.dropTable('fixture_vocabulary').execute();
   await store.migrate();
   if (pg) await sql`analyze`.execute(db);
   let sample = Math.floor(n * 0.37);
@@ -110,5 +123,34 @@ export async function buildArchive(store: KyselyStore, shape: ArchiveShape): Pro
     providerSlug: 'provider-3',
     bigStoryHeadId: bigHead,
     sampleArticleId: sample,
+    ...(text && { search: { commonWord: ARCHIVE_VOCABULARY[0]!, rareWord: ARCHIVE_VOCABULARY.at(-RARE_TERMS)!, phrase: 'interest rates' } }),
   };
 }
+
+/**
+ * SQL for a headline of three vocabulary terms and a lead of three eight-term sentences,
+ * each term picked per (article, position) by a hash skewed towards the head of the list:
+ * the index is V·r³ for r uniform in [0, 1), so term k is drawn with falling probability.
+ * The list's last ten terms are rare: one story in 997 names one of them, in turn.
+ * Needs `i` (the article number) in scope; reads the `fixture_vocabulary` table it fills.
+ */
+async function searchableText(db: Kysely<any>): Promise<{ headline: RawBuilder<unknown>; lead: RawBuilder<unknown> }> {
+  await db.schema.createTable('fixture_vocabulary').addColumn('k', 'integer', (c) => c.primaryKey()).addColumn('word', 'text', (c) => c.notNull()).execute();
+  await db.insertInto('fixture_vocabulary').values(ARCHIVE_VOCABULARY.map((word, k) => ({ k, word }))).execute();
+  const P = 1_000_003;
+  const V = ARCHIVE_VOCABULARY.length - RARE_TERMS;
+  // Integer arithmetic only (the same on both engines): r·r/P·r/P·V/P stays inside 64 bits.
+  // Positions step by P/φ, so the terms of one article spread over [0, P) instead of clustering.
+  const term = (j: number) => {
+    const r = sql`((i * 2654435761 + ${sql.lit(j * 618_034 + 12_345)}) % ${sql.lit(P)})`;
+    return sql`(select word from fixture_vocabulary where k = ${r} * ${r} / ${sql.lit(P)} * ${r} / ${sql.lit(P)} * ${sql.lit(V)} / ${sql.lit(P)})`;
+  };
+  const words = (from: number, count: number) => sql.join(Array.from({ length: count }, (_, k) => term(from + k)), sql` || ' ' || `);
+  const headline = sql`upper(substr(${term(0)}, 1, 1)) || substr(${term(0)}, 2) || ', ' || ${term(1)} || ' and ' || ${term(2)} || ': story ' || i`;
+  const sentence = (from: number) => sql`'The ' || ${words(from, 8)} || '. '`;
+  const rare = sql`case when i % 997 = 0 then 'Reported from ' || (select word from fixture_vocabulary where k = ${sql.lit(V)} + (i / 997) % ${sql.lit(RARE_TERMS)}) || '. ' else '' end`;
+  return { headline, lead: sql`${sentence(3)} || ${sentence(11)} || ${sentence(19)} || ${rare}` };
+}
+
+/** How many of the vocabulary's last terms are rare. */
+const RARE_TERMS = 10;

@@ -13,6 +13,7 @@ import { popularity } from './0017-popularity.js';
 import { agencyRightsAndEmbargo } from './0018-agency-rights-and-embargo.js';
 import { accountsAndTakedowns } from './0019-accounts-and-takedowns.js';
 import { commentsAndComplaints } from './0020-comments-and-complaints.js';
+import { searchIndex } from './0016-search-index.js';
 
 /** A migration that may differ per engine where the SQL must (types, identity columns). */
 export type EngineMigration = (db: Kysely<any>, engine: Engine) => Promise<void>;
@@ -35,6 +36,7 @@ const history: Record<string, EngineMigration> = {
   '0018-agency-rights-and-embargo': agencyRightsAndEmbargo,
   '0019-accounts-and-takedowns': accountsAndTakedowns,
   '0020-comments-and-complaints': commentsAndComplaints,
+  '0016-search-index': searchIndex,
 };
 
 /** The names of every migration, oldest first (the upgrade test builds each earlier schema). */

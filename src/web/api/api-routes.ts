@@ -12,6 +12,7 @@ import { listArticles, listArticlesRoute } from './list-articles.js';
 import { openApiConfig, registerPushDocs } from './openapi-document.js';
 import { pushArticles, type PushLimits } from './push-articles.js';
 import { readAccess } from './read-access.js';
+import { searchArticles, searchArticlesRoute } from './search-articles.js';
 import { requireApiKey } from './require-api-key.js';
 import { registerRetractDocs, retractArticle } from './retract-article.js';
 
@@ -70,6 +71,7 @@ export function apiRoutes(deps: AppDeps, limits: PushLimits = defaultPushLimits)
   api.openapi(listCategoriesRoute, listCategories(deps));
   api.openapi(listProvidersRoute, listProviders(deps));
   api.openapi(getEntityRoute, getEntity(deps));
+  api.openapi(searchArticlesRoute, searchArticles(deps));
   api.doc31('/openapi.json', openApiConfig(deps));
   return api;
 }

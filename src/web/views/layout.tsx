@@ -4,6 +4,7 @@ import type { Category } from '../../domain/category.js';
 import { feedBaseOf, feedLinks, type FeedLink } from '../feeds/feed-links.js';
 import { PageMetaTags, type PageMeta } from './page-meta.js';
 import { SiteTimeContext, siteTimeNow } from './site-time.js';
+import { SearchBox } from './search-box.js';
 
 /** What every page tells the layout. */
 export interface LayoutProps {
@@ -103,8 +104,9 @@ export function Layout(props: LayoutProps) {
               {props.siteName}
             </a>
             <p class="masthead-date">{today}</p>
-            {/* The header search box (search-box.tsx) goes here. */}
-            <div class="masthead-tools"></div>
+            <div class="masthead-tools">
+              <SearchBox />
+            </div>
             <details class="section-menu">
               <summary>Sections</summary>
               <nav aria-label="Sections">

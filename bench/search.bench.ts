@@ -1,0 +1,109 @@
+/**
+ * Search at 10,000, 100,000 and 1,000,000 articles (BENCH_SIZES to choose) on SQLite and
+ * PostgreSQL: the results page for a common word, a rare word and a phrase, each measured
+ * for CPU per request and latency next to a bare node:http server sending the same bytes in
+ * the same run. The archives are the listings' fixture with searchable text (built once by
+ * bench/search-archives.ts, kept for later runs); servers run the compiled dist/. The notes
+ * give each engine's plan for the candidate query, so a plan change at scale shows.
+ */
+import { execSync } from 'node:child_process';
+import { join } from 'node:path';
+import { CompiledQuery } from 'kysely';
+import { parseSearchQuery } from '../src/domain/parse-search-query.js';
+import type { KyselyStore } from '../src/store/kysely-store.js';
+import { openPostgresStore } from '../src/store/postgres/open-postgres-store.js';
+import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.js';
+import type { Benchmark, BenchRow } from './benchmark.js';
+import { measureAgainstBare, startServer, warmUp, type LoadResult } from './http-load.js';
+import { SIZES, type Target } from './listings.bench.js';
+import { postgresUrl } from './postgres-url.js';
+import { searchArchive } from './search-archives.js';
+
+const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',') as ('sqlite' | 'postgres')[];
+const COMPRESSED = { 'accept-encoding': 'br, gzip' };
+
+/** The fixture's words (see ARCHIVE_VOCABULARY): in ~all stories, in ~1 in 10,000, and a phrase in ~5 %. */
+const QUERIES = [
+  { name: 'common word', q: 'government' },
+  { name: 'rare word', q: 'wiesbaden' },
+  { name: 'phrase', q: '"interest rates"' },
+];
+
+async function openStore(target: Target, onQuery?: (sql: string, parameters: readonly unknown[]) => void): Promise<KyselyStore> {
+  return target.engine === 'SQLite'
+    ? openSqliteStore(join(target.env.BENCH_DATA_DIR!, 'gazette.sqlite'), onQuery ? { onQuery } : {})
+    : openPostgresStore(target.env.DATABASE_URL!, onQuery ? { onQuery } : {});
+}
+
+/** The plan of each query's candidate statement, in one line. */
+async function plans(target: Target): Promise<string[]> {
+  const captured: { sql: string; parameters: readonly unknown[] }[] = [];
+  const store = await openStore(target, (sql, parameters) => captured.push({ sql, parameters }));
+  const lines: string[] = [];
+  try {
+    for (const { name, q } of QUERIES) {
+      captured.length = 0;
+      const page = await store.search.query({ query: parseSearchQuery(q), filters: {} });
+      const statement = captured.find((s) => /search_fts|from search_entries/.test(s.sql))!;
+      let plan: string;
+      if (store.engine === 'sqlite') {
+        const rows = await store.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${statement.sql}`, [...statement.parameters]));
+        plan = rows.rows.map((r) => r.detail).join('; ');
+      } else {
+        const rows = await store.db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${statement.sql}`, [...statement.parameters]));
+        plan = rows.rows.map((r) => r['QUERY PLAN'].trim().split('  (cost')[0] ?? '').filter((l) => /Scan|Sort|Limit/.test(l)).join('; ');
+      }
+      lines.push(`${target.engine}, ${target.size.toLocaleString('en')} articles, ${name} (${page.hits.length} hits on page 1): ${plan}`);
+    }
+  } finally {
+    await store.close();
+  }
+  return lines;
+}
+
+const bench: Benchmark = {
+  name: 'Search at 10k, 100k and 1M articles (common word, rare word, phrase) against bare node:http',
+  group: 'speed',
+  async run() {
+    execSync('npm run build', { stdio: 'ignore' });
+    const url = await postgresUrl();
+    const rows: BenchRow[] = [];
+    const notes: string[] = [];
+    for (const size of SIZES) {
+      for (const engine of ENGINES) {
+        if (engine === 'postgres' && !url) continue;
+        const target = await searchArchive(engine, size, url);
+        notes.push(...(await plans(target)));
+        const server = await startServer('./servers/serve-gazette-dist.mjs', { ...target.env, SCHEDULER: 'false', DEMO_CONTENT: 'false' });
+        try {
+          const paths = QUERIES.map((query) => ({ ...query, path: `/search?q=${encodeURIComponent(query.q)}` }));
+          for (const p of paths) await warmUp(server, p.path, COMPRESSED);
+          for (const p of paths) {
+            const { measured, baseline } = await measureAgainstBare(server, p.path, COMPRESSED);
+            rows.push(row(target, p.name, measured, baseline));
+          }
+        } finally {
+          await server.stop();
+        }
+      }
+    }
+    notes.push('Target: p99 < 50 ms at 1,000,000 articles on both engines (16 connections; the machine is shared, so compare with the bare server of the same run).');
+    return { rows, notes };
+  },
+};
+
+function row(target: Target, query: string, r: LoadResult, bare: LoadResult): BenchRow {
+  return {
+    engine: target.engine,
+    articles: target.size.toLocaleString('en'),
+    query,
+    'CPU µs/req': Math.round(r.cpuMicrosPerRequest),
+    'bare µs/req': Math.round(bare.cpuMicrosPerRequest),
+    '× bare': Number((r.cpuMicrosPerRequest / bare.cpuMicrosPerRequest).toFixed(2)),
+    'p50 ms': r.p50,
+    'p99 ms': r.p99,
+    'req/s': Math.round(r.rps),
+  };
+}
+
+export default bench;

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+import type { Engine } from '../store.js';
+import { postgresTagLexeme, sqliteTagToken, tagsOf } from './search-tags.js';
+import { textSearchConfig } from './text-search-config.js';
+
+/** Search keys are sort_at·SPAN + (article id mod SPAN): 2²¹ leaves room for ms times to year 2100 in 63 bits. */
+export const SEARCH_KEY_SPAN = 2_097_152;
+
+/** One article a story wants in the index. */
+interface WantedEntry {
+  articleId: number;
+  storyId: number;
+  sortAt: number;
+  head: boolean;
+}
+
+/**
+ * Brings one story's search entries in line with its listing entries (written just before,
+ * in the same transaction): its head and each provider's first version are indexed, every
+ * other version of it is not, and an entry whose text, tags or place did not change is left
+ * alone. Called by the store for every story a transaction touched, so a takedown, an
+ * unpublish, a correction or a reprocess changes search in the same commit.
+ */
+export async function refreshStorySearch(db: Kysely<Database>, engine: Engine, storyId: number): Promise<void> {
+  const listed = await db
+    .selectFrom('listing_entries')
+    .select(['article_id', 'scope', 'sort_at'])
+    .where('story_id', '=', storyId)
+    .where((eb) => eb.or([eb('scope', '=', 'latest'), eb('scope', 'like', 'provider:%')]))
+    .execute();
+  const wanted = new Map<number, WantedEntry>();
+  for (const row of listed) {
+    const entry = wanted.get(row.article_id) ?? { articleId: row.article_id, storyId, sortAt: Number(row.sort_at), head: false };
+    if (row.scope === 'latest') entry.head = true;
+    wanted.set(row.article_id, entry);
+  }
+  const ids = [...wanted.keys()];
+  const existing = await db
+    .selectFrom('search_entries')
+    .select(['article_id', 'signature'])
+    .where((eb) => (ids.length > 0 ? eb.or([eb('story_id', '=', storyId), eb('article_id', 'in', ids)]) : eb('story_id', '=', storyId)))
+    .execute();
+  const stale = existing.filter((e) => !wanted.has(e.article_id));
+  for (const e of stale) await removeEntry(db, engine, e.article_id);
+  if (ids.length === 0) return;
+  const signatures = new Map(existing.map((e) => [e.article_id, e.signature]));
+  for (const entry of wanted.values()) await indexEntry(db, engine, entry, signatures.get(entry.articleId));
+}
+
+async function removeEntry(db: Kysely<Database>, engine: Engine, articleId: number): Promise<void> {
+  // The FTS5 row goes first, found by the entry's key (its rowid).
+  if (engine === 'sqlite') await sql`delete from search_fts where rowid = (select key from search_entries where article_id = ${articleId})`.execute(db);
+  await db.deleteFrom('search_entries').where('article_id', '=', articleId).execute();
+}
+
+/** (Re)indexes one article unless what would be indexed has the signature already stored. */
+async function indexEntry(db: Kysely<Database>, engine: Engine, entry: WantedEntry, storedSignature: string | undefined): Promise<void> {
+  const [article, categories] = await Promise.all([
+    db.selectFrom('articles').select(['headline', 'summary', 'body_text', 'language', 'provider_id']).where('id', '=', entry.articleId).executeTakeFirst(),
+    db.selectFrom('article_categories').select(['category_slug', 'position']).where('article_id', '=', entry.articleId).execute(),
+  ]);
+  if (!article) return;
+  categories.sort((x, y) => x.position - y.position);
+  const tags = tagsOf({ head: entry.head, language: article.language, providerId: article.provider_id, categories: categories.map((c) => c.category_slug) });
+  const signature = createHash('sha256')
+    .update(JSON.stringify([entry.storyId, entry.sortAt, tags, article.headline, article.summary, article.body_text]))
+    .digest('base64url');
+  if (signature === storedSignature) return;
+  if (storedSignature !== undefined) await removeEntry(db, engine, entry.articleId);
+  const key = await freeKey(db, entry);
+  const row = { key, article_id: entry.articleId, story_id: entry.storyId, sort_at: entry.sortAt, head: entry.head ? 1 : 0, signature };
+  if (engine === 'sqlite') {
+    await sql`insert into search_entries (key, article_id, story_id, sort_at, head, signature)
+      values (${sql.raw(key)}, ${row.article_id}, ${row.story_id}, ${row.sort_at}, ${row.head}, ${row.signature})`.execute(db);
+    await sql`insert into search_fts (rowid, headline, summary, body, tags)
+      values (${sql.raw(key)}, ${article.headline}, ${article.summary}, ${article.body_text}, ${tags.map(sqliteTagToken).join(' ')})`.execute(db);
+  } else {
+    const config = textSearchConfig(article.language, await availableConfigs(db));
+    await sql`insert into search_entries (article_id, key, story_id, sort_at, head, signature, config, document)
+      values (${row.article_id}, ${sql.raw(key)}, ${row.story_id}, ${row.sort_at}, ${row.head}, ${row.signature}, ${config},
+        setweight(to_tsvector(${config}::regconfig, ${article.headline}), 'A') || setweight(to_tsvector(${config}::regconfig, ${article.summary}), 'B')
+          || to_tsvector(${config}::regconfig, ${article.body_text}) || array_to_tsvector(${tags.map(postgresTagLexeme)}::text[]))`.execute(db);
+    await sql`insert into search_configs (config) values (${config}) on conflict do nothing`.execute(db);
+  }
+}
+
+/**
+ * The entry's key, as decimal SQL text (it passes 2⁵³). Two articles of the same millisecond
+ * whose ids are 2²¹ apart would share it; the second takes the next free key below.
+ */
+async function freeKey(db: Kysely<Database>, entry: WantedEntry): Promise<string> {
+  let key = BigInt(entry.sortAt) * BigInt(SEARCH_KEY_SPAN) + BigInt(entry.articleId % SEARCH_KEY_SPAN);
+  for (;;) {
+    const taken = await sql<{ one: number }>`select 1 as one from search_entries where key = ${sql.raw(key.toString())}`.execute(db);
+    if (taken.rows.length === 0) return key.toString();
+    key -= 1n;
+  }
+}
+
+let configs: Promise<Set<string>> | undefined;
+
+/** The text-search configurations the server has (read once per process). */
+async function availableConfigs(db: Kysely<Database>): Promise<Set<string>> {
+  configs ??= sql<{ cfgname: string }>`select cfgname from pg_ts_config`
+    .execute(db)
+    .then((r) => new Set(r.rows.map((c) => c.cfgname)))
+    .catch((err: unknown) => {
+      configs = undefined;
+      throw err;
+    });
+  return configs;
+}
+
+/**
+ * After a set-based backfill: indexes the listed entries it skipped because their key was
+ * taken (same millisecond, ids 2²¹ apart), one by one with a free key.
+ */
+export async function indexLeftovers(db: Kysely<any>, engine: Engine): Promise<void> {
+  const missing = await sql<{ article_id: number; story_id: number; sort_at: number | string; head: number }>`
+    select le.article_id, le.story_id, le.sort_at, max(case when le.scope = 'latest' then 1 else 0 end) as head
+    from listing_entries le
+    where (le.scope = 'latest' or substr(le.scope, 1, 9) = 'provider:')
+      and not exists (select 1 from search_entries se where se.article_id = le.article_id)
+    group by le.article_id, le.story_id, le.sort_at`.execute(db);
+  for (const m of missing.rows) {
+    await indexEntry(db, engine, { articleId: m.article_id, storyId: m.story_id, sortAt: Number(m.sort_at), head: Number(m.head) === 1 }, undefined);
+  }
+}
