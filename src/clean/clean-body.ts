@@ -53,13 +53,14 @@ export function cleanBody(input: BodyInput, options: CleanOptions = {}): CleanBo
   const blocks = input.html ? htmlBlocks(sanitizeHtml(input.html, sanitize)) : textBlocks(input.text ?? '');
   const verdict = findBoilerplate(blocks, { seenLines: options.seenLines });
   const story = blocks.filter((_, i) => verdict.keep[i]);
-  const unique = collapseRepeats(story, (b) => b.text).filter((b) => b.text || b.keepEmpty);
+  const collapsed = collapseRepeats(story, (b) => b.text);
+  const unique = collapsed.filter((b) => b.text || b.keepEmpty);
   const html = sanitizeHtml(unique.map((b) => b.html).join('\n'), sanitize);
   return {
     html,
     text: unique.map((b) => b.text).filter(Boolean).join('\n\n'),
     disclaimer: verdict.disclaimer,
-    repeatsRemoved: story.length - collapseRepeats(story, (b) => b.text).length,
+    repeatsRemoved: story.length - collapsed.length,
     boilerplateRemoved: blocks.length - story.length,
     refused: null,
   };

@@ -3,6 +3,7 @@
  * Rajaraman & Ullman, "Mining of Massive Datasets", ch. 3). Pure and deterministic: the
  * same text always gives the same signature, on every machine, so signatures can be stored.
  */
+import { letterRuns } from '../domain/letter-runs.js';
 
 /** murmur3's 32-bit finaliser: a cheap, well-mixing hash of a 32-bit value. */
 function mix32(h: number): number {
@@ -26,7 +27,7 @@ function hashString(s: string): number {
 
 /** Lower-case words of a text, punctuation dropped. */
 export function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return letterRuns(text.toLowerCase());
 }
 
 /** Hashes of the text's word n-grams (a set: repeats count once). */
