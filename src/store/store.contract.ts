@@ -10,6 +10,7 @@ import { emptyRawItem, type RawItem } from '../domain/raw-item.js';
 import { ingestItems } from '../pipeline/run-ingest.js';
 import { describeEnrichmentContract } from './enrichment.contract.js';
 import { describeListingContract } from './listing.contract.js';
+import { describeWebhookContract } from './webhook.contract.js';
 import type { Store } from './store.js';
 
 export interface StoreContractOptions {
@@ -410,6 +411,7 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
 
     describeEnrichmentContract(() => ({ store, providerId, otherProviderId }));
     describeListingContract(() => ({ store, providerId, otherProviderId }));
+    describeWebhookContract(() => ({ store, providerId, otherProviderId }));
 
     describe('transactions', () => {
       it('commits everything written in a transaction', async () => {

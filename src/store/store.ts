@@ -7,6 +7,7 @@ import type { EntityRepo } from './entity-repo.js';
 import type { FeedRepo } from './feed-repo.js';
 import type { ListingRepo } from './listing-repo.js';
 import type { PartnerKeyRepo } from './partner-key-repo.js';
+import type { WebhookRepo } from './webhook-repo.js';
 
 /**
  * Committed changes as cache tags: `article:<id>`, `story:<id>`, `scope:<listing scope>`,
@@ -15,6 +16,14 @@ import type { PartnerKeyRepo } from './partner-key-repo.js';
 export interface ChangeFeed {
   /** Calls `listener` after every commit, here or in another process; returns an unsubscribe. */
   subscribe(listener: (tags: readonly string[]) => void): () => void;
+}
+
+/** A connection pool's counters (PostgreSQL), for /metrics. */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  /** Queries waiting for a free connection. */
+  waiting: number;
 }
 
 /** Which database engine a store runs on. */
@@ -103,12 +112,18 @@ export interface Store {
   readonly clusters: ClusterRepo;
   /** Every list of stories: latest, category, provider, entity (see `listing-repo.ts`). */
   readonly listings: ListingRepo;
+  /** Partners' webhook endpoints, the outbox of article changes and the delivery queue. */
+  readonly webhooks: WebhookRepo;
   /** What changed, as cache tags, from this process and every other one on the database. */
   readonly changes: ChangeFeed;
   /** Runs `work` in one transaction: everything it wrote is committed, or nothing is. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
   /** Applies pending schema migrations; returns the names of those it applied. */
   migrate(): Promise<string[]>;
+  /** Names of migrations not yet applied (gazette doctor). */
+  pendingMigrations(): Promise<string[]>;
+  /** The connection pool's counters, or null where there is no pool (SQLite). */
+  poolStats(): PoolStats | null;
   /** Keeps query plans sound as the data grows (SQLite's PRAGMA optimize; PostgreSQL autovacuums). */
   optimize(): Promise<void>;
   /** Answers whether the database responds (for /healthz). */

@@ -8,6 +8,7 @@ import { sourceHashAndFullText } from './0005-source-hash-and-full-text.js';
 import { listings } from './0006-listings.js';
 import { websubToken } from './0010-websub-token.js';
 import { syndication } from './0014-syndication.js';
+import { webhooks } from './0021-webhooks.js';
 
 /** A migration that may differ per engine where the SQL must (types, identity columns). */
 export type EngineMigration = (db: Kysely<any>, engine: Engine) => Promise<void>;
@@ -25,6 +26,7 @@ const history: Record<string, EngineMigration> = {
   '0006-listings': listings,
   '0010-websub-token': websubToken,
   '0014-syndication': syndication,
+  '0021-webhooks': webhooks,
 };
 
 /** The names of every migration, oldest first (the upgrade test builds each earlier schema). */
