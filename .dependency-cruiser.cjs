@@ -41,6 +41,11 @@ module.exports = {
       from: { path: '^src/web/websub/' },
       to: { path: '^src/jobs/(websub/|schedule-rules\\.ts$)' },
     },
+    {
+      comment: 'the partner webhook API is a transport of jobs/webhooks (registration with the SSRF check)',
+      from: { path: '^src/web/api/partner-webhooks\\.ts$' },
+      to: { path: '^src/jobs/webhooks/register-webhook\\.ts$' },
+    },
   ],
   forbidden: [
     {
