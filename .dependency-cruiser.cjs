@@ -19,7 +19,8 @@ const grants = {
   store: ['domain', 'cluster', 'config'],
   publish: ['domain', 'store'],
   jobs: ['domain', 'ingest', 'clean', 'cluster', 'pipeline', 'store'],
-  web: ['domain', 'config', 'ingest', 'clean', 'pipeline', 'store', 'publish'],
+  observe: ['domain', 'store'],
+  web: ['domain', 'config', 'ingest', 'clean', 'pipeline', 'store', 'publish', 'observe'],
   demo: ['domain', 'ingest', 'clean', 'pipeline', 'store'],
   cli: ['domain', 'config', 'ingest', 'clean', 'cluster', 'pipeline', 'store', 'jobs'],
 };

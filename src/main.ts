@@ -3,9 +3,9 @@
  * stages land, the scheduler) and wires them. Nothing else constructs long-lived things or
  * reads the environment; modules receive what they need as arguments.
  */
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { getRequestListener, type ServerType } from '@hono/node-server';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import { loadConfig, type Config } from './config/load-config.js';
 import { GazetteError } from './domain/errors.js';
 import { loadDemoContent } from './demo/load-demo-content.js';
@@ -20,6 +20,12 @@ import type { Store } from './store/store.js';
 import { buildApp } from './web/app.js';
 import { connectPageCache } from './web/http-cache/page-cache.js';
 import { serveCached } from './web/http-cache/serve-cached.js';
+import { createWebhookDispatcher, type WebhookDispatcher } from './jobs/webhooks/webhook-dispatcher.js';
+import { createMetrics, type GazetteMetrics } from './observe/metrics.js';
+import { prettyLogStream } from './observe/pretty-log.js';
+import type { IngestObserver } from './pipeline/run-ingest.js';
+import { metricsListener } from './web/observe/metrics-route.js';
+import { observeRequests } from './web/observe/observe-requests.js';
 
 /** SQLite's PRAGMA optimize keeps the planner's statistics current; hourly is what SQLite advises. */
 const OPTIMIZE_EVERY_MS = 60 * 60_000;
@@ -36,12 +42,32 @@ export interface RunningGazette {
   scheduler: Scheduler | null;
   /** The one ingest service (push API, WebSub, polls, demo), on the worker pool. */
   ingest: IngestService;
+  /** This process's metrics (served at /metrics when configured). */
+  metrics: GazetteMetrics;
+  /** The separate metrics port's address, when METRICS_PORT is set, e.g. http://127.0.0.1:9464 */
+  metricsUrl: string | null;
+  /** Sends partners' webhooks, on the node that runs the scheduler. */
+  webhooks: WebhookDispatcher | null;
   stop(): Promise<void>;
 }
 
-/** Builds the logger every module gets: JSON lines on stdout, level from config. */
-export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
-  return pino({ level: config.logLevel });
+/**
+ * Builds the logger every module gets, level from config: JSON lines on stdout, or readable
+ * lines when LOG_FORMAT=pretty (or "auto" and stdout is a terminal). Tests pass a destination.
+ */
+export function createLogger(config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'logFormat'>>, destination?: DestinationStream): Logger {
+  if (destination) return pino({ level: config.logLevel }, destination);
+  const tty = Boolean(process.stdout.isTTY);
+  const pretty = config.logFormat === 'pretty' || (config.logFormat === 'auto' && tty);
+  return pretty ? pino({ level: config.logLevel }, prettyLogStream(process.stdout, { colours: tty })) : pino({ level: config.logLevel });
+}
+
+/** Ingest outcomes and stage times into the metrics. */
+function ingestObserver(metrics: GazetteMetrics): IngestObserver {
+  return {
+    item: (outcome) => metrics.ingestItems.inc({ outcome }),
+    stage: (name, ms) => metrics.pipelineStage.observe({ stage: name }, ms / 1000),
+  };
 }
 
 /** Opens and migrates the store, and makes sure the taxonomy is there. */
@@ -62,12 +88,17 @@ function fetchLimits(config: Pick<Config, 'fetchMaxPerHost'>): { maxPerHost: num
 }
 
 /** Starts the whole site: store, demo content on an empty database, web server. */
-export async function startGazette(env: Record<string, string | undefined> = process.env): Promise<RunningGazette> {
+export async function startGazette(
+  env: Record<string, string | undefined> = process.env,
+  /** Where log lines go instead of stdout (tests read them). */
+  options: { logDestination?: DestinationStream } = {},
+): Promise<RunningGazette> {
   const config = loadConfig(env);
-  const logger = createLogger(config);
+  const logger = createLogger(config, options.logDestination);
   const store = await openConfiguredStore(config);
   const processor = createProcessor(config);
-  const ingest = createIngestService({ store, cluster: config.clustering, processor, fetch: fetchLimits(config) });
+  const metrics = createMetrics({ store });
+  const ingest = createIngestService({ store, cluster: config.clustering, processor, fetch: fetchLimits(config), observer: ingestObserver(metrics) });
   if (config.demoContent) {
     const loaded = await loadDemoContent(store, ingest);
     if (loaded > 0) logger.info({ articles: loaded }, 'loaded the demo content into an empty database');
@@ -75,13 +106,17 @@ export async function startGazette(env: Record<string, string | undefined> = pro
   // Pages are cached on this node and dropped as soon as the store announces a change,
   // whichever process or node made it.
   const pageCache = connectPageCache(store.changes, config.pageCacheBytes);
-  const app = buildApp({ store, config, logger, pageCache, ingest });
+  const app = buildApp({ store, config, logger, pageCache, ingest, metrics });
   const appListener = getRequestListener(app.fetch);
-  const server = await new Promise<ServerType>((resolve, reject) => {
+  // Every request gets an id, an access-log line and its count, the fast path's too.
+  const handle = observeRequests({ accessLog: config.accessLog ? logger : undefined, metrics }, (req, res) => {
     // A cached page is sent before the framework sees the request; anything else goes to the app.
-    const s = createServer((req, res) => {
-      if (!serveCached(pageCache, req, res)) void appListener(req, res);
-    });
+    const page = serveCached(pageCache, req, res);
+    if (!page) void appListener(req, res);
+    return page;
+  });
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = createServer(handle);
     s.listen(config.port, config.host, () => resolve(s));
     s.once('error', (cause: NodeJS.ErrnoException) => {
       const why = cause.code === 'EADDRINUSE' ? 'the port is in use; set PORT to a free one' : cause.message;
@@ -96,10 +131,35 @@ export async function startGazette(env: Record<string, string | undefined> = pro
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host}:${port}`;
   logger.info({ url, engine: store.engine }, 'Gazette is listening');
+  const metricsServer =
+    config.metrics.port === undefined
+      ? null
+      : await listenForMetrics(metrics, config).catch(async (error: unknown) => {
+          server.close();
+          await processor.close();
+          await store.close();
+          throw error;
+        });
+  const metricsAddress = metricsServer?.address();
+  const metricsUrl = typeof metricsAddress === 'object' && metricsAddress ? `http://${config.host}:${metricsAddress.port}` : null;
   const scheduler = config.scheduler
-    ? createScheduler({ store, logger, publicUrl: config.publicUrl, cluster: config.clustering, fetch: fetchLimits(config), ingest })
+    ? createScheduler({
+        store,
+        logger,
+        publicUrl: config.publicUrl,
+        cluster: config.clustering,
+        fetch: fetchLimits(config),
+        ingest,
+        onPoll: (outcome) => metrics.feedPolls.inc({ result: outcome.result }),
+      })
     : null;
   scheduler?.start();
+  // Webhooks go out from the node that polls feeds; deliveries are claimed in the database,
+  // so a second node doing it too would still send each one once.
+  const webhooks = config.scheduler
+    ? createWebhookDispatcher({ store, logger, publicUrl: config.publicUrl, onAttempt: (o) => metrics.webhookAttempts.inc({ result: o.delivered ? 'delivered' : 'failed' }) })
+    : null;
+  webhooks?.start();
   // The node that polls feeds also tells the hub when outbound feeds change: one node, so
   // one ping per change (every node hears every change).
   const stopHubPings = config.websubHub && config.scheduler ? connectHubPings({ store, logger, hubUrl: config.websubHub, publicUrl: config.publicUrl }) : undefined;
@@ -113,13 +173,18 @@ export async function startGazette(env: Record<string, string | undefined> = pro
     url,
     scheduler,
     ingest,
+    metrics,
+    metricsUrl,
+    webhooks,
     async stop() {
       clearInterval(optimizer);
+      metricsServer?.close();
       // Drain: stop taking requests and polls, let those under way finish their current
       // items (each commits on its own), then stop the threads and close the store.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       if ('closeIdleConnections' in server) server.closeIdleConnections();
       await scheduler?.stop();
+      await webhooks?.stop();
       await closed;
       await stopHubPings?.();
       await closeFetchAgents();
@@ -127,6 +192,16 @@ export async function startGazette(env: Record<string, string | undefined> = pro
       await store.close();
     },
   };
+}
+
+/** The separate metrics port (METRICS_PORT), on the configured host. */
+async function listenForMetrics(metrics: GazetteMetrics, config: Readonly<Config>): Promise<Server> {
+  const server = createServer(metricsListener(metrics, config.metrics.token));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (cause: Error) => reject(new GazetteError('LISTEN_FAILED', `Cannot serve metrics on ${config.host}:${config.metrics.port}: ${cause.message}.`, { cause })));
+    server.listen(config.metrics.port, config.host, resolve);
+  });
+  return server;
 }
 
 /** For commands that ingest: the store and an ingest service on the worker pool, closed after `work`. */

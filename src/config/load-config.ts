@@ -48,6 +48,14 @@ const envSchema = z.object({
   SITEMAP_MAX_URLS: z.coerce.number().int().min(1).max(50_000).default(50_000),
   /** A WebSub hub that outbound feeds advertise (rel="hub"). */
   FEED_HUB_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  /** Log lines as JSON, as readable lines for people ("pretty"), or pretty only on a terminal ("auto"). */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  /** One log line per HTTP request ("true"/"false"). */
+  ACCESS_LOG: z.enum(['true', 'false']).default('true'),
+  /** Serves /metrics on the site's port to requests bearing this token (Authorization: Bearer). */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
+  /** Serves /metrics on this separate port (on HOST) instead; with METRICS_TOKEN, the token is needed there too. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional().or(z.literal('').transform(() => undefined)),
 });
 
 /** Gazette's whole configuration, validated once at start and frozen. */
@@ -80,6 +88,13 @@ export interface Config {
   sitemapMaxUrls: number;
   /** The WebSub hub outbound feeds name (rel="hub"), if any. */
   websubHub: string | undefined;
+  /** Whether PUBLIC_URL was given; otherwise pages that name the base URL use the request's origin. */
+  publicUrlConfigured: boolean;
+  /** JSON lines, or readable lines for people (see README, Operating Gazette). */
+  logFormat: 'auto' | 'json' | 'pretty';
+  accessLog: boolean;
+  /** Where /metrics is served: on the site's port with a token, and/or on a port of its own. Neither: not served. */
+  metrics: { token: string | undefined; port: number | undefined };
 }
 
 /**
@@ -113,5 +128,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ingestWorkers: e.INGEST_WORKERS ?? availableParallelism(),
     websubHub: e.FEED_HUB_URL,
     sitemapMaxUrls: e.SITEMAP_MAX_URLS,
+    publicUrlConfigured: e.PUBLIC_URL !== undefined,
+    logFormat: e.LOG_FORMAT,
+    accessLog: e.ACCESS_LOG === 'true',
+    metrics: Object.freeze({ token: e.METRICS_TOKEN, port: e.METRICS_PORT }),
   });
 }
