@@ -55,7 +55,7 @@ const envSchema = z.object({
   /** Serves /metrics on the site's port to requests bearing this token (Authorization: Bearer). */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
   /** Serves /metrics on this separate port (on HOST) instead; with METRICS_TOKEN, the token is needed there too. */
-  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional().or(z.literal('').transform(() => undefined)),
+  METRICS_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(65535).optional()),
 });
 
 /** Gazette's whole configuration, validated once at start and frozen. */
