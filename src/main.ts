@@ -3,9 +3,9 @@
  * stages land, the scheduler) and wires them. Nothing else constructs long-lived things or
  * reads the environment; modules receive what they need as arguments.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { getRequestListener, type ServerType } from '@hono/node-server';
-import { pino, type DestinationStream, type Logger } from 'pino';
+import { destination as logFile, pino, type DestinationStream, type Logger } from 'pino';
 import { loadConfig, type Config } from './config/load-config.js';
 import { GazetteError } from './domain/errors.js';
 import { loadDemoContent } from './demo/load-demo-content.js';
@@ -59,7 +59,12 @@ export function createLogger(config: Pick<Config, 'logLevel'> & Partial<Pick<Con
   if (destination) return pino({ level: config.logLevel }, destination);
   const tty = Boolean(process.stdout.isTTY);
   const pretty = config.logFormat === 'pretty' || (config.logFormat === 'auto' && tty);
-  return pretty ? pino({ level: config.logLevel }, prettyLogStream(process.stdout, { colours: tty })) : pino({ level: config.logLevel });
+  if (pretty) return pino({ level: config.logLevel }, prettyLogStream(process.stdout, { colours: tty }));
+  // Asynchronous writes: a line waits only while the previous write is under way, so lines
+  // written meanwhile go out together. Measured, synchronous writes (one system call per
+  // access-log line) nearly doubled the CPU of a cached page (bench/observability.bench.ts).
+  // pino flushes what is pending when the process exits.
+  return pino({ level: config.logLevel }, logFile({ dest: 1, sync: false }));
 }
 
 /** Ingest outcomes and stage times into the metrics. */
@@ -90,8 +95,12 @@ function fetchLimits(config: Pick<Config, 'fetchMaxPerHost'>): { maxPerHost: num
 /** Starts the whole site: store, demo content on an empty database, web server. */
 export async function startGazette(
   env: Record<string, string | undefined> = process.env,
-  /** Where log lines go instead of stdout (tests read them). */
-  options: { logDestination?: DestinationStream } = {},
+  options: {
+    /** Where log lines go instead of stdout (tests read them). */
+    logDestination?: DestinationStream;
+    /** False serves without request ids, access log and request metrics: only the benchmark that measures their cost uses it. */
+    observeRequests?: boolean;
+  } = {},
 ): Promise<RunningGazette> {
   const config = loadConfig(env);
   const logger = createLogger(config, options.logDestination);
@@ -109,12 +118,13 @@ export async function startGazette(
   const app = buildApp({ store, config, logger, pageCache, ingest, metrics });
   const appListener = getRequestListener(app.fetch);
   // Every request gets an id, an access-log line and its count, the fast path's too.
-  const handle = observeRequests({ accessLog: config.accessLog ? logger : undefined, metrics }, (req, res) => {
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
     // A cached page is sent before the framework sees the request; anything else goes to the app.
     const page = serveCached(pageCache, req, res);
     if (!page) void appListener(req, res);
     return page;
-  });
+  };
+  const handle = options.observeRequests === false ? serve : observeRequests({ accessLog: config.accessLog ? logger : undefined, metrics }, serve);
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = createServer(handle);
     s.listen(config.port, config.host, () => resolve(s));
