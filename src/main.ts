@@ -106,7 +106,8 @@ export async function startGazette(
   const logger = createLogger(config, options.logDestination);
   const store = await openConfiguredStore(config);
   const processor = createProcessor(config);
-  const metrics = createMetrics({ store });
+  let pageCacheBytes = () => 0;
+  const metrics = createMetrics({ store, pageCacheBytes: () => pageCacheBytes() });
   const ingest = createIngestService({ store, cluster: config.clustering, processor, fetch: fetchLimits(config), observer: ingestObserver(metrics) });
   if (config.demoContent) {
     const loaded = await loadDemoContent(store, ingest);
@@ -115,6 +116,7 @@ export async function startGazette(
   // Pages are cached on this node and dropped as soon as the store announces a change,
   // whichever process or node made it.
   const pageCache = connectPageCache(store.changes, config.pageCacheBytes);
+  pageCacheBytes = () => pageCache.size;
   const app = buildApp({ store, config, logger, pageCache, ingest, metrics });
   const appListener = getRequestListener(app.fetch);
   // Every request gets an id, an access-log line and its count, the fast path's too.
