@@ -15,7 +15,12 @@ import { registerWebhook } from '../../src/jobs/webhooks/register-webhook.js';
 import { openPostgresStore } from '../../src/store/postgres/open-postgres-store.js';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
+import { pino } from 'pino';
+import { loadConfig } from '../../src/config/load-config.js';
+import { generateApiKey } from '../../src/domain/api-key.js';
+import { buildApp } from '../../src/web/app.js';
 import { articleDraft } from '../support/article-draft.js';
+import { responseValidator } from '../support/openapi-validator.js';
 import { startLocalServer } from '../support/local-server.js';
 import { openTestPostgresStore, skipPostgres, testDatabaseUrl } from '../support/postgres.js';
 import { openTestSqliteStore } from '../support/sqlite.js';
@@ -191,6 +196,50 @@ for (const engine of engines) {
       assert.equal(logged!.status, 'failed');
       assert.match(logged!.lastError ?? '', /refused to connect/);
       assert.ok((await store.webhooks.list()).find((h) => h.id === sneaky.id)!.disabledAt, 'the endpoint is disabled');
+    });
+
+    it('lets a partner register, list, read the log of and remove its webhooks over the API, and no one else’s', async () => {
+      const app = buildApp({ store, config: loadConfig({ DEMO_CONTENT: 'false', PAGE_CACHE_MB: '0' }), logger: pino({ level: 'silent' }) });
+      const validate = responseValidator((await (await app.request('/api/v1/openapi.json')).json()) as { paths: Record<string, unknown> });
+      const keyOf = async (name: string) => {
+        const made = generateApiKey('gzp');
+        await store.partnerKeys.create({ name, keyId: made.keyId, secretHash: made.secretHash, perMinute: 100 });
+        return { authorization: `Bearer ${made.token}`, 'content-type': 'application/json' };
+      };
+      const mine = await keyOf('Mine');
+      const theirs = await keyOf('Theirs');
+      const call = async (method: string, path: string, headers: Record<string, string>, body?: unknown, documented = path) => {
+        const res = await app.request(`/api/v1${path}`, { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) });
+        const json = res.status === 204 ? null : await res.json();
+        if (json !== null) assert.deepEqual(validate(documented, method.toLowerCase(), res.status, 'application/json', json), [], `${method} ${path} as documented`);
+        return { status: res.status, json: json as any, res };
+      };
+
+      assert.equal((await call('GET', '/webhooks', {})).status, 401);
+      assert.equal((await call('POST', '/webhooks', { 'content-type': 'application/json' }, { url: 'https://93.184.215.14/hook' })).status, 401);
+      const privateUrl = await call('POST', '/webhooks', mine, { url: `${receiver.base}/inside` });
+      assert.deepEqual([privateUrl.status, privateUrl.json.error.code], [400, 'VALIDATION_FAILED']);
+      assert.equal((await call('POST', '/webhooks', mine, { url: 'https://93.184.215.14/hook', filter: { colour: 'red' } })).status, 400);
+
+      const made = await call('POST', '/webhooks', mine, { url: 'https://93.184.215.14/hook', filter: { category: 'world' } });
+      assert.equal(made.status, 201);
+      assert.match(made.json.secret, /^whsec_/);
+      assert.equal(made.res.headers.get('cache-control'), 'private, no-store');
+      const id = made.json.data.id as number;
+      assert.deepEqual((await call('GET', '/webhooks', mine)).json.data.map((h: any) => h.id), [id]);
+      assert.deepEqual((await call('GET', '/webhooks', theirs)).json.data, [], 'another partner sees none of it');
+      assert.equal((await call('GET', `/webhooks/${id}/deliveries`, theirs, undefined, '/webhooks/{id}/deliveries')).status, 404);
+      assert.equal((await call('DELETE', `/webhooks/${id}`, theirs, undefined, '/webhooks/{id}')).status, 404);
+
+      await store.webhooks.enqueue([1, 2, 3].map((i) => ({ webhookId: id, eventId: `api-${i}`, eventType: 'article.created', articleId: i, payload: '{}' })));
+      const first = await call('GET', `/webhooks/${id}/deliveries?limit=2`, mine, undefined, '/webhooks/{id}/deliveries');
+      assert.deepEqual(first.json.data.map((d: any) => [d.eventId, d.status]), [['api-3', 'pending'], ['api-2', 'pending']]);
+      const second = await call('GET', `/webhooks/${id}/deliveries?limit=2&cursor=${first.json.next}`, mine, undefined, '/webhooks/{id}/deliveries');
+      assert.deepEqual(second.json.data.map((d: any) => d.eventId), ['api-1']);
+      assert.equal(second.json.next, null);
+
+      assert.equal((await call('DELETE', `/webhooks/${id}`, mine, undefined, '/webhooks/{id}')).status, 204);
+      assert.deepEqual((await call('GET', '/webhooks', mine)).json.data, []);
     });
 
     it('delivers events written before a restart, and a retry interrupted by one, exactly once', async () => {

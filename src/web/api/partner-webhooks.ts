@@ -1,14 +1,12 @@
 import { createRoute, z, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { hashApiKeySecret, parseApiKeyToken, secretMatchesHash } from '../../domain/api-key.js';
 import type { Webhook, WebhookDelivery } from '../../domain/webhook.js';
 import { registerWebhook } from '../../jobs/webhooks/register-webhook.js';
 import type { AppDeps } from '../deps.js';
 import { apiError } from '../errors.js';
 import type { ApiEnv } from './api-env.js';
+import { checkPartnerKey } from './check-partner-key.js';
 import { errorSchema } from './api-schemas.js';
-
-const NO_SUCH_KEY_HASH = hashApiKeySecret('no such partner key');
 
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const instant = z.string().datetime({ offset: true });
@@ -80,12 +78,9 @@ const deliveryJson = (d: WebhookDelivery) => ({
 /** Webhook endpoints belong to a partner key: every route needs one (`Authorization: Bearer gzp_…`). */
 function requirePartnerKey(deps: AppDeps): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
-    const bearer = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(c.req.header('authorization') ?? '');
-    const token = bearer ? parseApiKeyToken(bearer[1]!, 'gzp') : undefined;
-    if (!token) return apiError(c, 401, 'UNAUTHORIZED', 'Webhooks belong to a partner: send your partner key as "Authorization: Bearer gzp_…".');
-    const key = await deps.store.partnerKeys.findByKeyId(token.keyId);
-    const matches = secretMatchesHash(token.secret, key?.secretHash ?? NO_SUCH_KEY_HASH);
-    if (!key || !matches || key.revokedAt) return apiError(c, 401, 'UNAUTHORIZED', 'The partner key is not valid or has been revoked.');
+    const key = await checkPartnerKey(deps, c.req.header('authorization') ?? '');
+    if (key === 'malformed') return apiError(c, 401, 'UNAUTHORIZED', 'Webhooks belong to a partner: send your partner key as "Authorization: Bearer gzp_…".');
+    if (key === 'invalid') return apiError(c, 401, 'UNAUTHORIZED', 'The partner key is not valid or has been revoked.');
     c.set('partnerKeyId', key.keyId);
     c.set('partner', key);
     // What one partner registered is nobody else's: never kept by a shared cache.
