@@ -36,7 +36,7 @@ function startWriter(file: string): { stop: () => Promise<number> } {
   return {
     stop: () =>
       new Promise((resolve) => {
-        worker.once('message', (n: number) => resolve(n));
+        worker.once('message', (n: number) => void worker.terminate().then(() => resolve(n)));
         worker.postMessage('stop');
       }),
   };
