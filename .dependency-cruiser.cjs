@@ -20,7 +20,8 @@ const grants = {
   publish: ['domain', 'store'],
   jobs: ['domain', 'ingest', 'clean', 'cluster', 'pipeline', 'store'],
   accounts: ['domain', 'store'],
-  web: ['domain', 'config', 'ingest', 'clean', 'pipeline', 'store', 'publish', 'images', 'accounts'],
+  observe: ['domain', 'store'],
+  web: ['domain', 'config', 'ingest', 'clean', 'pipeline', 'store', 'publish', 'images', 'accounts', 'observe'],
   // The image endpoint's fetch, resize and disk store; it fetches through ingest's guarded fetcher.
   images: ['domain', 'config', 'ingest', 'store'],
   demo: ['domain', 'ingest', 'clean', 'pipeline', 'store'],
@@ -43,6 +44,11 @@ module.exports = {
       comment: 'the WebSub callback routes are the transport of jobs/websub (hub verification and pushed content)',
       from: { path: '^src/web/websub/' },
       to: { path: '^src/jobs/(websub/|schedule-rules\\.ts$)' },
+    },
+    {
+      comment: 'the partner webhook API is a transport of jobs/webhooks (registration with the SSRF check)',
+      from: { path: '^src/web/api/partner-webhooks\\.ts$' },
+      to: { path: '^src/jobs/webhooks/register-webhook\\.ts$' },
     },
   ],
   forbidden: [

@@ -5,6 +5,7 @@ import type { PartnerKey } from '../domain/partner.js';
 import { withStore } from '../main.js';
 import type { Store } from '../store/store.js';
 import type { CliIo } from './cli-io.js';
+import { registerPartnerWebhook } from './partner-webhook.js';
 import { terminalSafe } from './terminal-safe.js';
 
 /** A partner key's default limit: ten times the anonymous default. */
@@ -70,4 +71,6 @@ export function registerPartner(program: Command, io: CliIo): void {
         io.out(`Revoked partner key ${key.keyId}; reads with it now get 401.`);
       }, io.env);
     });
+
+  registerPartnerWebhook(partner, io);
 }

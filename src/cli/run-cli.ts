@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { GazetteError } from '../domain/errors.js';
 import { registerAnalyze } from './analyze.js';
 import { registerArticle } from './article.js';
+import { registerBackup } from './backup.js';
+import { registerDoctor } from './doctor.js';
 import type { CliIo } from './cli-io.js';
 import { registerFeed } from './feed.js';
 import { registerImport } from './import.js';
@@ -36,6 +38,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerReprocess(program, io);
   registerUser(program, io);
   registerArticle(program, io);
+  registerBackup(program, io);
+  registerDoctor(program, io);
   // Sub-commands inherit neither exitOverride nor the output settings from their parent.
   const apply = (command: Command) => {
     command.exitOverride().configureOutput(program.configureOutput());

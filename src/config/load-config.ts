@@ -71,6 +71,14 @@ const envSchema = z.object({
   POPULAR_HALF_LIFE_HOURS: z.coerce.number().positive().max(24 * 365).default(24),
   /** Seconds between flushes of counted views to the database. */
   VIEW_FLUSH_SECONDS: z.coerce.number().positive().max(3600).default(10),
+  /** Log lines as JSON, as readable lines for people ("pretty"), or pretty only on a terminal ("auto"). */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  /** One log line per HTTP request ("true"/"false"). */
+  ACCESS_LOG: z.enum(['true', 'false']).default('true'),
+  /** Serves /metrics on the site's port to requests bearing this token (Authorization: Bearer). */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
+  /** Serves /metrics on this separate port (on HOST) instead; with METRICS_TOKEN, the token is needed there too. */
+  METRICS_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(65535).optional()),
 });
 
 function isTimeZone(zone: string): boolean {
@@ -126,6 +134,13 @@ export interface Config {
   site: { timeZone: string; locale: string };
   /** "Most popular": the half-life of a view's weight, and how often counted views are written. */
   popularity: { halfLifeHours: number; flushSeconds: number };
+  /** Whether PUBLIC_URL was given; otherwise pages that name the base URL use the request's origin. */
+  publicUrlConfigured: boolean;
+  /** JSON lines, or readable lines for people (see README, Operating Gazette). */
+  logFormat: 'auto' | 'json' | 'pretty';
+  accessLog: boolean;
+  /** Where /metrics is served: on the site's port with a token, and/or on a port of its own. Neither: not served. */
+  metrics: { token: string | undefined; port: number | undefined };
 }
 
 /**
@@ -168,5 +183,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     site: Object.freeze({ timeZone: e.SITE_TIMEZONE, locale: e.SITE_LOCALE }),
     popularity: Object.freeze({ halfLifeHours: e.POPULAR_HALF_LIFE_HOURS, flushSeconds: e.VIEW_FLUSH_SECONDS }),
+    publicUrlConfigured: e.PUBLIC_URL !== undefined,
+    logFormat: e.LOG_FORMAT,
+    accessLog: e.ACCESS_LOG === 'true',
+    metrics: Object.freeze({ token: e.METRICS_TOKEN, port: e.METRICS_PORT }),
   });
 }

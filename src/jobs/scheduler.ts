@@ -30,6 +30,8 @@ export interface SchedulerOptions {
   cluster?: Partial<ClusterOptions>;
   /** The ingest service the polls use (on the worker pool); one on this thread when absent. */
   ingest?: IngestService;
+  /** Told of every poll (/metrics). */
+  onPoll?: (outcome: PollOutcome) => void;
 }
 
 /** The in-process feed scheduler. */
@@ -85,7 +87,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const worker = async () => {
         for (let feed = queue.shift(); feed; feed = queue.shift()) {
           try {
-            outcomes.push(await pollFeed(feed, ctx));
+            const outcome = await pollFeed(feed, ctx);
+            options.onPoll?.(outcome);
+            outcomes.push(outcome);
           } catch (error) {
             // A store failure mid-poll: the claim expires and another round retries the feed.
             options.logger?.error({ feedId: feed.id, error: (error as Error).message }, 'feed poll crashed');
@@ -130,7 +134,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const feed = await options.store.feeds.findById(feedId);
       if (!feed) return 'not-found';
       const claimed = await options.store.feeds.claim(feedId, nodeId, now(), claimUntil());
-      return claimed ? pollFeed(claimed, ctx) : 'busy';
+      if (!claimed) return 'busy';
+      const outcome = await pollFeed(claimed, ctx);
+      options.onPoll?.(outcome);
+      return outcome;
     },
   };
 }

@@ -31,6 +31,8 @@ export type ProcessResult =
       undated: boolean;
       /** What normalizing changed (characters removed, dates out of range); shown to the provider. */
       notes: string[];
+      /** Milliseconds each stage took (/metrics). */
+      stageMs: Record<string, number>;
     }
   | { kind: 'rejected'; reason: string };
 
@@ -39,13 +41,16 @@ export type ProcessResult =
  * failures (no headline, no body) come back as `rejected` with a reason people can read.
  */
 export function processItem(raw: RawItem, ctx: ProcessContext): ProcessResult {
+  const t0 = performance.now();
   const { item, notes } = normalizeRawItem(raw, ctx.now);
   const headline = normalizeText(item.headline ?? '');
   if (!headline) return { kind: 'rejected', reason: 'The item has no headline.' };
   const guid = itemKey(item);
   if (!guid) return { kind: 'rejected', reason: 'The item has neither a guid nor a link to identify it.' };
 
+  const t1 = performance.now();
   const body = cleanBody({ html: item.html, text: item.text ?? item.summary, baseUrl: item.url });
+  const t2 = performance.now();
   if (body.refused) return { kind: 'rejected', reason: `The body was not cleaned: ${body.refused}` };
   if (!body.text) return { kind: 'rejected', reason: 'The item has no body text after cleaning.' };
 
@@ -59,8 +64,10 @@ export function processItem(raw: RawItem, ctx: ProcessContext): ProcessResult {
     { ...ctx.enrich, defaultCategories: ctx.defaultCategories },
   );
 
+  const t3 = performance.now();
   return {
     kind: 'accepted',
+    stageMs: { normalize: t1 - t0, clean: t2 - t1, enrich: t3 - t2 },
     disclaimer: body.disclaimer,
     enrichment: { entities: enriched.entities, quotes: enriched.quotes },
     undated: sourceDate === null,

@@ -34,5 +34,7 @@ export type ProcessedItem = (ProcessResult & { kind: 'rejected' }) | (ProcessRes
 export default function processTask({ item, ctx, cluster }: ProcessTask): ProcessedItem {
   const result = processItem(item, ctx);
   if (result.kind === 'rejected') return result;
-  return { ...result, print: fingerprint(result.draft.headline, result.draft.bodyText, cluster) };
+  const started = performance.now();
+  const print = fingerprint(result.draft.headline, result.draft.bodyText, cluster);
+  return { ...result, print, stageMs: { ...result.stageMs, fingerprint: performance.now() - started } };
 }

@@ -23,6 +23,7 @@ export async function retractItem(store: Store, providerId: number, item: RawIte
   if (!key) return { outcome: 'not_stored', reason: `A ${status} notice without a uri names no story; nothing was stored.` };
   const stored = (await store.articles.findStamps(providerId, [key])).get(key);
   if (!stored) return { outcome: 'not_stored', reason: `No stored story has the uri "${key}"; the ${status} notice was not stored.` };
-  await store.articles.setStatus(stored.id, 'taken_down');
+  // A takedown like an editor's: kept with its reason in the takedown record and the audit log, restorable.
+  await store.articles.takeDown(stored.id, { reason: `The provider sent a ${status} notice.`, actor: { id: null, label: 'provider (kill notice)' } });
   return { outcome: 'taken_down', articleId: stored.id, reason: `The provider marked the story ${status}; it was taken down.` };
 }

@@ -88,8 +88,17 @@ export interface IngestService {
   readonly concurrency: number;
 }
 
+/** Told what ingest does, for /metrics; the service works the same without one. */
+export interface IngestObserver {
+  /** One item's outcome: created, updated, unchanged or rejected. */
+  item(outcome: string): void;
+  /** How long one stage took for one item, in milliseconds. */
+  stage(name: string, ms: number): void;
+}
+
 /** What the ingest service is built from (by the composition root). */
 export interface IngestDeps {
+  observer?: IngestObserver;
   store: Store;
   /** Story-cluster thresholds (config); defaults when absent. */
   cluster?: Partial<ClusterOptions>;
@@ -106,7 +115,7 @@ const WINDOW_PER_THREAD = 16;
 
 /** Builds the ingest service over a store and an item processor. */
 export function createIngestService(deps: IngestDeps): IngestService {
-  const { store } = deps;
+  const { store, observer } = deps;
   const clustering = clusterOptions(deps.cluster);
   const processor = deps.processor ?? inlineProcessor();
   const windowSize = Math.max(64, processor.concurrency * WINDOW_PER_THREAD);
@@ -126,6 +135,20 @@ export function createIngestService(deps: IngestDeps): IngestService {
    * and the cluster commit with the article, or not at all.
    */
   async function commit(
+    providerId: number,
+    result: ProcessedItem & { kind: 'accepted' },
+    options: { stored?: ArticleStamp; adoptDisclaimer: boolean; keep?: Pick<Article, 'status' | 'sourceHash'>; always?: boolean },
+  ) {
+    const started = performance.now();
+    try {
+      return await commitOnce(providerId, result, options);
+    } finally {
+      observer?.stage('store', performance.now() - started);
+      for (const [stage, ms] of Object.entries(result.stageMs ?? {})) observer?.stage(stage, ms);
+    }
+  }
+
+  async function commitOnce(
     providerId: number,
     result: ProcessedItem & { kind: 'accepted' },
     options: { stored?: ArticleStamp; adoptDisclaimer: boolean; keep?: Pick<Article, 'status' | 'sourceHash'>; always?: boolean },
@@ -164,7 +187,9 @@ export function createIngestService(deps: IngestDeps): IngestService {
   async function complete(item: RawItem, policy: FullTextPolicy, options: IngestOptions, summary: IngestSummary): Promise<RawItem> {
     // Loaded on first use: the article extractor is big, and most items need no page.
     const { fetchFullText } = await import('./fetch-full-text.js');
+    const started = performance.now();
     const outcome = await fetchFullText(item, { policy, fetch: { ...deps.fetch, allowPrivate: options.allowPrivate ?? false, signal: options.signal } });
+    observer?.stage('full_text', performance.now() - started);
     if (outcome.status === 'fetched') summary.fullText.fetched++;
     if (outcome.status === 'failed') summary.fullText.failed.push({ url: item.url ?? '', reason: outcome.reason ?? 'unknown' });
     return outcome.item;
@@ -220,6 +245,11 @@ export function createIngestService(deps: IngestDeps): IngestService {
     }
   }
 
+  /** Tells the observer each item's outcome. */
+  function count(summary: IngestSummary): void {
+    if (observer) for (const item of summary.items) observer.item(item.outcome);
+  }
+
   return {
     concurrency: processor.concurrency,
 
@@ -235,6 +265,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
         if (options.signal?.aborted) return summary;
       }
       if (window.length > 0) await ingestWindow(provider, window, options, summary, disclaimer);
+      count(summary);
       return summary;
     },
 
@@ -250,7 +281,10 @@ export function createIngestService(deps: IngestDeps): IngestService {
         }),
       );
       const refused = results.flatMap((r, index) => (r?.kind === 'rejected' ? [{ index, reason: r.reason }] : []));
-      if (refused.length > 0) return { kind: 'refused', refused };
+      if (refused.length > 0) {
+        for (const _ of refused) observer?.item('rejected');
+        return { kind: 'refused', refused };
+      }
       const summary = emptySummary();
       let disclaimerKnown = provider.disclaimer.trim() !== '';
       for (const [i, result] of results.entries()) {
@@ -270,6 +304,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
         if (adoptDisclaimer) disclaimerKnown = true;
         record(summary, outcome, article.id, result);
       }
+      count(summary);
       return { kind: 'stored', summary };
     },
 

@@ -77,7 +77,8 @@ export function articleModeration(db: Kysely<Database>, write: Writer): ArticleM
       if (before.status === status) return;
       const at = toTimestamp(new Date());
       await closeOpen(tx, id, actor.label, at);
-      await tx.updateTable('articles').set({ status }).where('id', '=', id).execute();
+      // An editor's decision ends any embargo: the embargo job never publishes what was hidden by hand.
+      await tx.updateTable('articles').set({ status, embargoed_until: null }).where('id', '=', id).execute();
       await tx.insertInto('article_takedowns').values({ article_id: id, status, reason: parsed.data, actor_label: actor.label, at, restored_at: null, restored_by: null }).execute();
       await auditRepo(tx).record({
         actorId: actor.id,
@@ -91,6 +92,8 @@ export function articleModeration(db: Kysely<Database>, write: Writer): ArticleM
         after: { status, reason: parsed.data },
       });
       effects.touchArticle(id);
+      // Partners' webhooks hear that the story left.
+      effects.event(id, 'taken_down');
     });
   }
 
@@ -103,7 +106,7 @@ export function articleModeration(db: Kysely<Database>, write: Writer): ArticleM
         const before = await current(tx, id);
         if (before.status === 'published') return;
         await closeOpen(tx, id, actor.label, toTimestamp(new Date()));
-        await tx.updateTable('articles').set({ status: 'published' }).where('id', '=', id).execute();
+        await tx.updateTable('articles').set({ status: 'published', embargoed_until: null }).where('id', '=', id).execute();
         await auditRepo(tx).record({
           actorId: actor.id,
           actorLabel: actor.label,
@@ -116,6 +119,7 @@ export function articleModeration(db: Kysely<Database>, write: Writer): ArticleM
           after: { status: 'published' as ArticleStatus },
         });
         effects.touchArticle(id);
+        effects.event(id, 'restored');
       });
     },
 
@@ -157,6 +161,7 @@ export function articleModeration(db: Kysely<Database>, write: Writer): ArticleM
           after: Object.fromEntries(changed.map((k) => [k, edit[k]])),
         });
         effects.touchArticle(id);
+        effects.event(id, 'updated');
       });
     },
 

@@ -117,6 +117,7 @@ export function articleRepo(db: Kysely<Database>, write: Writer): ArticleRepo {
           await tx.deleteFrom('article_categories').where('article_id', '=', row.id).execute();
         }
         effects.touchArticle(row.id);
+        effects.event(row.id, outcome);
         if (draft.categories.length > 0) {
           await tx
             .insertInto('article_categories')
@@ -183,9 +184,12 @@ export function articleRepo(db: Kysely<Database>, write: Writer): ArticleRepo {
 
     async setStatus(id, status) {
       await write(async (tx, effects) => {
+        const before = await tx.selectFrom('articles').select('status').where('id', '=', id).executeTakeFirst();
+        if (!before) throw new GazetteError('NOT_FOUND', `No article with id ${id}.`);
         // An editor's decision ends any embargo: the job never publishes what was set by hand.
-        const result = await tx.updateTable('articles').set({ status, embargoed_until: null }).where('id', '=', id).executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 0) throw new GazetteError('NOT_FOUND', `No article with id ${id}.`);
+        await tx.updateTable('articles').set({ status, embargoed_until: null }).where('id', '=', id).execute();
+        // Partners hear that a story left (taken down or unpublished) or came back.
+        if (before.status !== status) effects.event(id, status === 'published' ? 'restored' : 'taken_down');
         // A takedown leaves every listing and cached page in the same commit.
         effects.touchArticle(id);
       });

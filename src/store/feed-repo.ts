@@ -23,6 +23,8 @@ export interface FeedRepo {
   /** Applies a patch; NOT_FOUND for an unknown id. */
   update(id: number, patch: FeedPatch): Promise<Feed>;
   remove(id: number): Promise<void>;
+  /** How many feeds there are, and how many failed their last poll (/metrics, gazette doctor). */
+  health(): Promise<{ total: number; failing: number }>;
 }
 
 /** Feeds on any engine; `engine` decides only how due feeds are locked while claimed. */
@@ -103,6 +105,13 @@ export function feedRepo(db: Kysely<Database>, engine: Engine): FeedRepo {
     },
     async remove(id) {
       await db.deleteFrom('feeds').where('id', '=', id).execute();
+    },
+    async health() {
+      const row = await db
+        .selectFrom('feeds')
+        .select((eb) => [eb.fn.countAll<number | string>().as('total'), eb.fn.sum<number | string | null>(eb.case().when('consecutive_failures', '>', 0).then(1).else(0).end()).as('failing')])
+        .executeTakeFirstOrThrow();
+      return { total: Number(row.total), failing: Number(row.failing ?? 0) };
     },
   };
 }

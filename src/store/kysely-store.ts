@@ -19,8 +19,11 @@ import { statsRepo, type StatsRepo } from './stats-repo.js';
 import { userRepo, type UserRepo } from './user-repo.js';
 import { refreshStorySearch } from './search/search-index-writer.js';
 import { searchRepo, type SearchRepo } from './search/search-repo.js';
+import { webhookRepo, type WebhookRepo } from './webhook-repo.js';
+import { toTimestamp } from './map-rows.js';
+import type { WebhookEventKind } from '../domain/webhook.js';
 import type { Database } from './schema.js';
-import type { ApiKeyRepo, ArticleRepo, CategoryRepo, ChangeFeed, Engine, ProviderRepo, Store } from './store.js';
+import type { ApiKeyRepo, ArticleRepo, CategoryRepo, ChangeFeed, Engine, PoolStats, ProviderRepo, Store } from './store.js';
 
 /** What a write tells the store, so listings and caches follow it at commit. */
 export interface WriteEffects {
@@ -30,6 +33,8 @@ export interface WriteEffects {
   touchStory(storyId: number): void;
   /** Cached pages with these tags are dropped after commit. */
   tag(...tags: string[]): void;
+  /** Partners hear of this change: an outbox row is written in the same transaction (webhooks). */
+  event(articleId: number, kind: WebhookEventKind): void;
 }
 
 /** Runs a write in the current transaction, or in a new one of its own. */
@@ -39,6 +44,8 @@ interface Pending {
   articles: Set<number>;
   stories: Set<number>;
   tags: Set<string>;
+  /** Article changes for the webhook outbox, one per article (the first kind wins: created stays created). */
+  events: Map<number, WebhookEventKind>;
 }
 
 /**
@@ -67,6 +74,9 @@ export class KyselyStore implements Store {
   readonly audit: AuditRepo;
   readonly stats: StatsRepo;
   readonly search: SearchRepo;
+  readonly webhooks: WebhookRepo;
+  /** The connection pool's counters, set by the PostgreSQL opener (SQLite has one connection). */
+  pool?: { totalCount: number; idleCount: number; waitingCount: number };
 
   constructor(
     readonly db: Kysely<Database>,
@@ -97,6 +107,7 @@ export class KyselyStore implements Store {
     this.audit = auditRepo(db);
     this.stats = statsRepo(db, engine);
     this.search = searchRepo(db, engine);
+    this.webhooks = webhookRepo(db, engine);
   }
 
   private readonly write: Writer;
@@ -110,7 +121,7 @@ export class KyselyStore implements Store {
     if (this.pending) return work(this);
     let tags: string[] = [];
     const result = await this.db.transaction().execute(async (trx) => {
-      const tx = new KyselyStore(trx, this.engine, this.hub, this.schema, { articles: new Set(), stories: new Set(), tags: new Set() });
+      const tx = new KyselyStore(trx, this.engine, this.hub, this.schema, { articles: new Set(), stories: new Set(), tags: new Set(), events: new Map() });
       const value = await work(tx);
       tags = await tx.settle();
       return value;
@@ -130,6 +141,13 @@ export class KyselyStore implements Store {
       for (const tag of await refreshStory(this.db, story)) pending.tags.add(tag);
       await refreshStorySearch(this.db, this.engine, story);
     }
+    if (pending.events.size > 0) {
+      const at = toTimestamp(new Date());
+      await this.db
+        .insertInto('webhook_outbox')
+        .values([...pending.events].map(([article_id, kind]) => ({ article_id, kind, at })))
+        .execute();
+    }
     const tags = [...pending.tags];
     if (tags.length > 0) await this.hub.record(this.db, tags);
     return tags;
@@ -140,6 +158,9 @@ export class KyselyStore implements Store {
       touchArticle: (id) => pending.articles.add(id),
       touchStory: (id) => pending.stories.add(id),
       tag: (...tags) => tags.forEach((t) => pending.tags.add(t)),
+      event: (id, kind) => {
+        if (!pending.events.has(id)) pending.events.set(id, kind);
+      },
     };
   }
 
@@ -153,6 +174,16 @@ export class KyselyStore implements Store {
   async migrateTo(name: string): Promise<void> {
     const { error } = await this.migrator().migrateTo(name);
     if (error) throw error;
+  }
+
+  async pendingMigrations(): Promise<string[]> {
+    const migrations = await this.migrator().getMigrations();
+    return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);
+  }
+
+  poolStats(): PoolStats | null {
+    const pool = this.pool;
+    return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
   }
 
   private migrator(): Migrator {

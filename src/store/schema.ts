@@ -321,6 +321,49 @@ export interface SearchEntriesTable {
   signature: string;
 }
 
+/** Article changes waiting to become webhook deliveries (migration 0021-webhooks). */
+export interface WebhookOutboxTable {
+  id: Generated<number>;
+  article_id: number;
+  kind: string;
+  at: Timestamp;
+}
+
+/** Partners' webhook endpoints (migration 0021-webhooks). */
+export interface WebhooksTable {
+  id: Generated<number>;
+  partner_key_id: number;
+  url: string;
+  secret: string;
+  category: string | null;
+  provider: string | null;
+  entity: string | null;
+  language: string | null;
+  allow_private: Generated<number>;
+  created_at: Timestamp;
+  disabled_at: Timestamp | null;
+  disabled_reason: string | null;
+}
+
+/** The durable delivery queue and log (migration 0021-webhooks). */
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  webhook_id: number;
+  event_id: string;
+  event_type: string;
+  article_id: number;
+  payload: string;
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  claimed_by: string | null;
+  claimed_until: Timestamp | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
 export interface Database {
   providers: ProvidersTable;
   categories: CategoriesTable;
@@ -350,4 +393,7 @@ export interface Database {
   audit_log: AuditLogTable;
   article_takedowns: ArticleTakedownsTable;
   search_entries: SearchEntriesTable;
+  webhook_outbox: WebhookOutboxTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

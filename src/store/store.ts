@@ -16,6 +16,7 @@ import type { SessionRepo } from './session-repo.js';
 import type { StatsRepo } from './stats-repo.js';
 import type { UserRepo } from './user-repo.js';
 import type { SearchRepo } from './search/search-repo.js';
+import type { WebhookRepo } from './webhook-repo.js';
 
 /**
  * Committed changes as cache tags: `article:<id>`, `story:<id>`, `scope:<listing scope>`,
@@ -24,6 +25,14 @@ import type { SearchRepo } from './search/search-repo.js';
 export interface ChangeFeed {
   /** Calls `listener` after every commit, here or in another process; returns an unsubscribe. */
   subscribe(listener: (tags: readonly string[]) => void): () => void;
+}
+
+/** A connection pool's counters (PostgreSQL), for /metrics. */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  /** Queries waiting for a free connection. */
+  waiting: number;
 }
 
 /** Which database engine a store runs on. */
@@ -140,12 +149,18 @@ export interface Store {
   readonly stats: StatsRepo;
   /** Full-text search over published stories, one result per story (see `search/search-repo.ts`). */
   readonly search: SearchRepo;
+  /** Partners' webhook endpoints, the outbox of article changes and the delivery queue. */
+  readonly webhooks: WebhookRepo;
   /** What changed, as cache tags, from this process and every other one on the database. */
   readonly changes: ChangeFeed;
   /** Runs `work` in one transaction: everything it wrote is committed, or nothing is. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
   /** Applies pending schema migrations; returns the names of those it applied. */
   migrate(): Promise<string[]>;
+  /** Names of migrations not yet applied (gazette doctor). */
+  pendingMigrations(): Promise<string[]>;
+  /** The connection pool's counters, or null where there is no pool (SQLite). */
+  poolStats(): PoolStats | null;
   /** Keeps query plans sound as the data grows (SQLite's PRAGMA optimize; PostgreSQL autovacuums). */
   optimize(): Promise<void>;
   /** Answers whether the database responds (for /healthz). */

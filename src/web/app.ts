@@ -25,6 +25,8 @@ import { notFound } from './pages/not-found-page.js';
 import { providerPage } from './pages/provider-page.js';
 import { searchPage } from './pages/search-page.js';
 import { websubRoutes } from './websub/websub-routes.js';
+import { metricsRoute } from './observe/metrics-route.js';
+import { requestContext } from './observe/request-context.js';
 
 /** Static files ship in the repository's public/ folder (two levels up from src/web and dist/web). */
 const stylesheet = readFileSync(new URL('../../public/site.css', import.meta.url), 'utf8');
@@ -37,7 +39,9 @@ export function buildApp(deps: AppDeps): Hono {
   const app = new Hono();
   // Outermost, so a cached page keeps every header the inner layers set.
   const pageCache = deps.pageCache ?? connectPageCache(deps.store.changes, deps.config.pageCacheBytes);
-  app.use('*', httpCaching(pageCache, deps.config.httpCache));
+  // First of all: the request id every log line of the request carries (see README, Operating Gazette).
+  app.use('*', requestContext());
+  app.use('*', httpCaching(pageCache, deps.config.httpCache, deps.metrics?.pageCache));
   app.use('*', securityHeaders());
 
   app.get('/healthz', async (c) => {
@@ -45,6 +49,8 @@ export function buildApp(deps: AppDeps): Hono {
     c.header('Cache-Control', 'no-store');
     return c.json({ status: ok ? 'ok' : 'unavailable', engine: deps.store.engine }, ok ? 200 : 503);
   });
+  // Prometheus metrics on this port only with a token (else on METRICS_PORT, or not at all).
+  if (deps.metrics && deps.config.metrics.token) app.get('/metrics', metricsRoute(deps.metrics, deps.config.metrics.token));
   app.get('/assets/site.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(stylesheet, 200, { 'Content-Type': 'text/css; charset=utf-8' });

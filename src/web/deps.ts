@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
+import type { GazetteMetrics } from '../observe/metrics.js';
 import { createIngestService, type IngestService } from '../pipeline/run-ingest.js';
 import type { Store } from '../store/store.js';
 import type { PageCache } from './http-cache/page-cache.js';
@@ -17,6 +18,8 @@ export interface AppDeps {
   ingest?: IngestService;
   /** The image endpoint and the key its URLs are signed with; without it pages show no pictures. */
   images?: { service: ImageService; secret: string };
+  /** This process's metrics; /metrics is served and requests are counted only when given. */
+  metrics?: GazetteMetrics;
 }
 
 /** The app's ingest service: the one given, else one that processes on this thread. */

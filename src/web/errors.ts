@@ -24,7 +24,7 @@ export function handleError(deps: AppDeps) {
       if (isApi) return apiError(c, error.status, error.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', error.message);
       return error.getResponse();
     }
-    deps.logger.error({ err: error, method: c.req.method, path: c.req.path }, 'unhandled error');
+    deps.logger.error({ err: error, reqId: c.get('requestId'), method: c.req.method, path: c.req.path }, 'unhandled error');
     if (isApi) return apiError(c, 500, 'INTERNAL', 'Something went wrong on our side.');
     return c.html(
       '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Server error</title><link rel="stylesheet" href="/assets/site.css"></head>' +

@@ -255,6 +255,16 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
       assert.match(html, /<code>POST \/articles<\/code>/);
       assert.match(html, /Plain text: never HTML/);
       assert.doesNotMatch(html, /<script/i);
+      assert.match(html, /except <code>bodyHtml<\/code>, which is sanitized HTML/, 'Markdown code spans render as code');
+      assert.doesNotMatch(html.replace(/<pre[\s\S]*?<\/pre>/g, ''), /`/, 'no literal backticks are left');
+      assert.match(html, new RegExp(`Base URL: <code>${PUBLIC}/api/v1</code>`), 'PUBLIC_URL names the base URL');
+    });
+
+    it('names the base URL the reader used when PUBLIC_URL is not set', async () => {
+      const bare = buildApp({ store, config: loadConfig({ DEMO_CONTENT: 'false', PORT: '0' }), logger: pino({ level: 'silent' }) });
+      const html = await (await bare.request('http://news.example:8080/api/docs')).text();
+      assert.match(html, /Base URL: <code>http:\/\/news\.example:8080\/api\/v1<\/code>/);
+      assert.doesNotMatch(html, /:0\/api/);
     });
   });
 }

@@ -60,7 +60,9 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     dialect: new CurrentSchemaPostgresDialect({ pool }),
     ...(onQuery && { log: (event) => onQuery(event.query.sql, event.query.parameters) }),
   });
-  return new KyselyStore(db, 'postgres', hub, schema);
+  const store = new KyselyStore(db, 'postgres', hub, schema);
+  store.pool = pool;
+  return store;
 }
 
 function redactPassword(url: string): string {

@@ -10,6 +10,7 @@ import { getArticle, getArticleRoute } from './article-json.js';
 import { getEntity, getEntityRoute, getStory, getStoryRoute, listCategories, listCategoriesRoute, listProviders, listProvidersRoute } from './catalogue-routes.js';
 import { listArticles, listArticlesRoute } from './list-articles.js';
 import { openApiConfig, registerPushDocs } from './openapi-document.js';
+import { partnerWebhookRoutes } from './partner-webhooks.js';
 import { pushArticles, type PushLimits } from './push-articles.js';
 import { readAccess } from './read-access.js';
 import { searchArticles, searchArticlesRoute } from './search-articles.js';
@@ -72,6 +73,8 @@ export function apiRoutes(deps: AppDeps, limits: PushLimits = defaultPushLimits)
   api.openapi(listProvidersRoute, listProviders(deps));
   api.openapi(getEntityRoute, getEntity(deps));
   api.openapi(searchArticlesRoute, searchArticles(deps));
+  // Partners' webhooks, behind their partner key (see README, Webhooks).
+  partnerWebhookRoutes(api, deps);
   api.doc31('/openapi.json', openApiConfig(deps));
   return api;
 }

@@ -1,11 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { hashApiKeySecret, parseApiKeyToken, secretMatchesHash } from '../../domain/api-key.js';
 import type { AppDeps } from '../deps.js';
 import { apiError } from '../errors.js';
 import { clientAddress, rateLimit } from '../middleware/rate-limit.js';
-
-/** Compared against when no key has the presented id, so both failures cost the same. */
-const NO_SUCH_KEY_HASH = hashApiKeySecret('no such partner key');
+import { checkPartnerKey } from './check-partner-key.js';
 
 /**
  * Who may read the API how fast: anyone, counted per client address at `API_RATE_LIMIT` a
@@ -32,12 +29,9 @@ export function readAccess(deps: AppDeps): MiddlewareHandler {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const header = c.req.header('authorization');
     if (header === undefined) return anonymous(c, next);
-    const bearer = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
-    const token = bearer ? parseApiKeyToken(bearer[1]!, 'gzp') : undefined;
-    if (!token) return apiError(c, 401, 'UNAUTHORIZED', 'Reads need no key; a partner key is sent as "Authorization: Bearer gzp_…".');
-    const key = await deps.store.partnerKeys.findByKeyId(token.keyId);
-    const matches = secretMatchesHash(token.secret, key?.secretHash ?? NO_SUCH_KEY_HASH);
-    if (!key || !matches || key.revokedAt) return apiError(c, 401, 'UNAUTHORIZED', 'The partner key is not valid or has been revoked.');
+    const key = await checkPartnerKey(deps, header);
+    if (key === 'malformed') return apiError(c, 401, 'UNAUTHORIZED', 'Reads need no key; a partner key is sent as "Authorization: Bearer gzp_…".');
+    if (key === 'invalid') return apiError(c, 401, 'UNAUTHORIZED', 'The partner key is not valid or has been revoked.');
     c.set('partnerKeyId', key.keyId);
     return partnerLimit(key.perMinute)(c, next);
   };

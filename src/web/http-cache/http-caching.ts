@@ -40,18 +40,28 @@ const PAGE_LIFETIME_MS: Record<CacheKind, number> = { listing: 60_000, article: 
  * Pages a handler marked with `cacheAs` are kept in the page cache, which `serveCached`
  * answers from before the app runs at all.
  */
-export function httpCaching(cache: PageCache, config: Config['httpCache']): MiddlewareHandler {
+export function httpCaching(
+  cache: PageCache,
+  config: Config['httpCache'],
+  /** Counts lookups in the app (the fast path counts its own hits). */
+  lookups?: { inc(labels: { result: string; layer: string }): void },
+): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const url = new URL(c.req.url);
     const key = cacheKey(url.pathname + url.search, c.req.header('accept'));
     const cached = cache.get(key);
-    if (cached) return respond(c, cached);
+    if (cached) {
+      lookups?.inc({ result: 'hit', layer: 'app' });
+      return respond(c, cached);
+    }
     const generation = cache.generation;
     await next();
     const res = c.res;
     if ((res.status >= 300 && res.status < 400) || isStreamedAsIs(c)) return;
     const directive = cacheDirectiveOf(c);
+    // A miss is a cacheable page that had to be rendered; pages never cached are not counted.
+    if (directive && cache.enabled) lookups?.inc({ result: 'miss', layer: 'app' });
     const headers = new Headers(res.headers);
     // A handler that chose its own policy (static files, health checks) keeps it.
     if (!headers.has('cache-control') || directive) headers.set('cache-control', cacheControl(directive?.kind, res.status, config));
@@ -60,7 +70,7 @@ export function httpCaching(cache: PageCache, config: Config['httpCache']): Midd
     const keep = cache.enabled && directive !== undefined && res.status === 200;
     const only = keep ? undefined : acceptedEncoding(c.req.header('accept-encoding'));
     const page = await renderPage(res.status, headers, body, cache.lastChange, only);
-    if (keep) cache.set(key, page, directive.tags, generation, PAGE_LIFETIME_MS[directive.kind]);
+    if (keep) cache.set(key, { ...page, route: c.req.routePath }, directive.tags, generation, PAGE_LIFETIME_MS[directive.kind]);
     respond(c, page);
   };
 }

@@ -20,6 +20,8 @@ export interface CachedPage {
   gzip?: Variant;
   br?: Variant;
   lastModified: string;
+  /** The route pattern that rendered it, so a fast-path hit is counted under its route (/metrics). */
+  route?: string;
 }
 
 const sizeOf = (page: CachedPage) =>

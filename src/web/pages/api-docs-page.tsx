@@ -54,6 +54,22 @@ const Head = (props: { cols: string[] }) => (
   </thead>
 );
 
+/**
+ * Descriptions in the document are CommonMark (OpenAPI 3.1 §4.8.1); the page renders only
+ * what they use, `inline code`, and shows everything else as the escaped text it is.
+ */
+export const Prose = (props: { text: string | undefined }) => (
+  <>{(props.text ?? '').split(/`([^`\n]+)`/).map((part, i) => (i % 2 === 1 ? <code>{part}</code> : part))}</>
+);
+
+/** Which key an operation needs, by its security scheme's name. */
+function keyNeeded(security: unknown[] | undefined): string {
+  const schemes = (security ?? []).flatMap((s) => Object.keys(s as object));
+  if (schemes.includes('partnerKey')) return ' Needs a partner key (Authorization: Bearer gzp_…).';
+  if (schemes.length > 0) return ' Needs a provider API key (Authorization: Bearer).';
+  return '';
+}
+
 const anchor = (method: string, path: string) => `${method}-${path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}`;
 
 /**
@@ -65,14 +81,19 @@ export function apiDocsPage(deps: AppDeps, openApi: object) {
   const document = JSON.parse(JSON.stringify(openApi)) as OpenApiDocument;
   const operations = Object.entries(document.paths ?? {}).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
   const schemas = Object.entries(document.components?.schemas ?? {});
-  const server = document.servers?.[0]?.url ?? '';
+  const configured = document.servers?.[0]?.url ?? '';
   return async (c: Context) => {
+    // Without PUBLIC_URL the configured address may be a bind address (0.0.0.0, port 0):
+    // the address the reader used is the one that works for them.
+    const server = deps.config.publicUrlConfigured ? configured : `${new URL(c.req.url).origin}/api/v1`;
     c.header('Cache-Control', 'public, max-age=300');
     return c.html(
       <Layout {...await layoutBase(deps)} title="API reference" description={document.info.title}>
         <article class="api-docs">
           <h1>{document.info.title}</h1>
-          <p>{document.info.description}</p>
+          <p>
+            <Prose text={document.info.description} />
+          </p>
           <p>
             Base URL: <code>{server}</code>. The machine-readable document is at <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1).
           </p>
@@ -85,7 +106,7 @@ export function apiDocsPage(deps: AppDeps, openApi: object) {
                       {method.toUpperCase()} {path}
                     </code>
                   </a>{' '}
-                  — {op.summary}
+                  — <Prose text={op.summary} />
                 </li>
               ))}
             </ul>
@@ -98,10 +119,16 @@ export function apiDocsPage(deps: AppDeps, openApi: object) {
                 </code>
               </h2>
               <p>
-                <strong>{op.summary}</strong>
-                {op.security && op.security.length > 0 ? ' Needs an API key (Authorization: Bearer).' : ''}
+                <strong>
+                  <Prose text={op.summary} />
+                </strong>
+                {keyNeeded(op.security)}
               </p>
-              {op.description && <p>{op.description}</p>}
+              {op.description && (
+                <p>
+                  <Prose text={op.description} />
+                </p>
+              )}
               {op.parameters && op.parameters.length > 0 && (
                 <table>
                   <caption>Parameters</caption>
@@ -115,7 +142,9 @@ export function apiDocsPage(deps: AppDeps, openApi: object) {
                         </td>
                         <td>{p.in}</td>
                         <td>{typeOf(p.schema)}</td>
-                        <td>{p.description ?? p.schema?.description}</td>
+                        <td>
+                          <Prose text={p.description ?? p.schema?.description} />
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -129,7 +158,9 @@ export function apiDocsPage(deps: AppDeps, openApi: object) {
                   {Object.entries(op.responses ?? {}).map(([status, r]) => (
                     <tr>
                       <td>{status}</td>
-                      <td>{r.description}</td>
+                      <td>
+                        <Prose text={r.description} />
+                      </td>
                       <td>{Object.keys(r.content ?? {}).join(', ')}</td>
                     </tr>
                   ))}
@@ -141,7 +172,11 @@ export function apiDocsPage(deps: AppDeps, openApi: object) {
           {schemas.map(([name, schema]) => (
             <section id={`schema-${name}`} aria-labelledby={`schema-${name}-h`}>
               <h3 id={`schema-${name}-h`}>{name}</h3>
-              {schema.description && <p>{schema.description}</p>}
+              {schema.description && (
+                <p>
+                  <Prose text={schema.description} />
+                </p>
+              )}
               {schema.properties && (
                 <table>
                   <Head cols={['field', 'type', 'meaning']} />
@@ -153,7 +188,9 @@ export function apiDocsPage(deps: AppDeps, openApi: object) {
                           {schema.required?.includes(field) ? '' : ' (optional)'}
                         </td>
                         <td>{typeOf(s)}</td>
-                        <td>{s.description}</td>
+                        <td>
+                          <Prose text={s.description} />
+                        </td>
                       </tr>
                     ))}
                   </tbody>
