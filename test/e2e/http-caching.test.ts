@@ -109,7 +109,7 @@ describe('HTTP caching on one node (SQLite)', () => {
     const path = new URL(url).pathname;
     assert.equal((await fetch(`${gazette.url}${path}`)).status, 200);
     await gazette.store.articles.setStatus(id, 'taken_down');
-    assert.equal((await fetch(`${gazette.url}${path}`)).status, 404, 'a takedown takes effect at once');
+    assert.equal((await fetch(`${gazette.url}${path}`)).status, 410, 'a takedown takes effect at once: the page says the story was taken down');
     assert.doesNotMatch(await (await fetch(`${gazette.url}/`)).text(), /Council agrees the harbour plan/);
   });
 

@@ -104,7 +104,7 @@ describe('lead images from a feed to the reader’s screen', () => {
     const failed = (await (await fetch(`${site}/api/v1/articles/${articleId(2)}`)).json()) as { image: unknown };
     assert.equal(failed.image, null);
     const home = await (await fetch(`${site}/`)).text();
-    assert.match(home, /<li class="teaser with-picture"[\s\S]*?<img class="teaser-picture"[^>]* width="1600" height="900"/);
+    assert.match(home, /<article class="teaser teaser-lead has-picture"[\s\S]*?<div class="teaser-picture"><img [^>]* width="1600" height="900"/);
   });
 
   it('renders in Chromium at its size without layout shift, with every picture from the site itself', { skip: skipBrowser }, async () => {

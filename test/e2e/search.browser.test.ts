@@ -29,6 +29,8 @@ describe('search in a real browser', { skip: skipBrowser }, () => {
   it('searches from the header box, sees the match highlighted, and opens the story', async () => {
     const page = await browser.newPage({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     await page.goto(`${gazette.url}/`);
+    // On a phone the search box is in the Sections menu, which opens without JavaScript.
+    await page.locator('.section-menu > summary').click();
     const box = page.getByRole('search').getByRole('searchbox', { name: 'Search stories' });
     await box.fill('Rutte membership');
     await box.press('Enter');

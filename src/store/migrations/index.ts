@@ -9,11 +9,11 @@ import { listings } from './0006-listings.js';
 import { websubToken } from './0010-websub-token.js';
 import { syndication } from './0014-syndication.js';
 import { leadImages } from './0015-lead-images.js';
+import { searchIndex } from './0016-search-index.js';
 import { popularity } from './0017-popularity.js';
 import { agencyRightsAndEmbargo } from './0018-agency-rights-and-embargo.js';
 import { accountsAndTakedowns } from './0019-accounts-and-takedowns.js';
 import { commentsAndComplaints } from './0020-comments-and-complaints.js';
-import { searchIndex } from './0016-search-index.js';
 import { webhooks } from './0021-webhooks.js';
 
 /** A migration that may differ per engine where the SQL must (types, identity columns). */
@@ -33,11 +33,11 @@ const history: Record<string, EngineMigration> = {
   '0010-websub-token': websubToken,
   '0014-syndication': syndication,
   '0015-lead-images': leadImages,
+  '0016-search-index': searchIndex,
   '0017-popularity': popularity,
   '0018-agency-rights-and-embargo': agencyRightsAndEmbargo,
   '0019-accounts-and-takedowns': accountsAndTakedowns,
   '0020-comments-and-complaints': commentsAndComplaints,
-  '0016-search-index': searchIndex,
   '0021-webhooks': webhooks,
 };
 

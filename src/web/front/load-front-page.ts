@@ -55,5 +55,16 @@ export async function loadFrontPage(deps: AppDeps, scope: ListingScope, categori
 
   const own = scope.kind === 'language' ? scope.language : deps.config.site.locale.split('-')[0]!.toLowerCase();
   const languages = [...new Set(recent.map((s) => s.language.toLowerCase()))].filter((l) => l !== own).sort();
-  return { lead, top, popular, sections, providers: providerBlocks, languages };
+  // Comment counts of every teaser shown, in one grouped read.
+  const shownTeasers = [...(lead ? [lead] : []), ...top, ...sections.flatMap((b) => b.stories), ...providerBlocks.flatMap((b) => b.stories)];
+  const counts = await store.comments.countApproved(shownTeasers.map((t) => t.id));
+  const counted = (t: ArticleTeaser): ArticleTeaser => ({ ...t, commentCount: counts.get(t.id) ?? 0 });
+  return {
+    lead: lead && counted(lead),
+    top: top.map(counted),
+    popular,
+    sections: sections.map((b) => ({ ...b, stories: b.stories.map(counted) })),
+    providers: providerBlocks.map((b) => ({ ...b, stories: b.stories.map(counted) })),
+    languages,
+  };
 }

@@ -109,6 +109,8 @@ export function Layout(props: LayoutProps) {
             </div>
             <details class="section-menu">
               <summary>Sections</summary>
+              {/* On a phone the search box lives in the menu, so the stories come first. */}
+              <SearchBox id="menu-search-q" />
               <nav aria-label="Sections">
                 <ul>
                   <CategoryLinks categories={sections} />
