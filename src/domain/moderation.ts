@@ -29,6 +29,20 @@ export const articleEditSchema = z.object({
   headline: plainText(1000, 'The headline').pipe(z.string().trim().min(1, 'The headline cannot be empty.')),
   summary: plainText(5000, 'The summary').transform((s) => s.trim()),
   categories: z.array(slugSchema).max(20, 'At most 20 categories.'),
+  /**
+   * The lead picture: its http(s) URL ("" removes it) with alt text, caption and credit.
+   * Absent: the picture stays as it is. A new URL is fetched and measured like a provider's.
+   */
+  image: z
+    .object({
+      url: plainText(8192, 'The picture URL')
+        .transform((s) => s.trim())
+        .refine((s) => s === '' || /^https?:\/\/[^\s]+$/i.test(s), 'The picture URL must start with http:// or https://.'),
+      alt: plainText(1000, 'The alt text').transform((s) => s.trim()),
+      caption: plainText(2000, 'The caption').transform((s) => s.trim()),
+      credit: plainText(500, 'The credit').transform((s) => s.trim()),
+    })
+    .optional(),
 });
 export type ArticleEdit = z.input<typeof articleEditSchema>;
 

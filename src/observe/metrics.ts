@@ -72,7 +72,7 @@ export function createMetrics(sources: MetricSources): GazetteMetrics {
   });
   new Gauge({
     name: 'gazette_queue_size',
-    help: 'Work waiting: webhook events not yet fanned out (webhook_outbox) and deliveries not yet sent (webhook_deliveries).',
+    help: 'Work waiting: webhook events not yet fanned out (webhook_outbox), deliveries not yet sent (webhook_deliveries), comments awaiting moderation (comments, counted up to 1000) and open complaints (complaints, up to 1000).',
     labelNames: ['queue'] as const,
     registers: [registry],
     async collect() {
@@ -80,6 +80,9 @@ export function createMetrics(sources: MetricSources): GazetteMetrics {
       if (!sizes) return;
       this.set({ queue: 'webhook_outbox' }, sizes.outbox);
       this.set({ queue: 'webhook_deliveries' }, sizes.pending);
+      const [comments, complaints] = await Promise.all([store.comments.countWaiting().catch(() => undefined), store.complaints.countOpen().catch(() => undefined)]);
+      if (comments !== undefined) this.set({ queue: 'comments' }, comments);
+      if (complaints !== undefined) this.set({ queue: 'complaints' }, complaints);
     },
   });
   new Gauge({

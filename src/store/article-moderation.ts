@@ -57,6 +57,13 @@ function invalid(error: { issues: { message: string }[] }): GazetteError {
 }
 
 /** Article moderation on any engine; every write goes through the store's writer, so listings, caches and indexes follow. */
+/** The lead-image columns an edit writes: a new URL waits to be fetched and measured; "" removes the picture. */
+function imageColumns(image: { url: string; alt: string; caption: string; credit: string }, beforeUrl: string) {
+  if (image.url === '') return { lead_image_url: null, lead_image_alt: null, lead_image_caption: null, lead_image_credit: null, lead_image_status: null, lead_image_width: null, lead_image_height: null };
+  const texts = { lead_image_url: image.url, lead_image_alt: image.alt || null, lead_image_caption: image.caption || null, lead_image_credit: image.credit || null };
+  return image.url === beforeUrl ? texts : { ...texts, lead_image_status: 'pending', lead_image_width: null, lead_image_height: null };
+}
+
 export function articleModeration(db: Kysely<Database>, write: Writer): ArticleModeration {
   async function current(tx: Kysely<Database>, id: number) {
     const row = await tx.selectFrom('articles').select(['id', 'status', 'provider_id', 'headline']).where('id', '=', id).executeTakeFirst();
@@ -128,7 +135,11 @@ export function articleModeration(db: Kysely<Database>, write: Writer): ArticleM
       if (!parsed.success) throw invalid(parsed.error);
       const edit = { ...parsed.data, categories: [...new Set(parsed.data.categories)] };
       await write(async (tx, effects) => {
-        const row = await tx.selectFrom('articles').select(['id', 'provider_id', 'headline', 'summary']).where('id', '=', id).executeTakeFirst();
+        const row = await tx
+          .selectFrom('articles')
+          .select(['id', 'provider_id', 'headline', 'summary', 'lead_image_url', 'lead_image_alt', 'lead_image_caption', 'lead_image_credit'])
+          .where('id', '=', id)
+          .executeTakeFirst();
         if (!row) throw new GazetteError('NOT_FOUND', `There is no article with id ${id}.`);
         const categories = (
           await tx.selectFrom('article_categories').select(['category_slug', 'position']).where('article_id', '=', id).execute()
@@ -140,10 +151,11 @@ export function articleModeration(db: Kysely<Database>, write: Writer): ArticleM
           const unknown = edit.categories.filter((slug) => !known.some((k) => k.slug === slug));
           if (unknown.length > 0) throw new GazetteError('VALIDATION_FAILED', `No such category: ${unknown.join(', ')}.`);
         }
-        const before = { headline: row.headline, summary: row.summary, categories };
+        const image = { url: row.lead_image_url ?? '', alt: row.lead_image_alt ?? '', caption: row.lead_image_caption ?? '', credit: row.lead_image_credit ?? '' };
+        const before = { headline: row.headline, summary: row.summary, categories, ...(edit.image && { image }) };
         if (JSON.stringify(before) === JSON.stringify(edit)) return;
         // The slug stays: the URL of an article never changes with an edit.
-        await tx.updateTable('articles').set({ headline: edit.headline, summary: edit.summary }).where('id', '=', id).execute();
+        await tx.updateTable('articles').set({ headline: edit.headline, summary: edit.summary, ...(edit.image && imageColumns(edit.image, image.url)) }).where('id', '=', id).execute();
         await tx.deleteFrom('article_categories').where('article_id', '=', id).execute();
         if (edit.categories.length > 0) {
           await tx.insertInto('article_categories').values(edit.categories.map((slug, position) => ({ article_id: id, category_slug: slug, position }))).execute();

@@ -97,6 +97,23 @@ export function describeModerationContract(fixture: () => ContractFixture): void
       assert.equal((await store.articles.findById(a.id))?.headline, 'Corrected <b>headline</b>', 'a refused edit changed nothing');
     });
 
+    it('edits the lead picture: a new URL waits to be measured, "" removes it, and a bad URL is refused', async () => {
+      const { store, providerId } = fixture();
+      const a = (await store.articles.upsert(articleDraft({ providerId, guid: guid(), headline: 'Story with a picture' }))).article;
+      const base = { headline: a.headline, summary: a.summary, categories: a.categories };
+      const image = { url: 'https://photos.example/harbour.jpg', alt: 'The harbour at dawn', caption: 'Ships come in.', credit: 'Wire Photo' };
+      await store.articles.edit(a.id, { ...base, image }, editor);
+      const set = (await store.articles.findById(a.id))!.leadImage;
+      assert.deepEqual(set, { ...image, status: 'pending', width: null, height: null });
+      assert.deepEqual((await store.articles.pendingLeadImages(1000)).find((p) => p.articleId === a.id), { articleId: a.id, url: image.url }, 'the prober will fetch and measure it');
+      await store.articles.recordLeadImage(a.id, image.url, { width: 1200, height: 800 });
+      await store.articles.edit(a.id, { ...base, image: { ...image, caption: 'Ships come in at dawn.' } }, editor);
+      assert.deepEqual((await store.articles.findById(a.id))!.leadImage, { ...image, caption: 'Ships come in at dawn.', status: 'ready', width: 1200, height: 800 }, 'the same URL keeps its measured size');
+      await assert.rejects(store.articles.edit(a.id, { ...base, image: { ...image, url: 'javascript:alert(1)' } }, editor), { code: 'VALIDATION_FAILED' });
+      await store.articles.edit(a.id, { ...base, image: { url: '', alt: '', caption: '', credit: '' } }, editor);
+      assert.equal((await store.articles.findById(a.id))!.leadImage, null, 'removed');
+    });
+
     it('leaves a paused feed alone when claiming due feeds, until it is resumed', async () => {
       const { store, providerId } = fixture();
       const feed = await store.feeds.create({ providerId, url: `https://feeds.example/${guid()}.xml`, pollIntervalSeconds: 900, nextPollAt: new Date('2000-01-01T00:00:00Z') });

@@ -11,6 +11,11 @@ export interface PopularityRepo {
   record(counts: readonly ViewCount[], halfLifeHours: number): Promise<void>;
   /** The scores of these stories (see domain/popularity.ts); a story never viewed is absent. */
   scores(storyIds: readonly number[]): Promise<Map<number, number>>;
+  /**
+   * Views per UTC day from `since` on, oldest first, of one provider's articles or of all;
+   * days without views are absent.
+   */
+  viewsPerDay(since: Date, providerId?: number): Promise<{ day: Date; views: number }[]>;
   /** Drops ranking entries of stories listed before `before` (ms): older than every window. */
   prune(before: number): Promise<number>;
 }
@@ -26,6 +31,35 @@ const addedScore = (existing: string) =>
   sql<number>`(case when ${sql.ref(existing)} > excluded.score then ${sql.ref(existing)} else excluded.score end)
     + ln(1 + power(2.0, -abs(${sql.ref(existing)} - excluded.score))) / ln(2.0)`;
 
+const DAY_MS = 86_400_000;
+
+/** Adds a flush's views to their (UTC day, provider) rows, in ascending key order (no deadlock between nodes). */
+async function addDailyViews(tx: Kysely<Database>, counts: readonly ViewCount[], articleIds: number[]): Promise<void> {
+  const providerOf = new Map<number, number>();
+  for (let i = 0; i < articleIds.length; i += CHUNK) {
+    const rows = await tx.selectFrom('articles').select(['id', 'provider_id']).where('id', 'in', articleIds.slice(i, i + CHUNK)).execute();
+    for (const r of rows) providerOf.set(r.id, r.provider_id);
+  }
+  const sums = new Map<string, { day: number; provider_id: number; views: number }>();
+  for (const c of counts) {
+    const provider = providerOf.get(c.articleId);
+    if (provider === undefined) continue; // an article deleted since it was viewed
+    const day = Math.floor(c.at.getTime() / DAY_MS);
+    const key = `${day}:${provider}`;
+    const row = sums.get(key) ?? { day, provider_id: provider, views: 0 };
+    row.views += c.views;
+    sums.set(key, row);
+  }
+  const rows = [...sums.values()].sort((a, b) => a.day - b.day || a.provider_id - b.provider_id);
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await tx
+      .insertInto('daily_views')
+      .values(rows.slice(i, i + CHUNK))
+      .onConflict((oc) => oc.columns(['day', 'provider_id']).doUpdateSet({ views: sql<number>`daily_views.views + excluded.views` }))
+      .execute();
+  }
+}
+
 /** Popularity on any engine. */
 export function popularityRepo(db: Kysely<Database>): PopularityRepo {
   return {
@@ -34,6 +68,7 @@ export function popularityRepo(db: Kysely<Database>): PopularityRepo {
       if (valid.length === 0) return;
       const articleIds = [...new Set(valid.map((c) => c.articleId))];
       await db.transaction().execute(async (tx) => {
+        await addDailyViews(tx, valid, articleIds);
         const storyOf = new Map<number, number>(articleIds.map((id) => [id, id]));
         for (let i = 0; i < articleIds.length; i += CHUNK) {
           const rows = await tx.selectFrom('article_clusters').select(['article_id', 'cluster_id']).where('article_id', 'in', articleIds.slice(i, i + CHUNK)).execute();
@@ -86,6 +121,16 @@ export function popularityRepo(db: Kysely<Database>): PopularityRepo {
           }
         }
       });
+    },
+
+    async viewsPerDay(since, providerId) {
+      let q = db
+        .selectFrom('daily_views')
+        .select(['day', (eb) => eb.fn.sum<number | string>('views').as('views')])
+        .where('day', '>=', Math.floor(since.getTime() / DAY_MS));
+      if (providerId !== undefined) q = q.where('provider_id', '=', providerId);
+      const rows = await q.groupBy('day').orderBy('day').execute();
+      return rows.map((r) => ({ day: new Date(r.day * DAY_MS), views: Number(r.views) }));
     },
 
     async scores(storyIds) {

@@ -35,6 +35,24 @@ export function describePopularityContract(fixture: () => ContractFixture): void
   const ranking = async (f: ContractFixture, scope: ListingScope, since = 0) => (await f.store.listings.popular(scope, since, 10)).map((t) => t.id);
 
   describe('most popular', () => {
+    it('adds views per UTC day and provider, for the dashboards, across flushes', async () => {
+      const f = fixture();
+      const lang = language();
+      const [mine] = await stories(f, lang, 1);
+      const { article: theirs } = await f.store.articles.upsert(articleDraft({ providerId: f.otherProviderId, guid: `${lang}-other`, headline: `${lang} other`, language: lang }));
+      // Days long past, so views other tests count today never mix in.
+      const day1 = new Date('2001-03-04T10:00:00Z');
+      const day2 = new Date('2001-03-05T23:59:00Z');
+      await f.store.popularity.record([{ articleId: mine!, views: 3, at: day1 }, { articleId: theirs.id, views: 2, at: day1 }, { articleId: mine!, views: 4, at: day2 }], 24);
+      await f.store.popularity.record([{ articleId: mine!, views: 1, at: day1 }, { articleId: 999_999_999, views: 5, at: day1 }], 24);
+      const in2001 = (rows: { day: Date; views: number }[]) => rows.filter((r) => r.day.getUTCFullYear() === 2001).map((r) => [r.day.toISOString().slice(0, 10), r.views]);
+      const since = new Date('2001-03-04T00:00:00Z');
+      assert.deepEqual(in2001(await f.store.popularity.viewsPerDay(since, f.providerId)), [['2001-03-04', 4], ['2001-03-05', 4]]);
+      assert.deepEqual(in2001(await f.store.popularity.viewsPerDay(since, f.otherProviderId)), [['2001-03-04', 2]]);
+      assert.deepEqual(in2001(await f.store.popularity.viewsPerDay(since)), [['2001-03-04', 6], ['2001-03-05', 4]]);
+      assert.deepEqual(in2001(await f.store.popularity.viewsPerDay(new Date('2001-03-05T00:00:00Z'))), [['2001-03-05', 4]], 'from a day on');
+    });
+
     it('ranks stories by their views, in their language and category listings', async () => {
       const f = fixture();
       const lang = language();

@@ -321,6 +321,13 @@ export interface SearchEntriesTable {
   signature: string;
 }
 
+/** Views per UTC day (days since 1970) and provider (migration 0022-daily-views). */
+export interface DailyViewsTable {
+  day: number;
+  provider_id: number;
+  views: number | string;
+}
+
 /** Article changes waiting to become webhook deliveries (migration 0021-webhooks). */
 export interface WebhookOutboxTable {
   id: Generated<number>;
@@ -394,6 +401,7 @@ export interface Database {
   article_takedowns: ArticleTakedownsTable;
   search_entries: SearchEntriesTable;
   webhook_outbox: WebhookOutboxTable;
+  daily_views: DailyViewsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
 }

@@ -102,6 +102,32 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       assert.equal((await store.articles.findById(own.articleId))?.status, 'taken_down');
     });
 
+    it('shows views per day on the dashboards: every provider’s to editors, its own to a provider user', async () => {
+      const now = new Date();
+      await store.popularity.record([{ articleId: own.articleId, views: 7, at: now }, { articleId: other.articleId, views: 5, at: now }], 24);
+      const today = now.toISOString().slice(0, 10);
+      const all = await (await editor.get('/admin')).text();
+      assert.match(all, /Views per day, last 7 days/);
+      assert.match(all, new RegExp(`${today}: 12`), 'both providers’ views');
+      const mine = await (await providerUser.get('/admin')).text();
+      assert.match(mine, new RegExp(`${today}: 7`), 'only its own provider’s views');
+    });
+
+    it('lets an editor set and remove a story’s lead picture from the edit form', async () => {
+      const { article } = await store.articles.upsert(articleDraft({ providerId: own.providerId, guid: 'own-picture', headline: 'Harbour story' }));
+      const fields = { headline: 'Harbour story', summary: article.summary, primary: '', image_url: 'https://photos.example/harbour.jpg', image_alt: 'Ships at dawn', image_caption: 'The harbour reopened.', image_credit: 'Wire Photo' };
+      assert.equal((await editor.post(`/admin/articles/${article.id}`, fields)).status, 303);
+      const set = (await store.articles.findById(article.id))!.leadImage;
+      assert.equal(set?.url, 'https://photos.example/harbour.jpg');
+      assert.equal(set?.status, 'pending', 'fetched and measured before pages show it');
+      assert.match(await (await editor.get(`/admin/articles/${article.id}`)).text(), /value="Ships at dawn"/);
+      const bad = await editor.post(`/admin/articles/${article.id}`, { ...fields, image_url: 'javascript:alert(1)' });
+      assert.equal(bad.status, 400);
+      assert.match(await bad.text(), /must start with http/);
+      assert.equal((await editor.post(`/admin/articles/${article.id}`, { ...fields, image_url: '' })).status, 303);
+      assert.equal((await store.articles.findById(article.id))!.leadImage, null);
+    });
+
     it('lets an editor do editorial work but not manage users', async () => {
       assert.equal((await editor.get('/admin/users')).status, 403);
       const before = (await store.users.page(undefined, 200)).length;

@@ -81,6 +81,8 @@ describe('operating Gazette: metrics and logs', () => {
     assert.equal(sampleValue(samples, 'gazette_db_up'), 1);
     assert.equal(sampleValue(samples, 'gazette_feeds', { state: 'failing' }), 0);
     assert.ok(sampleValue(samples, 'gazette_queue_size', { queue: 'webhook_outbox' })! >= 1, 'the new article waits in the webhook outbox (no dispatcher on this node)');
+    assert.equal(typeof sampleValue(samples, 'gazette_queue_size', { queue: 'comments' }), 'number', 'comments waiting for a moderator');
+    assert.equal(typeof sampleValue(samples, 'gazette_queue_size', { queue: 'complaints' }), 'number', 'open complaints');
     assert.ok(sampleValue(samples, 'gazette_process_resident_memory_bytes')! > 0);
   });
 

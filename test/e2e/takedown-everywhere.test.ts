@@ -58,6 +58,9 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       const gone = await app.request(page);
       assert.equal(gone.status, 410);
       assert.match(await gone.text(), /This story has been removed/);
+      const goneApi = await app.request(`/api/v1/articles/${article.id}`);
+      assert.equal(goneApi.status, 410, 'the API says the article was taken down');
+      assert.equal(((await goneApi.json()) as { error: { code: string } }).error.code, 'GONE');
 
       await editor.post(`/admin/articles/${article.id}/restore`);
       for (const path of [...surfaces(article.id), page]) assert.ok(await shows(path), `${path} shows it again`);

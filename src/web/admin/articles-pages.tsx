@@ -104,7 +104,7 @@ async function listPage(deps: AppDeps, c: Ctx) {
 }
 
 interface EditState {
-  values?: { headline: string; summary: string; categories: string[] };
+  values?: { headline: string; summary: string; categories: string[]; image?: { url: string; alt: string; caption: string; credit: string } };
   error?: string;
   status?: number;
 }
@@ -119,7 +119,13 @@ async function detailPage(deps: AppDeps, c: Ctx, article: ArticleWithProvider, s
     deps.store.articles.takedownsOf(article.id),
     deps.store.audit.page({ subject: { type: 'article', id: String(article.id) } }, undefined, 20),
   ]);
-  const values = state.values ?? { headline: article.headline, summary: article.summary, categories: article.categories };
+  const lead = article.leadImage;
+  const values = state.values ?? {
+    headline: article.headline,
+    summary: article.summary,
+    categories: article.categories,
+    image: { url: lead?.url ?? '', alt: lead?.alt ?? '', caption: lead?.caption ?? '', credit: lead?.credit ?? '' },
+  };
   const base = `/admin/articles/${article.id}`;
   return adminPage(
     c,
@@ -173,6 +179,13 @@ async function detailPage(deps: AppDeps, c: Ctx, article: ArticleWithProvider, s
             <CsrfFields token={token} back={base} />
             <Field name="headline" label="Headline" value={values.headline} maxlength={1000} required />
             <TextArea name="summary" label="Summary" value={values.summary} maxlength={5000} />
+            <fieldset>
+              <legend>Lead picture</legend>
+              <Field name="image_url" label="Picture URL (empty: no picture)" value={values.image?.url ?? ''} maxlength={8192} />
+              <Field name="image_alt" label="Alt text" value={values.image?.alt ?? ''} maxlength={1000} />
+              <Field name="image_caption" label="Caption" value={values.image?.caption ?? ''} maxlength={2000} />
+              <Field name="image_credit" label="Credit" value={values.image?.credit ?? ''} maxlength={500} />
+            </fieldset>
             <label for="field-primary">Primary category</label>
             <select id="field-primary" name="primary">
               <option value="">None</option>
@@ -293,7 +306,9 @@ export function articlesSection(deps: AppDeps): Hono<AdminEnv> {
     const form = await readForm(c);
     // The primary category first, then the others ticked, each once.
     const categories = [...new Set([form.primary ?? '', ...form.all('categories')].filter((slug) => slug !== ''))];
-    const values = { headline: form.headline ?? '', summary: form.summary ?? '', categories };
+    // A form without the picture fields (an older page) leaves the picture as it is.
+    const image = form.image_url === undefined ? undefined : { url: form.image_url, alt: form.image_alt ?? '', caption: form.image_caption ?? '', credit: form.image_credit ?? '' };
+    const values = { headline: form.headline ?? '', summary: form.summary ?? '', categories, image };
     try {
       await deps.store.articles.edit(article.id, values, actorOf(c));
     } catch (error) {

@@ -8,6 +8,7 @@ import { adminTime, StatusChip } from './admin-views.js';
 import { ColumnChart, RowChart, type Bar } from './bar-chart.js';
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const DAYS = 7;
 /** The figures change slowly; each node recounts at most once a minute per view (a count over a week of a big archive is not free). */
 const FIGURES_TTL_MS = 60_000;
@@ -19,23 +20,36 @@ interface Figures {
   peak: Bar | undefined;
   perProvider: Bar[];
   failing: { id: number; url: string; error: string | null; failures: number; since: Date | null }[];
+  /** Article views per UTC day over the last 7 days (zero days included). */
+  views: Bar[];
 }
 
-const cache = new Map<string, Figures>();
+/** Per store (a test process may open several), then per scope. */
+const caches = new WeakMap<object, Map<string, Figures>>();
 
 /** Counts per hour over the last 7 days (zero hours included), per provider, and the failing feeds. */
 async function figures(deps: AppDeps, scope: number | undefined): Promise<Figures> {
   const key = `${scope ?? 'all'}`;
+  const cache = caches.get(deps.store) ?? new Map<string, Figures>();
+  caches.set(deps.store, cache);
   const cached = cache.get(key);
   if (cached && Date.now() - cached.at < FIGURES_TTL_MS) return cached;
   const end = Math.floor(Date.now() / HOUR) * HOUR;
   const since = new Date(end - (DAYS * 24 - 1) * HOUR);
-  const [perHour, perProvider, failingIds, providers] = await Promise.all([
+  const firstDay = Math.floor(end / DAY) * DAY - (DAYS - 1) * DAY;
+  const [perHour, perProvider, failingIds, providers, perDay] = await Promise.all([
     deps.store.stats.articlesPerHour(since, scope),
     scope === undefined ? deps.store.stats.articlesPerProvider(since) : Promise.resolve([]),
     deps.store.stats.failingFeedIds(scope),
     deps.store.providers.list(),
+    deps.store.popularity.viewsPerDay(new Date(firstDay), scope),
   ]);
+  const viewsOn = new Map(perDay.map((d) => [d.day.getTime(), d.views]));
+  const views: Bar[] = [];
+  for (let t = firstDay; t <= end; t += DAY) {
+    const iso = new Date(t).toISOString().slice(0, 10);
+    views.push({ label: iso, value: viewsOn.get(t) ?? 0, tick: iso.slice(5) });
+  }
   const counts = new Map(perHour.map((c) => [c.key, c.count]));
   const hours: Bar[] = [];
   for (let t = since.getTime(); t <= end; t += HOUR) {
@@ -51,6 +65,7 @@ async function figures(deps: AppDeps, scope: number | undefined): Promise<Figure
     total: hours.reduce((sum, b) => sum + b.value, 0),
     peak: hours.reduce<Bar | undefined>((best, b) => (best === undefined || b.value > best.value ? b : best), undefined),
     perProvider: perProvider.slice(0, 12).map((c) => ({ label: names.get(c.key) ?? `provider ${c.key}`, value: c.count })),
+    views,
     failing: failing.filter((f) => f !== undefined).map((f) => ({ id: f.id, url: f.url, error: f.lastError, failures: f.consecutiveFailures, since: f.lastSuccessAt })),
   };
   cache.set(key, result);
@@ -120,8 +135,14 @@ export function dashboardPage(deps: AppDeps) {
           )}
         </section>
         <section>
-          <h2>Views per day</h2>
-          <p class="muted">Not counted yet: view counting is a separate feature. This chart appears once it records views.</p>
+          <h2>Views per day, last 7 days</h2>
+          <ColumnChart
+            id="views-per-day"
+            title="Article views per day, last 7 days (UTC)"
+            description={f.views.map((b) => `${b.label}: ${b.value}`).join('; ')}
+            bars={f.views}
+          />
+          <p class="hint">Readers' views of article pages (programs, prefetches and repeat views by one reader in a day are not counted), as each node writes them, every few seconds.</p>
         </section>
         <section>
             <h2>Queues</h2>

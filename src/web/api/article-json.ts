@@ -29,12 +29,13 @@ export const getArticleRoute = createRoute({
   path: '/articles/{id}',
   tags: ['Articles'],
   summary: 'One published article in full',
-  description: 'The article with its cleaned body, entities, quotes and the story’s other versions. Unpublished and taken-down articles are 404.',
+  description: 'The article with its cleaned body, entities, quotes and the story’s other versions. A taken-down article is 410 (the provider or an editor removed it); an unpublished or unknown one is 404.',
   request: { params: idParamSchema, query: z.object({ format: z.enum(['gazette', 'ninjs']).optional() }).strict() },
   responses: {
     200: { description: 'The article.', content: { 'application/json': { schema: articleDetailSchema }, [NINJS_MEDIA_TYPE]: { schema: ninjsItemSchema } } },
     400: { description: 'A malformed id.', content: { 'application/json': { schema: errorSchema } } },
     404: { description: 'No such published article.', content: { 'application/json': { schema: errorSchema } } },
+    410: { description: 'The article was taken down.', content: { 'application/json': { schema: errorSchema } } },
   },
 });
 
@@ -96,12 +97,16 @@ function articleDetail(
   };
 }
 
-/** GET /api/v1/articles/{id} — one published article; 404 otherwise. */
+/** GET /api/v1/articles/{id} — one published article; 410 when taken down, 404 otherwise. */
 export function getArticle(deps: AppDeps): RouteHandler<typeof getArticleRoute, ApiEnv> {
   return async (c) => {
     const id = Number(c.req.valid('param').id);
     const detail = await loadArticleDetail(deps, id);
-    if (!detail) return apiError(c, 404, 'NOT_FOUND', 'There is no such published article.');
+    if (!detail) {
+      // Partners that stored the article learn it was removed, as readers do from the page's 410.
+      if ((await deps.store.articles.findById(id))?.status === 'taken_down') return apiError(c, 410, 'GONE', 'This article was taken down by its provider or an editor.') as never;
+      return apiError(c, 404, 'NOT_FOUND', 'There is no such published article.');
+    }
     // The article, and its story: another version arriving changes `otherVersions`.
     cacheAs(c, 'article', [`article:${id}`, `story:${detail.story.id}`]);
     if (wantsNinjs(c, c.req.valid('query').format)) {
