@@ -270,7 +270,7 @@ for (const engine of engines) {
       assert.equal(kill.status, 200);
       assert.deepEqual((await kill.json()).withdrawals, [{ index: 0, id, status: 'taken_down', message: 'The provider marked the story canceled; it was taken down.' }]);
       assert.equal((await store.articles.findById(id))?.status, 'taken_down');
-      assert.equal((await app.request(`/api/v1/articles/${id}`)).status, 404);
+      assert.equal((await app.request(`/api/v1/articles/${id}`)).status, 410, 'the API says it was taken down');
 
       const unknown = await push({ uri: 'urn:dpa:never-sent', pubStatus: 'withheld' }, { key: wireKey });
       assert.equal(unknown.status, 200);

@@ -58,7 +58,7 @@ for (const engine of [
       assert.deepEqual(validate('/articles/{guid}', 'delete', 200, 'application/json', body), []);
       assert.equal((await app.request(`/article/${article.id}/${article.slug}`)).status, 410);
       assert.ok(!(await (await app.request('/api/v1/articles')).text()).includes('To be retracted'));
-      assert.equal((await app.request(`/api/v1/articles/${article.id}`)).status, 404);
+      assert.equal((await app.request(`/api/v1/articles/${article.id}`)).status, 410, 'the API says it was taken down');
       const [entry] = await store.audit.page({ subject: { type: 'article', id: String(article.id) } });
       assert.match(entry!.actorLabel, /^wire API key [0-9a-f]{12}$/);
       assert.equal((await retract(guid)).status, 200, 'again: the same answer');
