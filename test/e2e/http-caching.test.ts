@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { spawn } from 'node:child_process';
+import { spawnServe } from '../support/gazette-process.js';
 import { request } from 'node:http';
 import { addProvider, createProviderKey } from '../../src/cli/provider.js';
 import { startGazette, type RunningGazette } from '../../src/main.js';
@@ -154,26 +154,6 @@ describe('HTTP caching with the page cache turned off', () => {
     assert.equal(missing.headers['cache-control'], 'no-store', 'an error page is not kept by a CDN');
   });
 });
-
-/** A real `gazette serve` process; resolves with its URL once it listens. */
-function spawnServe(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/gazette.ts', 'serve'], { env: { ...process.env, ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const stop = () => new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-  });
-  return new Promise((resolve, reject) => {
-    let buffered = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      const listening = buffered.split('\n').map((line) => /"url":"([^"]+)"/.exec(line)?.[1]).find(Boolean);
-      if (listening) resolve({ url: listening, stop });
-    });
-    child.once('exit', (code) => reject(new Error(`gazette serve exited with ${code}`)));
-  });
-}
 
 describe('page caches of two gazette serve processes on one PostgreSQL database', { skip: skipPostgres }, () => {
   let schemaDrop: () => Promise<void>;

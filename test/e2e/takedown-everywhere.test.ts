@@ -5,7 +5,7 @@
  * one PostgreSQL database (the cache of the node that did not act drops it too).
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawnServe } from '../support/gazette-process.js';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Hono } from 'hono';
@@ -65,27 +65,6 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       await editor.post(`/admin/articles/${article.id}/restore`);
       for (const path of [...surfaces(article.id), page]) assert.ok(await shows(path), `${path} shows it again`);
     });
-  });
-}
-
-/** A real `gazette serve` process; resolves with its URL once it listens. */
-function spawnServe(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/gazette.ts', 'serve'], { env: { ...process.env, ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-    });
-  return new Promise((resolve, reject) => {
-    let buffered = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      const listening = buffered.split('\n').map((line) => /"url":"([^"]+)"/.exec(line)?.[1]).find(Boolean);
-      if (listening) resolve({ url: listening, stop });
-    });
-    child.once('exit', (code) => reject(new Error(`gazette serve exited with ${code}`)));
   });
 }
 

@@ -40,3 +40,23 @@ export async function startServeProcess(env: NodeJS.ProcessEnv): Promise<{ child
   });
   return { child, url, exit };
 }
+
+/** A real `gazette serve` process; resolves with its URL once it listens. */
+export function spawnServe(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(gazetteCommand[0], [...gazetteCommand.slice(1), 'serve'], { env: { ...process.env, ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const stop = () => new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+  });
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      const listening = buffered.split('\n').map((line) => /"url":"([^"]+)"/.exec(line)?.[1]).find(Boolean);
+      if (listening) resolve({ url: listening, stop });
+    });
+    child.once('exit', (code) => reject(new Error(`gazette serve exited with ${code}`)));
+  });
+}
