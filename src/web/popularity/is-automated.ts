@@ -1,16 +1,14 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { isbot } from 'isbot';
 
 /**
- * User agents that are programs, not readers: crawlers, link previews, monitors, feed
- * readers and HTTP libraries. Browsers all send a "Mozilla/5.0 …" agent; programs either
- * name themselves with one of these words or send no agent at all.
+ * Whether a request comes from a program rather than a reader's browser: crawlers, link
+ * previews, monitors, feed readers, headless browsers and HTTP libraries. The `isbot` list is
+ * kept up by its maintainers as new agents appear; a missing agent, or one too long to be a
+ * browser's, is a program too.
  */
-const AUTOMATED =
-  /bot\b|bot[/;-]|crawl|spider|slurp|scrap|archiver|facebookexternalhit|embedly|preview|whatsapp|telegram|discord|slack|skype|vkshare|pinterest|qwantify|bingpreview|mediapartners|lighthouse|pagespeed|gtmetrix|pingdom|uptime|monitor|statuscake|headless|phantomjs|selenium|puppeteer|playwright|feed|rss|fetch|curl|wget|httpie|python|java\/|go-http-client|okhttp|axios|node-fetch|undici|libwww|perl|ruby|php|http_request|apache-httpclient|postman|insomnia/i;
-
-/** Whether a request comes from a program rather than a reader's browser. */
 export function isAutomated(userAgent: string | undefined): boolean {
-  return !userAgent || userAgent.length > 1000 || AUTOMATED.test(userAgent);
+  return !userAgent || userAgent.length > 1000 || isbot(userAgent);
 }
 
 /**
