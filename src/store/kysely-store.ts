@@ -120,14 +120,23 @@ export class KyselyStore implements Store {
     // A transaction inside a transaction joins the outer one: it commits or rolls back with it.
     if (this.pending) return work(this);
     let tags: string[] = [];
-    const result = await this.db.transaction().execute(async (trx) => {
-      const tx = new KyselyStore(trx, this.engine, this.hub, this.schema, { articles: new Set(), stories: new Set(), tags: new Set(), events: new Map() });
-      const value = await work(tx);
-      tags = await tx.settle();
-      return value;
-    });
-    if (tags.length > 0) this.hub.emit(tags);
-    return result;
+    try {
+      const result = await this.db.transaction().execute(async (trx) => {
+        const tx = new KyselyStore(trx, this.engine, this.hub, this.schema, { articles: new Set(), stories: new Set(), tags: new Set(), events: new Map() });
+        const value = await work(tx);
+        tags = await tx.settle();
+        return value;
+      });
+      if (tags.length > 0) this.hub.emit(tags);
+      return result;
+    } finally {
+      // better-sqlite3 runs each statement synchronously and Kysely chains them with promises,
+      // so transactions run back to back (a 500-article push commits 500) would hold the event
+      // loop for seconds: no request is answered until the last one commits. One turn of the
+      // loop after each SQLite transaction lets waiting requests in between. (PostgreSQL's
+      // queries are real I/O, so the loop turns between them anyway.)
+      if (this.engine === 'sqlite') await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   /** Before commit: rewrites the touched stories' listings and records the change. */
