@@ -254,10 +254,18 @@ export function listingRepo(db: Kysely<Database>): ListingRepo {
   };
 }
 
-/** The story an article belongs to: its cluster, or itself when it has none. */
-export async function storyOf(db: Kysely<Database>, articleId: number): Promise<number> {
-  const row = await db.selectFrom('article_clusters').select('cluster_id').where('article_id', '=', articleId).executeTakeFirst();
-  return row?.cluster_id ?? articleId;
+/**
+ * The stories articles belong to: each one's cluster, or the article itself when it has
+ * none. One primary-key lookup per chunk of articles, not one per article.
+ */
+export async function storiesOf(db: Kysely<Database>, articleIds: readonly number[]): Promise<Map<number, number>> {
+  const stories = new Map<number, number>(articleIds.map((id) => [id, id]));
+  for (let i = 0; i < articleIds.length; i += MEMBERS_PER_QUERY) {
+    const chunk = articleIds.slice(i, i + MEMBERS_PER_QUERY);
+    const rows = await db.selectFrom('article_clusters').select(['article_id', 'cluster_id']).where('article_id', 'in', chunk).execute();
+    for (const r of rows) stories.set(r.article_id, r.cluster_id);
+  }
+  return stories;
 }
 
 /**
