@@ -153,8 +153,9 @@ export class KyselyStore implements Store {
       pending.tags.add(`article:${id}`);
     }
     for (const story of pending.stories) {
-      for (const tag of await refreshStory(this.db, story)) pending.tags.add(tag);
-      await refreshStorySearch(this.db, this.engine, story);
+      const { tags, entries } = await refreshStory(this.db, story);
+      for (const tag of tags) pending.tags.add(tag);
+      await refreshStorySearch(this.db, this.engine, story, entries);
     }
     if (pending.events.size > 0) {
       const at = toTimestamp(new Date());

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import type { ListingEntry } from '../listing-repo.js';
 import type { Database } from '../schema.js';
 import type { Engine } from '../store.js';
 import { postgresTagLexeme, sqliteTagToken, tagsOf } from './search-tags.js';
@@ -17,21 +18,17 @@ interface WantedEntry {
 }
 
 /**
- * Brings one story's search entries in line with its listing entries (written just before,
- * in the same transaction): its head and each provider's first version are indexed, every
- * other version of it is not, and an entry whose text, tags or place did not change is left
- * alone. Called by the store for every story a transaction touched, so a takedown, an
- * unpublish, a correction or a reprocess changes search in the same commit.
+ * Brings one story's search entries in line with its listing entries (`listed`: all of the
+ * story's rows, as `refreshStory` just wrote them in the same transaction): its head and each
+ * provider's first version are indexed, every other version of it is not, and an entry whose
+ * text, tags or place did not change is left alone. Called by the store for every story a
+ * transaction touched, so a takedown, an unpublish, a correction or a reprocess changes search
+ * in the same commit.
  */
-export async function refreshStorySearch(db: Kysely<Database>, engine: Engine, storyId: number): Promise<void> {
-  const listed = await db
-    .selectFrom('listing_entries')
-    .select(['article_id', 'scope', 'sort_at'])
-    .where('story_id', '=', storyId)
-    .where((eb) => eb.or([eb('scope', '=', 'latest'), eb('scope', 'like', 'provider:%')]))
-    .execute();
+export async function refreshStorySearch(db: Kysely<Database>, engine: Engine, storyId: number, listed: readonly ListingEntry[]): Promise<void> {
   const wanted = new Map<number, WantedEntry>();
   for (const row of listed) {
+    if (row.story_id !== storyId || (row.scope !== 'latest' && !row.scope.startsWith('provider:'))) continue;
     const entry = wanted.get(row.article_id) ?? { articleId: row.article_id, storyId, sortAt: Number(row.sort_at), head: false };
     if (row.scope === 'latest') entry.head = true;
     wanted.set(row.article_id, entry);
