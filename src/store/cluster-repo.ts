@@ -48,7 +48,7 @@ export function clusterRepo(db: Kysely<Database>, write: Writer): ClusterRepo {
         const before = await tx.selectFrom('article_clusters').select('cluster_id').where('article_id', '=', m.articleId).executeTakeFirst();
         // Leaving a story changes the story left behind (its head, its listings) as well.
         if (before && before.cluster_id !== m.clusterId) effects.touchStory(before.cluster_id);
-        effects.touchArticle(m.articleId);
+        effects.touchArticle(m.articleId, m.clusterId);
         await tx.deleteFrom('lsh_bands').where('article_id', '=', m.articleId).execute();
         await tx.deleteFrom('article_clusters').where('article_id', '=', m.articleId).execute();
         await tx

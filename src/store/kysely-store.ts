@@ -10,7 +10,7 @@ import { commentRepo, type CommentRepo } from './comment-repo.js';
 import { complaintRepo, type ComplaintRepo } from './complaint-repo.js';
 import { entityRepo, type EntityRepo } from './entity-repo.js';
 import { feedRepo, type FeedRepo } from './feed-repo.js';
-import { listingRepo, refreshStory, storyOf, type ListingRepo } from './listing-repo.js';
+import { listingRepo, refreshStory, storiesOf, type ListingRepo } from './listing-repo.js';
 import { popularityRepo, type PopularityRepo } from './popularity-repo.js';
 import { providerRepo } from './provider-repo.js';
 import { auditRepo, type AuditRepo } from './audit-repo.js';
@@ -27,8 +27,11 @@ import type { ApiKeyRepo, ArticleRepo, CategoryRepo, ChangeFeed, Engine, PoolSta
 
 /** What a write tells the store, so listings and caches follow it at commit. */
 export interface WriteEffects {
-  /** The article's story gets its listing entries rewritten before commit. */
-  touchArticle(articleId: number): void;
+  /**
+   * The article's story gets its listing entries rewritten before commit. A writer that has
+   * just put the article in a story names it, so the store need not look it up.
+   */
+  touchArticle(articleId: number, storyId?: number): void;
   /** This story too (an article left it). */
   touchStory(storyId: number): void;
   /** Cached pages with these tags are dropped after commit. */
@@ -41,7 +44,8 @@ export interface WriteEffects {
 export type Writer = <T>(work: (db: Kysely<Database>, effects: WriteEffects) => Promise<T>) => Promise<T>;
 
 interface Pending {
-  articles: Set<number>;
+  /** Touched articles, with their story when the writer named it. */
+  articles: Map<number, number | undefined>;
   stories: Set<number>;
   tags: Set<string>;
   /** Article changes for the webhook outbox, one per article (the first kind wins: created stays created). */
@@ -120,26 +124,38 @@ export class KyselyStore implements Store {
     // A transaction inside a transaction joins the outer one: it commits or rolls back with it.
     if (this.pending) return work(this);
     let tags: string[] = [];
-    const result = await this.db.transaction().execute(async (trx) => {
-      const tx = new KyselyStore(trx, this.engine, this.hub, this.schema, { articles: new Set(), stories: new Set(), tags: new Set(), events: new Map() });
-      const value = await work(tx);
-      tags = await tx.settle();
-      return value;
-    });
-    if (tags.length > 0) this.hub.emit(tags);
-    return result;
+    try {
+      const result = await this.db.transaction().execute(async (trx) => {
+        const tx = new KyselyStore(trx, this.engine, this.hub, this.schema, { articles: new Map(), stories: new Set(), tags: new Set(), events: new Map() });
+        const value = await work(tx);
+        tags = await tx.settle();
+        return value;
+      });
+      if (tags.length > 0) this.hub.emit(tags);
+      return result;
+    } finally {
+      // better-sqlite3 runs each statement synchronously and Kysely chains them with promises,
+      // so transactions run back to back (a 500-article push commits 500) would hold the event
+      // loop for seconds: no request is answered until the last one commits. One turn of the
+      // loop after each SQLite transaction lets waiting requests in between. (PostgreSQL's
+      // queries are real I/O, so the loop turns between them anyway.)
+      if (this.engine === 'sqlite') await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   /** Before commit: rewrites the touched stories' listings and records the change. */
   private async settle(): Promise<string[]> {
     const pending = this.pending!;
-    for (const id of pending.articles) {
-      pending.stories.add(await storyOf(this.db, id));
+    const unknown = [...pending.articles].filter(([, story]) => story === undefined).map(([id]) => id);
+    const looked = unknown.length > 0 ? await storiesOf(this.db, unknown) : new Map<number, number>();
+    for (const [id, story] of pending.articles) {
+      pending.stories.add(story ?? looked.get(id)!);
       pending.tags.add(`article:${id}`);
     }
     for (const story of pending.stories) {
-      for (const tag of await refreshStory(this.db, story)) pending.tags.add(tag);
-      await refreshStorySearch(this.db, this.engine, story);
+      const { tags, entries } = await refreshStory(this.db, story);
+      for (const tag of tags) pending.tags.add(tag);
+      await refreshStorySearch(this.db, this.engine, story, entries);
     }
     if (pending.events.size > 0) {
       const at = toTimestamp(new Date());
@@ -155,7 +171,11 @@ export class KyselyStore implements Store {
 
   private effects(pending: Pending): WriteEffects {
     return {
-      touchArticle: (id) => pending.articles.add(id),
+      // Only the cluster repo names a story, and it is the one place that moves an article
+      // between stories: the story it names last is the article's story at commit.
+      touchArticle: (id, story) => {
+        if (story !== undefined || !pending.articles.has(id)) pending.articles.set(id, story ?? pending.articles.get(id));
+      },
       touchStory: (id) => pending.stories.add(id),
       tag: (...tags) => tags.forEach((t) => pending.tags.add(t)),
       event: (id, kind) => {

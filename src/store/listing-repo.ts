@@ -254,20 +254,37 @@ export function listingRepo(db: Kysely<Database>): ListingRepo {
   };
 }
 
-/** The story an article belongs to: its cluster, or itself when it has none. */
-export async function storyOf(db: Kysely<Database>, articleId: number): Promise<number> {
-  const row = await db.selectFrom('article_clusters').select('cluster_id').where('article_id', '=', articleId).executeTakeFirst();
-  return row?.cluster_id ?? articleId;
+/**
+ * The stories articles belong to: each one's cluster, or the article itself when it has
+ * none. One primary-key lookup per chunk of articles, not one per article.
+ */
+export async function storiesOf(db: Kysely<Database>, articleIds: readonly number[]): Promise<Map<number, number>> {
+  const stories = new Map<number, number>(articleIds.map((id) => [id, id]));
+  for (let i = 0; i < articleIds.length; i += MEMBERS_PER_QUERY) {
+    const chunk = articleIds.slice(i, i + MEMBERS_PER_QUERY);
+    const rows = await db.selectFrom('article_clusters').select(['article_id', 'cluster_id']).where('article_id', 'in', chunk).execute();
+    for (const r of rows) stories.set(r.article_id, r.cluster_id);
+  }
+  return stories;
+}
+
+/** One row of listing_entries. */
+export interface ListingEntry {
+  scope: string;
+  sort_at: number;
+  article_id: number;
+  story_id: number;
 }
 
 /**
  * Rewrites one story's listing entries from what is stored, and returns the cache tags of
- * every listing that gained, lost or changed a story. The rules: a story's head is its
+ * every listing that gained, lost or changed a story, and the story's entries as they now
+ * are (the search index follows them without reading them back). The rules: a story's head is its
  * published version received first (the lowest id; a provider cannot take a story over by
  * backdating its copy), listed under latest, its language, its categories and its entities; each
  * provider lists its own first version. Run it in the transaction that made the change.
  */
-export async function refreshStory(db: Kysely<Database>, storyId: number): Promise<string[]> {
+export async function refreshStory(db: Kysely<Database>, storyId: number): Promise<{ tags: string[]; entries: ListingEntry[] }> {
   // The story's versions from the (cluster_id, article_id) index, then their providers and
   // status by primary key: two index reads whose cost follows the story's size, never the
   // archive's (a join lets PostgreSQL's planner pick a full scan for a big story).
@@ -312,7 +329,7 @@ export async function refreshStory(db: Kysely<Database>, storyId: number): Promi
       : db.selectFrom('article_entities').select('entity_id').where('article_id', '=', headId).execute(),
     db.selectFrom('listing_entries').select('scope').where(stale).execute(),
   ]);
-  const entries: { scope: string; sort_at: number; article_id: number; story_id: number }[] = [];
+  const entries: ListingEntry[] = [];
   const add = (scope: string, version: (typeof firsts)[number]) =>
     entries.push({
       scope,
@@ -331,7 +348,7 @@ export async function refreshStory(db: Kysely<Database>, storyId: number): Promi
   await db.deleteFrom('listing_entries').where(stale).execute();
   if (entries.length > 0) await db.insertInto('listing_entries').values(entries).execute();
   const scopes = new Set([...before.map((b) => b.scope), ...entries.map((e) => e.scope)]);
-  return [`story:${storyId}`, ...[...scopes].map((s) => `scope:${s}`)];
+  return { tags: [`story:${storyId}`, ...[...scopes].map((s) => `scope:${s}`)], entries };
 }
 
 /** A teaser's picture: only a fetched and measured one; a teaser has no caption, so the caption stands in for missing alt text. */

@@ -2,7 +2,11 @@
  * A big push must not stall the site: while 500 articles of ~20 KB each are pushed in one
  * request to a real `gazette serve`, a load test on /healthz keeps its p99 under 50 ms,
  * because cleaning and enriching run on the worker pool and each article commits in its
- * own short transaction.
+ * own short transaction, with a turn of the event loop after each. No health check waits
+ * for more than a moment either: before that turn, the 500 commits ran as one unbroken
+ * chain of promises on the synchronous SQLite driver and held the loop for 3-10 s; now the
+ * slowest answer is 0.2-0.7 s on a busy two-core machine (about 1 s at a load average of 25,
+ * from reading the 11 MB body), and the 2 s bound leaves room for that.
  */
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
@@ -35,7 +39,7 @@ describe('a 500 × 20 KB push under load', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('stores every article while /healthz keeps p99 under 50 ms', async (t) => {
+  it('stores every article while /healthz keeps p99 under 50 ms and never stalls', async (t) => {
     // Only serve and migrate create a database; every other command expects one.
     assert.equal(runGazette(['migrate'], env).status, 0);
     assert.equal(runGazette(['provider', 'add', 'wire', '--name', 'Wire'], env).status, 0);
@@ -76,6 +80,9 @@ describe('a 500 × 20 KB push under load', () => {
     assert.equal(answer.created, ARTICLES);
     assert.equal(result.non2xx, 0);
     assert.ok(result.requests.total > 100, `${result.requests.total} health checks during a ${pushMs} ms push`);
+    // A request that waited past autocannon's 10 s timeout counts there, not in the latency.
+    assert.equal(result.timeouts, 0, `${result.timeouts} health checks timed out`);
+    assert.ok(result.latency.max < 2000, `/healthz waited ${result.latency.max} ms at worst during a ${pushMs} ms push`);
     assert.ok(result.latency.p99 < 50, `/healthz p99 ${result.latency.p99} ms (max ${result.latency.max} ms) during a ${pushMs} ms push`);
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import type { ListingEntry } from '../listing-repo.js';
 import type { Database } from '../schema.js';
 import type { Engine } from '../store.js';
 import { postgresTagLexeme, sqliteTagToken, tagsOf } from './search-tags.js';
@@ -17,21 +18,17 @@ interface WantedEntry {
 }
 
 /**
- * Brings one story's search entries in line with its listing entries (written just before,
- * in the same transaction): its head and each provider's first version are indexed, every
- * other version of it is not, and an entry whose text, tags or place did not change is left
- * alone. Called by the store for every story a transaction touched, so a takedown, an
- * unpublish, a correction or a reprocess changes search in the same commit.
+ * Brings one story's search entries in line with its listing entries (`listed`: all of the
+ * story's rows, as `refreshStory` just wrote them in the same transaction): its head and each
+ * provider's first version are indexed, every other version of it is not, and an entry whose
+ * text, tags or place did not change is left alone. Called by the store for every story a
+ * transaction touched, so a takedown, an unpublish, a correction or a reprocess changes search
+ * in the same commit.
  */
-export async function refreshStorySearch(db: Kysely<Database>, engine: Engine, storyId: number): Promise<void> {
-  const listed = await db
-    .selectFrom('listing_entries')
-    .select(['article_id', 'scope', 'sort_at'])
-    .where('story_id', '=', storyId)
-    .where((eb) => eb.or([eb('scope', '=', 'latest'), eb('scope', 'like', 'provider:%')]))
-    .execute();
+export async function refreshStorySearch(db: Kysely<Database>, engine: Engine, storyId: number, listed: readonly ListingEntry[]): Promise<void> {
   const wanted = new Map<number, WantedEntry>();
   for (const row of listed) {
+    if (row.story_id !== storyId || (row.scope !== 'latest' && !row.scope.startsWith('provider:'))) continue;
     const entry = wanted.get(row.article_id) ?? { articleId: row.article_id, storyId, sortAt: Number(row.sort_at), head: false };
     if (row.scope === 'latest') entry.head = true;
     wanted.set(row.article_id, entry);
@@ -69,17 +66,17 @@ async function indexEntry(db: Kysely<Database>, engine: Engine, entry: WantedEnt
     .digest('base64url');
   if (signature === storedSignature) return;
   if (storedSignature !== undefined) await removeEntry(db, engine, entry.articleId);
-  const key = await freeKey(db, entry);
+  const key = keyParameter(engine, await freeKey(db, engine, entry));
   const row = { key, article_id: entry.articleId, story_id: entry.storyId, sort_at: entry.sortAt, head: entry.head ? 1 : 0, signature };
   if (engine === 'sqlite') {
     await sql`insert into search_entries (key, article_id, story_id, sort_at, head, signature)
-      values (${sql.raw(key)}, ${row.article_id}, ${row.story_id}, ${row.sort_at}, ${row.head}, ${row.signature})`.execute(db);
+      values (${key}, ${row.article_id}, ${row.story_id}, ${row.sort_at}, ${row.head}, ${row.signature})`.execute(db);
     await sql`insert into search_fts (rowid, headline, summary, body, tags)
-      values (${sql.raw(key)}, ${article.headline}, ${article.summary}, ${article.body_text}, ${tags.map(sqliteTagToken).join(' ')})`.execute(db);
+      values (${key}, ${article.headline}, ${article.summary}, ${article.body_text}, ${tags.map(sqliteTagToken).join(' ')})`.execute(db);
   } else {
     const config = textSearchConfig(article.language, await availableConfigs(db));
     await sql`insert into search_entries (article_id, key, story_id, sort_at, head, signature, config, document)
-      values (${row.article_id}, ${sql.raw(key)}, ${row.story_id}, ${row.sort_at}, ${row.head}, ${row.signature}, ${config},
+      values (${row.article_id}, ${key}, ${row.story_id}, ${row.sort_at}, ${row.head}, ${row.signature}, ${config},
         setweight(to_tsvector(${config}::regconfig, ${article.headline}), 'A') || setweight(to_tsvector(${config}::regconfig, ${article.summary}), 'B')
           || to_tsvector(${config}::regconfig, ${article.body_text}) || array_to_tsvector(${tags.map(postgresTagLexeme)}::text[]))`.execute(db);
     await sql`insert into search_configs (config) values (${config}) on conflict do nothing`.execute(db);
@@ -87,16 +84,25 @@ async function indexEntry(db: Kysely<Database>, engine: Engine, entry: WantedEnt
 }
 
 /**
- * The entry's key, as decimal SQL text (it passes 2⁵³). Two articles of the same millisecond
- * whose ids are 2²¹ apart would share it; the second takes the next free key below.
+ * The entry's key (it passes 2⁵³, so a bigint). Two articles of the same millisecond whose
+ * ids are 2²¹ apart would share it; the second takes the next free key below.
  */
-async function freeKey(db: Kysely<Database>, entry: WantedEntry): Promise<string> {
+async function freeKey(db: Kysely<Database>, engine: Engine, entry: WantedEntry): Promise<bigint> {
   let key = BigInt(entry.sortAt) * BigInt(SEARCH_KEY_SPAN) + BigInt(entry.articleId % SEARCH_KEY_SPAN);
   for (;;) {
-    const taken = await sql<{ one: number }>`select 1 as one from search_entries where key = ${sql.raw(key.toString())}`.execute(db);
-    if (taken.rows.length === 0) return key.toString();
+    const taken = await sql<{ one: number }>`select 1 as one from search_entries where key = ${keyParameter(engine, key)}`.execute(db);
+    if (taken.rows.length === 0) return key;
     key -= 1n;
   }
+}
+
+/**
+ * A key as a bound parameter, so each statement is compiled once and reused (written into
+ * the SQL, every article made three new statements to compile). better-sqlite3 binds a
+ * bigint as a 64-bit integer; pg takes it as decimal text, which PostgreSQL reads as bigint.
+ */
+function keyParameter(engine: Engine, key: bigint): bigint | string {
+  return engine === 'sqlite' ? key : key.toString();
 }
 
 let configs: Promise<Set<string>> | undefined;
