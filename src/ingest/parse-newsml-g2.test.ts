@@ -40,7 +40,7 @@ describe('NewsML-G2: subjects, captions only, video renditions, items without a 
     assert.deepEqual(read.categories, ['alpine skiing', 'medtop:20001057', 'swimming', 'http://cv.iptc.org/newscodes/mediatopic/20001071', 'apcompany:b406', 'Volkswagen AG', 'Automobile manufacturing']);
   });
 
-  it('makes a video with only a caption a media story: headline from the caption, the best playable rendition, the shot list as text', () => {
+  it('makes a video with only a caption a media story: headline from the caption, the best playable rendition, no shot list', () => {
     const meta = `<creditline>AFP</creditline>
       <description role="afpdescRole:synthe">- Ana Lima, mayor of the port city - Jo Ng, harbour master</description>
       <description role="afpdescRole:script">SHOTLIST: the harbour at dawn. SOUNDBITE 1 - Ana Lima: "We reopen today."</description>`;
@@ -54,7 +54,8 @@ describe('NewsML-G2: subjects, captions only, video renditions, items without a 
     assert.equal(read.publishedAt?.toISOString(), '2026-01-02T09:00:00.000Z');
     // MPEG-2 does not play in browsers; of the MP4s the smaller one streams to phones.
     assert.match(read.html!, /^<figure><video controls preload="none" src="http:\/\/cdn\.example\.org\/v\.1280\.mp4"><\/video><\/figure>/);
-    assert.match(read.html!, /<p>Ana Lima, mayor of the port city - Jo Ng, harbour master<\/p><p>SHOTLIST: the harbour at dawn\./);
+    assert.match(read.html!, /<\/figure><p>Ana Lima, mayor of the port city - Jo Ng, harbour master<\/p><p><small>AFP/);
+    assert.doesNotMatch(read.html!, /SHOTLIST/, 'the broadcasters\' shot list is not the story');
     assert.match(read.html!, /<p><small>AFP<\/small><\/p>$/);
   });
 

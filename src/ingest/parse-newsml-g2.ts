@@ -100,10 +100,9 @@ function mapNewsItem(item: Element, base: string | null): RawItem | string {
   if (media) {
     image = pictureOf(renditions, { caption: captionText, credit, alt: captionText ?? headline });
     const player = itemClass === 'video' || itemClass === 'audio' ? playerHtml(renditions, itemClass, null) : '';
-    // A video's shot list or script (with its soundbites) is text a reader can use too.
-    const scripts = descriptions.filter((d) => d !== caption && /script|shotlist|transcript/i.test(d.attribs.role ?? '')).map((d) => htmlToText(DomUtils.textContent(d))).filter(Boolean);
-    const paragraphs = [captionText, ...scripts].filter((p): p is string => !!p).map((p) => `<p>${escapeText(p)}</p>`).join('');
-    if (player) html = `${player}${paragraphs}${credit ? `<p><small>${escapeText(credit)}</small></p>` : ''}`;
+    // A video's shot list or script is left out: broadcasters' shorthand ("-VAR", "-MS of",
+    // "SOUNDBITE 1 -") that readers cannot use and that misleads the entity and quote tagging.
+    if (player) html = `${player}${captionText ? `<p>${escapeText(captionText)}</p>` : ''}${credit ? `<p><small>${escapeText(credit)}</small></p>` : ''}`;
     else plain = captionText;
   } else {
     const body = bodyOf(contentSet, nitfBody);
