@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { cleanBody } from '../clean/clean-body.js';
+import { parseNinjs } from '../ingest/parse-ninjs.js';
 import { parseTextArticle } from '../ingest/parse-text-article.js';
 import { enrichArticle } from './enrich-article.js';
 
@@ -80,5 +81,35 @@ describe('entities and quotes beyond the sample', () => {
     const e = enrichArticle({ headline: 'Scholz in Berlin', text: '„Wir werden die Ukraine weiter unterstützen, solange es nötig ist“, sagte Bundeskanzler Olaf Scholz am Montag in Berlin.', declaredLanguage: 'en' });
     assert.equal(e.language, 'de');
     assert.equal(e.quotes[0]?.speakerName, 'Olaf Scholz');
+  });
+});
+
+describe('entities in languages whose capitals are not names', () => {
+  /** An agency example from the corpus, read as import reads it, and enriched. */
+  function agencyStory(file: string) {
+    const read = parseNinjs(JSON.parse(readFileSync(new URL(`../ingest/testdata/agency/ninjs/2.1/${file}`, import.meta.url), 'utf8')));
+    assert.equal(read.kind, 'accepted');
+    const item = (read as Extract<typeof read, { kind: 'accepted' }>).items[0]!;
+    const text = cleanBody({ html: item.html, text: item.text, baseUrl: null }).text;
+    return enrichArticle({ headline: item.headline, text, declaredLanguage: item.language });
+  }
+
+  it('keeps German nouns out of the entities (dpa): no "Dezember" as a place, only names it can vouch for', () => {
+    const story = agencyStory('dpa_text.json');
+    assert.equal(story.language, 'de');
+    const names = story.entities.map((e) => `${e.type}:${e.name}`);
+    // Every name a careful reader would mark in this fact-check, by the type they would give it.
+    const reader = new Set(['person:Lucien Favre', 'person:Felix Zwayer', 'person:Julian Weigl', 'person:Daniel Caligiuri', 'person:Guido Winkmann', 'person:Markus Merk', 'person:Michael Fröhlich', 'person:Christian Hollmann', 'organisation:DFB', 'organisation:FC Schalke', 'organisation:Borussia Dortmund', 'organisation:BVB', 'organisation:dpa', 'place:Berlin', 'place:Dortmund', 'place:Gelsenkirchen']);
+    assert.deepEqual(names.filter((n) => !reader.has(n)), [], 'nothing a reader would not mark');
+    for (const name of ['person:Felix Zwayer', 'person:Lucien Favre', 'person:Julian Weigl', 'organisation:DFB']) assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
+  });
+
+  it('tags Swedish as before (TT): capitals there are names, and nothing else is tagged', () => {
+    const story = agencyStory('tt_text_image_2.json');
+    assert.equal(story.language, 'sv');
+    const names = story.entities.map((e) => `${e.type}:${e.name}`);
+    const reader = new Set(['person:Jonas Svensson', 'organisation:TT', 'organisation:Försvarsmakten', 'organisation:Sydöstran', 'place:Finland', 'place:Sverige', 'place:Sweden', 'place:Gotland']);
+    assert.deepEqual(names.filter((n) => !reader.has(n)), [], 'nothing a reader would not mark');
+    for (const name of ['person:Jonas Svensson', 'place:Finland']) assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
   });
 });

@@ -41,7 +41,7 @@ export interface Enrichment {
 export function enrichArticle(input: EnrichInput, options: EnrichOptions = {}): Enrichment {
   const language = detectLanguage(`${input.headline}\n${input.text}`, { declared: input.declaredLanguage });
   const full = `${input.headline}\n\n${input.text}`;
-  const { entities, mentions } = tagEntities(full, { minMentions: options.minEntityMentions });
+  const { entities, mentions } = tagEntities(full, { minMentions: options.minEntityMentions, language });
   const quotes = extractQuotes(full, mentions, entities);
   const categories = categorize(
     { headline: input.headline, text: input.text, declared: input.declaredCategories ?? [], entities, language },

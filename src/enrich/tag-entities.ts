@@ -33,7 +33,16 @@ export interface TaggedEntities {
 export interface TagEntitiesOptions {
   /** Entities mentioned fewer times than this are dropped (1 keeps everything). */
   minMentions?: number;
+  /**
+   * The text's language (BCP 47). In a language that capitalises every noun (German,
+   * Luxembourgish) a capital is no sign of a name, so only names the tagger can vouch for
+   * otherwise are kept: see `vouchedFor`.
+   */
+  language?: string | null;
 }
+
+/** Languages that capitalise every noun: "Dezember", "Fußball", "Strafraum" are not names. */
+const NOUN_CAPITALISING = new Set(['de', 'lb', 'gsw', 'bar', 'nds']);
 
 // compromise's lexicon: first names, cities, countries, companies and the part of speech of
 // common words. Looking words up in it is fast; running its full tagger is ~30 ms/article.
@@ -107,8 +116,25 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
   // Arabic script has no capitals: names there come from the gazetteer and title cues.
   for (const a of findArabicNames(text)) found.push({ ...a, role: null });
   found.sort((a, b) => a.start - b.start);
-  resolveSurnames(found);
-  return summarise(found, options.minMentions ?? 1);
+  const primary = (options.language ?? '').toLowerCase().split(/[-_]/)[0]!;
+  const kept = NOUN_CAPITALISING.has(primary) ? found.filter((f) => (f.type === 'place' && covered(f.start)) || vouchedFor(f)) : found;
+  resolveSurnames(kept);
+  return summarise(kept, options.minMentions ?? 1);
+}
+
+/**
+ * Whether a name found by its capitals is one without them: known to the gazetteer or the
+ * lexicon, a person whose first word is a first name ("Julian Weigl", not "Spieler den
+ * Ball"), an organisation by its shape ("FC Schalke", "Deutsche Bank AG") or a short acronym
+ * ("DFB"), or a surname left for a person found in full. Unknown places are dropped: in German
+ * they are mostly nouns ("Dezember", "Revierderby").
+ */
+function vouchedFor(f: Found): boolean {
+  if (f.surname || knownName(f.name)) return true;
+  const words = f.name.split(/\s+/);
+  if (f.type === 'person') return words.length > 1 && has(words[0]!, 'FirstName', 'MaleName', 'FemaleName') && words.every((w) => /^\p{Lu}/u.test(w));
+  if (f.type === 'organisation') return /^\p{Lu}[\p{Lu}\d&]{1,4}$/u.test(f.name) || (words.length > 1 && (looksLikeOrganisation(words) || words.some((w) => /^\p{Lu}{2,4}$/u.test(w))));
+  return false;
 }
 
 /** Section labels that end page titles but name no publisher. */

@@ -4,6 +4,7 @@ import type { FeedParseResult, FormatParseOptions } from './feed-parse-result.js
 import { htmlToText } from './html-to-text.js';
 import { readNitf } from './nitf/nitf-to-html.js';
 import { resolveUrl } from './resolve-url.js';
+import { escapeText, headlineFromCaption, pictureRendition, playerHtml, type Rendition } from './media-renditions.js';
 import { stripRepeatedHeadline } from './strip-repeated-headline.js';
 
 type Element = ReturnType<typeof DomUtils.findAll>[number];
@@ -80,9 +81,14 @@ function mapNewsItem(item: Element, base: string | null): RawItem | string {
 
   const media = itemClass === 'picture' || itemClass === 'graphic' || itemClass === 'video' || itemClass === 'audio';
   const nitfBody = inlineXml && isNitf(inlineXml) ? readNitf(inlineXml.children) : null;
-  const headline = text(first(contentMeta, 'headline')) ?? nitfBody?.headline ?? text(first(itemMeta, 'title')) ?? text(first(contentMeta, 'slugline')) ?? '';
   const descriptions = findAll(contentMeta?.children ?? [], 'description');
   const caption = descriptions.find((d) => /caption/i.test(d.attribs.role ?? '')) ?? (media ? descriptions[0] : undefined);
+  // A leading dash or bullet opens a caption written as a list (AFP video: who speaks).
+  const captionText = caption ? htmlToText(DomUtils.textContent(caption)).replace(/^[-–—•*]\s+/, '') || null : null;
+  const given = text(first(contentMeta, 'headline')) ?? nitfBody?.headline ?? text(first(itemMeta, 'title')) ?? text(first(contentMeta, 'slugline'));
+  // Photo and video wires often send only a caption: its first sentence is the headline.
+  const headline = given ?? (media ? headlineFromCaption(captionText) : null) ?? '';
+  if (!headline && !withdrawn) return withoutHeadline(itemClass, itemMeta, contentMeta, contentSet);
   const summaryElement = descriptions.find((d) => /abstract|summary|teaser/i.test(d.attribs.role ?? '')) ?? (media ? undefined : descriptions[0]);
   const creators = findAll(contentMeta?.children ?? [], 'creator').map((c) => text(first(c, 'name')) ?? c.attribs.literal ?? null);
   const credit = text(first(contentMeta, 'creditline')) ?? (creators.filter(Boolean).join(', ') || null);
@@ -90,18 +96,19 @@ function mapNewsItem(item: Element, base: string | null): RawItem | string {
   let html: string | null = null;
   let plain: string | null = null;
   let image: RawImage | null = null;
-  const remote = contentSet ? findAll(contentSet.children, 'remoteContent') : [];
+  const renditions = contentSet ? renditionsOf(findAll(contentSet.children, 'remoteContent'), base) : [];
   if (media) {
-    const captionText = caption ? htmlToText(DomUtils.textContent(caption)) : null;
-    image = pictureOf(remote, base, { caption: captionText, credit, alt: captionText ?? headline });
-    const player = itemClass === 'video' || itemClass === 'audio' ? playerOf(remote, base, itemClass) : '';
+    image = pictureOf(renditions, { caption: captionText, credit, alt: captionText ?? headline });
+    const player = itemClass === 'video' || itemClass === 'audio' ? playerHtml(renditions, itemClass, null) : '';
+    // A video's shot list or script is left out: broadcasters' shorthand ("-VAR", "-MS of",
+    // "SOUNDBITE 1 -") that readers cannot use and that misleads the entity and quote tagging.
     if (player) html = `${player}${captionText ? `<p>${escapeText(captionText)}</p>` : ''}${credit ? `<p><small>${escapeText(credit)}</small></p>` : ''}`;
     else plain = captionText;
   } else {
     const body = bodyOf(contentSet, nitfBody);
     html = body.html ? stripRepeatedHeadline(body.html, headline) || null : null;
     plain = body.plain;
-    image = pictureOf(remote, base, {}) ?? rawImage(resolveUrl(first(contentMeta, 'icon')?.attribs.href, base));
+    image = pictureOf(renditions, {}) ?? rawImage(resolveUrl(first(contentMeta, 'icon')?.attribs.href, base));
   }
 
   const link = findAll(itemMeta?.children ?? [], 'link').find((l) => /alternate|seeAlso/i.test(l.attribs.rel ?? ''));
@@ -121,7 +128,7 @@ function mapNewsItem(item: Element, base: string | null): RawItem | string {
     language: first(contentMeta, 'language')?.attribs.tag ?? item.attribs['xml:lang'] ?? null,
     publishedAt: date(text(first(itemMeta, 'firstCreated')) ?? text(first(contentMeta, 'contentCreated')) ?? text(first(itemMeta, 'versionCreated'))),
     updatedAt: date(text(first(itemMeta, 'versionCreated')) ?? text(first(contentMeta, 'contentModified'))),
-    categories: subjectsOf(contentMeta),
+    categories: subjectsOf(item, contentMeta),
     image,
     pubStatus,
     embargoedUntil: date(text(first(itemMeta, 'embargoed'))),
@@ -135,16 +142,39 @@ function statusOf(qcode: string | undefined): PubStatus {
   return value === 'canceled' || value === 'withheld' || value === 'embargoed' ? value : 'usable';
 }
 
-/** Subject qcodes (with the qcodes of their `broader` concepts) and names, for the enrich stage. */
-function subjectsOf(contentMeta: Element | undefined): string[] {
+/**
+ * Subject terms for the enrich stage: each subject's (or its `mainConcept`'s) name and qcode
+ * or URI, the qcodes of its IPTC `broader` concepts, and the names the item's own `assert`s
+ * give a qcode that is not self-explaining (AP's machine subjects). Facet concepts (gender,
+ * distance) qualify a subject and are not categories.
+ */
+function subjectsOf(item: Element, contentMeta: Element | undefined): string[] {
+  const asserted = new Map<string, Element>();
+  for (const a of item.children) if (a.type === 'tag' && localName(a as Element) === 'assert' && (a as Element).attribs.qcode) asserted.set((a as Element).attribs.qcode!.trim(), a as Element);
   const terms: string[] = [];
-  for (const s of findAll(contentMeta?.children ?? [], 'subject')) {
-    const name = findAll(s.children, 'name').find((n) => n.parent === s);
-    const value = text(name);
+  const add = (concept: Element) => {
+    const value = text(findAll(concept.children, 'name').find((n) => n.parent === concept));
     if (value) terms.push(value);
-    const qcode = s.attribs.qcode?.trim();
-    if (qcode) terms.push(qcode);
-    for (const b of findAll(s.children, 'broader')) if (b.attribs.qcode && /medtop:|subj:/.test(b.attribs.qcode)) terms.push(b.attribs.qcode.trim());
+    const id = (concept.attribs.qcode ?? concept.attribs.uri)?.trim();
+    if (!id) return;
+    terms.push(id);
+    const assertion = asserted.get(id);
+    if (assertion) {
+      const named = text(findAll(assertion.children, 'name').find((n) => n.parent === assertion));
+      if (named && !value) terms.push(named);
+      for (const r of findAll(assertion.children, 'related')) {
+        const relatedName = text(first(r, 'name'));
+        if (relatedName) terms.push(relatedName);
+      }
+    }
+  };
+  for (const s of findAll(contentMeta?.children ?? [], 'subject')) {
+    add(s);
+    for (const main of s.children) if (main.type === 'tag' && localName(main as Element) === 'mainConcept') add(main as Element);
+    for (const b of findAll(s.children, 'broader')) {
+      const id = (b.attribs.qcode ?? b.attribs.uri)?.trim();
+      if (id && /medtop:|subj:|newscodes\/(mediatopic|subjectcode)\//.test(id)) terms.push(id);
+    }
   }
   return [...new Set(terms)].slice(0, 40);
 }
@@ -172,26 +202,35 @@ function bodyOf(contentSet: Element | undefined, nitf: ReturnType<typeof readNit
   return { html: null, plain: null };
 }
 
-/** The picture among `remoteContent` renditions: the widest web size (≤ 2048 px) of an image type. */
-function pictureOf(remote: Element[], base: string | null, details: Partial<Omit<RawImage, 'url'>>): RawImage | null {
-  const images = remote.filter((r) => /^image\//.test(r.attribs.contenttype ?? '') || /\.(jpe?g|png|gif|webp)$/i.test(r.attribs.href ?? ''));
-  const width = (r: Element) => Number(r.attribs.width) || 0;
-  const score = (r: Element) => (width(r) <= 2048 ? width(r) : -width(r));
-  const best = images.sort((a, b) => score(b) - score(a))[0];
-  if (!best) return null;
-  const url = resolveUrl(best.attribs.href, base);
-  return rawImage(url && /^https?:\/\//i.test(url) ? url : null, { ...details, width: width(best) || null, height: Number(best.attribs.height) || null });
+/** `remoteContent` elements as renditions: those with an http(s) link. */
+function renditionsOf(remote: Element[], base: string | null): Rendition[] {
+  return remote.flatMap((r) => {
+    const href = resolveUrl(r.attribs.href, base);
+    if (!href || !/^https?:\/\//i.test(href)) return [];
+    return [{ href, type: (r.attribs.contenttype ?? '').trim().toLowerCase(), width: Number(r.attribs.width) || null, height: Number(r.attribs.height) || null }];
+  });
 }
 
-/** A player for the first rendition a browser can play (MP4/WebM video, MPEG audio). */
-function playerOf(remote: Element[], base: string | null, kind: 'video' | 'audio'): string {
-  const playable = kind === 'video' ? /^video\/(mp4|webm|ogg)/ : /^audio\/(mpeg|mp3|mp4|aac|ogg)/;
-  const candidates = remote.filter((r) => playable.test(r.attribs.contenttype ?? '') || (kind === 'video' ? /\.(mp4|webm)$/i : /\.(mp3|m4a)$/i).test(r.attribs.href ?? ''));
-  const smallest = candidates.sort((a, b) => (Number(a.attribs.width) || 0) - (Number(b.attribs.width) || 0))[0];
-  const src = smallest ? resolveUrl(smallest.attribs.href, base) : null;
-  if (!src) return '';
-  const poster = kind === 'video' ? pictureOf(remote, base, {})?.url : null;
-  return `<figure><${kind} controls preload="none" src="${escapeAttribute(src)}"${poster ? ` poster="${escapeAttribute(poster)}"` : ''}></${kind}></figure>`;
+/** The picture among the renditions (the widest web size of an image type), with its details. */
+function pictureOf(renditions: Rendition[], details: Partial<Omit<RawImage, 'url'>>): RawImage | null {
+  const best = pictureRendition(renditions);
+  return best ? rawImage(best.href, { ...details, width: best.width, height: best.height }) : null;
+}
+
+/**
+ * Why an item without a headline is not published, naming its class and what it does carry:
+ * metadata only (subjects, hop history, rights), or content without any headline.
+ */
+function withoutHeadline(itemClass: string, itemMeta: Element | undefined, contentMeta: Element | undefined, contentSet: Element | undefined): string {
+  if (!itemMeta && !contentMeta && !contentSet) return 'This NewsML-G2 newsItem is empty: it has no itemMeta, contentMeta or contentSet, only a guid.';
+  const hasContent = !!contentSet && findAll(contentSet.children, 'inlineXML').concat(findAll(contentSet.children, 'inlineData'), findAll(contentSet.children, 'remoteContent')).length > 0;
+  const where = 'a <headline> in contentMeta, a <title> in itemMeta or a <slugline>';
+  if (!hasContent) {
+    const subjects = findAll(contentMeta?.children ?? [], 'subject').length;
+    const carries = subjects > 0 ? `metadata only (${subjects} subject${subjects === 1 ? '' : 's'})` : 'metadata only';
+    return `This NewsML-G2 ${itemClass} item carries ${carries}: no headline and no content (no inlineXML, inlineData or remoteContent in its contentSet), so there is nothing to show.`;
+  }
+  return `This NewsML-G2 ${itemClass} item has content but no headline (${where}${itemClass === 'text' ? '' : ', or a caption to take one from'}); Gazette needs one to publish a story.`;
 }
 
 function localName(element: Element): string {
@@ -217,12 +256,4 @@ function date(value: string | null): Date | null {
   if (!value) return null;
   const d = new Date(value);
   return Number.isNaN(d.getTime()) ? null : d;
-}
-
-function escapeText(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function escapeAttribute(value: string): string {
-  return escapeText(value).replace(/"/g, '&quot;');
 }

@@ -105,4 +105,17 @@ describe('parseNinjs', () => {
     assert.equal(read.item.text, 'Plain body.');
     assert.equal(read.item.html, null);
   });
+
+  it("gives a video or picture sent with only a caption its caption's first sentence as headline; a text item still needs one", () => {
+    const video = readNinjsItem({
+      uri: 'urn:x:v',
+      type: 'video',
+      descriptions: [{ role: 'caption', value: 'Ships wait outside the port. Then they sail in.' }],
+      renditions: [{ href: 'https://cdn.example.org/v.mp4', contenttype: 'video/mp4', width: 640 }],
+    });
+    assert.equal(video.kind === 'accepted' && video.item.headline, 'Ships wait outside the port');
+    assert.match(video.kind === 'accepted' ? video.item.html! : '', /<video controls preload="none" src="https:\/\/cdn\.example\.org\/v\.mp4">/);
+    const text = readNinjsItem({ uri: 'urn:x:t', type: 'text', descriptions: [{ role: 'summary', value: 'Ships wait. Then they sail.' }] });
+    assert.equal(text.kind, 'rejected');
+  });
 });

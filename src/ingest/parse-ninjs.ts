@@ -13,6 +13,7 @@ import { htmlToText } from './html-to-text.js';
 import { chooseBody } from './ninjs/ninjs-body.js';
 import { isObject, lowerKeys, objects, str, type Json } from './ninjs/ninjs-json.js';
 import { associatedPlayers, captionOf, creditOf, leadAssociation, pictureOf, pictureTypes, playedTypes, playerHtml } from './ninjs/ninjs-media.js';
+import { escapeText, headlineFromCaption } from './media-renditions.js';
 import { plainTextItem } from './plain-text-item.js';
 import { stripRepeatedHeadline, stripRepeatedHeadlineText } from './strip-repeated-headline.js';
 
@@ -90,7 +91,9 @@ export function readNinjsItem(value: unknown): ItemReading<RawItem> {
     issues.push({ field: 'language', message: `"${language}" is not a BCP 47 language tag` });
   }
 
-  const headline = headlineOf(item);
+  const media = pictureTypes.has(type) || playedTypes.has(type);
+  // Photo and video wires often send only a caption: its first sentence is the headline.
+  const headline = headlineOf(item) ?? (media ? headlineFromCaption(captionOf(item)) : null);
   const withdrawn = pubStatus === 'canceled' || pubStatus === 'withheld';
   // A kill notice needs nothing but its uri: it names the story to take down.
   if (!headline && !withdrawn) issues.push({ field: 'headlines', message: 'needs a headline (headlines[].value in 2.x/3.x, headline in 1.x)' });
@@ -98,7 +101,7 @@ export function readNinjsItem(value: unknown): ItemReading<RawItem> {
   const content = known && !withdrawn ? contentOf(item, type, headline) : { html: null, text: null, summary: null, byline: null, dateline: null, image: null };
   if (known && !withdrawn && !content.html && !content.text) {
     issues.push(
-      pictureTypes.has(type) || playedTypes.has(type)
+      media
         ? { field: 'renditions', message: `a ${type} item needs a caption (descriptions) or a rendition Gazette can show` }
         : { field: 'bodies', message: 'needs a body or a description (bodies[] in 2.x/3.x, body_html, body_xhtml or body_text in 1.x)' },
     );
@@ -260,10 +263,6 @@ function paragraphs(text: string): string {
     .filter(Boolean)
     .map((p) => `<p>${escapeText(p)}</p>`)
     .join('');
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function parseDateTime(value: string): Date | null {

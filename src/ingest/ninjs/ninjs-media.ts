@@ -1,14 +1,7 @@
 import { rawImage, type RawImage } from '../../domain/raw-item.js';
 import { htmlToText } from '../html-to-text.js';
+import { pictureRendition, playerHtml as renditionPlayer, type Rendition } from '../media-renditions.js';
 import { httpUrl, num, objects, str, type Json } from './ninjs-json.js';
-
-/** A rendition of a media item, as ninjs describes it. */
-interface Rendition {
-  href: string;
-  type: string;
-  width: number | null;
-  height: number | null;
-}
 
 /** Item types that are pictures (ninjs `type`). */
 export const pictureTypes = new Set(['picture', 'graphic']);
@@ -22,25 +15,6 @@ export function renditionsOf(item: Json): Rendition[] {
     if (!httpUrl(href)) return [];
     return [{ href, type: (str(r.contenttype) ?? str(r.mimetype) ?? '').toLowerCase(), width: num(r.width), height: num(r.height) }];
   });
-}
-
-/**
- * The rendition to show as a picture: the widest web size (up to 2048 px) of an image type;
- * a print master only when nothing smaller exists. Renditions that are not images (a video
- * file, a NITF caption) are never chosen.
- */
-export function pictureRendition(renditions: Rendition[]): Rendition | null {
-  const images = renditions.filter((r) => r.type === '' ? /\.(jpe?g|png|gif|webp)(\?|$)/i.test(r.href) : r.type.startsWith('image/'));
-  const score = (r: Rendition) => (r.width === null ? 0 : r.width <= 2048 ? r.width : -r.width);
-  return images.sort((a, b) => score(b) - score(a))[0] ?? null;
-}
-
-/** The rendition a browser can play (`<video>`/`<audio>`): MP4, WebM, Ogg or MPEG audio. */
-export function playableRendition(renditions: Rendition[], kind: 'video' | 'audio'): Rendition | null {
-  const playable = kind === 'video' ? /^video\/(mp4|webm|ogg|mpeg)/ : /^audio\/(mpeg|mp3|mp4|aac|ogg|wav|webm)/;
-  const candidates = renditions.filter((r) => playable.test(r.type) || (r.type === '' && (kind === 'video' ? /\.(mp4|webm)(\?|$)/i : /\.(mp3|m4a|ogg)(\?|$)/i).test(r.href)));
-  // The smallest one that plays: readers on phones stream it.
-  return candidates.sort((a, b) => (a.width ?? 0) - (b.width ?? 0))[0] ?? null;
 }
 
 /** A picture's caption: a description with a caption-like role, else the first one, else the 1.x fields. */
@@ -100,19 +74,5 @@ export function associatedPlayers(item: Json): string {
 
 /** A `<video>` or `<audio>` element for an item's playable rendition, with its caption; '' when none plays. */
 export function playerHtml(item: Json, kind: 'video' | 'audio', caption: string | null): string {
-  const renditions = renditionsOf(item);
-  const media = playableRendition(renditions, kind);
-  if (!media) return '';
-  const poster = kind === 'video' ? pictureRendition(renditions) : null;
-  const attributes = `controls preload="none" src="${escapeAttribute(media.href)}"${poster ? ` poster="${escapeAttribute(poster.href)}"` : ''}`;
-  const figcaption = caption ? `<figcaption>${escapeText(caption)}</figcaption>` : '';
-  return `<figure><${kind} ${attributes}></${kind}>${figcaption}</figure>`;
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function escapeAttribute(text: string): string {
-  return escapeText(text).replace(/"/g, '&quot;');
+  return renditionPlayer(renditionsOf(item), kind, caption);
 }
