@@ -56,8 +56,9 @@ export function readNinjsItem(value: unknown): ItemReading<RawItem> {
   const item = lowerKeys(value) as Json;
   const issues: FieldIssue[] = [];
 
-  const uri = str(item.uri);
-  if (!uri) issues.push({ field: 'uri', message: 'is required: ninjs identifies every item by its uri' });
+  // Superdesk's ninjs names the item by `guid` instead (its formatter's documented change).
+  const uri = str(item.uri) ?? str(item.guid);
+  if (!uri) issues.push({ field: 'uri', message: 'is required: ninjs identifies every item by its uri (Superdesk: guid)' });
   else if (uri.length > 2048) issues.push({ field: 'uri', message: 'is longer than 2048 characters' });
 
   const type = (str(item.type) ?? 'text').toLowerCase();
@@ -220,6 +221,8 @@ function categoriesOf(item: Json): string[] {
     const name = str(s.name);
     if (name) terms.push(name);
   }
+  // Superdesk's and other 1.x senders' free keywords: the enrich stage keeps those that name a category.
+  if (Array.isArray(item.keywords)) for (const k of item.keywords) if (str(k)) terms.push(str(k)!);
   return [...new Set(terms)].slice(0, 40);
 }
 

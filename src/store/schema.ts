@@ -371,6 +371,14 @@ export interface WebhookDeliveriesTable {
   finished_at: Timestamp | null;
 }
 
+/** Providers' Superdesk "HTTP Push" destinations (migration 0023): the secret token, sealed. */
+export interface SuperdeskDestinationsTable {
+  provider_id: number;
+  sealed_token: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
 export interface Database {
   providers: ProvidersTable;
   categories: CategoriesTable;
@@ -402,6 +410,7 @@ export interface Database {
   search_entries: SearchEntriesTable;
   webhook_outbox: WebhookOutboxTable;
   daily_views: DailyViewsTable;
+  superdesk_destinations: SuperdeskDestinationsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
 }
