@@ -352,6 +352,7 @@ export function toRawItem(article: Article, recategorize: boolean): RawItem {
     // The agency's rights and a held item's embargo survive reprocessing.
     rights: article.copyrightNotice || article.usageTerms ? { copyrightNotice: article.copyrightNotice ?? null, usageTerms: article.usageTerms ?? null } : null,
     embargoedUntil: article.embargoedUntil ?? null,
+    agencyMeta: article.agencyMeta ?? null,
   };
 }
 

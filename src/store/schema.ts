@@ -56,6 +56,8 @@ export interface ArticlesTable {
   usage_terms: string | null;
   /** Migration 0018: held until this time (an embargoed agency item), else null. */
   embargoed_until: Timestamp | null;
+  /** The agency newsroom's labels as JSON (migration 0023-superdesk-destinations-and-agency-meta), or null. */
+  agency_meta: string | null;
 }
 
 export interface ArticleCategoriesTable {
@@ -371,7 +373,7 @@ export interface WebhookDeliveriesTable {
   finished_at: Timestamp | null;
 }
 
-/** Providers' Superdesk "HTTP Push" destinations (migration 0023): the secret token, sealed. */
+/** Providers' Superdesk "HTTP Push" destinations (migration 0023-superdesk-destinations-and-agency-meta): the secret token, sealed. */
 export interface SuperdeskDestinationsTable {
   provider_id: number;
   sealed_token: string;

@@ -5,11 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { articleDraft } from '../../test/support/article-draft.js';
 import { sealerFor } from '../domain/sealed-secret.js';
 import type { ContractFixture } from './enrichment.contract.js';
 
 export function describeSuperdeskDestinationContract(fixture: () => ContractFixture): void {
-  describe('superdesk destinations', () => {
+  describe('superdesk destinations and agency labels', () => {
     const sealer = sealerFor('contract-server-secret-of-at-least-32-chars', 'superdesk-token');
 
     it('keeps the token sealed, opens it back, and rotates it in place (a revoked destination works again)', async () => {
@@ -27,6 +28,22 @@ export function describeSuperdeskDestinationContract(fixture: () => ContractFixt
       assert.equal(rotated.revokedAt, null);
       assert.equal(rotated.createdAt.toISOString(), '2026-03-03T00:00:00.000Z');
       assert.equal(sealer.open((await store.superdeskDestinations.find(p.id))!.sealedToken), 'gzs_second', 'one destination per provider, the new token in it');
+    });
+
+    it('keeps an article’s agency labels as sent, and an update that changes only them is an update', async () => {
+      const { store, providerId } = fixture();
+      const guid = `meta-${Date.now()}`;
+      const agencyMeta = { slugline: 'harbour-budget', priority: 2, urgency: 3, keywords: ['harbour'], places: ['Europe'], extra: { Desk: 'City', nested: { a: [1, 'two'] } } };
+      const created = await store.articles.upsert(articleDraft({ providerId, guid, agencyMeta }));
+      assert.deepEqual((await store.articles.findById(created.article.id))?.agencyMeta, agencyMeta);
+      const same = await store.articles.upsert(articleDraft({ providerId, guid, agencyMeta: { ...agencyMeta } }));
+      assert.equal(same.outcome, 'unchanged');
+      const changed = await store.articles.upsert(articleDraft({ providerId, guid, agencyMeta: { ...agencyMeta, urgency: 1 } }));
+      assert.equal(changed.outcome, 'updated');
+      assert.equal((await store.articles.findById(created.article.id))?.agencyMeta?.urgency, 1);
+      const plain = await store.articles.upsert(articleDraft({ providerId, guid: `${guid}-plain` }));
+      assert.equal(plain.article.agencyMeta, null);
+      await assert.rejects(store.articles.upsert(articleDraft({ providerId, guid: `${guid}-big`, agencyMeta: { extra: { blob: 'x'.repeat(20_000) } } })), { code: 'VALIDATION_FAILED' });
     });
 
     it('revokes a provider’s destination once (the first time is kept); NOT_FOUND for a provider without one', async () => {

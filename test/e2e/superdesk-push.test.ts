@@ -130,7 +130,7 @@ for (const engine of ENGINES) {
         const form = new FormData();
         form.append('media_id', mediaId);
         if (options.base64) form.append('media', bytes.toString('base64'));
-        else form.append('media', new Blob([bytes], { type: 'image/jpeg' }), mediaId);
+        else form.append('media', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), mediaId);
         form.append('mime_type', 'image/jpeg');
         form.append('filemeta', JSON.stringify({ length: bytes.length }));
         const encoded = new Request('http://x', { method: 'POST', body: form });
@@ -194,6 +194,7 @@ for (const engine of ENGINES) {
       assert.match(stored.bodyHtml, /harbour budget/);
       assert.ok(stored.categories.includes('politics'), `categories from subject: ${stored.categories}`);
       assert.equal(stored.publishedAt.toISOString(), '2026-03-01T09:30:00.000Z');
+      assert.deepEqual(stored.agencyMeta, { slugline: 'harbour-budget', priority: 5, urgency: 3, keywords: ['harbour', 'budget'], places: ['Europe'], extra: { desk: 'City' } }, 'the newsroom’s labels are kept');
       const again = await publish(item);
       assert.equal(again.status, 200);
       assert.equal(again.json.status, 'unchanged');
@@ -308,7 +309,7 @@ for (const engine of ENGINES) {
       assert.equal(await article(item.guid), undefined);
       const form = new FormData();
       form.append('media_id', 'unsigned/one.jpg');
-      form.append('media', new Blob([await photo(100, 80)]), 'one.jpg');
+      form.append('media', new Blob([new Uint8Array(await photo(100, 80))]), 'one.jpg');
       const res = await fetch(local(assetsUrl), { method: 'POST', body: form, headers: { 'x-superdesk-signature': 'sha1=abc' } });
       assert.equal(res.status, 403);
       assert.equal(await images.has('asset:superdesk/newsroom/unsigned/one.jpg'), false);
@@ -318,7 +319,7 @@ for (const engine of ENGINES) {
       const upload = async (mediaId: string, bytes: Buffer) => {
         const form = new FormData();
         form.append('media_id', mediaId);
-        form.append('media', new Blob([bytes]), mediaId);
+        form.append('media', new Blob([new Uint8Array(bytes)]), mediaId);
         const encoded = new Request('http://x', { method: 'POST', body: form });
         const body = new Uint8Array(await encoded.arrayBuffer());
         const res = await fetch(local(assetsUrl), { method: 'POST', headers: { 'content-type': encoded.headers.get('content-type')!, ...signed(body) }, body });
