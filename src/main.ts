@@ -16,6 +16,7 @@ import { createProcessPool, inlineProcessor, type ItemProcessor } from './pipeli
 import { createIngestService, type IngestService } from './pipeline/run-ingest.js';
 import { connectHubPings } from './jobs/websub/ping-hub.js';
 import { createLeadImageProber } from './images/lead-image-prober.js';
+import { imageSecret } from './images/image-secret.js';
 import { openImages } from './images/open-images.js';
 import { seedTaxonomy } from './store/seed-taxonomy.js';
 import { openStore } from './store/open-store.js';
@@ -128,7 +129,7 @@ export async function startGazette(
   // whichever process or node made it.
   const pageCache = connectPageCache(store.changes, config.pageCacheBytes);
   pageCacheBytes = () => pageCache.size;
-  const app = buildApp({ store, config, logger, pageCache, ingest, metrics, images: { service: images.service, secret: images.secret } });
+  const app = buildApp({ store, config, logger, pageCache, ingest, metrics, images: { service: images.service, secret: images.secret, store: images.store } });
   const appListener = getRequestListener(app.fetch);
   // Views are counted here, in front of the page cache: a page served from it is a view too.
   const views = new ViewCounter({ popularity: store.popularity, halfLifeHours: config.popularity.halfLifeHours, flushMs: config.popularity.flushSeconds * 1000, logger });
@@ -254,6 +255,14 @@ export async function withIngest<T>(
       await processor.close();
     }
   }, env);
+}
+
+/**
+ * The server secret sealed values are keyed from (see `domain/sealed-secret.ts`): IMAGE_SECRET,
+ * else the one made once and kept in DATA_DIR, the same one the server signs image URLs with.
+ */
+export function serverSecret(config: Pick<Config, 'images' | 'dataDir'>): Promise<string> {
+  return imageSecret(config.images.secret, config.dataDir);
 }
 
 /** For one-shot commands: opens the configured store, runs `work`, closes it. */

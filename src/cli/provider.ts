@@ -3,9 +3,10 @@ import type { Command } from 'commander';
 import { generateApiKey, type ApiKey } from '../domain/api-key.js';
 import { GazetteError } from '../domain/errors.js';
 import { providerInputSchema, type Provider } from '../domain/provider.js';
-import { withStore } from '../main.js';
+import { serverSecret, withStore } from '../main.js';
 import type { Store } from '../store/store.js';
 import type { CliIo } from './cli-io.js';
+import { makeSuperdeskToken, revokeSuperdeskToken } from './provider-superdesk.js';
 
 /** What `gazette provider add` takes besides the slug. */
 export interface AddProviderOptions {
@@ -91,7 +92,7 @@ export async function listProviders(store: Store): Promise<string[]> {
   return lines;
 }
 
-/** `gazette provider add|list|key|revoke-key`: provider accounts and their API keys. */
+/** `gazette provider add|list|key|revoke-key|superdesk`: provider accounts, their API keys and Superdesk destinations. */
 export function registerProvider(program: Command, io: CliIo): void {
   const provider = program.command('provider').description('manage content providers and their API keys');
 
@@ -142,6 +143,28 @@ export function registerProvider(program: Command, io: CliIo): void {
       await withStore(async (store) => {
         const key = await revokeProviderKey(store, slug, keyId);
         io.out(`Revoked key ${key.keyId} of ${slug}; requests with it now get 401.`);
+      }, io.env);
+    });
+
+  provider
+    .command('superdesk')
+    .description('set up a Superdesk "HTTP Push" destination: prints the Resource URL, Assets URL and secret token (the token once)')
+    .argument('<slug>', 'the provider')
+    .option('--rotate', 'replace the token: the old one stops working at once')
+    .option('--revoke', 'stop the token working: Superdesk requests get 403')
+    .action(async (slug: string, options: { rotate?: boolean; revoke?: boolean }) => {
+      if (options.rotate && options.revoke) throw new GazetteError('VALIDATION_FAILED', 'Give --rotate or --revoke, not both.');
+      await withStore(async (store, config) => {
+        if (options.revoke) {
+          await revokeSuperdeskToken(store, slug);
+          io.out(`Revoked the Superdesk token of ${slug}; its requests now get 403. Make a new one with: gazette provider superdesk ${slug} --rotate`);
+          return;
+        }
+        const made = await makeSuperdeskToken(store, slug, { publicUrl: config.publicUrl, serverSecret: await serverSecret(config), rotate: options.rotate ?? false });
+        io.out(`Resource URL: ${made.resourceUrl}`);
+        io.out(`Assets URL: ${made.assetsUrl}`);
+        io.out(`Secret token: ${made.token}`);
+        if (!config.publicUrlConfigured) io.err(`PUBLIC_URL is not set: these URLs use ${config.publicUrl}; set PUBLIC_URL to the address Superdesk can reach.`);
       }, io.env);
     });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AgencyMeta } from './raw-item.js';
 import type { SafeHtml } from './safe-html.js';
 import { slugSchema } from './provider.js';
 import { hasUnsafeText, isStorableDate } from './text-safety.js';
@@ -45,6 +46,8 @@ export interface ArticleDraft {
   usageTerms?: string | null;
   /** An embargoed item is stored unpublished and published at this time (by the embargo job). */
   embargoedUntil?: Date | null;
+  /** The agency newsroom's labels for the story (slugline, priority, urgency, extra …), kept as sent. */
+  agencyMeta?: AgencyMeta | null;
 }
 
 /** A stored article. */
@@ -61,6 +64,9 @@ export interface Article extends ArticleDraft {
 export interface ArticleWithProvider extends Article {
   provider: { id: number; slug: string; name: string; disclaimer: string };
 }
+
+/** The most agency metadata kept with one story, as JSON. */
+export const MAX_AGENCY_META_CHARS = 16_384;
 
 /** Text the store accepts: no NUL, control, bidi-override or zero-width characters (the pipeline strips them). */
 const safeText = (max: number) => z.string().max(max).refine((v) => !hasUnsafeText(v), 'contains control, bidi-override or zero-width characters');
@@ -92,6 +98,18 @@ export const articleDraftSchema = z.object({
   copyrightNotice: safeText(2000).nullish(),
   usageTerms: safeText(2000).nullish(),
   embargoedUntil: storableDate.nullish(),
+  agencyMeta: z
+    .object({
+      slugline: safeText(500).optional(),
+      priority: z.number().int().min(0).max(9).optional(),
+      urgency: z.number().int().min(0).max(9).optional(),
+      keywords: z.array(safeText(200)).max(50).optional(),
+      places: z.array(safeText(200)).max(50).optional(),
+      extra: z.record(z.unknown()).optional(),
+    })
+    .strict()
+    .refine((meta) => JSON.stringify(meta).length <= MAX_AGENCY_META_CHARS, `is larger than ${MAX_AGENCY_META_CHARS} characters as JSON`)
+    .nullish(),
 });
 
 const MAX_SLUG_LENGTH = 80;

@@ -34,6 +34,23 @@ export interface RawItem {
   embargoedUntil?: Date | null;
   /** The agency's copyright line and usage terms, shown with the story. */
   rights?: ItemRights | null;
+  /** What the agency's newsroom said of the item besides the story (ninjs slugline, priority, extra …). */
+  agencyMeta?: AgencyMeta | null;
+}
+
+/**
+ * A newsroom's own labels for an item, kept with the story for editors and later use but not
+ * shown to readers: the slugline (the desk's short name for the story), IPTC priority and
+ * urgency (1 most, 9 least), keywords, the places it is about, and the newsroom's custom
+ * `extra` fields as sent.
+ */
+export interface AgencyMeta {
+  slugline?: string;
+  priority?: number;
+  urgency?: number;
+  keywords?: string[];
+  places?: string[];
+  extra?: Record<string, unknown>;
 }
 
 /** An agency item's publishing status (IPTC NewsCodes "pubstatusg2", ninjs `pubstatus`). */

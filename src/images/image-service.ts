@@ -39,8 +39,17 @@ const FAILURE_TTL_MS = 10 * 60_000;
 /** Resizes at once at most: each takes a core while it runs. */
 const PARALLEL_RESIZES = 2;
 
-/** Builds the image service over a store, with the fetcher's options (SSRF policy, per-host cap) and limits. */
-export function createImageService(deps: { store: ImageStore; limits: ImageLimits; fetch?: Omit<FetchOptions, 'maxBytes' | 'accept'> }): ImageService {
+/**
+ * Builds the image service over a store, with the fetcher's options (SSRF policy, per-host cap)
+ * and limits. `keptKeyOf` names the store key of a URL Gazette serves from its own store (a
+ * Superdesk asset's URL): such a picture is read from disk and never fetched.
+ */
+export function createImageService(deps: {
+  store: ImageStore;
+  limits: ImageLimits;
+  fetch?: Omit<FetchOptions, 'maxBytes' | 'accept'>;
+  keptKeyOf?: (source: ImageSource) => string | undefined;
+}): ImageService {
   const { store, limits } = deps;
   const inFlight = new Map<string, Promise<unknown>>();
   const failures = new LRUCache<string, string>({ max: 10_000, ttl: FAILURE_TTL_MS });
@@ -60,12 +69,13 @@ export function createImageService(deps: { store: ImageStore; limits: ImageLimit
     return once(`original:${source}`, async () => {
       const failed = failures.get(source);
       if (failed) return { kind: 'failed', reason: failed };
-      const stored = await store.get(originalKey(source));
+      const kept = deps.keptKeyOf?.(source);
+      const stored = await store.get(kept ?? originalKey(source));
       if (stored) {
         const inspected = await inspectImage(stored, limits.maxPixels);
         return inspected.kind === 'image' ? { kind: 'image', bytes: stored, width: inspected.width, height: inspected.height } : { kind: 'failed', reason: inspected.reason };
       }
-      if (source.startsWith('asset:')) return { kind: 'failed', reason: 'no such stored picture' };
+      if (kept || source.startsWith('asset:')) return { kind: 'failed', reason: 'no such stored picture' };
       const fetched = await fetchImage(source, { ...deps.fetch, maxBytes: limits.maxBytes, maxPixels: limits.maxPixels });
       if (fetched.kind === 'failed') {
         failures.set(source, fetched.reason);

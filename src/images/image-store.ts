@@ -17,6 +17,8 @@ export interface ImageStore {
   cache(key: string, bytes: Uint8Array): Promise<void>;
   /** The bytes under `key`, kept or cached; undefined when there are none. */
   get(key: string): Promise<Buffer | undefined>;
+  /** Whether bytes are kept under `key` (put there, not cached), without reading them. */
+  has(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
   /** Bytes in the cache part now (at most the bound). */
   readonly cachedBytes: number;
@@ -69,6 +71,10 @@ export async function openImageStore(options: { dir: string; maxCacheBytes: numb
       const cached = await readFile(fileOf(cacheDir, name)).catch(() => undefined);
       if (!cached) index.delete(name);
       return cached;
+    },
+    async has(key) {
+      const info = await stat(fileOf(keptDir, nameOf(key))).catch(() => undefined);
+      return info?.isFile() ?? false;
     },
     async delete(key) {
       const name = nameOf(key);

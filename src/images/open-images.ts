@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Config } from '../config/load-config.js';
+import { superdeskAssetKeyOf } from '../domain/superdesk-destination.js';
 import type { FetchOptions } from '../ingest/fetch/fetch-url.js';
 import { createImageService, type ImageService } from './image-service.js';
 import { imageSecret } from './image-secret.js';
@@ -15,9 +16,11 @@ export interface Images {
 }
 
 /** Opens the image store in `DATA_DIR/images` and builds the image service from config. */
-export async function openImages(config: Pick<Config, 'dataDir' | 'images'>, fetch: Omit<FetchOptions, 'maxBytes' | 'accept'> = {}): Promise<Images> {
+export async function openImages(config: Pick<Config, 'dataDir' | 'images' | 'publicUrl'>, fetch: Omit<FetchOptions, 'maxBytes' | 'accept'> = {}): Promise<Images> {
   const { images } = config;
   const store = await openImageStore({ dir: join(config.dataDir, 'images'), maxCacheBytes: images.cacheBytes });
-  const service = createImageService({ store, fetch, limits: { maxBytes: images.maxBytes, maxPixels: images.maxPixels, widths: images.widths } });
+  // Superdesk assets are served under this site's own URL: read from disk, never fetched.
+  const keptKeyOf = (source: string) => superdeskAssetKeyOf(config.publicUrl, source);
+  const service = createImageService({ store, fetch, keptKeyOf, limits: { maxBytes: images.maxBytes, maxPixels: images.maxPixels, widths: images.widths } });
   return { service, store, secret: await imageSecret(images.secret, config.dataDir) };
 }

@@ -7,7 +7,8 @@
  * graphic, video and audio items media stories, a text item with only a description a brief;
  * `pubStatus` canceled/withheld items are kill notices for the pipeline to act on.
  */
-import { emptyRawItem, type PubStatus, type RawItem } from '../domain/raw-item.js';
+import { emptyRawItem, type AgencyMeta, type PubStatus, type RawItem } from '../domain/raw-item.js';
+import { stripUnsafeText } from '../domain/text-safety.js';
 import type { FieldIssue, ItemReading } from './field-issue.js';
 import { htmlToText } from './html-to-text.js';
 import { chooseBody } from './ninjs/ninjs-body.js';
@@ -57,8 +58,9 @@ export function readNinjsItem(value: unknown): ItemReading<RawItem> {
   const item = lowerKeys(value) as Json;
   const issues: FieldIssue[] = [];
 
-  const uri = str(item.uri);
-  if (!uri) issues.push({ field: 'uri', message: 'is required: ninjs identifies every item by its uri' });
+  // Superdesk's ninjs names the item by `guid` instead (its formatter's documented change).
+  const uri = str(item.uri) ?? str(item.guid);
+  if (!uri) issues.push({ field: 'uri', message: 'is required: ninjs identifies every item by its uri (Superdesk: guid)' });
   else if (uri.length > 2048) issues.push({ field: 'uri', message: 'is longer than 2048 characters' });
 
   const type = (str(item.type) ?? 'text').toLowerCase();
@@ -127,6 +129,7 @@ export function readNinjsItem(value: unknown): ItemReading<RawItem> {
       pubStatus: pubStatus!,
       embargoedUntil: dates.embargoed,
       rights: rightsOf(item),
+      agencyMeta: agencyMetaOf(item, value),
     }),
   };
 }
@@ -223,7 +226,36 @@ function categoriesOf(item: Json): string[] {
     const name = str(s.name);
     if (name) terms.push(name);
   }
+  // Superdesk's and other 1.x senders' free keywords: the enrich stage keeps those that name a category.
+  if (Array.isArray(item.keywords)) for (const k of item.keywords) if (str(k)) terms.push(str(k)!);
   return [...new Set(terms)].slice(0, 40);
+}
+
+/** Most bytes of a newsroom's custom `extra` fields kept (as JSON); a larger set is left out whole. */
+const MAX_EXTRA_CHARS = 8192;
+
+/**
+ * The newsroom's labels (Superdesk's ninjs and other 1.x senders): slugline, priority and
+ * urgency (1–9), keywords, the places the story is about, and `extra` as sent (read from the
+ * item as given, so its field names keep their case). Null when there are none.
+ */
+function agencyMetaOf(item: Json, sent: Json): AgencyMeta | null {
+  const meta: AgencyMeta = {};
+  const label = (v: unknown, max: number) => (str(v) ? stripUnsafeText(str(v)!).slice(0, max).trim() || undefined : undefined);
+  const rank = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 9 ? v : undefined);
+  const slugline = label(item.slugline, 500);
+  if (slugline) meta.slugline = slugline;
+  const priority = rank(item.priority);
+  if (priority !== undefined) meta.priority = priority;
+  const urgency = rank(item.urgency);
+  if (urgency !== undefined) meta.urgency = urgency;
+  const keywords = Array.isArray(item.keywords) ? item.keywords.map((k) => label(k, 200)).filter((k): k is string => !!k).slice(0, 50) : [];
+  if (keywords.length > 0) meta.keywords = keywords;
+  const places = objects(item.place).map((p) => label(p.name, 200)).filter((p): p is string => !!p).slice(0, 50);
+  if (places.length > 0) meta.places = places;
+  const extra = Object.entries(sent).find(([k]) => k.toLowerCase() === 'extra')?.[1];
+  if (isObject(extra) && Object.keys(extra).length > 0 && JSON.stringify(extra).length <= MAX_EXTRA_CHARS) meta.extra = extra;
+  return Object.keys(meta).length > 0 ? meta : null;
 }
 
 function rightsOf(item: Json): RawItem['rights'] {

@@ -21,5 +21,6 @@ export function sourceHash(item: RawItem): string {
   if (item.pubStatus && item.pubStatus !== 'usable') fields.push(item.pubStatus);
   if (item.embargoedUntil) fields.push(item.embargoedUntil.getTime());
   if (item.rights) fields.push(item.rights.copyrightNotice, item.rights.usageTerms);
+  if (item.agencyMeta) fields.push(JSON.stringify(item.agencyMeta));
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }

@@ -93,6 +93,7 @@ export function processItem(raw: RawItem, ctx: ProcessContext): ProcessResult {
       copyrightNotice: item.rights?.copyrightNotice ? normalizeText(item.rights.copyrightNotice).slice(0, 2000) || null : null,
       usageTerms: item.rights?.usageTerms ? normalizeText(item.rights.usageTerms).slice(0, 2000) || null : null,
       embargoedUntil: embargo.until,
+      agencyMeta: item.agencyMeta ?? null,
     },
   };
 }

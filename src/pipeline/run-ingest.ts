@@ -332,8 +332,8 @@ export function ingestItems(
   return createIngestService({ store, cluster: options.cluster }).ingest(provider, items, options);
 }
 
-/** A stored article as the pipeline's input, so it goes through the same stages as on ingest. */
-function toRawItem(article: Article, recategorize: boolean): RawItem {
+/** A stored article as the pipeline's input, so it goes through the same stages as on ingest (reprocessing, a Superdesk package of items sent before it). */
+export function toRawItem(article: Article, recategorize: boolean): RawItem {
   return {
     guid: article.guid,
     url: article.sourceUrl,
@@ -352,6 +352,7 @@ function toRawItem(article: Article, recategorize: boolean): RawItem {
     // The agency's rights and a held item's embargo survive reprocessing.
     rights: article.copyrightNotice || article.usageTerms ? { copyrightNotice: article.copyrightNotice ?? null, usageTerms: article.usageTerms ?? null } : null,
     embargoedUntil: article.embargoedUntil ?? null,
+    agencyMeta: article.agencyMeta ?? null,
   };
 }
 

@@ -74,6 +74,7 @@ export function articleRepo(db: Kysely<Database>, write: Writer): ArticleRepo {
           copyright_notice: draft.copyrightNotice ?? null,
           usage_terms: draft.usageTerms ?? null,
           embargoed_until: draft.embargoedUntil ? toTimestamp(draft.embargoedUntil) : null,
+          agency_meta: draft.agencyMeta ? JSON.stringify(draft.agencyMeta) : null,
         };
         let row: Selectable<ArticlesTable>;
         let outcome: UpsertResult['outcome'];
@@ -290,6 +291,7 @@ function sameContent(before: Article, draft: ArticleDraft): boolean {
   return (
     (before.copyrightNotice ?? null) === (draft.copyrightNotice ?? null) &&
     (before.usageTerms ?? null) === (draft.usageTerms ?? null) &&
+    JSON.stringify(before.agencyMeta ?? null) === JSON.stringify(draft.agencyMeta ?? null) &&
     (before.embargoedUntil?.getTime() ?? null) === (draft.embargoedUntil?.getTime() ?? null) &&
     before.contentHash === draft.contentHash &&
     before.headline === draft.headline &&

@@ -2,6 +2,7 @@ import { Kysely, Migrator, sql } from 'kysely';
 import { migrationsFor } from './migrations/index.js';
 import { apiKeyRepo } from './api-key-repo.js';
 import { partnerKeyRepo, type PartnerKeyRepo } from './partner-key-repo.js';
+import { superdeskDestinationRepo, type SuperdeskDestinationRepo } from './superdesk-destination-repo.js';
 import { articleRepo } from './article-repo.js';
 import { categoryRepo } from './category-repo.js';
 import type { ChangeHub } from './change-feed.js';
@@ -67,6 +68,7 @@ export class KyselyStore implements Store {
   readonly feeds: FeedRepo;
   readonly apiKeys: ApiKeyRepo;
   readonly partnerKeys: PartnerKeyRepo;
+  readonly superdeskDestinations: SuperdeskDestinationRepo;
   readonly entities: EntityRepo;
   readonly clusters: ClusterRepo;
   readonly listings: ListingRepo;
@@ -99,6 +101,7 @@ export class KyselyStore implements Store {
     this.feeds = feedRepo(db, engine);
     this.apiKeys = apiKeyRepo(db);
     this.partnerKeys = partnerKeyRepo(db);
+    this.superdeskDestinations = superdeskDestinationRepo(db);
     this.entities = entityRepo(db, write);
     this.clusters = clusterRepo(db, write);
     this.articles = articleRepo(db, write);

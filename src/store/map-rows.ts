@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Article, ArticleStatus } from '../domain/article.js';
 import type { LeadImage, LeadImageStatus } from '../domain/lead-image.js';
 import type { Provider } from '../domain/provider.js';
+import type { AgencyMeta } from '../domain/raw-item.js';
 import { trustSanitizedHtml } from '../domain/safe-html.js';
 import type { ArticlesTable, ProvidersTable, Timestamp } from './schema.js';
 
@@ -53,6 +54,7 @@ export function toArticle(row: Selectable<ArticlesTable>, categories: string[]):
     copyrightNotice: row.copyright_notice ?? null,
     usageTerms: row.usage_terms ?? null,
     embargoedUntil: row.embargoed_until ? toDate(row.embargoed_until) : null,
+    agencyMeta: row.agency_meta ? (JSON.parse(row.agency_meta) as AgencyMeta) : null,
   };
 }
 

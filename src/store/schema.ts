@@ -56,6 +56,8 @@ export interface ArticlesTable {
   usage_terms: string | null;
   /** Migration 0018: held until this time (an embargoed agency item), else null. */
   embargoed_until: Timestamp | null;
+  /** The agency newsroom's labels as JSON (migration 0023-superdesk-destinations-and-agency-meta), or null. */
+  agency_meta: string | null;
 }
 
 export interface ArticleCategoriesTable {
@@ -371,6 +373,14 @@ export interface WebhookDeliveriesTable {
   finished_at: Timestamp | null;
 }
 
+/** Providers' Superdesk "HTTP Push" destinations (migration 0023-superdesk-destinations-and-agency-meta): the secret token, sealed. */
+export interface SuperdeskDestinationsTable {
+  provider_id: number;
+  sealed_token: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
 export interface Database {
   providers: ProvidersTable;
   categories: CategoriesTable;
@@ -402,6 +412,7 @@ export interface Database {
   search_entries: SearchEntriesTable;
   webhook_outbox: WebhookOutboxTable;
   daily_views: DailyViewsTable;
+  superdesk_destinations: SuperdeskDestinationsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
 }

@@ -16,6 +16,7 @@ import { describeListingContract } from './listing.contract.js';
 import { describePopularityContract } from './popularity.contract.js';
 import { describeModerationContract } from './moderation.contract.js';
 import { describeSearchContract } from './search.contract.js';
+import { describeSuperdeskDestinationContract } from './superdesk-destination.contract.js';
 import { describeWebhookContract } from './webhook.contract.js';
 import type { Store } from './store.js';
 
@@ -424,6 +425,7 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
     describeModerationContract(() => ({ store, providerId, otherProviderId }));
     describeSearchContract(() => ({ store, providerId, otherProviderId }));
     describeWebhookContract(() => ({ store, providerId, otherProviderId }));
+    describeSuperdeskDestinationContract(() => ({ store, providerId, otherProviderId }));
 
     describe('transactions', () => {
       it('commits everything written in a transaction', async () => {

@@ -9,6 +9,7 @@ import type { EntityRepo } from './entity-repo.js';
 import type { FeedRepo } from './feed-repo.js';
 import type { ListingRepo } from './listing-repo.js';
 import type { PartnerKeyRepo } from './partner-key-repo.js';
+import type { SuperdeskDestinationRepo } from './superdesk-destination-repo.js';
 import type { PopularityRepo } from './popularity-repo.js';
 import type { AuditRepo } from './audit-repo.js';
 import type { ArticleModeration } from './article-moderation.js';
@@ -131,6 +132,8 @@ export interface Store {
   readonly apiKeys: ApiKeyRepo;
   /** Partners' read keys for the JSON API, with their rate limits. */
   readonly partnerKeys: PartnerKeyRepo;
+  /** Providers' Superdesk "HTTP Push" destinations, their tokens sealed (see `superdesk-destination-repo.ts`). */
+  readonly superdeskDestinations: SuperdeskDestinationRepo;
   readonly entities: EntityRepo;
   readonly clusters: ClusterRepo;
   /** Every list of stories: latest, category, provider, entity (see `listing-repo.ts`). */

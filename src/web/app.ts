@@ -24,6 +24,7 @@ import { siteIcon, webManifest } from './assets/site-assets.js';
 import { notFound } from './pages/not-found-page.js';
 import { providerPage } from './pages/provider-page.js';
 import { searchPage } from './pages/search-page.js';
+import { superdeskRoutes } from './superdesk/superdesk-routes.js';
 import { websubRoutes } from './websub/websub-routes.js';
 import { metricsRoute } from './observe/metrics-route.js';
 import { requestContext } from './observe/request-context.js';
@@ -100,6 +101,8 @@ export function buildApp(deps: AppDeps): Hono {
 
   // WebSub subscriber callbacks: hub verification and pushed feed content.
   app.route('/websub', websubRoutes(deps));
+  // Superdesk's "HTTP Push" destination, per provider (see README, Publishing from Superdesk).
+  app.route('/superdesk', superdeskRoutes(deps));
   answerWrongMethods(app);
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: { code: 'NOT_FOUND', message: 'No such endpoint.' } }, 404) : notFound(deps, c)));

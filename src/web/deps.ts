@@ -5,6 +5,7 @@ import { createIngestService, type IngestService } from '../pipeline/run-ingest.
 import type { Store } from '../store/store.js';
 import type { PageCache } from './http-cache/page-cache.js';
 import type { ImageService } from '../images/image-service.js';
+import type { ImageStore } from '../images/image-store.js';
 import { imageUrls, type ImageUrls } from './images/image-urls.js';
 
 /** What the web layer is given by the composition root. */
@@ -16,8 +17,11 @@ export interface AppDeps {
   pageCache?: PageCache;
   /** The ingest service (on the worker pool); one on the event loop when absent (tests). */
   ingest?: IngestService;
-  /** The image endpoint and the key its URLs are signed with; without it pages show no pictures. */
-  images?: { service: ImageService; secret: string };
+  /**
+   * The image endpoint and the server secret its URLs are signed with (sealed secrets are keyed
+   * from it too); without it pages show no pictures. `store` takes uploads (Superdesk assets).
+   */
+  images?: { service: ImageService; secret: string; store?: ImageStore };
   /** This process's metrics; /metrics is served and requests are counted only when given. */
   metrics?: GazetteMetrics;
 }

@@ -52,13 +52,18 @@ export function pictureOf(item: Json): RawImage | null {
  * frame. Logos and other graphics are not lead pictures.
  */
 export function leadAssociation(item: Json): { image: RawImage; hrefs: Set<string>; name: string | null } | null {
-  const associations = objects(item.associations);
+  // A featured picture (ninjs 1.x `featuremedia`, Superdesk's name for it) first, then in order.
+  const associations = objects(item.associations).sort((a, b) => Number(isFeatured(b)) - Number(isFeatured(a)));
   const ordered = [...associations.filter((a) => (str(a.type) ?? 'picture') === 'picture'), ...associations.filter((a) => str(a.type) === 'video')];
   for (const association of ordered) {
     const image = pictureOf(association);
     if (image) return { image, hrefs: new Set(renditionsOf(association).map((r) => r.href)), name: str(association.name) };
   }
   return null;
+}
+
+function isFeatured(association: Json): boolean {
+  return /^feature(media|image)$/i.test(str(association.name) ?? '');
 }
 
 /** Players for the video and audio associations of a text item, to go under its body. */
