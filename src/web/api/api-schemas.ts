@@ -69,7 +69,32 @@ export const articleListSchema = z
 
 /** An IPTC ninjs 2.0 item (iptc.org/std/ninjs), as `?format=ninjs` answers. */
 export const ninjsItemSchema = z
-  .object({ uri: z.string().url(), type: z.literal('text'), headlines: z.array(z.object({ value: z.string() }).passthrough()), versioncreated: z.string() })
+  .object({
+    uri: z.string().url(),
+    type: z.literal('text'),
+    headlines: z.array(z.object({ value: z.string() }).passthrough()),
+    versioncreated: z.string(),
+    associations: z
+      .array(
+        z
+          .object({
+            name: z.literal('mainpicture'),
+            uri: z.string().url().openapi({ description: 'The picture as the provider named it.' }),
+            type: z.literal('picture'),
+            by: z.string().optional().openapi({ description: 'Photographer or agency (plain text).' }),
+            descriptions: z
+              .array(z.object({ role: z.enum(['caption', 'alt']), value: z.string(), contenttype: z.literal('text/plain') }))
+              .optional()
+              .openapi({ description: 'The caption and the alternative text, plain text.' }),
+            renditions: z
+              .array(z.object({ name: z.string(), href: z.string().url(), contenttype: z.string().optional(), width: z.number().int(), height: z.number().int() }))
+              .openapi({ description: 'This site’s copy in every width it offers (`w320`, `w640`, …, signed URLs), then the provider’s `original`, each with its pixel size.' }),
+          })
+          .passthrough(),
+      )
+      .optional()
+      .openapi({ description: 'The lead picture, once Gazette has fetched and measured it.' }),
+  })
   .passthrough()
   .openapi('NinjsItem');
 

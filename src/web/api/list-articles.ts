@@ -1,13 +1,12 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import { formatCursor, parseCursor, scopeKey, type ListingCursor, type ListingPosition, type ListingScope } from '../../domain/listing.js';
-import { toNinjs } from '../../publish/ninjs.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from './api-env.js';
 import { apiError } from '../errors.js';
 import { cacheAs } from '../http-cache/cache-as.js';
 import { articleListSchema, errorSchema, listQuerySchema, ninjsListSchema } from './api-schemas.js';
 import { summarize } from './article-summaries.js';
-import { NINJS_MEDIA_TYPE, wantsNinjs } from './response-format.js';
+import { NINJS_MEDIA_TYPE, ninjsItem, wantsNinjs } from './response-format.js';
 
 /** GET /api/v1/articles, as the OpenAPI document describes it. */
 export const listArticlesRoute = createRoute({
@@ -63,7 +62,7 @@ export function listArticles(deps: AppDeps): RouteHandler<typeof listArticlesRou
     cacheAs(c, 'listing', [`scope:${scopeKey(scope)}`]);
     if (wantsNinjs(c, query.format)) {
       // ninjs is documented as its own media type; the route's typed JSON answer is Gazette's.
-      return c.body(JSON.stringify({ data: data.map((a) => toNinjs(a, deps.config.publicUrl)), next }), 200, { 'Content-Type': `${NINJS_MEDIA_TYPE}; charset=utf-8` }) as never;
+      return c.body(JSON.stringify({ data: data.map((a) => ninjsItem(deps, a)), next }), 200, { 'Content-Type': `${NINJS_MEDIA_TYPE}; charset=utf-8` }) as never;
     }
     return c.json({ data, next }, 200);
   };
