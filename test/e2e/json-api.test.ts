@@ -123,6 +123,30 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
       assert.deepEqual(await titles('provider=wire&until=2026-01-01T00:02:00%2B00:00'), ['خبر عاجل', 'Story 1']);
     });
 
+    it('filters by a full-text search (q), with the other filters, paged by `next` without repeats', async () => {
+      const titles = async (query: string) => (await get(`/api/v1/articles?limit=100&${query}`, '/articles')).body.data.map((a: any) => a.headline);
+      assert.deepEqual(await titles('q=together'), ['Story 1'], 'a word of the body');
+      assert.deepEqual(await titles('q=together&category=world'), []);
+      assert.deepEqual(await titles('q=together&provider=wire&lang=en&since=2026-01-01T00:00:00Z&until=2026-01-01T00:01:00Z'), ['Story 1']);
+      assert.deepEqual(await titles('q=together&since=2026-01-01T00:02:00Z'), [], 'since bounds the search too');
+      const everyStory = await titles('q=story');
+      const paged: string[] = [];
+      for (let next: string | null = '/api/v1/articles?q=story&limit=3'; next; ) {
+        const { body } = await get(next.replace(PUBLIC, ''), '/articles');
+        paged.push(...body.data.map((a: any) => a.headline));
+        next = body.next;
+      }
+      assert.ok(everyStory.length >= 9);
+      assert.deepEqual([...paged].sort(), [...everyStory].sort(), 'every match once across the pages');
+      const ninjs = await get('/api/v1/articles?q=together&format=ninjs', '/articles');
+      assert.equal(ninjs.body.data[0].headlines[0].value, 'Story 1');
+      const conflict = await get('/api/v1/articles?q=together&entity=mark-rutte', '/articles');
+      assert.deepEqual([conflict.res.status, conflict.body.error.code], [400, 'FILTER_CONFLICT']);
+      assert.equal((await get('/api/v1/articles?q=together&provider=nobody', '/articles')).res.status, 404);
+      const badCursor = await get('/api/v1/articles?q=together&cursor=banana', '/articles');
+      assert.deepEqual([badCursor.res.status, badCursor.body.error.code], [400, 'INVALID_CURSOR']);
+    });
+
     it('pages by cursor with no duplicate or gap while new stories arrive', async () => {
       const seen: string[] = [];
       let url: string | null = '/api/v1/articles?limit=4&provider=wire';

@@ -6,6 +6,7 @@ import { apiError } from '../errors.js';
 import { cacheAs } from '../http-cache/cache-as.js';
 import { articleListSchema, errorSchema, listQuerySchema, ninjsListSchema } from './api-schemas.js';
 import { summarize } from './article-summaries.js';
+import { listMatchingArticles } from './list-matching-articles.js';
 import { NINJS_MEDIA_TYPE, ninjsItem, wantsNinjs } from './response-format.js';
 
 /** GET /api/v1/articles, as the OpenAPI document describes it. */
@@ -15,7 +16,7 @@ export const listArticlesRoute = createRoute({
   tags: ['Articles'],
   summary: 'List published articles, newest first',
   description:
-    'One story appears once (under its first version). Filter by at most one of `provider`, `category`, `entity` and `lang`, plus a time window; follow `next` for older articles. Pages are read by key, so a page costs the same at any depth, and articles arriving meanwhile never shift a page already read.',
+    'One story appears once (under its first version). Filter by at most one of `provider`, `category`, `entity` and `lang`, plus a time window; follow `next` for older articles. Pages are read by key, so a page costs the same at any depth, and articles arriving meanwhile never shift a page already read. With `q`, only stories matching that search, best match first, and `provider`, `category` and `lang` may be combined.',
   request: { query: listQuerySchema },
   responses: {
     200: {
@@ -32,6 +33,7 @@ export const listArticlesRoute = createRoute({
 export function listArticles(deps: AppDeps): RouteHandler<typeof listArticlesRoute, ApiEnv> {
   return async (c) => {
     const query = c.req.valid('query');
+    if (query.q !== undefined) return listMatchingArticles(deps, c, { ...query, q: query.q }) as never;
     const scoped = (['provider', 'category', 'entity', 'lang'] as const).filter((k) => query[k] !== undefined);
     if (scoped.length > 1) {
       return apiError(c, 400, 'FILTER_CONFLICT', `Filter by one of provider, category, entity and lang at a time, not ${scoped.join(' and ')}.`);
