@@ -62,7 +62,15 @@ async function listPage(deps: AppDeps, c: Ctx) {
                     {h.url}
                   </td>
                   <td data-label="Filter">{filterText(h)}</td>
-                  <td data-label="State">{h.disabledAt ? <StatusChip status="failed" label={`disabled: ${h.disabledReason ?? ''}`} /> : <StatusChip status="active" />}</td>
+                  <td data-label="State">
+                    {h.disabledAt ? (
+                      <>
+                        <StatusChip status="disabled" /> <span class="muted">{h.disabledReason}</span>
+                      </>
+                    ) : (
+                      <StatusChip status="active" />
+                    )}
+                  </td>
                   <td data-label="Signing secret">
                     <SecretState hook={h} />
                   </td>
@@ -89,13 +97,13 @@ function DeliveryRow(props: { d: WebhookDelivery }) {
         <a href={`/admin/articles/${d.articleId}`}>{d.articleId}</a>
       </td>
       <td data-label="Status">
-        <StatusChip status={d.status === 'delivered' ? 'active' : d.status} />
+        <StatusChip status={d.status === 'delivered' ? 'ok' : d.status === 'failed' ? 'failing' : 'paused'} label={d.status} />
       </td>
       <td data-label="Attempts" class="num">
         {d.attempts}
       </td>
       <td data-label="Last answer">{[d.lastStatus ?? '', d.lastError ?? ''].filter(Boolean).join(' · ') || '—'}</td>
-      <td data-label={d.status === 'pending' ? 'Next try' : 'Finished'}>{d.status === 'pending' ? `next ${adminTime(d.nextAttemptAt)}` : adminTime(d.finishedAt)}</td>
+      <td data-label={d.status === 'pending' ? 'Next try' : 'Finished'}>{d.status === 'pending' ? adminTime(d.nextAttemptAt) : adminTime(d.finishedAt)}</td>
     </tr>
   );
 }
