@@ -10,7 +10,7 @@ export interface PublishedImage {
   type: string;
   width: number;
   height: number;
-  /** Every size the image endpoint offers for it, smallest first (ninjs renditions). */
+  /** Every size the image endpoint offers for it, smallest first (ninjs renditions); empty where not asked for. */
   renditions: { href: string; width: number; height: number }[];
   /** The picture as the provider named it, with its measured size. */
   source: { url: string; width: number; height: number };

@@ -23,5 +23,5 @@ export function leadImageJson(image: LeadImage | null | undefined, urls: ImageUr
 export function publishedFromJson(image: z.infer<typeof leadImageSchema> | null, urls: ImageUrls | undefined, publicUrl: string): PublishedImage | null {
   if (!image) return null;
   const { sourceUrl, alt, caption, credit, width, height } = image;
-  return publishedImage({ url: sourceUrl, alt, caption, credit, status: 'ready', width, height }, urls, publicUrl);
+  return publishedImage({ url: sourceUrl, alt, caption, credit, status: 'ready', width, height }, urls, publicUrl, true);
 }

@@ -32,9 +32,10 @@ function sizeAt(shown: ShownImage, width: number): { width: number; height: numb
 /**
  * A lead picture as feeds, the API, ninjs and sitemaps publish it: this site's signed copy
  * (partners and crawlers never fetch from the provider through us unsigned), with every
- * offered size. Null while it is pending, when it failed, or when this site serves no images.
+ * offered size (only `withRenditions`: each is an HMAC, and only ninjs lists them). Null while
+ * it is pending, when it failed, or when this site serves no images.
  */
-export function publishedImage(image: LeadImage | null | undefined, urls: ImageUrls | undefined, publicUrl: string): PublishedImage | null {
+export function publishedImage(image: LeadImage | null | undefined, urls: ImageUrls | undefined, publicUrl: string, withRenditions = false): PublishedImage | null {
   const shown = shownImage(image);
   if (!shown || !image || !urls) return null;
   const width = syndicatedWidth(urls, shown.width);
@@ -42,7 +43,7 @@ export function publishedImage(image: LeadImage | null | undefined, urls: ImageU
     url: `${publicUrl}${urls.src(image.url, width)}`,
     type: DEFAULT_IMAGE_TYPE,
     ...sizeAt(shown, width),
-    renditions: offeredWidths(urls, shown.width).map((w) => ({ href: `${publicUrl}${urls.src(image.url, w)}`, ...sizeAt(shown, w) })),
+    renditions: withRenditions ? offeredWidths(urls, shown.width).map((w) => ({ href: `${publicUrl}${urls.src(image.url, w)}`, ...sizeAt(shown, w) })) : [],
     source: { url: image.url, width: shown.width, height: shown.height },
     alt: image.alt,
     caption: image.caption,
