@@ -46,9 +46,9 @@ module.exports = {
       to: { path: '^src/jobs/(websub/|schedule-rules\\.ts$)' },
     },
     {
-      comment: 'the partner webhook API is a transport of jobs/webhooks (registration with the SSRF check)',
-      from: { path: '^src/web/api/partner-webhooks\\.ts$' },
-      to: { path: '^src/jobs/webhooks/register-webhook\\.ts$' },
+      comment: 'the partner webhook API and the admin webhook pages are transports of jobs/webhooks (registration with the SSRF check, secret rotation)',
+      from: { path: '^src/web/(api/partner-webhooks\\.ts|admin/webhooks-pages\\.tsx)$' },
+      to: { path: '^src/jobs/webhooks/(register-webhook|rotate-webhook-secret)\\.ts$' },
     },
   ],
   forbidden: [

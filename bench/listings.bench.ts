@@ -23,7 +23,8 @@ export const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split('
 /** BENCH_ENGINES=sqlite or postgres and BENCH_CACHE=on or off narrow a run down while working. */
 const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',');
 const CACHE_MODES = (process.env.BENCH_CACHE ?? 'on,off').split(',') as ('on' | 'off')[];
-const OUT = new URL('../.bench-out/', import.meta.url).pathname;
+/** Where SQLite archives are kept: BENCH_OUT (e.g. a temporary folder), else .bench-out/. */
+const OUT = process.env.BENCH_OUT ?? new URL('../.bench-out/', import.meta.url).pathname;
 const COMPRESSED = { 'accept-encoding': 'br, gzip' };
 /** How deep the "far back" category page starts: 10,000 stories, or as deep as a small archive goes. */
 const DEEP = 10_000;

@@ -3,16 +3,23 @@
  * the latest and a category feed with the page cache on and off, an API list call with
  * filters, an API page 10,000 stories deep, each next to bare node:http sending the same
  * bytes in the same run; and the whole sitemap (index and every monthly file) generated
- * once with the cache off, its time and the server's peak memory.
+ * once with the cache off, its time and the server's peak memory. Two stories in three
+ * have a measured lead picture, so feeds, the API and sitemaps write theirs.
+ * BENCH_ENGINES and BENCH_CACHE narrow a run (as for reader pages); the archives are kept
+ * in BENCH_OUT (SQLite) and in TEST_DATABASE_URL's database (PostgreSQL) for the next run.
  */
 import { formatCursor } from '../src/domain/listing.js';
 import type { Benchmark, BenchRow } from './benchmark.js';
 import { measureAgainstBare, startServer } from './http-load.js';
-import { openTarget, postgresArchive, SIZES, sqliteArchive, type Target } from './listings.bench.js';
+import { openTarget, postgresArchive, SIZES, sqliteArchive, type ArchiveVariant, type Target } from './listings.bench.js';
 import { postgresUrl } from './postgres-url.js';
 
 const COMPRESSED = { 'accept-encoding': 'br, gzip' };
 const DEEP = 10_000;
+const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',');
+const CACHE_MODES = (process.env.BENCH_CACHE ?? 'on,off').split(',') as ('on' | 'off')[];
+/** The listings' archive shape, with lead pictures. */
+const SYNDICATION: ArchiveVariant = { name: 'syndication', shape: { leadImages: true } };
 
 /** The requests measured, found in the archive itself. */
 async function requestsOf(target: Target): Promise<{ name: string; path: string }[]> {
@@ -40,15 +47,21 @@ const bench: Benchmark = {
     const pgUrl = await postgresUrl();
     const rows: BenchRow[] = [];
     const notes: string[] = [];
+    const uncachedCpu = new Map<string, number>();
     for (const size of SIZES) {
-      for (const target of [await sqliteArchive(size), ...(pgUrl ? [await postgresArchive(pgUrl, size)] : [])]) {
+      const targets = [
+        ...(ENGINES.includes('sqlite') ? [await sqliteArchive(size, SYNDICATION)] : []),
+        ...(pgUrl && ENGINES.includes('postgres') ? [await postgresArchive(pgUrl, size, SYNDICATION)] : []),
+      ];
+      for (const target of targets) {
         const requests = await requestsOf(target);
-        for (const cache of ['on', 'off'] as const) {
+        for (const cache of CACHE_MODES) {
           const env = { ...target.env, PAGE_CACHE_MB: cache === 'on' ? '64' : '0', SCHEDULER: 'false', DEMO_CONTENT: 'false', API_RATE_LIMIT: '0' };
           const server = await startServer('./servers/serve-gazette.ts', env);
           try {
             for (const request of requests) {
               const { measured, baseline } = await measureAgainstBare(server, request.path, COMPRESSED);
+              if (cache === 'off') uncachedCpu.set(`${target.engine}|${request.name}|${size}`, measured.cpuMicrosPerRequest);
               rows.push({
                 engine: target.engine,
                 articles: size.toLocaleString('en'),
@@ -85,6 +98,13 @@ const bench: Benchmark = {
           await server.stop();
         }
       }
+    }
+    // How the uncached cost grows with the archive: each request against itself at the smallest size.
+    const smallest = Math.min(...SIZES);
+    for (const [key, cpu] of uncachedCpu) {
+      const [engine, request, size] = key.split('|');
+      const base = uncachedCpu.get(`${engine}|${request}|${smallest}`);
+      if (Number(size) !== smallest && base) notes.push(`Uncached ${engine} ${request}: CPU at ${Number(size).toLocaleString('en')} is ${(cpu / base).toFixed(2)}× its CPU at ${smallest.toLocaleString('en')}.`);
     }
     return { rows, notes };
   },

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { GazetteError } from '../domain/errors.js';
 import type { Webhook, WebhookDelivery } from '../domain/webhook.js';
 import { registerWebhook } from '../jobs/webhooks/register-webhook.js';
+import { DEFAULT_ROTATION_OVERLAP_HOURS, MAX_ROTATION_OVERLAP_HOURS, rotateWebhookSecret } from '../jobs/webhooks/rotate-webhook-secret.js';
 import { withStore } from '../main.js';
 import type { Store } from '../store/store.js';
 import type { CliIo } from './cli-io.js';
@@ -11,7 +12,8 @@ import { terminalSafe } from './terminal-safe.js';
 export function webhookLine(h: Webhook): string {
   const filter = Object.entries(h.filter).map(([k, v]) => `${k}=${v}`).join(',') || 'everything';
   const state = h.disabledAt ? `DISABLED ${h.disabledAt.toISOString()}: ${h.disabledReason ?? ''}` : 'active';
-  return terminalSafe(`${h.id}  ${h.url}  ${filter}${h.allowPrivate ? '  private-allowed' : ''}  ${state}`);
+  const overlap = h.previousSecretUntil && h.previousSecretUntil > new Date() ? `  old secret also signs until ${h.previousSecretUntil.toISOString()}` : '';
+  return terminalSafe(`${h.id}  ${h.url}  ${filter}${h.allowPrivate ? '  private-allowed' : ''}  ${state}${overlap}`);
 }
 
 /** One line per delivery, as `gazette partner webhook deliveries` prints it. */
@@ -34,7 +36,7 @@ const webhookId = (value: string) => {
   return Number(value);
 };
 
-/** `gazette partner webhook add|list|remove|enable|disable|deliveries`. */
+/** `gazette partner webhook add|list|rotate|remove|enable|disable|deliveries`. */
 export function registerPartnerWebhook(partner: Command, io: CliIo): void {
   const webhook = partner.command('webhook').description('partners’ webhooks: Gazette POSTs matching article events to their URL');
 
@@ -66,6 +68,25 @@ export function registerPartnerWebhook(partner: Command, io: CliIo): void {
         const hooks = await store.webhooks.list(keyId === undefined ? undefined : await partnerKeyIdOf(store, keyId));
         if (hooks.length === 0) io.out('No webhooks yet. Add one with `gazette partner webhook add <key-id> <url>`.');
         for (const h of hooks) io.out(webhookLine(h));
+      }, io.env);
+    });
+
+  webhook
+    .command('rotate')
+    .description('give a webhook a new signing secret, printed once; the old one also signs during the overlap')
+    .argument('<id>')
+    .option('--overlap <hours>', `hours the old secret keeps signing too (0 to ${MAX_ROTATION_OVERLAP_HOURS}; 0 after a leak)`, String(DEFAULT_ROTATION_OVERLAP_HOURS))
+    .action(async (id: string, options: { overlap: string }) => {
+      const hours = /^\d{1,4}$/.test(options.overlap) ? Number(options.overlap) : Number.NaN;
+      await withStore(async (store) => {
+        const { webhook: rotated, secret } = await rotateWebhookSecret(store, webhookId(id), { overlapHours: hours });
+        io.out(webhookLine(rotated));
+        io.out(`New signing secret (shown once): ${secret}`);
+        io.out(
+          rotated.previousSecretUntil
+            ? `Until ${rotated.previousSecretUntil.toISOString()} each delivery is signed with both secrets; switch the receiver before then.`
+            : 'The old secret no longer signs anything.',
+        );
       }, io.env);
     });
 

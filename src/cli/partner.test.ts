@@ -59,4 +59,34 @@ describe('gazette partner (command line)', () => {
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /There is no partner key "ffffffffffff"/);
   });
+
+  it('adds a webhook and rotates its secret: the new one printed once, the old one signing for the overlap', async () => {
+    const added = await gazette('partner', 'add', 'Hooked');
+    const keyId = /gzp_([0-9a-f]{12})_/.exec(added.stdout)![1]!;
+    const hook = await gazette('partner', 'webhook', 'add', keyId, 'http://127.0.0.1:9/hook', '--allow-private');
+    assert.equal(hook.code, 0, hook.stderr);
+    const id = /^Webhook (\d+):/m.exec(hook.stdout)![1]!;
+    const first = /Signing secret \(shown once\): (whsec_\S+)/.exec(hook.stdout)![1]!;
+
+    const rotated = await gazette('partner', 'webhook', 'rotate', id, '--overlap', '12');
+    assert.equal(rotated.code, 0, rotated.stderr);
+    const second = /New signing secret \(shown once\): (whsec_\S+)/.exec(rotated.stdout)?.[1];
+    assert.ok(second && second !== first, rotated.stdout);
+    assert.match(rotated.stdout, /each delivery is signed with both secrets/);
+    assert.match((await gazette('partner', 'webhook', 'list')).stdout, /old secret also signs until \d{4}-/);
+    const store = openSqliteStore(join(dataDir, 'gazette.sqlite'));
+    try {
+      const stored = (await store.webhooks.findById(Number(id)))!;
+      assert.deepEqual([stored.secret, stored.previousSecret], [second, first]);
+    } finally {
+      await store.close();
+    }
+
+    const bad = await gazette('partner', 'webhook', 'rotate', id, '--overlap', 'forever');
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /overlap: a whole number of hours from 0 to 168/);
+    const leaked = await gazette('partner', 'webhook', 'rotate', id, '--overlap', '0');
+    assert.match(leaked.stdout, /The old secret no longer signs anything/);
+    assert.doesNotMatch((await gazette('partner', 'webhook', 'list')).stdout, /old secret also signs/);
+  });
 });

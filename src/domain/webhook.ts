@@ -27,6 +27,10 @@ export interface Webhook {
   /** Set when Gazette stopped sending after an endpoint kept failing, or an operator paused it. */
   disabledAt: Date | null;
   disabledReason: string | null;
+  /** When the signing secret was last rotated; null if never. */
+  secretRotatedAt: Date | null;
+  /** Until when the secret before that rotation still signs deliveries too; null when it does not (or no more after that time). */
+  previousSecretUntil: Date | null;
 }
 
 /** One event for one endpoint: the queue entry and its line in the delivery log. */

@@ -1,5 +1,7 @@
 import type { ArticleTeaser, ListedArticleDetail } from '../domain/listing.js';
+import type { LeadImage } from '../domain/lead-image.js';
 import type { SafeHtml } from '../domain/safe-html.js';
+import type { PublishedImage } from './published-image.js';
 
 /** One entry of an outbound feed: a listed story with what a feed reader shows. */
 export interface FeedEntry {
@@ -15,6 +17,8 @@ export interface FeedEntry {
   language: string;
   publishedAt: Date;
   updatedAt: Date;
+  /** The lead picture, once measured (RSS enclosure and media:content, Atom enclosure, JSON Feed image). */
+  image: PublishedImage | null;
 }
 
 /** A whole outbound feed, format-neutral: every serializer renders this and nothing else. */
@@ -43,11 +47,20 @@ export interface FeedMeta {
   language?: string;
 }
 
+/** How the site publishes a lead picture: its own copy's URLs, or null when it shows none. */
+export type PublishImage = (image: LeadImage | null | undefined) => PublishedImage | null;
+
 /**
  * Builds a feed from one listing page and the details read for its ids. A teaser without
  * details (taken down between the two reads) is left out.
  */
-export function buildFeedDocument(publicUrl: string, meta: FeedMeta, items: ArticleTeaser[], details: Map<number, ListedArticleDetail>): FeedDocument {
+export function buildFeedDocument(
+  publicUrl: string,
+  meta: FeedMeta,
+  items: ArticleTeaser[],
+  details: Map<number, ListedArticleDetail>,
+  publishImage: PublishImage = () => null,
+): FeedDocument {
   const entries: FeedEntry[] = [];
   for (const item of items) {
     const detail = details.get(item.id);
@@ -64,6 +77,7 @@ export function buildFeedDocument(publicUrl: string, meta: FeedMeta, items: Arti
       publishedAt: item.publishedAt,
       // A correction never predates publication, whatever the provider sent.
       updatedAt: new Date(Math.max(detail.updatedAt.getTime(), item.publishedAt.getTime())),
+      image: publishImage(detail.leadImage),
     });
   }
   const newest = Math.max(0, ...entries.map((e) => e.updatedAt.getTime()));

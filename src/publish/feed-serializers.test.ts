@@ -44,10 +44,23 @@ function hostileFeed(): FeedDocument {
         language: 'ar',
         publishedAt: published,
         updatedAt: updated,
+        image: {
+          url: 'https://news.example/img/sig/1280/aHR0cHM6Ly9jZG4ud2lyZS5leGFtcGxlL3AuanBn',
+          type: 'image/jpeg',
+          width: 1280,
+          height: 720,
+          renditions: [],
+          source: { url: 'https://cdn.wire.example/p.jpg', width: 2400, height: 1350 },
+          alt: `Alt ${HOSTILE}`,
+          caption: `Caption ${HOSTILE}`,
+          credit: `Wire/Jane & <Doe>`,
+        },
       },
     ],
   };
 }
+
+const IMAGE_URL = 'https://news.example/img/sig/1280/aHR0cHM6Ly9jZG4ud2lyZS5leGFtcGxlL3AuanBn';
 
 const bodyOut = `<p>Body ${SURVIVING.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`;
 
@@ -79,6 +92,20 @@ describe('outbound feed serializers', () => {
     assert.equal(xmlCharData(/<content:encoded>([^<]*)<\/content:encoded>/.exec(xml)![1]!), bodyOut);
     assert.match(xml, /<atom:link rel="self" type="application\/rss\+xml" href="https:\/\/news.example\/feeds\/category\/business.rss"\/>/);
     assert.match(xml, /<atom:link rel="hub" href="https:\/\/hub.example\/"\/>/);
+    // The lead picture: an enclosure (size in bytes unknown: 0) and Media RSS with its texts.
+    assert.deepEqual(item.enclosures, [{ url: IMAGE_URL, length: 0, type: 'image/jpeg' }]);
+    assert.deepEqual(item.media.contents, [
+      {
+        url: IMAGE_URL,
+        type: 'image/jpeg',
+        medium: 'image',
+        width: 1280,
+        height: 720,
+        title: { value: `Alt ${SURVIVING}`, type: 'plain' },
+        description: { value: `Caption ${SURVIVING}`, type: 'plain' },
+        credits: [{ value: 'Wire/Jane & <Doe>' }],
+      },
+    ]);
 
     const own = parseFeed(xml);
     assert.equal(own.kind, 'feed');
@@ -87,6 +114,9 @@ describe('outbound feed serializers', () => {
     assert.equal(own.feed.hubUrl, 'https://hub.example/');
     assert.equal(own.items[0]!.headline, SURVIVING_AS_HEADLINE);
     assert.match(own.items[0]!.html!, /😀🇺🇦 ‏עברית‏<\/p>$/);
+    // Gazette's reader takes Media RSS texts that look like HTML as HTML; the picture itself is exact.
+    assert.deepEqual([own.items[0]!.image?.url, own.items[0]!.image?.width, own.items[0]!.image?.height], [IMAGE_URL, 1280, 720]);
+    assert.match(own.items[0]!.image!.caption!, /^Caption Q&A: "bold" & 'quoted' \]\]> end/);
   });
 
   it('Atom 1.0 round-trips hostile text exactly, with every element RFC 4287 requires', () => {
@@ -107,6 +137,9 @@ describe('outbound feed serializers', () => {
       ],
     );
     const entry = feed.entries[0];
+    assert.deepEqual(entry.links[1], { href: IMAGE_URL, rel: 'enclosure', type: 'image/jpeg', title: `Alt ${SURVIVING}` });
+    assert.equal(entry.media.contents[0].description.value, `Caption ${SURVIVING}`);
+    assert.deepEqual(entry.media.contents[0].credits, [{ value: 'Wire/Jane & <Doe>' }]);
     assert.equal(entry.id, 'https://news.example/article/42');
     assert.equal(entry.title.value, SURVIVING);
     assert.equal(entry.published, published.toISOString());
@@ -123,6 +156,8 @@ describe('outbound feed serializers', () => {
     assert.equal(own.items[0]!.headline, SURVIVING_AS_HEADLINE);
     assert.match(own.items[0]!.html!, /😀🇺🇦 ‏עברית‏<\/p>$/);
     assert.equal(own.items[0]!.guid, 'https://news.example/article/42');
+    assert.equal(own.items[0]!.image?.url, IMAGE_URL);
+    assert.match(own.items[0]!.image!.caption!, /^Caption Q&A: /);
   });
 
   it('JSON Feed 1.1 round-trips hostile text exactly (JSON carries control characters; they are kept)', () => {
@@ -142,9 +177,29 @@ describe('outbound feed serializers', () => {
     const raw = JSON.parse(json);
     assert.equal(raw.version, 'https://jsonfeed.org/version/1.1');
     assert.deepEqual(raw.hubs, [{ type: 'WebSub', url: 'https://hub.example/' }]);
+    assert.equal(item.image, IMAGE_URL);
+    assert.deepEqual(raw.items[0]._gazette.image, {
+      url: IMAGE_URL,
+      type: 'image/jpeg',
+      width: 1280,
+      height: 720,
+      alt: `Alt ${HOSTILE}`,
+      caption: `Caption ${HOSTILE}`,
+      credit: 'Wire/Jane & <Doe>',
+    });
 
     const own = parseFeed(json);
     assert.equal(own.kind, 'feed');
+    if (own.kind === 'feed') assert.equal(own.items[0]!.image?.url, IMAGE_URL);
+  });
+
+  it('an entry without a picture has no enclosure, media element or image in any format', () => {
+    const feed = hostileFeed();
+    feed.entries[0]!.image = null;
+    assert.doesNotMatch(renderRss(feed), /<enclosure|<media:/);
+    assert.doesNotMatch(renderAtom(feed), /rel="enclosure"|<media:content/);
+    const item = JSON.parse(renderJsonFeed(feed)).items[0];
+    assert.equal('image' in item || '_gazette' in item, false);
   });
 
   it('an empty listing is still a valid feed in every format', () => {

@@ -352,6 +352,10 @@ export interface WebhooksTable {
   created_at: Timestamp;
   disabled_at: Timestamp | null;
   disabled_reason: string | null;
+  /** The secret before the last rotation, still signing until `previous_secret_until` (0024). */
+  previous_secret: string | null;
+  previous_secret_until: Timestamp | null;
+  secret_rotated_at: Timestamp | null;
 }
 
 /** The durable delivery queue and log (migration 0021-webhooks). */

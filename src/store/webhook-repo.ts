@@ -6,16 +6,19 @@ import { toDate, toTimestamp } from './map-rows.js';
 import type { Database, WebhookDeliveriesTable, WebhooksTable } from './schema.js';
 import type { Engine } from './store.js';
 
-/** An endpoint with the secret that signs its deliveries. */
+/** An endpoint with the secret that signs its deliveries, and the one before a rotation. */
 export interface StoredWebhook extends Webhook {
   secret: string;
+  /** Signs too until `previousSecretUntil`. */
+  previousSecret: string | null;
 }
 
 /** A delivery claimed for sending, with what sending needs. */
 export interface DueDelivery extends WebhookDelivery {
   payload: string;
   url: string;
-  secret: string;
+  /** The secrets that sign it: the current one, then the one before a rotation while it overlaps. */
+  secrets: string[];
   allowPrivate: boolean;
 }
 
@@ -47,6 +50,11 @@ export interface WebhookRepo {
   active(): Promise<StoredWebhook[]>;
   /** Disables an endpoint with a reason, or enables it again (null); NOT_FOUND for an unknown id. */
   setDisabled(id: number, reason: string | null, at?: Date): Promise<Webhook>;
+  /**
+   * Makes `secret` the signing secret; the one it replaces keeps signing as well until
+   * `previousUntil` (not at all when that is not after `at`). NOT_FOUND for an unknown id.
+   */
+  rotateSecret(id: number, secret: string, previousUntil: Date, at?: Date): Promise<Webhook>;
   /** Removes an endpoint and its delivery log. */
   remove(id: number): Promise<void>;
   /**
@@ -78,15 +86,24 @@ function toWebhook(row: Selectable<WebhooksTable>): StoredWebhook {
     partnerKeyId: row.partner_key_id,
     url: row.url,
     secret: row.secret,
+    previousSecret: row.previous_secret,
     filter,
     allowPrivate: Number(row.allow_private) === 1,
     createdAt: toDate(row.created_at),
     disabledAt: row.disabled_at === null ? null : toDate(row.disabled_at),
     disabledReason: row.disabled_reason,
+    secretRotatedAt: row.secret_rotated_at === null ? null : toDate(row.secret_rotated_at),
+    previousSecretUntil: row.previous_secret_until === null ? null : toDate(row.previous_secret_until),
   };
 }
 
-const withoutSecret = ({ secret: _secret, ...webhook }: StoredWebhook): Webhook => webhook;
+const withoutSecret = ({ secret: _secret, previousSecret: _previous, ...webhook }: StoredWebhook): Webhook => webhook;
+
+/** The secrets that sign a delivery sent at `now`: the current one, and the previous one while its overlap lasts. */
+function signingSecrets(row: { secret: string; previous_secret: string | null; previous_secret_until: Selectable<WebhooksTable>['previous_secret_until'] }, now: Date): string[] {
+  const overlaps = row.previous_secret !== null && row.previous_secret_until !== null && toDate(row.previous_secret_until).getTime() > now.getTime();
+  return overlaps ? [row.secret, row.previous_secret!] : [row.secret];
+}
 
 function toDelivery(row: Selectable<WebhookDeliveriesTable>): WebhookDelivery {
   return {
@@ -128,6 +145,9 @@ export function webhookRepo(db: Kysely<Database>, engine: Engine): WebhookRepo {
           created_at: toTimestamp(new Date()),
           disabled_at: null,
           disabled_reason: null,
+          previous_secret: null,
+          previous_secret_until: null,
+          secret_rotated_at: null,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -146,6 +166,23 @@ export function webhookRepo(db: Kysely<Database>, engine: Engine): WebhookRepo {
       await db
         .updateTable('webhooks')
         .set({ disabled_at: reason === null ? null : toTimestamp(at), disabled_reason: reason === null ? null : stripUnsafeText(reason).slice(0, 500) })
+        .where('id', '=', id)
+        .execute();
+      const hook = await findById(id);
+      if (!hook) throw new GazetteError('NOT_FOUND', `There is no webhook ${id} (see \`gazette partner webhook list\`).`);
+      return withoutSecret(hook);
+    },
+    async rotateSecret(id, secret, previousUntil, at = new Date()) {
+      const overlaps = previousUntil.getTime() > at.getTime();
+      // The right-hand `secret` is the row's value before this UPDATE, on both engines.
+      await db
+        .updateTable('webhooks')
+        .set((eb) => ({
+          previous_secret: overlaps ? eb.ref('secret') : null,
+          previous_secret_until: overlaps ? toTimestamp(previousUntil) : null,
+          secret,
+          secret_rotated_at: toTimestamp(at),
+        }))
         .where('id', '=', id)
         .execute();
       const hook = await findById(id);
@@ -218,7 +255,7 @@ export function webhookRepo(db: Kysely<Database>, engine: Engine): WebhookRepo {
         .selectFrom('webhook_deliveries as d')
         .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
         .selectAll('d')
-        .select(['w.url', 'w.secret', 'w.allow_private'])
+        .select(['w.url', 'w.secret', 'w.previous_secret', 'w.previous_secret_until', 'w.allow_private'])
         .where(
           'd.id',
           'in',
@@ -226,7 +263,7 @@ export function webhookRepo(db: Kysely<Database>, engine: Engine): WebhookRepo {
         )
         .orderBy('d.id')
         .execute();
-      return rows.map((r) => ({ ...toDelivery(r), payload: r.payload, url: r.url, secret: r.secret, allowPrivate: Number(r.allow_private) === 1 }));
+      return rows.map((r) => ({ ...toDelivery(r), payload: r.payload, url: r.url, secrets: signingSecrets(r, now), allowPrivate: Number(r.allow_private) === 1 }));
     },
     async recordAttempt(id, result) {
       const finished = result.delivered || result.nextAttemptAt === null;

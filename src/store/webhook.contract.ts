@@ -112,5 +112,35 @@ export function describeWebhookContract(fixture: () => ContractFixture): void {
       assert.ok((await store.webhooks.queueSizes()).pending >= 5);
       await store.webhooks.remove(hook.id);
     });
+
+    it('rotates a secret: the old one signs as well until the overlap ends, then only the new one; the secrets never show', async () => {
+      const { store } = fixture();
+      const owner = await partner(store);
+      const hook = await store.webhooks.create({ partnerKeyId: owner, url: 'https://partner.example/rotating', secret: 'whsec_old', filter: {} });
+      assert.deepEqual([hook.secretRotatedAt, hook.previousSecretUntil], [null, null]);
+      const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+      const overlapEnds = new Date(now.getTime() + 24 * 3_600_000);
+      const rotated = await store.webhooks.rotateSecret(hook.id, 'whsec_new', overlapEnds, now);
+      assert.deepEqual([rotated.secretRotatedAt?.getTime(), rotated.previousSecretUntil?.getTime()], [now.getTime(), overlapEnds.getTime()]);
+      assert.equal('secret' in rotated || 'previousSecret' in rotated, false);
+      assert.ok(!(await store.webhooks.list(owner)).some((h) => 'secret' in h || 'previousSecret' in h));
+      const stored = (await store.webhooks.findById(hook.id))!;
+      assert.deepEqual([stored.secret, stored.previousSecret], ['whsec_new', 'whsec_old']);
+
+      await store.webhooks.enqueue([{ webhookId: hook.id, eventId: 'rot-1', eventType: 'article.created', articleId: 1, payload: '{}' }], new Date(now.getTime() - 1000));
+      const claim = async (at: Date) =>
+        (await store.webhooks.claimDue(`node-${at.getTime()}`, at, new Date(at.getTime() + 1000), 100)).find((d) => d.webhookId === hook.id)!;
+      assert.deepEqual((await claim(now)).secrets, ['whsec_new', 'whsec_old'], 'during the overlap: both, the new first');
+      const afterOverlap = new Date(overlapEnds.getTime() + 2000);
+      assert.deepEqual((await claim(afterOverlap)).secrets, ['whsec_new'], 'after it: only the new one (the claim above expired)');
+
+      // A rotation with no overlap (a leaked secret) ends every earlier secret at once.
+      const immediate = await store.webhooks.rotateSecret(hook.id, 'whsec_third', now, now);
+      assert.equal(immediate.previousSecretUntil, null);
+      assert.equal((await store.webhooks.findById(hook.id))!.previousSecret, null);
+      assert.deepEqual((await claim(new Date(afterOverlap.getTime() + 2000))).secrets, ['whsec_third']);
+      await assert.rejects(store.webhooks.rotateSecret(999_999, 's', now, now), { code: 'NOT_FOUND' });
+      await store.webhooks.remove(hook.id);
+    });
   });
 }

@@ -16,13 +16,18 @@ import { articleDraft } from '../support/article-draft.js';
 import { openApiDocumentErrors, responseValidator } from '../support/openapi-validator.js';
 import { openTestPostgresStore, skipPostgres } from '../support/postgres.js';
 import { openTestSqliteStore } from '../support/sqlite.js';
+import { openTestImages, TEST_IMAGE_SECRET } from '../support/test-images.js';
+import { signedImagePath } from '../../src/images/image-signature.js';
 
 const PUBLIC = 'http://gazette.test';
+const PICTURE = 'https://cdn.wire.example/cairo.jpg';
+const signed = (width: number) => `${PUBLIC}${signedImagePath(TEST_IMAGE_SECRET, PICTURE, width)}`;
 
 for (const engine of ['SQLite', 'PostgreSQL'] as const) {
   describe(`JSON API: ${engine}`, { skip: engine === 'PostgreSQL' && skipPostgres }, () => {
     let store: Store;
     let drop: () => Promise<void>;
+    let dropImages: () => Promise<void>;
     let app: ReturnType<typeof buildApp>;
     let validate: ReturnType<typeof responseValidator>;
     let wireId: number;
@@ -46,7 +51,9 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
     before(async () => {
       ({ store, drop } = engine === 'SQLite' ? await openTestSqliteStore() : await openTestPostgresStore());
       await seedTaxonomy(store);
-      app = buildApp({ store, config: loadConfig({ DEMO_CONTENT: 'false', PUBLIC_URL: PUBLIC }), logger: pino({ level: 'silent' }) });
+      const images = await openTestImages();
+      dropImages = images.drop;
+      app = buildApp({ store, config: loadConfig({ DEMO_CONTENT: 'false', PUBLIC_URL: PUBLIC }), logger: pino({ level: 'silent' }), images: images.images });
       const document = await (await app.request('/api/v1/openapi.json')).json();
       validate = responseValidator(document as { paths: Record<string, unknown> });
       wireId = (await store.providers.create({ slug: 'wire', name: 'Wire', disclaimer: 'Supplied as is.' })).id;
@@ -60,7 +67,9 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
         [{ slug: 'mark-rutte', name: 'Mark Rutte', type: 'person', mentions: 1, role: 'Secretary General' }],
         [{ text: 'we act together', speakerSlug: 'mark-rutte', speakerName: 'Mark Rutte', position: 0 }],
       );
-      const arabic = await add({ language: 'ar', headline: 'خبر عاجل', categories: ['world'] });
+      const arabic = await add({ language: 'ar', headline: 'خبر عاجل', categories: ['world'], leadImage: { url: PICTURE, alt: 'ميدان التحرير', caption: 'Cairo at dusk.', credit: 'Wire/Amr' } });
+      // Measured by the image job: 1000×750, so only the 320, 640 and 960 widths are offered.
+      await store.articles.recordLeadImage(arabic.id, PICTURE, { width: 1000, height: 750 });
       for (let i = 0; i < 8; i++) await add({ categories: ['business'] });
       ids = { head: head.id, copy: copy.id, arabic: arabic.id };
     });
@@ -112,6 +121,30 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
       assert.deepEqual(await titles('lang=ar'), ['خبر عاجل']);
       assert.deepEqual(await titles('since=2026-01-01T00:04:00Z&until=2026-01-01T00:05:00Z'), ['Story 5', 'Story 4']);
       assert.deepEqual(await titles('provider=wire&until=2026-01-01T00:02:00%2B00:00'), ['خبر عاجل', 'Story 1']);
+    });
+
+    it('filters by a full-text search (q), with the other filters, paged by `next` without repeats', async () => {
+      const titles = async (query: string) => (await get(`/api/v1/articles?limit=100&${query}`, '/articles')).body.data.map((a: any) => a.headline);
+      assert.deepEqual(await titles('q=together'), ['Story 1'], 'a word of the body');
+      assert.deepEqual(await titles('q=together&category=world'), []);
+      assert.deepEqual(await titles('q=together&provider=wire&lang=en&since=2026-01-01T00:00:00Z&until=2026-01-01T00:01:00Z'), ['Story 1']);
+      assert.deepEqual(await titles('q=together&since=2026-01-01T00:02:00Z'), [], 'since bounds the search too');
+      const everyStory = await titles('q=story');
+      const paged: string[] = [];
+      for (let next: string | null = '/api/v1/articles?q=story&limit=3'; next; ) {
+        const { body } = await get(next.replace(PUBLIC, ''), '/articles');
+        paged.push(...body.data.map((a: any) => a.headline));
+        next = body.next;
+      }
+      assert.ok(everyStory.length >= 9);
+      assert.deepEqual([...paged].sort(), [...everyStory].sort(), 'every match once across the pages');
+      const ninjs = await get('/api/v1/articles?q=together&format=ninjs', '/articles');
+      assert.equal(ninjs.body.data[0].headlines[0].value, 'Story 1');
+      const conflict = await get('/api/v1/articles?q=together&entity=mark-rutte', '/articles');
+      assert.deepEqual([conflict.res.status, conflict.body.error.code], [400, 'FILTER_CONFLICT']);
+      assert.equal((await get('/api/v1/articles?q=together&provider=nobody', '/articles')).res.status, 404);
+      const badCursor = await get('/api/v1/articles?q=together&cursor=banana', '/articles');
+      assert.deepEqual([badCursor.res.status, badCursor.body.error.code], [400, 'INVALID_CURSOR']);
     });
 
     it('pages by cursor with no duplicate or gap while new stories arrive', async () => {
@@ -207,6 +240,36 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
       const list = await get('/api/v1/articles?limit=2', '/articles', { headers: { Accept: 'application/ninjs+json' } });
       assert.equal(list.body.data[0].type, 'text');
       assert.equal(list.body.data[0].representationtype, 'partial');
+      assert.equal(list.body.data[0].associations, undefined, 'a story without a picture has no association');
+    });
+
+    it('gives a measured lead picture in Gazette JSON and as a ninjs association with every offered size', async () => {
+      const listed = (await get('/api/v1/articles?lang=ar', '/articles')).body.data[0];
+      assert.deepEqual(listed.image, { url: signed(960), sourceUrl: PICTURE, alt: 'ميدان التحرير', caption: 'Cairo at dusk.', credit: 'Wire/Amr', width: 1000, height: 750 });
+      const expected = {
+        name: 'mainpicture',
+        uri: PICTURE,
+        type: 'picture',
+        descriptions: [
+          { role: 'caption', value: 'Cairo at dusk.', contenttype: 'text/plain' },
+          { role: 'alt', value: 'ميدان التحرير', contenttype: 'text/plain' },
+        ],
+        by: 'Wire/Amr',
+        renditions: [
+          { name: 'w320', href: signed(320), contenttype: 'image/jpeg', width: 320, height: 240 },
+          { name: 'w640', href: signed(640), contenttype: 'image/jpeg', width: 640, height: 480 },
+          { name: 'w960', href: signed(960), contenttype: 'image/jpeg', width: 960, height: 720 },
+          { name: 'original', href: PICTURE, width: 1000, height: 750 },
+        ],
+      };
+      const one = (await get(`/api/v1/articles/${ids.arabic}?format=ninjs`, '/articles/{id}')).body;
+      assert.deepEqual(one.associations, [expected]);
+      const list = (await get('/api/v1/articles?lang=ar&format=ninjs', '/articles')).body;
+      assert.deepEqual(list.data[0].associations, [expected]);
+      // Gazette's own ninjs reader takes the picture back: the widest size (the original), with its texts.
+      const read = parseNinjs(one);
+      assert.equal(read.kind, 'accepted');
+      if (read.kind === 'accepted') assert.deepEqual(read.items[0]!.image, { url: PICTURE, alt: 'Cairo at dusk.', caption: 'Cairo at dusk.', credit: 'Wire/Amr', width: 1000, height: 750 });
     });
 
     it('answers a CORS preflight for reads, and none for the push endpoint', async () => {

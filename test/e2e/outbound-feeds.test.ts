@@ -11,19 +11,27 @@ import { articleDraft } from '../support/article-draft.js';
 import { openDemoApp } from '../support/demo-app.js';
 import { openTestPostgresStore, skipPostgres } from '../support/postgres.js';
 import { openTestSqliteStore } from '../support/sqlite.js';
+import { openTestImages, TEST_IMAGE_SECRET } from '../support/test-images.js';
+import { signedImagePath } from '../../src/images/image-signature.js';
 
+const PICTURE = 'https://cdn.wire.example/markets.jpg';
+/** The picture as feeds name it: this site's signed copy 1,280 pixels wide (2400×1600 scaled). */
+const PICTURE_URL = `http://gazette.test${signedImagePath(TEST_IMAGE_SECRET, PICTURE, 1280)}`;
 const HOSTILE = `Q&A: <b>"bold"</b> & 'quoted' ]]> — مرحبا بالعالم 😀🇺🇦`;
 
 for (const engine of ['SQLite', 'PostgreSQL'] as const) {
   describe(`outbound feeds: ${engine}`, { skip: engine === 'PostgreSQL' && skipPostgres }, () => {
     let demo: Awaited<ReturnType<typeof openDemoApp>>;
     let dropStore: () => Promise<void>;
+    let dropImages: () => Promise<void>;
     let ids: { hostile: number; business: number; takenDown: number };
 
     before(async () => {
       const opened = engine === 'SQLite' ? await openTestSqliteStore() : await openTestPostgresStore();
       dropStore = opened.drop;
-      demo = await openDemoApp({ store: opened.store, demo: false });
+      const images = await openTestImages();
+      dropImages = images.drop;
+      demo = await openDemoApp({ store: opened.store, demo: false, images: images.images });
       const store: Store = demo.store;
       const wire = await store.providers.create({ slug: 'wire', name: 'Wire & Co' });
       const hostile = await store.articles.upsert(
@@ -40,8 +48,18 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
         }),
       );
       const business = await store.articles.upsert(
-        articleDraft({ providerId: wire.id, guid: 'biz', headline: 'Markets rally', bodyText: 'Shares rose.', categories: ['business'], publishedAt: new Date('2026-02-02T10:00:00Z') }),
+        articleDraft({
+          providerId: wire.id,
+          guid: 'biz',
+          headline: 'Markets rally',
+          bodyText: 'Shares rose.',
+          categories: ['business'],
+          publishedAt: new Date('2026-02-02T10:00:00Z'),
+          leadImage: { url: PICTURE, alt: 'Traders & <screens>', caption: 'Traders watch the screens ]]> in Frankfurt.', credit: 'Wire/Jane Doe' },
+        }),
       );
+      // As the image job leaves it: fetched and measured.
+      await store.articles.recordLeadImage(business.article.id, PICTURE, { width: 2400, height: 1600 });
       const takenDown = await store.articles.upsert(
         articleDraft({ providerId: wire.id, guid: 'gone', headline: 'Withdrawn story', bodyText: 'Gone.', categories: ['business'], publishedAt: new Date('2026-02-05T10:00:00Z') }),
       );
@@ -52,6 +70,7 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
     after(async () => {
       await demo?.drop();
       await dropStore?.();
+      await dropImages?.();
     });
 
     it('serves the latest stories as RSS 2.0 with absolute URLs, full bodies, provider, categories and rel="self"', async () => {
@@ -74,6 +93,39 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
       assert.equal(item.description, `Summary ${HOSTILE}`);
       assert.match(xml, /<atom:link rel="self" type="application\/rss\+xml" href="http:\/\/gazette.test\/feeds\/latest.rss"\/>/);
       assert.match(xml, /<content:encoded>&lt;p&gt;Body &amp;amp; &amp;lt;tags&amp;gt; \]\]&amp;gt; مرحبا 😀&lt;\/p&gt;<\/content:encoded>/);
+    });
+
+    it('carries a measured lead picture in every format: RSS enclosure and media:content, Atom enclosure, JSON Feed image', async () => {
+      const rss = parseIndependently(await (await demo.app.request('/feeds/category/business.rss')).text()) as { feed: any };
+      const item = rss.feed.items[0];
+      assert.deepEqual(item.enclosures, [{ url: PICTURE_URL, length: 0, type: 'image/jpeg' }]);
+      assert.deepEqual(item.media.contents, [
+        {
+          url: PICTURE_URL,
+          type: 'image/jpeg',
+          medium: 'image',
+          width: 1280,
+          height: 853,
+          title: { value: 'Traders & <screens>', type: 'plain' },
+          description: { value: 'Traders watch the screens ]]> in Frankfurt.', type: 'plain' },
+          credits: [{ value: 'Wire/Jane Doe' }],
+        },
+      ]);
+      const atom = parseIndependently(await (await demo.app.request('/feeds/category/business.atom')).text()) as { feed: any };
+      assert.deepEqual(
+        atom.feed.entries[0].links.find((l: any) => l.rel === 'enclosure'),
+        { href: PICTURE_URL, rel: 'enclosure', type: 'image/jpeg', title: 'Traders & <screens>' },
+      );
+      assert.equal(atom.feed.entries[0].media.contents[0].credits[0].value, 'Wire/Jane Doe');
+      const json = (await (await demo.app.request('/feeds/category/business.json')).json()) as any;
+      assert.equal(json.items[0].image, PICTURE_URL);
+      assert.deepEqual(json.items[0]._gazette.image, { url: PICTURE_URL, type: 'image/jpeg', width: 1280, height: 853, alt: 'Traders & <screens>', caption: 'Traders watch the screens ]]> in Frankfurt.', credit: 'Wire/Jane Doe' });
+      // A story without a picture carries none.
+      const latest = (await (await demo.app.request('/feeds/latest.json')).json()) as any;
+      assert.equal(latest.items.find((i: any) => i.id === `http://gazette.test/article/${ids.hostile}`).image, undefined);
+      // The URL is one the image endpoint signed, not a 403 for a forged one.
+      assert.notEqual((await demo.app.request(PICTURE_URL.replace('http://gazette.test', ''))).status, 403);
+      assert.equal((await demo.app.request(PICTURE_URL.replace('http://gazette.test', '').replace('/img/', '/img/x'))).status, 403);
     });
 
     it('answers 304 to a conditional request for an unchanged feed', async () => {

@@ -14,14 +14,18 @@ import { buildApp } from '../../src/web/app.js';
 import { articleDraft } from '../support/article-draft.js';
 import { openTestPostgresStore, skipPostgres } from '../support/postgres.js';
 import { openTestSqliteStore } from '../support/sqlite.js';
+import { openTestImages, TEST_IMAGE_SECRET } from '../support/test-images.js';
+import { signedImagePath } from '../../src/images/image-signature.js';
 
 const PUBLIC = 'http://gazette.test';
+const PICTURE = 'https://cdn.wire.example/fresh.jpg';
 const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 'sitemap'].includes(name) });
 
 for (const engine of ['SQLite', 'PostgreSQL'] as const) {
   describe(`sitemaps: ${engine}`, { skip: engine === 'PostgreSQL' && skipPostgres }, () => {
     let store: Store;
     let drop: () => Promise<void>;
+    let dropImages: () => Promise<void>;
     let app: ReturnType<typeof buildApp>;
     const storyUrls: string[] = [];
     const recentUrls: string[] = [];
@@ -39,7 +43,9 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
     before(async () => {
       ({ store, drop } = engine === 'SQLite' ? await openTestSqliteStore() : await openTestPostgresStore());
       await seedTaxonomy(store);
-      app = buildApp({ store, config: loadConfig({ DEMO_CONTENT: 'false', PUBLIC_URL: PUBLIC, SITEMAP_MAX_URLS: '2' }), logger: pino({ level: 'silent' }) });
+      const images = await openTestImages();
+      dropImages = images.drop;
+      app = buildApp({ store, config: loadConfig({ DEMO_CONTENT: 'false', PUBLIC_URL: PUBLIC, SITEMAP_MAX_URLS: '2' }), logger: pino({ level: 'silent' }), images: images.images });
       const provider = await store.providers.create({ slug: 'wire', name: 'Wire' });
       const dates = [
         ...[1, 2, 3].map((d) => new Date(Date.UTC(2025, 10, d))),
@@ -52,14 +58,21 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
         storyUrls.push(`${PUBLIC}/article/${article.id}/${article.slug}`);
       }
       for (const hoursAgo of [1, 30]) {
-        const { article } = await store.articles.upsert(articleDraft({ providerId: provider.id, guid: `new-${hoursAgo}`, headline: `Fresh story ${hoursAgo} h & <b>`, language: 'ar', publishedAt: new Date(Date.now() - hoursAgo * 3600_000) }));
+        const leadImage = hoursAgo === 1 ? { url: PICTURE, alt: null, caption: null, credit: null } : null;
+        const { article } = await store.articles.upsert(
+          articleDraft({ providerId: provider.id, guid: `new-${hoursAgo}`, headline: `Fresh story ${hoursAgo} h & <b>`, language: 'ar', publishedAt: new Date(Date.now() - hoursAgo * 3600_000), leadImage }),
+        );
+        if (leadImage) await store.articles.recordLeadImage(article.id, PICTURE, { width: 800, height: 600 });
         storyUrls.push(`${PUBLIC}/article/${article.id}/${article.slug}`);
         recentUrls.push(`${PUBLIC}/article/${article.id}/${article.slug}`);
       }
       const gone = await store.articles.upsert(articleDraft({ providerId: provider.id, guid: 'gone', headline: 'Withdrawn', publishedAt: new Date(Date.UTC(2025, 11, 6)) }));
       await store.articles.setStatus(gone.article.id, 'taken_down');
     });
-    after(async () => drop?.());
+    after(async () => {
+      await drop?.();
+      await dropImages?.();
+    });
 
     it('indexes monthly sitemaps split at the configured limit, listing every story once', async () => {
       const index = await xml('/sitemap.xml');
@@ -84,6 +97,17 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
         listed.push(...urls.map((u: any) => u.loc));
       }
       assert.deepEqual([...listed].sort(), [...storyUrls].sort(), 'every story exactly once, the taken-down one never');
+    });
+
+    it('names a story’s measured lead picture as an image:image, this site’s signed copy', async () => {
+      const picture = `${PUBLIC}${signedImagePath(TEST_IMAGE_SECRET, PICTURE, 640)}`;
+      const month = await xml(`/sitemaps/${new Date(Date.now() - 3600_000).toISOString().slice(0, 7)}.xml`);
+      const fresh = month.urlset.url.find((u: any) => u.loc === recentUrls[0]);
+      assert.deepEqual(fresh['image:image'], { 'image:loc': picture });
+      assert.equal(month['urlset']['@_xmlns:image'], 'http://www.google.com/schemas/sitemap-image/1.1');
+      const news = await xml('/sitemaps/news.xml');
+      assert.deepEqual(news.urlset.url[0]['image:image'], { 'image:loc': picture });
+      assert.equal(news.urlset.url[1]['image:image'], undefined, 'a story without a picture names none');
     });
 
     it('answers 404 for a sitemap part or month that does not exist', async () => {

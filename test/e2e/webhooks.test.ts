@@ -12,6 +12,7 @@ import { verifyWebhook, WEBHOOK_HEADERS } from '../../src/domain/webhook-signatu
 import { closeFetchAgents } from '../../src/ingest/fetch/fetch-url.js';
 import { createWebhookDispatcher } from '../../src/jobs/webhooks/webhook-dispatcher.js';
 import { registerWebhook } from '../../src/jobs/webhooks/register-webhook.js';
+import { rotateWebhookSecret } from '../../src/jobs/webhooks/rotate-webhook-secret.js';
 import { openPostgresStore } from '../../src/store/postgres/open-postgres-store.js';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -53,7 +54,7 @@ const engines: Engine[] = [
 
 /** A partner's receiver: answers each POST with the next scripted status (then 204), checking signatures. */
 async function startReceiver(secretOf: (path: string) => string) {
-  const received: { status: number; verified: string | null; body: Record<string, any>; eventId: string }[] = [];
+  const received: { status: number; verified: string | null; body: Record<string, any>; eventId: string; raw: string; timestamp: string; signature: string }[] = [];
   let script: number[] = [];
   const server = await startLocalServer((req, res) => {
     let raw = '';
@@ -61,12 +62,10 @@ async function startReceiver(secretOf: (path: string) => string) {
     req.on('data', (d) => (raw += d));
     req.on('end', () => {
       const status = script.shift() ?? 204;
-      const verified = verifyWebhook(
-        secretOf(req.url ?? ''),
-        { timestamp: req.headers[WEBHOOK_HEADERS.timestamp] as string, signature: req.headers[WEBHOOK_HEADERS.signature] as string },
-        raw,
-      );
-      received.push({ status, verified, body: JSON.parse(raw), eventId: String(req.headers[WEBHOOK_HEADERS.id]) });
+      const timestamp = req.headers[WEBHOOK_HEADERS.timestamp] as string;
+      const signature = req.headers[WEBHOOK_HEADERS.signature] as string;
+      const verified = verifyWebhook(secretOf(req.url ?? ''), { timestamp, signature }, raw);
+      received.push({ status, verified, body: JSON.parse(raw), eventId: String(req.headers[WEBHOOK_HEADERS.id]), raw, timestamp, signature });
       res.writeHead(status).end(status >= 400 ? 'not now' : '');
     });
   });
@@ -238,8 +237,47 @@ for (const engine of engines) {
       assert.deepEqual(second.json.data.map((d: any) => d.eventId), ['api-1']);
       assert.equal(second.json.next, null);
 
+      // Rotating: the new secret once, the overlap in the endpoint; nobody else may rotate it.
+      assert.equal((await call('POST', `/webhooks/${id}/rotate-secret`, theirs, {}, '/webhooks/{id}/rotate-secret')).status, 404);
+      assert.equal((await call('POST', `/webhooks/${id}/rotate-secret`, mine, { overlapHours: 1000 }, '/webhooks/{id}/rotate-secret')).status, 400);
+      const rotated = await call('POST', `/webhooks/${id}/rotate-secret`, mine, { overlapHours: 2 }, '/webhooks/{id}/rotate-secret');
+      assert.equal(rotated.status, 200);
+      assert.match(rotated.json.secret, /^whsec_/);
+      assert.notEqual(rotated.json.secret, made.json.secret);
+      assert.ok(Math.abs(Date.parse(rotated.json.data.previousSecretUntil) - (Date.now() + 2 * 3_600_000)) < 60_000);
+      assert.equal((await store.webhooks.findById(id))!.previousSecret, made.json.secret);
+      const byDefault = await app.request(`/api/v1/webhooks/${id}/rotate-secret`, { method: 'POST', headers: { authorization: mine.authorization } });
+      assert.equal(byDefault.status, 200, 'no body: the default overlap');
+      assert.equal((await call('GET', '/webhooks', mine)).json.data[0].secretRotatedAt !== null, true);
+
       assert.equal((await call('DELETE', `/webhooks/${id}`, mine, undefined, '/webhooks/{id}')).status, 204);
       assert.deepEqual((await call('GET', '/webhooks', mine)).json.data, []);
+    });
+
+    it('rotates a secret without losing an event: during the overlap a receiver on the old secret and one on the new both verify', async () => {
+      const made = await hook('/rotating');
+      const old = secrets.get('/rotating')!;
+      const { secret: fresh, webhook } = await rotateWebhookSecret(store, made.id, { overlapHours: 24 });
+      assert.notEqual(fresh, old);
+      assert.match(fresh, /^whsec_/);
+      assert.ok(webhook.previousSecretUntil!.getTime() > Date.now() + 23 * 3_600_000);
+      await publish();
+      assert.equal(await dispatcher().runOnce(), 1);
+      const [during] = receiver.received;
+      assert.equal(during!.verified, null, 'the receiver still holding the old secret accepts it');
+      assert.equal(verifyWebhook(fresh, during!, during!.raw), null, 'a receiver already switched to the new secret accepts it too');
+      assert.equal(during!.signature.split(' ').length, 2);
+
+      // The partner switched; then a leak: rotated again with no overlap, only the newest signs.
+      secrets.set('/rotating', fresh);
+      const { secret: third } = await rotateWebhookSecret(store, made.id, { overlapHours: 0 });
+      await publish();
+      await dispatcher().runOnce();
+      const after = receiver.received[1]!;
+      assert.equal(after.signature.split(' ').length, 1);
+      assert.equal(after.verified, 'the signature does not match', 'the replaced secret no longer verifies anything');
+      assert.equal(verifyWebhook(third, after, after.raw), null);
+      await assert.rejects(rotateWebhookSecret(store, made.id, { overlapHours: 24 * 8 }), { code: 'VALIDATION_FAILED' });
     });
 
     it('delivers events written before a restart, and a retry interrupted by one, exactly once', async () => {

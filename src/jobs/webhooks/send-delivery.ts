@@ -36,7 +36,9 @@ export async function sendDelivery(delivery: DueDelivery, options: DeliveryFetch
       'content-type': 'application/json',
       [WEBHOOK_HEADERS.id]: delivery.eventId,
       [WEBHOOK_HEADERS.timestamp]: String(timestamp),
-      [WEBHOOK_HEADERS.signature]: signWebhook(delivery.secret, timestamp, delivery.payload),
+      // During a rotation's overlap, one signature per secret, space-separated (new first):
+      // a receiver still on the old secret and one already on the new both find theirs.
+      [WEBHOOK_HEADERS.signature]: delivery.secrets.map((secret) => signWebhook(secret, timestamp, delivery.payload)).join(' '),
     },
     accept: '*/*',
     userAgent: WEBHOOK_USER_AGENT,

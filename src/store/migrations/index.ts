@@ -17,6 +17,7 @@ import { commentsAndComplaints } from './0020-comments-and-complaints.js';
 import { webhooks } from './0021-webhooks.js';
 import { dailyViews } from './0022-daily-views.js';
 import { superdeskDestinationsAndAgencyMeta } from './0023-superdesk-destinations-and-agency-meta.js';
+import { webhookSecretRotation } from './0024-webhook-secret-rotation.js';
 
 /** A migration that may differ per engine where the SQL must (types, identity columns). */
 export type EngineMigration = (db: Kysely<any>, engine: Engine) => Promise<void>;
@@ -43,6 +44,7 @@ const history: Record<string, EngineMigration> = {
   '0021-webhooks': webhooks,
   '0022-daily-views': dailyViews,
   '0023-superdesk-destinations-and-agency-meta': superdeskDestinationsAndAgencyMeta,
+  '0024-webhook-secret-rotation': webhookSecretRotation,
 };
 
 /** The names of every migration, oldest first (the upgrade test builds each earlier schema). */

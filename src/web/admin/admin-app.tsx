@@ -39,6 +39,7 @@ import { feedsSection } from './feeds-pages.js';
 import { partnerKeysSection } from './partner-keys-pages.js';
 import { providersSection } from './providers-pages.js';
 import { usersSection } from './users-pages.js';
+import { webhooksSection } from './webhooks-pages.js';
 
 /** The admin stylesheet ships in public/ (three levels up from src/web/admin and dist/web/admin). */
 const stylesheet = readFileSync(new URL('../../../public/admin.css', import.meta.url), 'utf8');
@@ -57,6 +58,7 @@ function registerAdminSections(app: Hono<AdminEnv>, deps: AppDeps): void {
   app.route('/feeds', feedsSection(deps));
   app.route('/users', usersSection(deps));
   app.route('/partner-keys', partnerKeysSection(deps));
+  app.route('/webhooks', webhooksSection(deps));
   app.get('/audit', auditPage(deps));
   const account = accountRoutes(deps);
   app.get('/account', account.show);

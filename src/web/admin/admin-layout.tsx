@@ -26,6 +26,7 @@ export const ADMIN_NAV: readonly NavEntry[] = [
   { href: '/admin/queues/comments', label: 'Comments queue', for: staff },
   { href: '/admin/queues/complaints', label: 'Complaints queue', for: everyone },
   { href: '/admin/partner-keys', label: 'Partner keys', for: staff },
+  { href: '/admin/webhooks', label: 'Webhooks', for: staff },
   { href: '/admin/users', label: 'Users', for: (u) => u.role === 'admin' },
   { href: '/admin/audit', label: 'Audit log', for: everyone },
 ];

@@ -69,7 +69,32 @@ export const articleListSchema = z
 
 /** An IPTC ninjs 2.0 item (iptc.org/std/ninjs), as `?format=ninjs` answers. */
 export const ninjsItemSchema = z
-  .object({ uri: z.string().url(), type: z.literal('text'), headlines: z.array(z.object({ value: z.string() }).passthrough()), versioncreated: z.string() })
+  .object({
+    uri: z.string().url(),
+    type: z.literal('text'),
+    headlines: z.array(z.object({ value: z.string() }).passthrough()),
+    versioncreated: z.string(),
+    associations: z
+      .array(
+        z
+          .object({
+            name: z.literal('mainpicture'),
+            uri: z.string().url().openapi({ description: 'The picture as the provider named it.' }),
+            type: z.literal('picture'),
+            by: z.string().optional().openapi({ description: 'Photographer or agency (plain text).' }),
+            descriptions: z
+              .array(z.object({ role: z.enum(['caption', 'alt']), value: z.string(), contenttype: z.literal('text/plain') }))
+              .optional()
+              .openapi({ description: 'The caption and the alternative text, plain text.' }),
+            renditions: z
+              .array(z.object({ name: z.string(), href: z.string().url(), contenttype: z.string().optional(), width: z.number().int(), height: z.number().int() }))
+              .openapi({ description: 'This site’s copy in every width it offers (`w320`, `w640`, …, signed URLs), then the provider’s `original`, each with its pixel size.' }),
+          })
+          .passthrough(),
+      )
+      .optional()
+      .openapi({ description: 'The lead picture, once Gazette has fetched and measured it.' }),
+  })
   .passthrough()
   .openapi('NinjsItem');
 
@@ -144,7 +169,15 @@ export const listQuerySchema = z
     lang: z.string().regex(/^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i, 'must be a BCP 47 language tag such as "en" or "pt-BR"').optional().openapi({ description: 'Only stories in this language (BCP 47).' }),
     since: z.string().datetime({ offset: true }).optional().openapi({ description: 'Only stories listed at or after this time (RFC 3339).' }),
     until: z.string().datetime({ offset: true }).optional().openapi({ description: 'Only stories listed at or before this time (RFC 3339).' }),
-    cursor: z.string().max(40).optional().openapi({ description: 'Where the page starts: take it from `next`, never build it.' }),
+    q: z
+      .string()
+      .max(2000)
+      .optional()
+      .openapi({
+        description:
+          'Only stories matching this full-text search (the syntax of `/search`: words, "a phrase", word*, -word), best match first instead of newest first. Combines with `provider`, `category`, `lang`, `since` and `until`, not with `entity`.',
+      }),
+    cursor: z.string().max(160).optional().openapi({ description: 'Where the page starts: take it from `next`, never build it.' }),
     limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ description: 'Articles per page, 1 to 100.' }),
     format: z.enum(['gazette', 'ninjs']).optional().openapi({ description: 'Answer in Gazette JSON (default) or IPTC ninjs 2.1 (also chosen by `Accept: application/ninjs+json`).' }),
   })

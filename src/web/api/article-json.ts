@@ -1,7 +1,6 @@
 import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
 import type { ArticleWithProvider } from '../../domain/article.js';
 import type { OtherVersion } from '../../domain/article.js';
-import { toNinjs } from '../../publish/ninjs.js';
 import { imagesOf, type AppDeps } from '../deps.js';
 import { leadImageJson } from './image-json.js';
 import type { ApiEnv } from './api-env.js';
@@ -9,7 +8,7 @@ import { apiError } from '../errors.js';
 import { cacheAs } from '../http-cache/cache-as.js';
 import { articlePath } from '../views/format.js';
 import { articleDetailSchema, errorSchema, ninjsItemSchema } from './api-schemas.js';
-import { NINJS_MEDIA_TYPE, wantsNinjs } from './response-format.js';
+import { NINJS_MEDIA_TYPE, ninjsItem, wantsNinjs } from './response-format.js';
 
 /** An article as `GET /api/v1/articles/{id}` shows it. */
 export type ArticleDetail = z.infer<typeof articleDetailSchema>;
@@ -111,7 +110,7 @@ export function getArticle(deps: AppDeps): RouteHandler<typeof getArticleRoute, 
     cacheAs(c, 'article', [`article:${id}`, `story:${detail.story.id}`]);
     if (wantsNinjs(c, c.req.valid('query').format)) {
       // ninjs is documented as its own media type; the route's typed JSON answer is Gazette's.
-      return c.body(JSON.stringify(toNinjs(detail, deps.config.publicUrl)), 200, { 'Content-Type': `${NINJS_MEDIA_TYPE}; charset=utf-8` }) as never;
+      return c.body(JSON.stringify(ninjsItem(deps, detail)), 200, { 'Content-Type': `${NINJS_MEDIA_TYPE}; charset=utf-8` }) as never;
     }
     // Typed by the schema it was built to; the checker cannot intersect it with ninjs's open object.
     return c.json(detail, 200) as never;

@@ -1,23 +1,27 @@
 import type { z } from '@hono/zod-openapi';
-import { shownImage, type LeadImage } from '../../domain/lead-image.js';
+import type { LeadImage } from '../../domain/lead-image.js';
+import type { PublishedImage } from '../../publish/published-image.js';
 import type { ImageUrls } from '../images/image-urls.js';
+import { publishedImage } from '../images/published-image.js';
 import type { leadImageSchema } from './api-schemas.js';
-
-/** Width of the picture URL the API gives: large enough for a partner's article page. */
-const API_IMAGE_WIDTH = 1280;
 
 /** A lead image as the API shows it: only a measured one, and only where this site serves images. */
 export function leadImageJson(image: LeadImage | null | undefined, urls: ImageUrls | undefined, publicUrl: string): z.infer<typeof leadImageSchema> | null {
-  const shown = shownImage(image);
-  if (!shown || !image || !urls) return null;
-  const width = [...urls.widths].reverse().find((w) => w <= Math.min(API_IMAGE_WIDTH, shown.width)) ?? urls.widths[0]!;
-  return {
-    url: `${publicUrl}${urls.src(image.url, width)}`,
-    sourceUrl: image.url,
-    alt: image.alt,
-    caption: image.caption,
-    credit: image.credit,
-    width: shown.width,
-    height: shown.height,
+  const published = publishedImage(image, urls, publicUrl);
+  return published && {
+    url: published.url,
+    sourceUrl: published.source.url,
+    alt: published.alt,
+    caption: published.caption,
+    credit: published.credit,
+    width: published.source.width,
+    height: published.source.height,
   };
+}
+
+/** The published picture behind an API image (for ninjs renditions): the same picture, measured. */
+export function publishedFromJson(image: z.infer<typeof leadImageSchema> | null, urls: ImageUrls | undefined, publicUrl: string): PublishedImage | null {
+  if (!image) return null;
+  const { sourceUrl, alt, caption, credit, width, height } = image;
+  return publishedImage({ url: sourceUrl, alt, caption, credit, status: 'ready', width, height }, urls, publicUrl, true);
 }

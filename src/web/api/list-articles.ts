@@ -1,13 +1,13 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import { formatCursor, parseCursor, scopeKey, type ListingCursor, type ListingPosition, type ListingScope } from '../../domain/listing.js';
-import { toNinjs } from '../../publish/ninjs.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from './api-env.js';
 import { apiError } from '../errors.js';
 import { cacheAs } from '../http-cache/cache-as.js';
 import { articleListSchema, errorSchema, listQuerySchema, ninjsListSchema } from './api-schemas.js';
 import { summarize } from './article-summaries.js';
-import { NINJS_MEDIA_TYPE, wantsNinjs } from './response-format.js';
+import { listMatchingArticles } from './list-matching-articles.js';
+import { NINJS_MEDIA_TYPE, ninjsItem, wantsNinjs } from './response-format.js';
 
 /** GET /api/v1/articles, as the OpenAPI document describes it. */
 export const listArticlesRoute = createRoute({
@@ -16,7 +16,7 @@ export const listArticlesRoute = createRoute({
   tags: ['Articles'],
   summary: 'List published articles, newest first',
   description:
-    'One story appears once (under its first version). Filter by at most one of `provider`, `category`, `entity` and `lang`, plus a time window; follow `next` for older articles. Pages are read by key, so a page costs the same at any depth, and articles arriving meanwhile never shift a page already read.',
+    'One story appears once (under its first version). Filter by at most one of `provider`, `category`, `entity` and `lang`, plus a time window; follow `next` for older articles. Pages are read by key, so a page costs the same at any depth, and articles arriving meanwhile never shift a page already read. With `q`, only stories matching that search, best match first, and `provider`, `category` and `lang` may be combined.',
   request: { query: listQuerySchema },
   responses: {
     200: {
@@ -33,6 +33,7 @@ export const listArticlesRoute = createRoute({
 export function listArticles(deps: AppDeps): RouteHandler<typeof listArticlesRoute, ApiEnv> {
   return async (c) => {
     const query = c.req.valid('query');
+    if (query.q !== undefined) return listMatchingArticles(deps, c, { ...query, q: query.q }) as never;
     const scoped = (['provider', 'category', 'entity', 'lang'] as const).filter((k) => query[k] !== undefined);
     if (scoped.length > 1) {
       return apiError(c, 400, 'FILTER_CONFLICT', `Filter by one of provider, category, entity and lang at a time, not ${scoped.join(' and ')}.`);
@@ -63,7 +64,7 @@ export function listArticles(deps: AppDeps): RouteHandler<typeof listArticlesRou
     cacheAs(c, 'listing', [`scope:${scopeKey(scope)}`]);
     if (wantsNinjs(c, query.format)) {
       // ninjs is documented as its own media type; the route's typed JSON answer is Gazette's.
-      return c.body(JSON.stringify({ data: data.map((a) => toNinjs(a, deps.config.publicUrl)), next }), 200, { 'Content-Type': `${NINJS_MEDIA_TYPE}; charset=utf-8` }) as never;
+      return c.body(JSON.stringify({ data: data.map((a) => ninjsItem(deps, a)), next }), 200, { 'Content-Type': `${NINJS_MEDIA_TYPE}; charset=utf-8` }) as never;
     }
     return c.json({ data, next }, 200);
   };

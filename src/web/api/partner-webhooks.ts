@@ -2,6 +2,7 @@ import { createRoute, z, type OpenAPIHono, type RouteHandler } from '@hono/zod-o
 import type { MiddlewareHandler } from 'hono';
 import type { Webhook, WebhookDelivery } from '../../domain/webhook.js';
 import { registerWebhook } from '../../jobs/webhooks/register-webhook.js';
+import { DEFAULT_ROTATION_OVERLAP_HOURS, MAX_ROTATION_OVERLAP_HOURS, rotateWebhookSecret } from '../../jobs/webhooks/rotate-webhook-secret.js';
 import type { AppDeps } from '../deps.js';
 import { apiError } from '../errors.js';
 import type { ApiEnv } from './api-env.js';
@@ -33,6 +34,8 @@ const webhookSchema = z
     createdAt: instant,
     disabledAt: instant.nullable().openapi({ description: 'Set when Gazette stopped sending: the endpoint kept failing, or an operator paused it.' }),
     disabledReason: z.string().nullable(),
+    secretRotatedAt: instant.nullable().openapi({ description: 'When the signing secret was last rotated.' }),
+    previousSecretUntil: instant.nullable().openapi({ description: 'Until then, deliveries are signed with the secret before the last rotation as well.' }),
   })
   .openapi('Webhook');
 
@@ -59,6 +62,8 @@ const webhookJson = (h: Webhook) => ({
   createdAt: h.createdAt.toISOString(),
   disabledAt: h.disabledAt?.toISOString() ?? null,
   disabledReason: h.disabledReason,
+  secretRotatedAt: h.secretRotatedAt?.toISOString() ?? null,
+  previousSecretUntil: h.previousSecretUntil?.toISOString() ?? null,
 });
 
 const deliveryJson = (d: WebhookDelivery) => ({
@@ -123,6 +128,28 @@ const removeRoute = createRoute({
   responses: { 204: { description: 'Removed, with its delivery log.' }, 404: json(errorSchema, 'No such webhook of yours.'), ...refused },
 });
 
+const rotateRoute = createRoute({
+  method: 'post',
+  path: '/webhooks/{id}/rotate-secret',
+  tags: ['Webhooks'],
+  summary: 'Rotate a webhook’s signing secret (partners)',
+  description:
+    'The answer carries the new `secret`, shown only this once. For `overlapHours` (default ' +
+    `${DEFAULT_ROTATION_OVERLAP_HOURS}, at most ${MAX_ROTATION_OVERLAP_HOURS}; 0 ends the old secret at once) every delivery carries a signature by the new secret and one by the old, ` +
+    'space-separated in Gazette-Webhook-Signature, so your receiver keeps verifying while you switch it to the new secret.',
+  security,
+  request: {
+    params: idParam,
+    body: { required: false, content: { 'application/json': { schema: z.object({ overlapHours: z.number().int().min(0).max(MAX_ROTATION_OVERLAP_HOURS).optional() }).strict() } } },
+  },
+  responses: {
+    200: json(z.object({ data: webhookSchema, secret: z.string() }), 'Rotated.'),
+    400: json(errorSchema, 'A bad overlap.'),
+    404: json(errorSchema, 'No such webhook of yours.'),
+    ...refused,
+  },
+});
+
 const deliveriesRoute = createRoute({
   method: 'get',
   path: '/webhooks/{id}/deliveries',
@@ -168,6 +195,13 @@ export function partnerWebhookRoutes(api: OpenAPIHono<ApiEnv>, deps: AppDeps): v
     await deps.store.webhooks.remove(hook.id);
     return c.body(null, 204);
   };
+  const rotate: RouteHandler<typeof rotateRoute, ApiEnv> = async (c) => {
+    const hook = await ownWebhook(deps, c.get('partner').id, c.req.valid('param').id);
+    if (!hook) return apiError(c, 404, 'NOT_FOUND', 'You have no webhook with this id.') as never;
+    const body = (c.req.header('content-type') ?? '').includes('json') ? c.req.valid('json') : {};
+    const { webhook, secret } = await rotateWebhookSecret(deps.store, hook.id, { overlapHours: body?.overlapHours });
+    return c.json({ data: webhookJson(webhook), secret }, 200);
+  };
   const deliveries: RouteHandler<typeof deliveriesRoute, ApiEnv> = async (c) => {
     const hook = await ownWebhook(deps, c.get('partner').id, c.req.valid('param').id);
     if (!hook) return apiError(c, 404, 'NOT_FOUND', 'You have no webhook with this id.') as never;
@@ -179,5 +213,6 @@ export function partnerWebhookRoutes(api: OpenAPIHono<ApiEnv>, deps: AppDeps): v
   api.openapi(addRoute, add);
   api.openapi(listRoute, list);
   api.openapi(removeRoute, remove);
+  api.openapi(rotateRoute, rotate);
   api.openapi(deliveriesRoute, deliveries);
 }

@@ -4,7 +4,8 @@ import { buildFeedDocument } from '../../publish/feed-document.js';
 import { renderAtom } from '../../publish/atom.js';
 import { renderJsonFeed } from '../../publish/json-feed.js';
 import { renderRss } from '../../publish/rss.js';
-import type { AppDeps } from '../deps.js';
+import { imagesOf, type AppDeps } from '../deps.js';
+import { publishedImage } from '../images/published-image.js';
 import { apiError } from '../errors.js';
 import { cacheAs } from '../http-cache/cache-as.js';
 import { feedFormats, feedPaths, type FeedFormatName } from './feed-links.js';
@@ -43,6 +44,7 @@ export function listingFeed(deps: AppDeps, kind: FeedListingKind) {
       },
       page.items,
       details,
+      (image) => publishedImage(image, imagesOf(deps), base),
     );
     cacheAs(c, 'listing', [`scope:${scopeKey(listing.scope)}`]);
     return c.body(renderers[format](document), 200, { 'Content-Type': `${feedFormats[format].type}; charset=utf-8` });

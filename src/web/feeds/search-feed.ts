@@ -3,7 +3,8 @@ import { buildFeedDocument } from '../../publish/feed-document.js';
 import { renderAtom } from '../../publish/atom.js';
 import { renderJsonFeed } from '../../publish/json-feed.js';
 import { renderRss } from '../../publish/rss.js';
-import type { AppDeps } from '../deps.js';
+import { imagesOf, type AppDeps } from '../deps.js';
+import { publishedImage } from '../images/published-image.js';
 import { apiError } from '../errors.js';
 import { cacheAs } from '../http-cache/cache-as.js';
 import { readSearch, searchParamsSchema, searchQueryString } from '../search/search-request.js';
@@ -49,6 +50,7 @@ export function searchFeed(deps: AppDeps, format: FeedFormatName) {
       },
       items,
       details,
+      (image) => publishedImage(image, imagesOf(deps), base),
     );
     cacheAs(c, 'listing', searchCacheTags(read.request.filters.providerId, items.map((i) => i.id)));
     return c.body(renderers[format](document), 200, { 'Content-Type': `${feedFormats[format].type}; charset=utf-8` });

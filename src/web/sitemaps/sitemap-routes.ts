@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import type { ListingCursor } from '../../domain/listing.js';
 import { newsUrlEntry, renderSitemapIndex, URLSET_CLOSING, urlEntry, urlsetOpening } from '../../publish/sitemap.js';
-import type { AppDeps } from '../deps.js';
+import { imagesOf, type AppDeps } from '../deps.js';
+import { publishedImageUrl } from '../images/published-image.js';
 import { cacheAs } from '../http-cache/cache-as.js';
 import { articlePath } from '../views/format.js';
 
@@ -69,12 +70,13 @@ export function monthlySitemap(deps: AppDeps) {
     const start = await deps.store.listings.cursorAt(LATEST, (part - 1) * max, { sortAt: to, articleId: 0 });
     if (!start || start.sortAt < from) return c.text('No such sitemap.', 404);
     const base = deps.config.publicUrl;
+    const urls = imagesOf(deps);
     async function* write(): AsyncGenerator<string> {
       yield urlsetOpening();
       let cursor: ListingCursor | null = start!;
       for (let written = 0; cursor && written < max; ) {
         const page = await deps.store.listings.page(LATEST, { before: cursor, since: from }, Math.min(BATCH, max - written));
-        yield page.items.map((a) => urlEntry(`${base}${articlePath(a)}`, a.publishedAt)).join('');
+        yield page.items.map((a) => urlEntry(`${base}${articlePath(a)}`, a.publishedAt, publishedImageUrl(a.image, urls, base))).join('');
         written += page.items.length;
         cursor = page.older;
       }
@@ -92,11 +94,12 @@ export function newsSitemap(deps: AppDeps) {
     const page = await deps.store.listings.page(LATEST, { since }, BATCH);
     const base = deps.config.publicUrl;
     const site = deps.config.siteName;
+    const urls = imagesOf(deps);
     async function* write(): AsyncGenerator<string> {
       yield urlsetOpening(true);
       let current = page;
       for (let written = 0; ; ) {
-        yield current.items.map((a) => newsUrlEntry(`${base}${articlePath(a)}`, { publication: site, language: a.language, publishedAt: a.publishedAt, title: a.headline })).join('');
+        yield current.items.map((a) => newsUrlEntry(`${base}${articlePath(a)}`, { publication: site, language: a.language, publishedAt: a.publishedAt, title: a.headline }, publishedImageUrl(a.image, urls, base))).join('');
         written += current.items.length;
         if (!current.older || written >= NEWS_MAX_URLS) break;
         current = await deps.store.listings.page(LATEST, { before: current.older, since }, Math.min(BATCH, NEWS_MAX_URLS - written));
