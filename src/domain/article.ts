@@ -1,3 +1,4 @@
+import type { ProviderLogo } from './provider.js';
 import { z } from 'zod';
 import type { SafeHtml } from './safe-html.js';
 import { slugSchema } from './provider.js';
@@ -59,7 +60,7 @@ export interface Article extends ArticleDraft {
 
 /** An article joined with what listings and pages show of its provider. */
 export interface ArticleWithProvider extends Article {
-  provider: { id: number; slug: string; name: string; disclaimer: string };
+  provider: { id: number; slug: string; name: string; disclaimer: string; logo: ProviderLogo | null };
 }
 
 /** Text the store accepts: no NUL, control, bidi-override or zero-width characters (the pipeline strips them). */

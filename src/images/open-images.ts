@@ -15,9 +15,13 @@ export interface Images {
 }
 
 /** Opens the image store in `DATA_DIR/images` and builds the image service from config. */
-export async function openImages(config: Pick<Config, 'dataDir' | 'images'>, fetch: Omit<FetchOptions, 'maxBytes' | 'accept'> = {}): Promise<Images> {
+export async function openImages(
+  config: Pick<Config, 'dataDir' | 'images'>,
+  fetch: Omit<FetchOptions, 'maxBytes' | 'accept'> = {},
+  loadAsset?: (source: string) => Promise<Uint8Array | undefined>,
+): Promise<Images> {
   const { images } = config;
   const store = await openImageStore({ dir: join(config.dataDir, 'images'), maxCacheBytes: images.cacheBytes });
-  const service = createImageService({ store, fetch, limits: { maxBytes: images.maxBytes, maxPixels: images.maxPixels, widths: images.widths } });
+  const service = createImageService({ store, fetch, loadAsset, limits: { maxBytes: images.maxBytes, maxPixels: images.maxPixels, widths: images.widths } });
   return { service, store, secret: await imageSecret(images.secret, config.dataDir) };
 }

@@ -8,7 +8,8 @@ import { auditActor } from './actor.js';
 import { requireRole } from './admin-auth.js';
 import type { AdminEnv } from './admin-env.js';
 import { adminPage, doneRedirect } from './admin-page.js';
-import { adminTime, ConfirmForm, Field, FormError, StatusChip } from './admin-views.js';
+import { adminTime, ConfirmForm, Field, FormError } from './admin-views.js';
+import { KeyState, NewKeyCard } from './key-views.js';
 import { CsrfFields } from './csrf-fields.js';
 import { readForm } from './form-input.js';
 
@@ -31,13 +32,7 @@ async function listPage(deps: AppDeps, c: Ctx, state: { add?: AddState; created?
     <>
       <h1>Partner keys</h1>
       <p class="muted">Read keys for the JSON API, each with its own rate limit. Partners send them as “Authorization: Bearer &lt;key&gt;”.</p>
-      {state.created && (
-        <section class="card" aria-labelledby="new-key">
-          <h2 id="new-key">New key for {state.created.key.name}</h2>
-          <p>Copy it now: it is shown this once, and only its hash is stored.</p>
-          <p class="secret">{state.created.token}</p>
-        </section>
-      )}
+      {state.created && <NewKeyCard heading={`New key for ${state.created.key.name}`} token={state.created.token} />}
       {keys.length === 0 ? (
         <p class="muted">No partner keys yet.</p>
       ) : (
@@ -62,7 +57,7 @@ async function listPage(deps: AppDeps, c: Ctx, state: { add?: AddState; created?
                     {k.perMinute.toLocaleString('en')}
                   </td>
                   <td data-label="Created">{adminTime(k.createdAt)}</td>
-                  <td data-label="State">{k.revokedAt ? <StatusChip status="revoked" label={`revoked ${adminTime(k.revokedAt)}`} /> : <StatusChip status="active" />}</td>
+                  <td data-label="State"><KeyState revokedAt={k.revokedAt} /></td>
                   <td>{!k.revokedAt && <a href={`/admin/partner-keys/${k.keyId}/revoke`}>Revoke…</a>}</td>
                 </tr>
               ))}

@@ -1,7 +1,8 @@
 import type { z } from '@hono/zod-openapi';
 import { shownImage, type LeadImage } from '../../domain/lead-image.js';
 import type { ImageUrls } from '../images/image-urls.js';
-import type { leadImageSchema } from './api-schemas.js';
+import type { ProviderLogo } from '../../domain/provider.js';
+import type { leadImageSchema, providerLogoSchema } from './api-schemas.js';
 
 /** Width of the picture URL the API gives: large enough for a partner's article page. */
 const API_IMAGE_WIDTH = 1280;
@@ -20,4 +21,13 @@ export function leadImageJson(image: LeadImage | null | undefined, urls: ImageUr
     width: shown.width,
     height: shown.height,
   };
+}
+
+/** Width of a logo's URL in the API: enough for a partner to show it sharply at any size a logo takes. */
+const API_LOGO_WIDTH = 640;
+
+/** A provider's logo as the API shows it, or null (none, or this site serves no images). */
+export function providerLogoJson(logo: ProviderLogo | null, urls: ImageUrls | undefined, publicUrl: string): z.infer<typeof providerLogoSchema> | null {
+  if (!logo || !urls) return null;
+  return { url: `${publicUrl}${urls.responsive(logo.source, logo.width, API_LOGO_WIDTH).src}`, width: logo.width, height: logo.height };
 }
