@@ -114,7 +114,8 @@ export async function startGazette(
   const store = await openConfiguredStore(config);
   const processor = createProcessor(config);
   // Lead images are fetched and measured after their stories are stored, by the node that polls feeds.
-  const images = await openImages(config, fetchLimits(config));
+  // Uploaded logos are kept in the database, so any node can serve one it has not seen yet.
+  const images = await openImages(config, fetchLimits(config), (source) => store.providers.logoBytes(source));
   const prober = config.scheduler ? createLeadImageProber({ store, images: images.service, logger }) : undefined;
   let pageCacheBytes = () => 0;
   const metrics = createMetrics({ store, pageCacheBytes: () => pageCacheBytes() });

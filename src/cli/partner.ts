@@ -1,23 +1,21 @@
 import type { Command } from 'commander';
 import { generateApiKey } from '../domain/api-key.js';
 import { GazetteError } from '../domain/errors.js';
-import type { PartnerKey } from '../domain/partner.js';
+import { DEFAULT_PARTNER_PER_MINUTE, partnerKeyProblems, type PartnerKey } from '../domain/partner.js';
 import { withStore } from '../main.js';
 import type { Store } from '../store/store.js';
 import type { CliIo } from './cli-io.js';
 import { registerPartnerWebhook } from './partner-webhook.js';
 import { terminalSafe } from './terminal-safe.js';
 
-/** A partner key's default limit: ten times the anonymous default. */
-export const DEFAULT_PARTNER_PER_MINUTE = 3_000;
+export { DEFAULT_PARTNER_PER_MINUTE };
 
 /** Creates a read key for a partner and returns its token, which exists only in this answer. */
 export async function addPartner(store: Store, name: string, perMinute = DEFAULT_PARTNER_PER_MINUTE): Promise<{ key: PartnerKey; token: string }> {
+  const problems = partnerKeyProblems(name, perMinute);
+  if (problems.name) throw new GazetteError('VALIDATION_FAILED', `<name>: ${problems.name}`);
+  if (problems.perMinute) throw new GazetteError('VALIDATION_FAILED', `--per-minute: ${problems.perMinute}`);
   const trimmed = name.trim();
-  if (trimmed === '' || trimmed.length > 200) throw new GazetteError('VALIDATION_FAILED', '<name>: give the partner a name of 1 to 200 characters.');
-  if (!Number.isInteger(perMinute) || perMinute < 1 || perMinute > 1_000_000) {
-    throw new GazetteError('VALIDATION_FAILED', '--per-minute: a whole number from 1 to 1000000.');
-  }
   const made = generateApiKey('gzp');
   const key = await store.partnerKeys.create({ name: trimmed, keyId: made.keyId, secretHash: made.secretHash, perMinute });
   return { key, token: made.token };

@@ -1,3 +1,4 @@
+import type { ProviderLogo } from './provider.js';
 import { z } from 'zod';
 import type { AgencyMeta } from './raw-item.js';
 import type { SafeHtml } from './safe-html.js';
@@ -62,7 +63,7 @@ export interface Article extends ArticleDraft {
 
 /** An article joined with what listings and pages show of its provider. */
 export interface ArticleWithProvider extends Article {
-  provider: { id: number; slug: string; name: string; disclaimer: string };
+  provider: { id: number; slug: string; name: string; disclaimer: string; logo: ProviderLogo | null };
 }
 
 /** The most agency metadata kept with one story, as JSON. */

@@ -26,5 +26,20 @@ export interface Provider {
   contactEmail: string | null;
   /** Legal text shown under every story of this provider. */
   disclaimer: string;
+  /** Shown with its name and disclaimer; null until an editor uploads one. */
+  logo: ProviderLogo | null;
   createdAt: Date;
 }
+
+/**
+ * A provider's logo: a picture an editor uploaded, kept in the database under its content
+ * hash (`asset:logo-<sha256>`, an image source the image endpoint serves), and its pixel size.
+ */
+export interface ProviderLogo {
+  source: string;
+  width: number;
+  height: number;
+}
+
+/** The image source a logo's bytes are kept under: their SHA-256, so the same bytes are one asset. */
+export const LOGO_SOURCE_PATTERN = /^asset:logo-[0-9a-f]{64}$/;

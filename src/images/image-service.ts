@@ -42,18 +42,33 @@ const PARALLEL_RESIZES = 2;
 /**
  * Builds the image service over a store, with the fetcher's options (SSRF policy, per-host cap)
  * and limits. `keptKeyOf` names the store key of a URL Gazette serves from its own store (a
- * Superdesk asset's URL): such a picture is read from disk and never fetched.
+ * Superdesk asset's URL): such a picture is read from disk and never fetched. `loadAsset`
+ * reads an upload kept in the database (a provider's logo) on a node whose disk lacks it.
  */
 export function createImageService(deps: {
   store: ImageStore;
   limits: ImageLimits;
   fetch?: Omit<FetchOptions, 'maxBytes' | 'accept'>;
   keptKeyOf?: (source: ImageSource) => string | undefined;
+  /**
+   * Reads an upload kept elsewhere (a provider's logo in the database), for a node whose disk
+   * does not hold it yet; it is cached on this node's disk after the first read.
+   */
+  loadAsset?: (source: ImageSource) => Promise<Uint8Array | undefined>;
 }): ImageService {
   const { store, limits } = deps;
   const inFlight = new Map<string, Promise<unknown>>();
   const failures = new LRUCache<string, string>({ max: 10_000, ttl: FAILURE_TTL_MS });
   const resizes = semaphore(PARALLEL_RESIZES);
+
+  /** An upload this node's disk lacks, from where it is kept, cached here (its source names its content: it never changes). */
+  async function loadAsset(source: ImageSource): Promise<Buffer | undefined> {
+    if (!source.startsWith('asset:') || !deps.loadAsset) return undefined;
+    const bytes = await deps.loadAsset(source);
+    if (!bytes) return undefined;
+    await store.cache(originalKey(source), bytes);
+    return Buffer.from(bytes);
+  }
 
   /** Runs `work` once for concurrent callers of the same key. */
   function once<T>(key: string, work: () => Promise<T>): Promise<T> {
@@ -70,7 +85,7 @@ export function createImageService(deps: {
       const failed = failures.get(source);
       if (failed) return { kind: 'failed', reason: failed };
       const kept = deps.keptKeyOf?.(source);
-      const stored = await store.get(kept ?? originalKey(source));
+      const stored = (await store.get(kept ?? originalKey(source))) ?? (await loadAsset(source));
       if (stored) {
         const inspected = await inspectImage(stored, limits.maxPixels);
         return inspected.kind === 'image' ? { kind: 'image', bytes: stored, width: inspected.width, height: inspected.height } : { kind: 'failed', reason: inspected.reason };

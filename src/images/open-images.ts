@@ -16,11 +16,15 @@ export interface Images {
 }
 
 /** Opens the image store in `DATA_DIR/images` and builds the image service from config. */
-export async function openImages(config: Pick<Config, 'dataDir' | 'images' | 'publicUrl'>, fetch: Omit<FetchOptions, 'maxBytes' | 'accept'> = {}): Promise<Images> {
+export async function openImages(
+  config: Pick<Config, 'dataDir' | 'images' | 'publicUrl'>,
+  fetch: Omit<FetchOptions, 'maxBytes' | 'accept'> = {},
+  loadAsset?: (source: string) => Promise<Uint8Array | undefined>,
+): Promise<Images> {
   const { images } = config;
   const store = await openImageStore({ dir: join(config.dataDir, 'images'), maxCacheBytes: images.cacheBytes });
   // Superdesk assets are served under this site's own URL: read from disk, never fetched.
   const keptKeyOf = (source: string) => superdeskAssetKeyOf(config.publicUrl, source);
-  const service = createImageService({ store, fetch, keptKeyOf, limits: { maxBytes: images.maxBytes, maxPixels: images.maxPixels, widths: images.widths } });
+  const service = createImageService({ store, fetch, keptKeyOf, loadAsset, limits: { maxBytes: images.maxBytes, maxPixels: images.maxPixels, widths: images.widths } });
   return { service, store, secret: await imageSecret(images.secret, config.dataDir) };
 }

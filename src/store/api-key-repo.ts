@@ -1,33 +1,19 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ApiKey } from '../domain/api-key.js';
 import { GazetteError } from '../domain/errors.js';
+import { keyTable } from './key-table.js';
 import { toDate, toTimestamp } from './map-rows.js';
 import type { ApiKeysTable, Database } from './schema.js';
 import type { ApiKeyRepo, StoredApiKey } from './store.js';
 
 /** Providers' API keys on any engine. Only hashes of secrets ever reach this table. */
 export function apiKeyRepo(db: Kysely<Database>): ApiKeyRepo {
+  const keys = keyTable(db, 'api_keys', toApiKey);
   return {
-    async create({ providerId, keyId, secretHash }) {
-      const row = await db
-        .insertInto('api_keys')
-        .values({
-          provider_id: providerId,
-          key_id: keyId,
-          secret_hash: secretHash,
-          created_at: toTimestamp(new Date()),
-          revoked_at: null,
-          last_used_at: null,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return toApiKey(row);
-    },
+    create: ({ providerId, keyId, secretHash }) =>
+      keys.insert({ provider_id: providerId, key_id: keyId, secret_hash: secretHash, created_at: toTimestamp(new Date()), revoked_at: null, last_used_at: null }),
 
-    async findByKeyId(keyId) {
-      const row = await db.selectFrom('api_keys').selectAll().where('key_id', '=', keyId).executeTakeFirst();
-      return row && { ...toApiKey(row), secretHash: row.secret_hash };
-    },
+    findByKeyId: (keyId) => keys.findByKeyId(keyId),
 
     async listByProvider(providerId) {
       const rows = await db
@@ -41,22 +27,10 @@ export function apiKeyRepo(db: Kysely<Database>): ApiKeyRepo {
     },
 
     async revoke(providerId, keyId, at = new Date()) {
-      const row = await db
-        .selectFrom('api_keys')
-        .selectAll()
-        .where('provider_id', '=', providerId)
-        .where('key_id', '=', keyId)
-        .executeTakeFirst();
-      if (!row) throw new GazetteError('NOT_FOUND', `This provider has no API key "${keyId}".`);
-      // Revoking twice keeps the first time: it is when the key stopped working.
-      if (row.revoked_at !== null) return toApiKey(row);
-      const updated = await db
-        .updateTable('api_keys')
-        .set({ revoked_at: toTimestamp(at) })
-        .where('id', '=', row.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return toApiKey(updated);
+      // Only a key of this provider: another provider's key id is NOT_FOUND.
+      const key = await keys.revoke(keyId, at, { provider_id: providerId });
+      if (!key) throw new GazetteError('NOT_FOUND', `This provider has no API key "${keyId}".`);
+      return key;
     },
 
     async markUsed(id, at) {

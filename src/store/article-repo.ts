@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { articleDraftSchema, slugify, type Article, type ArticleDraft } from '../domain/article.js';
 import { GazetteError } from '../domain/errors.js';
-import { toArticle, toDate, toTimestamp } from './map-rows.js';
+import { toArticle, toDate, toProviderLogo, toTimestamp } from './map-rows.js';
 import type { ArticlesTable, Database } from './schema.js';
 import type { ArticleRepo, ArticleStamp, UpsertResult } from './store.js';
 import type { ArticleWithProvider } from '../domain/article.js';
@@ -23,15 +23,18 @@ export function articleRepo(db: Kysely<Database>, write: Writer): ArticleRepo {
     'providers.slug as p_slug',
     'providers.name as p_name',
     'providers.disclaimer as p_disclaimer',
+    'providers.logo_asset as p_logo_asset',
+    'providers.logo_width as p_logo_width',
+    'providers.logo_height as p_logo_height',
   ] as const;
 
-  type JoinedRow = Selectable<ArticlesTable> & { p_slug: string; p_name: string; p_disclaimer: string };
+  type JoinedRow = Selectable<ArticlesTable> & { p_slug: string; p_name: string; p_disclaimer: string; p_logo_asset: string | null; p_logo_width: number | null; p_logo_height: number | null };
 
   async function withProvider(rows: JoinedRow[]): Promise<ArticleWithProvider[]> {
     const articles = await withCategories(rows);
     return articles.map((a, i) => {
       const r = rows[i]!;
-      return { ...a, provider: { id: a.providerId, slug: r.p_slug, name: r.p_name, disclaimer: r.p_disclaimer } };
+      return { ...a, provider: { id: a.providerId, slug: r.p_slug, name: r.p_name, disclaimer: r.p_disclaimer, logo: toProviderLogo(r.p_logo_asset, r.p_logo_width, r.p_logo_height) } };
     });
   }
 

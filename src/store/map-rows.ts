@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Article, ArticleStatus } from '../domain/article.js';
 import type { LeadImage, LeadImageStatus } from '../domain/lead-image.js';
-import type { Provider } from '../domain/provider.js';
+import type { Provider, ProviderLogo } from '../domain/provider.js';
 import type { AgencyMeta } from '../domain/raw-item.js';
 import { trustSanitizedHtml } from '../domain/safe-html.js';
 import type { ArticlesTable, ProvidersTable, Timestamp } from './schema.js';
@@ -24,8 +24,14 @@ export function toProvider(row: Selectable<ProvidersTable>): Provider {
     homepage: row.homepage,
     contactEmail: row.contact_email,
     disclaimer: row.disclaimer,
+    logo: toProviderLogo(row.logo_asset, row.logo_width, row.logo_height),
     createdAt: toDate(row.created_at),
   };
+}
+
+/** A provider's logo columns (migration 0025), or null when it has none. */
+export function toProviderLogo(asset: string | null | undefined, width: number | null | undefined, height: number | null | undefined): ProviderLogo | null {
+  return asset && width && height ? { source: asset, width, height } : null;
 }
 
 export function toArticle(row: Selectable<ArticlesTable>, categories: string[]): Article {

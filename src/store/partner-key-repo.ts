@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { GazetteError } from '../domain/errors.js';
 import type { PartnerKey } from '../domain/partner.js';
+import { keyTable } from './key-table.js';
 import { toDate, toTimestamp } from './map-rows.js';
 import type { Database, PartnerKeysTable } from './schema.js';
 
@@ -32,34 +33,21 @@ function toPartnerKey(row: Selectable<PartnerKeysTable>): PartnerKey {
 
 /** Partner keys on any engine. */
 export function partnerKeyRepo(db: Kysely<Database>): PartnerKeyRepo {
+  const keys = keyTable(db, 'partner_keys', toPartnerKey);
   return {
-    async create({ name, keyId, secretHash, perMinute }) {
-      const row = await db
-        .insertInto('partner_keys')
-        .values({ name, key_id: keyId, secret_hash: secretHash, per_minute: perMinute, created_at: toTimestamp(new Date()), revoked_at: null })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return toPartnerKey(row);
-    },
+    create: ({ name, keyId, secretHash, perMinute }) =>
+      keys.insert({ name, key_id: keyId, secret_hash: secretHash, per_minute: perMinute, created_at: toTimestamp(new Date()), revoked_at: null }),
 
-    async findByKeyId(keyId) {
-      const row = await db.selectFrom('partner_keys').selectAll().where('key_id', '=', keyId).executeTakeFirst();
-      return row && { ...toPartnerKey(row), secretHash: row.secret_hash };
-    },
+    findByKeyId: (keyId) => keys.findByKeyId(keyId),
 
     async list() {
       return (await db.selectFrom('partner_keys').selectAll().orderBy('id').execute()).map(toPartnerKey);
     },
 
     async revoke(keyId, at = new Date()) {
-      const row = await db
-        .updateTable('partner_keys')
-        .set({ revoked_at: toTimestamp(at) })
-        .where('key_id', '=', keyId)
-        .returningAll()
-        .executeTakeFirst();
-      if (!row) throw new GazetteError('NOT_FOUND', `There is no partner key "${keyId}" (see \`gazette partner list\`).`);
-      return toPartnerKey(row);
+      const key = await keys.revoke(keyId, at);
+      if (!key) throw new GazetteError('NOT_FOUND', `There is no partner key "${keyId}" (see \`gazette partner list\`).`);
+      return key;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { providerInputSchema, type Provider, type ProviderInput } from '../domain/provider.js';
 import { GazetteError } from '../domain/errors.js';
@@ -51,6 +52,40 @@ export function providerRepo(db: Kysely<Database>, write: Writer): ProviderRepo 
       const updated = await findById(id);
       if (!updated) throw new GazetteError('NOT_FOUND', `No provider with id ${id}.`);
       return updated;
+    },
+    async setLogo(id, logo) {
+      await write(async (tx, effects) => {
+        const before = await tx.selectFrom('providers').select('logo_asset').where('id', '=', id).executeTakeFirst();
+        if (!before) throw new GazetteError('NOT_FOUND', `No provider with id ${id}.`);
+        const source = logo ? `asset:logo-${createHash('sha256').update(logo.bytes).digest('hex')}` : null;
+        if (logo && source) {
+          await tx
+            .insertInto('image_assets')
+            .values({ id: source, bytes: logo.bytes, created_at: toTimestamp(new Date()) })
+            .onConflict((oc) => oc.column('id').doNothing())
+            .execute();
+        }
+        await tx
+          .updateTable('providers')
+          .set({ logo_asset: source, logo_width: logo?.width ?? null, logo_height: logo?.height ?? null })
+          .where('id', '=', id)
+          .execute();
+        // The old picture goes when no provider shows it any more (two may upload the same file).
+        const old = before.logo_asset;
+        if (old && old !== source) {
+          const stillShown = await tx.selectFrom('providers').select('id').where('logo_asset', '=', old).executeTakeFirst();
+          if (!stillShown) await tx.deleteFrom('image_assets').where('id', '=', old).execute();
+        }
+        // The logo shows on the provider's page and every one of its stories' pages.
+        effects.tag('*');
+      });
+      const updated = await findById(id);
+      if (!updated) throw new GazetteError('NOT_FOUND', `No provider with id ${id}.`);
+      return updated;
+    },
+    async logoBytes(source) {
+      const row = await db.selectFrom('image_assets').select('bytes').where('id', '=', source).executeTakeFirst();
+      return row && new Uint8Array(row.bytes);
     },
     findById,
     async findBySlug(slug) {

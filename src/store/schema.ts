@@ -16,6 +16,17 @@ export interface ProvidersTable {
   contact_email: string | null;
   disclaimer: string;
   created_at: Timestamp;
+  /** The logo's `image_assets` id and measured size (migration 0025), or null. */
+  logo_asset: string | null;
+  logo_width: number | null;
+  logo_height: number | null;
+}
+
+/** Uploaded pictures kept in the database, by content hash (migration 0025). */
+export interface ImageAssetsTable {
+  id: string;
+  bytes: Uint8Array;
+  created_at: Timestamp;
 }
 
 export interface CategoriesTable {
@@ -417,6 +428,7 @@ export interface Database {
   webhook_outbox: WebhookOutboxTable;
   daily_views: DailyViewsTable;
   superdesk_destinations: SuperdeskDestinationsTable;
+  image_assets: ImageAssetsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
 }

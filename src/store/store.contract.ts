@@ -12,6 +12,7 @@ import { describeCommentsContract } from './comments.contract.js';
 import { describeAccountsContract } from './accounts.contract.js';
 import { describeEnrichmentContract } from './enrichment.contract.js';
 import { describeLeadImageContract } from './lead-image.contract.js';
+import { describeProviderLogoContract } from './provider-logo.contract.js';
 import { describeListingContract } from './listing.contract.js';
 import { describePopularityContract } from './popularity.contract.js';
 import { describeModerationContract } from './moderation.contract.js';
@@ -419,6 +420,7 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
     describeEnrichmentContract(() => ({ store, providerId, otherProviderId }));
     describeListingContract(() => ({ store, providerId, otherProviderId }));
     describeLeadImageContract(() => ({ store, providerId, otherProviderId }));
+    describeProviderLogoContract(() => ({ store, providerId, otherProviderId }));
     describePopularityContract(() => ({ store, providerId, otherProviderId }));
     describeCommentsContract(() => ({ store, providerId, otherProviderId }));
     describeAccountsContract(() => ({ store, providerId, otherProviderId }));

@@ -58,6 +58,13 @@ export interface ArticleStamp {
 export interface ProviderRepo {
   create(input: ProviderInput): Promise<Provider>;
   update(id: number, input: Partial<ProviderInput>): Promise<Provider>;
+  /**
+   * Sets the provider's logo to these checked picture bytes and their size, or removes it
+   * (null), in one transaction; the replaced picture is deleted when no provider shows it.
+   */
+  setLogo(id: number, logo: { bytes: Uint8Array; width: number; height: number } | null): Promise<Provider>;
+  /** The bytes of a logo kept under `source` (`asset:logo-…`), or undefined: what the image endpoint serves on any node. */
+  logoBytes(source: string): Promise<Uint8Array | undefined>;
   findById(id: number): Promise<Provider | undefined>;
   findBySlug(slug: string): Promise<Provider | undefined>;
   list(): Promise<Provider[]>;

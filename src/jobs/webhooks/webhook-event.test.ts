@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { matchesFilter } from './webhook-event.js';
 
 describe('webhook filters', () => {
-  const subject = { article: { categories: ['business', 'world'], language: 'en', provider: { id: 1, slug: 'wire', name: 'Wire', disclaimer: '' } }, entitySlugs: ['nato'] };
+  const subject = { article: { categories: ['business', 'world'], language: 'en', provider: { id: 1, slug: 'wire', name: 'Wire', disclaimer: '', logo: null } }, entitySlugs: ['nato'] };
 
   it('takes everything when empty, and needs every given field to match', () => {
     assert.equal(matchesFilter({}, subject), true);

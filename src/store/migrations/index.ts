@@ -18,6 +18,7 @@ import { webhooks } from './0021-webhooks.js';
 import { dailyViews } from './0022-daily-views.js';
 import { superdeskDestinationsAndAgencyMeta } from './0023-superdesk-destinations-and-agency-meta.js';
 import { webhookSecretRotation } from './0024-webhook-secret-rotation.js';
+import { providerLogos } from './0025-provider-logos.js';
 
 /** A migration that may differ per engine where the SQL must (types, identity columns). */
 export type EngineMigration = (db: Kysely<any>, engine: Engine) => Promise<void>;
@@ -45,6 +46,7 @@ const history: Record<string, EngineMigration> = {
   '0022-daily-views': dailyViews,
   '0023-superdesk-destinations-and-agency-meta': superdeskDestinationsAndAgencyMeta,
   '0024-webhook-secret-rotation': webhookSecretRotation,
+  '0025-provider-logos': providerLogos,
 };
 
 /** The names of every migration, oldest first (the upgrade test builds each earlier schema). */

@@ -23,6 +23,7 @@ import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { GazetteError } from '../../domain/errors.js';
+import { LOGO_MAX_BYTES } from '../../images/check-logo.js';
 import type { AppDeps } from '../deps.js';
 import { accountRoutes } from './account-page.js';
 import { isSecure } from './admin-cookies.js';
@@ -49,6 +50,8 @@ export const PUBLIC_ADMIN_PATHS: readonly RegExp[] = [/^\/admin\/sign-in(\/.*)?$
 
 /** Admin forms are small; anything bigger is refused before it is read. */
 const MAX_FORM_BYTES = 256 * 1024;
+/** The one form that carries a file: a provider's logo, with room for it. */
+const LOGO_UPLOAD_PATH = /^\/admin\/providers\/\d+\/logo$/;
 
 /** The sections behind sign-in; each is a small sub-app or a handler in its own file. */
 function registerAdminSections(app: Hono<AdminEnv>, deps: AppDeps): void {
@@ -77,13 +80,15 @@ export function adminApp(deps: AppDeps): Hono<AdminEnv> {
     c.set('secureCookies', isSecure(c, deps.config.publicUrl));
     await next();
   });
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_FORM_BYTES,
-      onError: (c) => c.text('This form is too large (at most 256 KB). Shorten what you entered and send it again.', 413),
-    }),
-  );
+  const formLimit = bodyLimit({
+    maxSize: MAX_FORM_BYTES,
+    onError: (c) => c.text('This form is too large (at most 256 KB). Shorten what you entered and send it again.', 413),
+  });
+  const logoLimit = bodyLimit({
+    maxSize: LOGO_MAX_BYTES + MAX_FORM_BYTES,
+    onError: (c) => c.text('This logo file is too large: a logo may be at most 1 MB. Go back and choose a smaller file.', 413),
+  });
+  app.use('*', (c, next) => (LOGO_UPLOAD_PATH.test(c.req.path) ? logoLimit : formLimit)(c, next));
   app.get('/assets/admin.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(stylesheet, 200, { 'Content-Type': 'text/css; charset=utf-8' });

@@ -7,7 +7,9 @@ export function Field(props: {
   label: string;
   value?: string | null;
   error?: string;
-  type?: 'text' | 'email' | 'url' | 'number' | 'password';
+  type?: 'text' | 'email' | 'url' | 'number' | 'password' | 'file';
+  /** For a file: the types the picker offers. */
+  accept?: string;
   maxlength?: number;
   required?: boolean;
   hint?: string;
@@ -27,7 +29,8 @@ export function Field(props: {
         id={id}
         name={props.name}
         type={props.type ?? 'text'}
-        value={props.value ?? ''}
+        value={props.type === 'file' ? undefined : (props.value ?? '')}
+        accept={props.accept}
         maxlength={props.maxlength}
         required={props.required}
         min={props.min}

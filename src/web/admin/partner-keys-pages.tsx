@@ -1,21 +1,19 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { generateApiKey } from '../../domain/api-key.js';
-import type { PartnerKey } from '../../domain/partner.js';
-import { hasUnsafeText } from '../../domain/text-safety.js';
+import { DEFAULT_PARTNER_PER_MINUTE, partnerKeyProblems, type PartnerKey } from '../../domain/partner.js';
 import type { AppDeps } from '../deps.js';
 import { auditActor } from './actor.js';
 import { requireRole } from './admin-auth.js';
 import type { AdminEnv } from './admin-env.js';
 import { adminPage, doneRedirect } from './admin-page.js';
-import { adminTime, ConfirmForm, Field, FormError, StatusChip } from './admin-views.js';
+import { adminTime, ConfirmForm, Field, FormError } from './admin-views.js';
+import { KeyState, NewKeyCard } from './key-views.js';
 import { CsrfFields } from './csrf-fields.js';
 import { readForm } from './form-input.js';
 
 type Ctx = Context<AdminEnv>;
 
-/** A partner key's default limit: ten times the anonymous default (as `gazette partner add`). */
-const DEFAULT_PER_MINUTE = 3_000;
 
 interface AddState {
   values: { name: string; perMinute: string };
@@ -24,20 +22,14 @@ interface AddState {
 
 async function listPage(deps: AppDeps, c: Ctx, state: { add?: AddState; created?: { key: PartnerKey; token: string }; status?: number } = {}) {
   const keys = await deps.store.partnerKeys.list();
-  const add = state.add ?? { values: { name: '', perMinute: String(DEFAULT_PER_MINUTE) }, errors: {} };
+  const add = state.add ?? { values: { name: '', perMinute: String(DEFAULT_PARTNER_PER_MINUTE) }, errors: {} };
   return adminPage(
     c,
     { title: 'Partner keys', status: state.status },
     <>
       <h1>Partner keys</h1>
       <p class="muted">Read keys for the JSON API, each with its own rate limit. Partners send them as “Authorization: Bearer &lt;key&gt;”.</p>
-      {state.created && (
-        <section class="card" aria-labelledby="new-key">
-          <h2 id="new-key">New key for {state.created.key.name}</h2>
-          <p>Copy it now: it is shown this once, and only its hash is stored.</p>
-          <p class="secret">{state.created.token}</p>
-        </section>
-      )}
+      {state.created && <NewKeyCard heading={`New key for ${state.created.key.name}`} token={state.created.token} />}
       {keys.length === 0 ? (
         <p class="muted">No partner keys yet.</p>
       ) : (
@@ -62,7 +54,7 @@ async function listPage(deps: AppDeps, c: Ctx, state: { add?: AddState; created?
                     {k.perMinute.toLocaleString('en')}
                   </td>
                   <td data-label="Created">{adminTime(k.createdAt)}</td>
-                  <td data-label="State">{k.revokedAt ? <StatusChip status="revoked" label={`revoked ${adminTime(k.revokedAt)}`} /> : <StatusChip status="active" />}</td>
+                  <td data-label="State"><KeyState revokedAt={k.revokedAt} /></td>
                   <td>{!k.revokedAt && <a href={`/admin/partner-keys/${k.keyId}/revoke`}>Revoke…</a>}</td>
                 </tr>
               ))}
@@ -93,11 +85,8 @@ export function partnerKeysSection(deps: AppDeps): Hono<AdminEnv> {
   app.post('/', async (c) => {
     const form = await readForm(c, 1000);
     const values = { name: (form.name ?? '').trim(), perMinute: (form.perMinute ?? '').trim() };
-    const errors: Record<string, string> = {};
-    if (values.name === '' || values.name.length > 200) errors.name = 'A name of 1 to 200 characters.';
-    else if (hasUnsafeText(values.name)) errors.name = 'Contains control or invisible characters.';
     const perMinute = /^\d{1,7}$/.test(values.perMinute) ? Number(values.perMinute) : Number.NaN;
-    if (!(perMinute >= 1 && perMinute <= 1_000_000)) errors.perMinute = 'A whole number from 1 to 1,000,000.';
+    const errors: Record<string, string> = partnerKeyProblems(values.name, perMinute);
     if (Object.keys(errors).length > 0) return listPage(deps, c, { add: { values, errors }, status: 400 });
     const made = generateApiKey('gzp');
     const key = await deps.store.partnerKeys.create({ name: values.name, keyId: made.keyId, secretHash: made.secretHash, perMinute });

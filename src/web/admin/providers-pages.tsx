@@ -4,12 +4,15 @@ import { generateApiKey } from '../../domain/api-key.js';
 import { GazetteError } from '../../domain/errors.js';
 import { providerInputSchema, type Provider } from '../../domain/provider.js';
 import { hasUnsafeText } from '../../domain/text-safety.js';
-import type { AppDeps } from '../deps.js';
+import { checkLogo } from '../../images/check-logo.js';
+import { imagesOf, type AppDeps } from '../deps.js';
+import { ProviderLogoImage } from '../views/provider-logo.js';
 import { auditActor } from './actor.js';
 import { forbidden, mayActFor, requireRole } from './admin-auth.js';
 import type { AdminEnv } from './admin-env.js';
 import { adminPage, doneRedirect } from './admin-page.js';
-import { adminTime, ConfirmForm, Field, FormError, PostButton, StatusChip, TextArea } from './admin-views.js';
+import { adminTime, ConfirmForm, Field, FormError, PostButton, TextArea } from './admin-views.js';
+import { KeyState, NewKeyCard } from './key-views.js';
 import { CsrfFields } from './csrf-fields.js';
 import { idParam, readForm, type FormFields } from './form-input.js';
 
@@ -113,7 +116,7 @@ function newPage(c: Ctx, form: ProviderForm = { values: {}, errors: {} }, status
   );
 }
 
-async function detailPage(deps: AppDeps, c: Ctx, provider: Provider, state: { form?: ProviderForm; newToken?: string; status?: number } = {}) {
+async function detailPage(deps: AppDeps, c: Ctx, provider: Provider, state: { form?: ProviderForm; newToken?: string; logoError?: string; status?: number } = {}) {
   const user = c.get('user');
   const token = c.get('csrfToken');
   const keys = await deps.store.apiKeys.listByProvider(provider.id);
@@ -135,12 +138,9 @@ async function detailPage(deps: AppDeps, c: Ctx, provider: Provider, state: { fo
         <a href={`/provider/${provider.slug}`}>Public page</a>
       </p>
       {state.newToken && (
-        <section class="card" aria-labelledby="new-key">
-          <h2 id="new-key">New API key</h2>
-          <p>Copy it now: it is shown this once, and only its hash is stored.</p>
-          <p class="secret">{state.newToken}</p>
+        <NewKeyCard heading="New API key" token={state.newToken}>
           <p class="hint">Send it as “Authorization: Bearer &lt;key&gt;” to POST /api/v1/articles.</p>
-        </section>
+        </NewKeyCard>
       )}
       <section>
         <h2>API keys</h2>
@@ -164,7 +164,7 @@ async function detailPage(deps: AppDeps, c: Ctx, provider: Provider, state: { fo
                     <td>{k.keyId}</td>
                     <td data-label="Created">{adminTime(k.createdAt)}</td>
                     <td data-label="Last used">{adminTime(k.lastUsedAt)}</td>
-                    <td data-label="State">{k.revokedAt ? <StatusChip status="revoked" label={`revoked ${adminTime(k.revokedAt)}`} /> : <StatusChip status="active" />}</td>
+                    <td data-label="State"><KeyState revokedAt={k.revokedAt} /></td>
                     <td>{!k.revokedAt && <a href={`${base}/keys/${k.keyId}/revoke`}>Revoke…</a>}</td>
                   </tr>
                 ))}
@@ -176,6 +176,7 @@ async function detailPage(deps: AppDeps, c: Ctx, provider: Provider, state: { fo
           <PostButton action={`${base}/keys`} token={token} back={base} label="Create an API key" />
         </p>
       </section>
+      <LogoSection deps={deps} provider={provider} token={token} editable={user.role !== 'provider'} error={state.logoError} />
       {user.role === 'provider' ? (
         <section>
           <h2>Details</h2>
@@ -203,6 +204,54 @@ async function detailPage(deps: AppDeps, c: Ctx, provider: Provider, state: { fo
     </>,
   );
 }
+
+/** The provider's logo as pages show it, and (for editors) the upload form and a remove button. */
+function LogoSection(props: { deps: AppDeps; provider: Provider; token: string; editable: boolean; error?: string }) {
+  const { provider, token } = props;
+  const base = `/admin/providers/${provider.id}`;
+  const logo = provider.logo;
+  return (
+    <section aria-labelledby="logo-heading">
+      <h2 id="logo-heading">Logo</h2>
+      {logo ? (
+        <div class="logo-preview">
+          <ProviderLogoImage logo={logo} urls={imagesOf(props.deps)} />
+          <span class="muted">
+            {logo.width} × {logo.height} pixels, shown beside the name on its page and under each of its stories.
+          </span>
+        </div>
+      ) : (
+        <p class="muted">No logo yet: pages show the name alone.</p>
+      )}
+      {props.editable && (
+        <>
+          <FormError message={props.error && 'The logo was not changed; see below.'} />
+          <form method="post" action={`${base}/logo`} enctype="multipart/form-data" class="stacked">
+            <CsrfFields token={token} back={base} />
+            <Field
+              name="logo"
+              label={logo ? 'Replace the logo' : 'Upload a logo'}
+              type="file"
+              accept="image/png,image/jpeg,image/webp,image/gif,image/avif"
+              hint="PNG, JPEG, WebP, GIF or AVIF, at most 1 MB and 4 megapixels; a wide logo on a transparent background shows best. SVG is not accepted (it can carry script)."
+              error={props.error}
+              required
+            />
+            <button type="submit">Upload logo</button>
+          </form>
+          {logo && (
+            <p>
+              <PostButton action={`${base}/logo/remove`} token={token} back={base} label="Remove the logo" secondary />
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** What the audit log keeps of a logo: which picture, and its size. */
+const logoSummary = (p: Provider) => (p.logo ? { logo: `${p.logo.source} (${p.logo.width}×${p.logo.height})` } : { logo: null });
 
 /** The Providers section: list, create, edit, and API keys (created shown once, revoked after a confirm). */
 export function providersSection(deps: AppDeps): Hono<AdminEnv> {
@@ -248,6 +297,24 @@ export function providersSection(deps: AppDeps): Hono<AdminEnv> {
     const after = { name: updated.name, homepage: updated.homepage, contactEmail: updated.contactEmail, disclaimer: updated.disclaimer };
     await deps.store.audit.record({ ...auditActor(c), action: 'provider.update', subjectType: 'provider', subjectId: String(provider.id), providerId: provider.id, summary: `Edited provider ${updated.name}`, before, after });
     return doneRedirect(c, `/admin/providers/${provider.id}`, 'Saved. Its pages show the change now.');
+  });
+
+  app.post('/:id/logo', editorOnly, async (c) => {
+    const provider = await load(c);
+    if (provider instanceof Response) return provider;
+    const file = (await c.req.parseBody())['logo'];
+    const checked = typeof file === 'object' && file !== null ? await checkLogo(new Uint8Array(await file.arrayBuffer()), deps.config.images.maxPixels) : undefined;
+    if (!checked || checked.kind === 'refused') return detailPage(deps, c, provider, { logoError: checked?.reason ?? 'Choose a picture file to upload.', status: 400 });
+    const updated = await deps.store.providers.setLogo(provider.id, checked);
+    await deps.store.audit.record({ ...auditActor(c), action: 'provider.logo_set', subjectType: 'provider', subjectId: String(provider.id), providerId: provider.id, summary: `Uploaded a logo for ${provider.name}`, before: logoSummary(provider), after: logoSummary(updated) });
+    return doneRedirect(c, `/admin/providers/${provider.id}`, 'Logo saved. Its pages show it now.');
+  });
+  app.post('/:id/logo/remove', editorOnly, async (c) => {
+    const provider = await load(c);
+    if (provider instanceof Response) return provider;
+    const updated = await deps.store.providers.setLogo(provider.id, null);
+    await deps.store.audit.record({ ...auditActor(c), action: 'provider.logo_remove', subjectType: 'provider', subjectId: String(provider.id), providerId: provider.id, summary: `Removed the logo of ${provider.name}`, before: logoSummary(provider), after: logoSummary(updated) });
+    return doneRedirect(c, `/admin/providers/${provider.id}`, 'Logo removed. Its pages show the name alone.');
   });
 
   app.post('/:id/keys', async (c) => {

@@ -36,6 +36,15 @@ export const leadImageSchema = z
   })
   .openapi('LeadImage');
 
+/** A provider's logo: an uploaded picture this site serves. */
+export const providerLogoSchema = z
+  .object({
+    url: z.string().url().openapi({ description: 'The logo on this site, resized (at most 640 pixels wide), signed and cached for a year.' }),
+    width: z.number().int().openapi({ description: 'Width of the uploaded logo in pixels.' }),
+    height: z.number().int().openapi({ description: 'Height of the uploaded logo in pixels.' }),
+  })
+  .openapi('ProviderLogo');
+
 /** An article as lists show it. */
 export const articleSummarySchema = z
   .object({
@@ -125,6 +134,7 @@ export const articleDetailSchema = articleSummarySchema
     dateline: plain('Where and by whom it was reported, e.g. "(MENAFN)".').nullable(),
     sourceUrl: z.string().url().nullable().openapi({ description: 'The article on the provider’s own site.' }),
     disclaimer: plain('The provider’s legal disclaimer, shown under each of its stories.'),
+    providerLogo: providerLogoSchema.nullable().openapi({ description: 'The provider’s logo, shown with its name and disclaimer; null when it has none.' }),
     entities: z.array(articleEntitySchema),
     quotes: z.array(
       z.object({ text: plain('The quoted words.'), speaker: z.object({ slug: z.string().nullable(), name: plain('Who said it.') }).nullable() }).openapi('Quote'),
@@ -150,7 +160,7 @@ export const categorySchema = z
   .openapi('Category');
 
 export const providerSchema = z
-  .object({ slug: z.string(), name: plain('Display name.'), homepage: z.string().nullable(), url: z.string().url(), feeds: feedUrlsSchema })
+  .object({ slug: z.string(), name: plain('Display name.'), homepage: z.string().nullable(), logo: providerLogoSchema.nullable(), url: z.string().url(), feeds: feedUrlsSchema })
   .openapi('Provider');
 
 export const entitySchema = z

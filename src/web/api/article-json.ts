@@ -2,7 +2,7 @@ import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
 import type { ArticleWithProvider } from '../../domain/article.js';
 import type { OtherVersion } from '../../domain/article.js';
 import { imagesOf, type AppDeps } from '../deps.js';
-import { leadImageJson } from './image-json.js';
+import { leadImageJson, providerLogoJson } from './image-json.js';
 import type { ApiEnv } from './api-env.js';
 import { apiError } from '../errors.js';
 import { cacheAs } from '../http-cache/cache-as.js';
@@ -55,7 +55,7 @@ export async function loadArticleDetail(deps: AppDeps, id: number): Promise<Arti
   ]);
   const storyId = membership?.clusterId ?? id;
   const size = (await deps.store.listings.storySizes([storyId])).get(storyId) ?? 1;
-  return articleDetail(article, { entities, quotes, others, story: { id: storyId, size }, image: leadImageJson(article.leadImage, imagesOf(deps), deps.config.publicUrl) }, deps.config.publicUrl);
+  return articleDetail(article, { entities, quotes, others, story: { id: storyId, size }, image: leadImageJson(article.leadImage, imagesOf(deps), deps.config.publicUrl), providerLogo: providerLogoJson(article.provider.logo, imagesOf(deps), deps.config.publicUrl) }, deps.config.publicUrl);
 }
 
 function articleDetail(
@@ -66,6 +66,7 @@ function articleDetail(
     others: OtherVersion[];
     story: { id: number; size: number };
     image: ArticleDetail['image'];
+    providerLogo: ArticleDetail['providerLogo'];
   },
   publicUrl: string,
 ): ArticleDetail {
@@ -87,6 +88,7 @@ function articleDetail(
     dateline: article.dateline,
     sourceUrl: article.sourceUrl,
     disclaimer: article.provider.disclaimer,
+    providerLogo: extra.providerLogo,
     entities: extra.entities.map((e) => ({ slug: e.slug, name: e.name, type: e.type, mentions: e.mentions, role: e.role })),
     quotes: extra.quotes.map((q) => ({
       text: q.text,

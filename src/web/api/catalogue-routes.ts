@@ -1,5 +1,6 @@
 import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
-import type { AppDeps } from '../deps.js';
+import { imagesOf, type AppDeps } from '../deps.js';
+import { providerLogoJson } from './image-json.js';
 import type { ApiEnv } from './api-env.js';
 import { apiError } from '../errors.js';
 import { cacheAs } from '../http-cache/cache-as.js';
@@ -56,6 +57,7 @@ export function listProviders(deps: AppDeps): RouteHandler<typeof listProvidersR
       slug: p.slug,
       name: p.name,
       homepage: p.homepage,
+      logo: providerLogoJson(p.logo, imagesOf(deps), base),
       url: `${base}/provider/${p.slug}`,
       feeds: feedUrls(base, feedBaseOf('provider', p.slug)),
     }));

@@ -54,13 +54,14 @@ describe('comments and reports under articles', () => {
     return which === 'comment' ? tokens[0]! : tokens[1]!;
   }
 
-  async function post(path: string, fields: Record<string, string>, env: object) {
-    const res = await app.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() }, env);
-    return { status: res.status, location: res.headers.get('location'), html: await res.text() };
+  async function post(path: string, fields: Record<string, string>, env: object, cookie?: string) {
+    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', ...(cookie !== undefined && { cookie }) };
+    const res = await app.request(path, { method: 'POST', headers, body: new URLSearchParams(fields).toString() }, env);
+    return { status: res.status, location: res.headers.get('location'), setCookie: res.headers.get('set-cookie'), html: await res.text() };
   }
 
-  async function comment(article: Article, fields: Record<string, string>, env: object = visitor()) {
-    return post(`${articlePath(article)}/comments`, { token: await tokenOn(article), website: '', ...fields }, env);
+  async function comment(article: Article, fields: Record<string, string>, env: object = visitor(), cookie?: string) {
+    return post(`${articlePath(article)}/comments`, { token: await tokenOn(article), website: '', ...fields }, env, cookie);
   }
 
   const allowWithoutApproval = (on: boolean) => store.comments.updateSettings({ kind: 'site' }, { requireApproval: on ? false : null });
@@ -195,19 +196,37 @@ describe('comments and reports under articles', () => {
     }
   });
 
-  it('approves a commenter automatically after N approved comments', async () => {
+  it('approves a commenter automatically after N approved comments from their browser, not from their email', async () => {
     await store.comments.updateSettings({ kind: 'site' }, { autoApproveAfter: 2 });
     try {
       const article = await newArticle();
       const env = visitor();
-      const send = (body: string) => comment(article, { name: 'Regular', email: 'Regular@Example.test', body }, env);
-      for (const body of ['First.', 'Second.']) {
-        assert.match((await send(body)).location!, /comment=pending/);
+      const regular = { name: 'Regular', email: 'Regular@Example.test' };
+      const first = await comment(article, { ...regular, body: 'First.' }, env);
+      assert.match(first.location!, /comment=pending/);
+      const cookie = /^(gazette_commenter=[A-Za-z0-9_-]{43});/.exec(first.setCookie ?? '')?.[1];
+      assert.ok(cookie, `the answer gives the commenter a token: ${first.setCookie}`);
+      assert.match(first.setCookie!, /HttpOnly/i);
+      assert.match(first.setCookie!, /SameSite=Lax/i);
+      assert.match(first.setCookie!, /Path=\//);
+      const approve = async (body: string) => {
         const [held] = (await store.comments.queue('pending')).items.filter((c) => c.body === body && c.articleId === article.id);
         await store.comments.moderate(held!.id, 'approve', 'editor@example.test');
-      }
-      assert.match((await send('Third.')).location!, /comment=published/);
+      };
+      await approve('First.');
+      assert.match((await comment(article, { ...regular, body: 'Second.' }, env, cookie)).location!, /comment=pending/);
+      await approve('Second.');
+      assert.match((await comment(article, { ...regular, body: 'Third.' }, env, cookie)).location!, /comment=published/, 'two approved: the third is shown at once');
       assert.match((await page(articlePath(article))).html, /Third\./);
+
+      // Someone else typing the regular's name and email, from another browser or the same
+      // network, or with a cookie of their own making, waits for an editor.
+      assert.match((await comment(article, { ...regular, body: 'Impostor from elsewhere.' })).location!, /comment=pending/);
+      assert.match((await comment(article, { ...regular, body: 'Impostor on the same network.' }, env)).location!, /comment=pending/);
+      assert.match((await comment(article, { ...regular, body: 'Impostor with a made-up cookie.' }, visitor(), `gazette_commenter=${'A'.repeat(43)}`)).location!, /comment=pending/);
+      assert.match((await comment(article, { ...regular, body: 'Impostor with a broken cookie.' }, visitor(), 'gazette_commenter=Regular@Example.test')).location!, /comment=pending/);
+      // The regular still is trusted from their own browser, even with another email or none.
+      assert.match((await comment(article, { name: 'Regular', body: 'Fourth, no email.' }, visitor(), cookie)).location!, /comment=published/);
     } finally {
       await store.comments.updateSettings({ kind: 'site' }, { autoApproveAfter: null });
     }

@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
 import type { ArticleWithProvider } from '../../domain/article.js';
 import type { AppDeps } from '../deps.js';
+import { isSecure } from '../admin/admin-cookies.js';
 import { clientAddress } from '../middleware/rate-limit.js';
 import { badRequest } from '../pages/bad-request-page.js';
 import { commentFormPage } from '../pages/comment-form-page.js';
@@ -9,7 +11,7 @@ import { reportFormPage } from '../pages/report-form-page.js';
 import { readLimitedBody } from '../read-limited-body.js';
 import { articlePath } from '../views/format.js';
 import { discussionPaths } from './article-discussion.js';
-import { issueFormToken } from './form-token.js';
+import { COMMENTER_COOKIE, COMMENTER_COOKIE_MAX_AGE_S, issueFormToken, newCommenterToken, readCommenterToken } from './form-token.js';
 import { formSecretOf } from './form-secret.js';
 import { commentPurpose, submitComment } from './submit-comment.js';
 import { complaintPurpose, submitComplaint } from './submit-complaint.js';
@@ -50,6 +52,7 @@ export function postComment(deps: AppDeps) {
       token: form.get('token') ?? '',
       honeypot: form.get('website') ?? '',
       clientAddress: clientAddress(c),
+      commenterToken: commenterTokenOf(deps, c),
     });
     if (outcome.kind === 'trapped') return c.redirect(`${articlePath(article)}?comment=pending#comments`, 303);
     if (outcome.kind === 'saved') {
@@ -73,6 +76,16 @@ export function postComment(deps: AppDeps) {
       outcome.status,
     );
   };
+}
+
+/**
+ * The commenter token this browser sends, or a new one; either way the answer (re)sets the
+ * cookie for a year, so a commenter's trust follows their browser and nothing else.
+ */
+function commenterTokenOf(deps: AppDeps, c: Context): string {
+  const token = readCommenterToken(getCookie(c, COMMENTER_COOKIE)) ?? newCommenterToken();
+  setCookie(c, COMMENTER_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'Lax', secure: isSecure(c, deps.config.publicUrl), maxAge: COMMENTER_COOKIE_MAX_AGE_S });
+  return token;
 }
 
 /** GET /article/:id/:slug/reply?reply=<comment id> — the form answering one comment. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkFormToken, commenterKey, FORM_TOKEN_MAX_AGE_MS, issueFormToken, submissionKey, visitorHash } from './form-token.js';
+import { checkFormToken, commenterKey, FORM_TOKEN_MAX_AGE_MS, issueFormToken, newCommenterToken, readCommenterToken, submissionKey, visitorHash } from './form-token.js';
 
 const secret = 'test-secret-of-enough-length-0123456789';
 
@@ -34,9 +34,13 @@ describe('anonymous form tokens', () => {
     assert.doesNotMatch(v, /203|113/);
     assert.equal(v, visitorHash(secret, '203.0.113.7'));
     assert.notEqual(v, visitorHash('other', '203.0.113.7'));
-    const byEmail = commenterKey(secret, 'ada@example.test', v);
-    assert.doesNotMatch(byEmail, /ada|example/);
-    assert.equal(commenterKey(secret, 'ada@example.test', 'another visitor'), byEmail, 'the same email is the same commenter anywhere');
-    assert.equal(commenterKey(secret, null, v), `v:${v}`);
+    const token = newCommenterToken();
+    assert.equal(readCommenterToken(token), token, 'a token Gazette issued reads back');
+    assert.notEqual(newCommenterToken(), token);
+    const key = commenterKey(secret, token);
+    assert.doesNotMatch(key, new RegExp(token.slice(0, 8)), 'the stored key does not carry the token');
+    assert.equal(commenterKey(secret, token), key, 'the same browser is the same commenter');
+    assert.notEqual(commenterKey('other secret', token), key);
+    for (const forged of ['', 'ada@example.test', 'x'.repeat(42), `${token}=`, `${token.slice(0, 42)}.`]) assert.equal(readCommenterToken(forged), undefined, `refused: ${forged}`);
   });
 });

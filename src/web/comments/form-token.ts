@@ -57,11 +57,33 @@ export function visitorHash(secret: string, address: string): string {
 }
 
 /**
- * A commenter, for "approve automatically after N approved comments": the email when one
- * is given (hashed, so the key reveals nothing), else the visitor. An email proves nothing,
- * but a spammer who borrows a regular's address only earns what the regular earned —
- * and a link-heavy comment is held whoever sends it.
+ * The cookie that carries a commenter's token: set on the answer to their first comment, sent
+ * back with each later one. Only the browser that sent the comments holds it (HttpOnly, never
+ * in a page or a URL), so trust earned by approved comments cannot be borrowed by typing
+ * someone's name or email.
  */
-export function commenterKey(secret: string, email: string | null, visitor: string): string {
-  return email ? createHmac('sha256', secret).update(`email\n${email}`).digest('base64url').slice(0, 32) : `v:${visitor}`;
+export const COMMENTER_COOKIE = 'gazette_commenter';
+
+/** How long a commenter's browser keeps its token without commenting: a year. */
+export const COMMENTER_COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;
+
+/** A new commenter token: 256 random bits, beyond guessing. */
+export function newCommenterToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** The token a cookie carries when it is one Gazette could have issued, else undefined (a new one is issued). */
+export function readCommenterToken(value: string | undefined): string | undefined {
+  return value !== undefined && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : undefined;
+}
+
+/**
+ * A commenter, for "approve automatically after N approved comments" and for blocks: a keyed
+ * hash of the token in their browser's cookie, so the stored key reveals nothing and means
+ * nothing without the site's key. Neither the email (anyone can type a regular's) nor the
+ * address (shared by an office or a phone network) is trusted: trust stays with the browser
+ * that earned it, and starts again when its cookies are cleared.
+ */
+export function commenterKey(secret: string, commenterToken: string): string {
+  return `c:${createHmac('sha256', secret).update(`commenter\n${commenterToken}`).digest('base64url').slice(0, 32)}`;
 }

@@ -28,6 +28,8 @@ export interface CommentSubmission {
   token: string;
   honeypot: string;
   clientAddress: string;
+  /** The commenter's token from their cookie, or a new one the route sets with the answer. */
+  commenterToken: string;
   now?: Date;
 }
 
@@ -64,7 +66,7 @@ export async function submitComment(store: Store, secret: string, article: Artic
   if (parentId === 'missing') return { kind: 'refused', status: 422, errors: { form: 'The comment you answer is no longer shown. Your text is below.' } };
 
   const visitor = visitorHash(secret, submission.clientAddress);
-  const commenter = commenterKey(secret, form.email, visitor);
+  const commenter = commenterKey(secret, submission.commenterToken);
   if (await store.comments.isBlocked([visitor, commenter])) {
     return { kind: 'refused', status: 403, errors: { form: 'Comments from you are not accepted on this site.' } };
   }

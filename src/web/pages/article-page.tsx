@@ -13,6 +13,7 @@ import { articlePath, textDirection } from '../views/format.js';
 import { AgencyRights } from '../views/agency-rights.js';
 import { Layout } from '../views/layout.js';
 import { PopularRail } from '../views/popular-rail.js';
+import { ProviderLogoImage } from '../views/provider-logo.js';
 import { SafeBody } from '../views/safe-body.js';
 import { ShareLinks } from '../views/share-links.js';
 import { Time } from '../views/site-time.js';
@@ -115,6 +116,12 @@ export function articlePage(deps: AppDeps) {
             </article>
             <aside class="disclaimer" aria-labelledby="disclaimer-heading">
               <h2 id="disclaimer-heading">Legal disclaimer</h2>
+              <p class="disclaimer-provider">
+                <ProviderLogoImage logo={article.provider.logo} urls={images} />
+                <span>
+                  Provided by <a href={`/provider/${article.provider.slug}`}>{article.provider.name}</a>
+                </span>
+              </p>
               <p>
                 {article.provider.disclaimer ||
                   `${article.provider.name} provides this story as is. Questions about it go to the provider.`}

@@ -7,6 +7,7 @@ import { ArticleList } from '../views/article-list.js';
 import { feedBaseOf, feedLinks } from '../feeds/feed-links.js';
 import { Layout } from '../views/layout.js';
 import { Pagination } from '../views/pagination.js';
+import { ProviderLogoImage } from '../views/provider-logo.js';
 import { notFound } from './not-found-page.js';
 
 /** GET /provider/:slug — a provider's stories, newest first, with who they are. */
@@ -21,7 +22,10 @@ export function providerPage(deps: AppDeps) {
     return c.html(
       <Layout {...await layoutBase(deps)} feeds={feedLinks(feedBaseOf('provider', provider.slug), provider.name)} title={provider.name} description={`Stories from ${provider.name}.`} canonical={`${deps.config.publicUrl}${path}${request.canonicalQuery}`}>
         <div class="listing-page">
-        <h1>{provider.name}</h1>
+        <header class="provider-head">
+          <ProviderLogoImage logo={provider.logo} urls={imagesOf(deps)} />
+          <h1>{provider.name}</h1>
+        </header>
         <p class="provider-about">
           Stories delivered by {provider.name}.
           {provider.homepage && (
@@ -35,6 +39,12 @@ export function providerPage(deps: AppDeps) {
         </p>
         <ArticleList images={imagesOf(deps)} articles={request.page.items} emptyText={`${provider.name} has no published stories yet.`} />
         <Pagination basePath={path} listing={request.page} />
+        {provider.disclaimer && (
+          <aside class="disclaimer" aria-labelledby="disclaimer-heading">
+            <h2 id="disclaimer-heading">Legal disclaimer</h2>
+            <p>{provider.disclaimer}</p>
+          </aside>
+        )}
         </div>
       </Layout>,
     );

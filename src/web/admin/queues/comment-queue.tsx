@@ -148,7 +148,7 @@ export function commentQueue(deps: AppDeps): Hono<AdminEnv> {
         <p>
           {action === 'delete'
             ? 'The comment and its replies are removed for good. Rejecting it instead keeps a record.'
-            : 'New comments from this commenter (their email, or their connection when they gave none) are refused, and their waiting comments are rejected.'}
+            : 'New comments from this commenter’s browser and from their connection are refused, and their waiting comments are rejected.'}
         </p>
         <form method="post" action={`${BASE}/${comment.id}/${action}?back=${encodeURIComponent(back)}`} class="actions">
           <CsrfFields token={c.get('csrfToken')} back={back} />
