@@ -33,7 +33,7 @@ export async function buildEventIndex(store: KyselyStore, n: number, firstId = 1
   const term2 = (k: number) => sql.raw(`((i * ${PRIMES[k % PRIMES.length]}${big} + ${k * 7}) % ${VOCABULARY})`);
   const entity2 = (k: number) => sql.raw(`((i * ${PRIMES[(k + 8) % PRIMES.length]}${big} + ${k * 13}) % ${ENTITIES})`);
   const cast = pgEngine ? (x: RawBuilder<unknown>) => sql`(${x})::text` : (x: RawBuilder<unknown>) => sql`cast(${x} as text)`;
-  const at = sql.raw(`(${BASE} + i * ${MINUTE})`);
+  const at = sql.raw(`(${BASE} + i${big} * ${MINUTE})`);
   // SQLite has one connection: foreign keys go off for the build and back on after it.
   if (!pgEngine) await sql`pragma foreign_keys = off`.execute(db);
   await db.transaction().execute(async (tx) => {
