@@ -1,5 +1,8 @@
-import type { ClusterCandidate, ClusterIndex, ClusterMembership } from './cluster-index.js';
+import type { EntityMention } from '../domain/entity.js';
+import type { ClusterCandidate, ClusterIndex, ClusterMembership, EventIndexEntry } from './cluster-index.js';
 import type { ClusterOptions } from './cluster-options.js';
+import { buildEventProfile, decodeProfile, encodeProfile, frequencyKeys, type EventProfile } from './event-profile.js';
+import { chooseEventCluster } from './event-similarity.js';
 import { fingerprint, type Fingerprint } from './fingerprint.js';
 import { decodeSignature, estimateSimilarity } from './minhash.js';
 
@@ -34,24 +37,34 @@ export function chooseCluster(
 
 /**
  * Puts a stored article into its story cluster: the cluster of an earlier article with the
- * same content hash (an exact duplicate), else of the most similar version published within
- * the time window (found through LSH band keys, so the cost does not grow with the store),
- * else a new cluster of its own. Run it in the article's transaction.
+ * same content hash (an exact duplicate), else of the most similar copy published within
+ * the time window (MinHash, found through LSH band keys), else of the report of the same
+ * event that scores best (TF-IDF terms, rare entities, place, time; found through the
+ * event index on rare terms and entities), else a new cluster of its own. When the article
+ * also scores high with a second cluster, it links the two: the younger merges into the
+ * older. Every lookup is bounded per key, so the cost does not grow with the store. Run it
+ * in the article's transaction.
  */
 export async function assignCluster(
   clusters: ClusterIndex,
   article: ClusterableArticle,
   options: ClusterOptions,
   print: Fingerprint = fingerprint(article.headline, article.bodyText, options),
+  entities: readonly EntityMention[] = [],
 ): Promise<ClusterMembership> {
-  const base = { articleId: article.id, signature: print.encoded, bandKeys: print.bandKeys, publishedAt: article.publishedAt };
+  const keysToCount = frequencyKeys(print.terms, entities);
+  const frequencies = await clusters.documentFrequencies(keysToCount);
+  const built = buildEventProfile(print.terms, entities, article.publishedAt, frequencies, options.event);
+  const event: EventIndexEntry = { profile: encodeProfile(built.profile), indexKeys: built.indexKeys, frequencyKeys: keysToCount };
+  const base = { articleId: article.id, signature: print.encoded, bandKeys: print.bandKeys, publishedAt: article.publishedAt, event };
   const exact = await clusters.findExact(article.contentHash, article.id);
   if (exact) {
     let clusterId = exact.clusterId;
     if (clusterId === null) {
       // The earlier copy was stored before clustering existed: it founds the cluster now.
       clusterId = exact.articleId;
-      await clusters.assign({ ...base, articleId: exact.articleId, clusterId, match: 'first', similarity: 1 });
+      const { event: _none, ...withoutEvent } = base;
+      await clusters.assign({ ...withoutEvent, articleId: exact.articleId, clusterId, match: 'first', similarity: 1 });
     }
     // Reprocessing a cluster's first article finds its own copies: it stays the first.
     const membership: ClusterMembership = { articleId: article.id, clusterId, match: clusterId === article.id ? 'first' : 'exact', similarity: 1 };
@@ -60,11 +73,37 @@ export async function assignCluster(
   }
   const windowMs = options.windowHours * 3_600_000;
   const t = article.publishedAt.getTime();
-  const candidates = await clusters.candidates(print.bandKeys, new Date(t - windowMs), new Date(t + windowMs), article.id);
-  const best = chooseCluster(print.signature, candidates, options);
-  const membership: ClusterMembership = best && best.clusterId !== article.id
-    ? { articleId: article.id, clusterId: best.clusterId, match: 'near', similarity: best.similarity }
-    : { articleId: article.id, clusterId: article.id, match: 'first', similarity: 1 };
+  const from = new Date(t - windowMs);
+  const to = new Date(t + windowMs);
+  const candidates = await clusters.candidates(print.bandKeys, from, to, article.id);
+  const near = chooseCluster(print.signature, candidates, options);
+  if (near && near.clusterId !== article.id) {
+    const membership: ClusterMembership = { articleId: article.id, clusterId: near.clusterId, match: 'near', similarity: near.similarity };
+    await clusters.assign({ ...base, ...membership });
+    return membership;
+  }
+  const membership = await joinEvent(clusters, article.id, built.profile, built.queryKeys, from, to, options);
   await clusters.assign({ ...base, ...membership });
   return membership;
+}
+
+/** The event-level step: the best-scoring cluster of another report of the event, merging any it links. */
+async function joinEvent(
+  clusters: ClusterIndex,
+  articleId: number,
+  profile: EventProfile,
+  queryKeys: string[],
+  from: Date,
+  to: Date,
+  options: ClusterOptions,
+): Promise<ClusterMembership> {
+  const found = await clusters.eventCandidates(queryKeys, from, to, articleId, options.event.perKey);
+  const scored = found.map((c) => ({ articleId: c.articleId, clusterId: c.clusterId, profile: decodeProfile(c.profile) }));
+  const best = chooseEventCluster(profile, scored, { ...options.event, windowHours: options.windowHours });
+  // Reprocessing a cluster's first article finds its own cluster: it stays the first.
+  if (!best || best.clusterId === articleId) return { articleId, clusterId: articleId, match: 'first', similarity: 1 };
+  // The older cluster keeps its id (the id of its first article): the others merge into it.
+  const into = Math.min(best.clusterId, ...best.linked);
+  for (const id of [best.clusterId, ...best.linked]) if (id !== into) await clusters.mergeClusters(id, into);
+  return { articleId, clusterId: into, match: 'event', similarity: Math.round(best.similarity * 1000) / 1000 };
 }

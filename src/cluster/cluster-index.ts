@@ -5,7 +5,8 @@
  */
 
 /** How an article joined its story cluster. */
-export type ClusterMatch = 'first' | 'exact' | 'near';
+/** 'event': a rewritten report of the same event (TF-IDF terms, rare entities, place, time). */
+export type ClusterMatch = 'first' | 'exact' | 'near' | 'event';
 
 /** One article's place in a story cluster. */
 export interface ClusterMembership {
@@ -25,6 +26,23 @@ export interface ClusterCandidate {
   signature: string;
 }
 
+/** What the event-level index keeps of an article (see event-profile.ts). */
+export interface EventIndexEntry {
+  /** The profile as stored text. */
+  profile: string;
+  /** Keys it is found under. */
+  indexKeys: string[];
+  /** Every term and entity key it holds: counted once in the document frequencies. */
+  frequencyKeys: string[];
+}
+
+/** A stored version found under an event key, with its current cluster. */
+export interface StoredEventCandidate {
+  articleId: number;
+  clusterId: number;
+  profile: string;
+}
+
 /** The storage side of clustering. */
 export interface ClusterIndex {
   /** The earliest other article with this content hash, with its cluster if it has one. */
@@ -32,5 +50,14 @@ export interface ClusterIndex {
   /** Articles sharing any band key, published within [from, to], other than the given one. */
   candidates(bandKeys: string[], from: Date, to: Date, exceptArticleId: number): Promise<ClusterCandidate[]>;
   /** Records (or replaces) an article's membership and its band keys. */
-  assign(membership: ClusterMembership & { signature: string; bandKeys: string[]; publishedAt: Date }): Promise<void>;
+  assign(membership: ClusterMembership & { signature: string; bandKeys: string[]; publishedAt: Date; event?: EventIndexEntry }): Promise<void>;
+  /** How many profiled articles there are, and how many hold each key (absent keys: none). */
+  documentFrequencies(keys: string[]): Promise<{ docs: number; df: Map<string, number> }>;
+  /**
+   * Articles under any of the keys published within [from, to], other than the given one:
+   * at most `perKey` per key, newest first, so a common key costs no more than a rare one.
+   */
+  eventCandidates(keys: string[], from: Date, to: Date, exceptArticleId: number, perKey: number): Promise<StoredEventCandidate[]>;
+  /** Moves every member of cluster `from` into cluster `into` (listings and pages follow). */
+  mergeClusters(from: number, into: number): Promise<void>;
 }

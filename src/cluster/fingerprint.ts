@@ -1,4 +1,5 @@
 import type { ClusterOptions } from './cluster-options.js';
+import { eventTerms } from './event-terms.js';
 import { bandKeys, encodeSignature, minhashSignature, shingleHashes, words } from './minhash.js';
 
 /** What clustering stores about one article's text. */
@@ -9,6 +10,8 @@ export interface Fingerprint {
   bandKeys: string[];
   /** The signature as stored text. */
   encoded: string;
+  /** Content-term counts for the event-level match (headline words count double). */
+  terms: Map<string, number>;
 }
 
 /** The near-duplicate fingerprint of an article: headline and body, shingled and MinHashed. */
@@ -22,5 +25,6 @@ export function fingerprint(headline: string, text: string, options: ClusterOpti
     signature,
     bandKeys: comparable ? bandKeys(signature, options.bands, options.rows) : [],
     encoded: encodeSignature(signature),
+    terms: eventTerms(headline, text),
   };
 }

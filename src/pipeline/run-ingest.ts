@@ -165,7 +165,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
         let membership: ClusterMembership | undefined;
         if (saved.outcome !== 'unchanged' || options.always) {
           await tx.entities.saveForArticle(saved.article.id, result.enrichment.entities, result.enrichment.quotes);
-          membership = await assignCluster(tx.clusters, saved.article, clustering, result.print);
+          membership = await assignCluster(tx.clusters, saved.article, clustering, result.print, result.enrichment.entities);
           // No listing call here: the store rewrites the listings of the stories this touched before it commits.
         }
         return { ...saved, membership };

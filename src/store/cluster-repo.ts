@@ -1,11 +1,15 @@
-import type { Kysely } from 'kysely';
-import type { ClusterIndex, ClusterMatch, ClusterMembership } from '../cluster/cluster-index.js';
+import { sql, type Kysely } from 'kysely';
+import { DOCS_KEY } from '../cluster/event-profile.js';
+import type { ClusterIndex, ClusterMatch, ClusterMembership, EventIndexEntry } from '../cluster/cluster-index.js';
 import type { OtherVersion } from '../domain/article.js';
 import { toDate, toTimestamp } from './map-rows.js';
 import type { Writer } from './kysely-store.js';
 import type { Database } from './schema.js';
 
-/** Story clusters: membership per article and the LSH band index. */
+/** Keys per statement when reading or adding document frequencies (well under both engines' parameter limits). */
+const KEYS_PER_QUERY = 500;
+
+/** Story clusters: membership per article, the LSH band index and the event index. */
 export interface ClusterRepo extends ClusterIndex {
   membershipOf(articleId: number): Promise<ClusterMembership | undefined>;
   /** The other published versions in the article's cluster, in the order Gazette received them (at most 50). */
@@ -55,6 +59,7 @@ export function clusterRepo(db: Kysely<Database>, write: Writer): ClusterRepo {
           .insertInto('article_clusters')
           .values({ article_id: m.articleId, cluster_id: m.clusterId, match: m.match, similarity: m.similarity, signature: m.signature })
           .execute();
+        if (m.event) await saveEvent(tx, m.articleId, m.publishedAt, m.event);
         const keys = [...new Set(m.bandKeys)];
         if (keys.length > 0) {
           const publishedAt = toTimestamp(m.publishedAt);
@@ -63,6 +68,67 @@ export function clusterRepo(db: Kysely<Database>, write: Writer): ClusterRepo {
             .values(keys.map((band_key) => ({ band_key, article_id: m.articleId, published_at: publishedAt })))
             .execute();
         }
+      });
+    },
+
+    async documentFrequencies(keys) {
+      const df = new Map<string, number>();
+      const wanted = [DOCS_KEY, ...new Set(keys)];
+      for (let i = 0; i < wanted.length; i += KEYS_PER_QUERY) {
+        const rows = await db.selectFrom('event_term_docs').select(['key', 'docs']).where('key', 'in', wanted.slice(i, i + KEYS_PER_QUERY)).execute();
+        for (const r of rows) df.set(r.key, Number(r.docs));
+      }
+      const docs = df.get(DOCS_KEY) ?? 0;
+      df.delete(DOCS_KEY);
+      return { docs, df };
+    },
+
+    async eventCandidates(keys, from, to, exceptArticleId, perKey) {
+      const unique = [...new Set(keys)];
+      if (unique.length === 0 || perKey <= 0) return [];
+      // One range per key, newest first and at most perKey rows: a common key costs no more
+      // than a rare one, whatever the size of the store.
+      const arms = unique.map((key, i) =>
+        db
+          .selectFrom(
+            db
+              .selectFrom('event_keys')
+              .select('article_id')
+              .where('key', '=', key)
+              .where('at', '>=', from.getTime())
+              .where('at', '<=', to.getTime())
+              .orderBy('at', 'desc')
+              .limit(perKey)
+              .as(`k${i}`),
+          )
+          .select('article_id'),
+      );
+      const hits = await arms.slice(1).reduce((q, arm) => q.unionAll(arm), arms[0]!).execute();
+      const ids = [...new Set(hits.map((h) => h.article_id))].filter((id) => id !== exceptArticleId);
+      const out: { articleId: number; clusterId: number; profile: string }[] = [];
+      for (let i = 0; i < ids.length; i += KEYS_PER_QUERY) {
+        const rows = await db
+          .selectFrom('event_profiles')
+          .innerJoin('article_clusters', 'article_clusters.article_id', 'event_profiles.article_id')
+          .select(['event_profiles.article_id', 'article_clusters.cluster_id', 'event_profiles.profile'])
+          .where('event_profiles.article_id', 'in', ids.slice(i, i + KEYS_PER_QUERY))
+          .execute();
+        out.push(...rows.map((r) => ({ articleId: r.article_id, clusterId: r.cluster_id, profile: r.profile })));
+      }
+      return out.sort((a, b) => a.articleId - b.articleId);
+    },
+
+    mergeClusters(from, into) {
+      return write(async (tx, effects) => {
+        if (from === into) return;
+        const moved = await tx.selectFrom('article_clusters').select('article_id').where('cluster_id', '=', from).orderBy('cluster_id').orderBy('article_id').execute();
+        if (moved.length === 0) return;
+        await tx.updateTable('article_clusters').set({ cluster_id: into }).where('cluster_id', '=', from).execute();
+        // Both stories are rewritten at commit (the one left empty loses its listing entries),
+        // and each moved version's page, whose "also reported by" changed, is dropped from caches.
+        effects.touchStory(from);
+        effects.touchStory(into);
+        for (const { article_id } of moved) effects.touchArticle(article_id);
       });
     },
 
@@ -91,4 +157,33 @@ export function clusterRepo(db: Kysely<Database>, write: Writer): ClusterRepo {
       return rows.map((r) => ({ id: r.id, slug: r.slug, headline: r.headline, publishedAt: toDate(r.published_at), provider: { slug: r.p_slug, name: r.p_name } }));
     },
   };
+}
+
+/**
+ * Records an article's event profile and index keys. Its terms count once in the document
+ * frequencies: on its first profile, not when it is reprocessed (the counts are a guide to
+ * rarity, and a re-sent text rarely changes its vocabulary much).
+ */
+async function saveEvent(tx: Kysely<Database>, articleId: number, publishedAt: Date, event: EventIndexEntry): Promise<void> {
+  const had = await tx.selectFrom('event_profiles').select('article_id').where('article_id', '=', articleId).executeTakeFirst();
+  await tx.deleteFrom('event_keys').where('article_id', '=', articleId).execute();
+  if (had) {
+    await tx.updateTable('event_profiles').set({ profile: event.profile }).where('article_id', '=', articleId).execute();
+  } else {
+    await tx.insertInto('event_profiles').values({ article_id: articleId, profile: event.profile }).execute();
+    // Sorted, so concurrent writers take the row locks in one order and never deadlock.
+    const keys = [DOCS_KEY, ...new Set(event.frequencyKeys)].sort();
+    for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
+      await tx
+        .insertInto('event_term_docs')
+        .values(keys.slice(i, i + KEYS_PER_QUERY).map((key) => ({ key, docs: 1 })))
+        .onConflict((oc) => oc.column('key').doUpdateSet({ docs: sql`event_term_docs.docs + 1` }))
+        .execute();
+    }
+  }
+  const keys = [...new Set(event.indexKeys)];
+  if (keys.length > 0) {
+    const at = publishedAt.getTime();
+    await tx.insertInto('event_keys').values(keys.map((key) => ({ key, at, article_id: articleId }))).execute();
+  }
 }

@@ -152,7 +152,7 @@ export interface QuotesTable {
 export interface ArticleClustersTable {
   article_id: number;
   cluster_id: number;
-  /** 'first', 'exact' (same content hash) or 'near' (MinHash similarity). */
+  /** 'first', 'exact' (same content hash), 'near' (MinHash similarity) or 'event' (the same event, rewritten). */
   match: string;
   similarity: number;
   /** MinHash signature, base64. */
@@ -163,6 +163,26 @@ export interface LshBandsTable {
   band_key: string;
   article_id: number;
   published_at: Timestamp;
+}
+
+/** The event index (migration 0029): one row per (key, article), a key being a rare term or entity. */
+export interface EventKeysTable {
+  key: string;
+  /** Publication time, ms since 1970; PostgreSQL's bigint arrives as a string. */
+  at: number | string;
+  article_id: number;
+}
+
+/** An article's event profile (term vector, entities, places, time) as JSON. */
+export interface EventProfilesTable {
+  article_id: number;
+  profile: string;
+}
+
+/** Document frequencies of event terms and entities; the key '#docs' counts the profiled articles. */
+export interface EventTermDocsTable {
+  key: string;
+  docs: number | string;
 }
 
 /** One story in one listing (migration 0006-listings); see `listing-repo.ts`. */
@@ -409,6 +429,9 @@ export interface Database {
   article_clusters: ArticleClustersTable;
   partner_keys: PartnerKeysTable;
   lsh_bands: LshBandsTable;
+  event_keys: EventKeysTable;
+  event_profiles: EventProfilesTable;
+  event_term_docs: EventTermDocsTable;
   listing_entries: ListingEntriesTable;
   content_changes: ContentChangesTable;
   story_popularity: StoryPopularityTable;

@@ -19,6 +19,7 @@ import { dailyViews } from './0022-daily-views.js';
 import { superdeskDestinationsAndAgencyMeta } from './0023-superdesk-destinations-and-agency-meta.js';
 import { webhookSecretRotation } from './0024-webhook-secret-rotation.js';
 import { providerLogos } from './0025-provider-logos.js';
+import { eventClusters } from './0029-event-clusters.js';
 
 /** A migration that may differ per engine where the SQL must (types, identity columns). */
 export type EngineMigration = (db: Kysely<any>, engine: Engine) => Promise<void>;
@@ -47,6 +48,7 @@ const history: Record<string, EngineMigration> = {
   '0023-superdesk-destinations-and-agency-meta': superdeskDestinationsAndAgencyMeta,
   '0024-webhook-secret-rotation': webhookSecretRotation,
   '0025-provider-logos': providerLogos,
+  '0029-event-clusters': eventClusters,
 };
 
 /** The names of every migration, oldest first (the upgrade test builds each earlier schema). */

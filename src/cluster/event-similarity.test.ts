@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { EntityMention } from '../domain/entity.js';
+import { clusterOptions, defaultClusterOptions } from './cluster-options.js';
+import { buildEventProfile, decodeProfile, encodeProfile, entityKey, frequencyKeys, idf, termKey, type DocumentFrequencies, type EventProfile } from './event-profile.js';
+import { chooseEventCluster, entityOverlap, eventSimilarity, placesDisagree, termCosine, timeFactor } from './event-similarity.js';
+import { eventTerms, termOf } from './event-terms.js';
+
+const options = { ...defaultClusterOptions.event, windowHours: defaultClusterOptions.windowHours };
+const at = new Date('2019-11-20T09:00:00Z');
+const hours = (h: number) => new Date(at.getTime() + h * 3_600_000);
+const person = (slug: string): EntityMention => ({ slug, name: slug, type: 'person', mentions: 1, role: null });
+const org = (slug: string): EntityMention => ({ slug, name: slug, type: 'organisation', mentions: 1, role: null });
+const place = (slug: string): EntityMention => ({ slug, name: slug, type: 'place', mentions: 1, role: null });
+
+/** Frequencies of an archive where everyday news words are common and names are rare. */
+const archive: DocumentFrequencies = {
+  docs: 10_000,
+  df: new Map([
+    ...['order', 'jet', 'plane', 'airline', 'deal', 'price', 'share', 'company', 'sale', 'billion', 'list', 'carrier', 'market', 'index', 'stock', 'trading', 'fell', 'rose'].map((t) => [termKey(t), 1500] as const),
+    ...['boeing', 'emirate', 'dubai'].map((t) => [termKey(t), 40] as const),
+    ...['nikkei', 'kospi', 'hang', 'seng', 'shanghai', 'composite'].map((t) => [termKey(t), 300] as const),
+    [entityKey('united-states'), 3000],
+    [entityKey('boeing'), 40],
+    [entityKey('emirates'), 20],
+    [entityKey('japan'), 800],
+  ]),
+};
+
+function profileOf(headline: string, body: string, entities: EntityMention[], when: Date): EventProfile {
+  return buildEventProfile(eventTerms(headline, body), entities, when, archive, defaultClusterOptions.event).profile;
+}
+
+// One event, two agencies: Emirates' Dreamliner order at the Dubai Air Show.
+const wire = profileOf(
+  'Emirates orders 30 Boeing 787 jets at Dubai Air Show',
+  "Dubai's flagship carrier Emirates finalized a deal to purchase 30 of Boeing's 787-9 Dreamliner jets, executives announced Wednesday at the Dubai Air Show. The deal reduces a prior commitment of 777X jets by 30 to 126. The order is valued at $8.8 billion at list prices.",
+  [org('emirates'), org('boeing'), place('dubai')],
+  at,
+);
+const rewrite = profileOf(
+  'Emirates trims 777X order, buys 30 Dreamliners for $8.8 billion',
+  'Boeing won a much-needed order on Wednesday as Emirates finalised a purchase of 30 787-9 Dreamliners, valued at $8.8 billion at list prices. The Dubai carrier will cut its 777X commitment by 30 aircraft to 126.',
+  [org('boeing'), org('emirates'), place('dubai')],
+  hours(3),
+);
+// Same topic, another event: the next day's order by another airline at the same show.
+const nextDay = profileOf(
+  'Air Arabia orders 120 Airbus jets at Dubai Air Show',
+  'Air Arabia agreed on Thursday to buy 120 Airbus A320neo family jets worth $14 billion at list prices, the largest order of the Dubai Air Show. The Sharjah-based low-cost carrier includes the long-range A321XLR.',
+  [org('air-arabia'), org('airbus'), place('dubai'), place('sharjah')],
+  hours(24),
+);
+// Daily market reports: the same template and names every day.
+const tuesday = profileOf(
+  'Asian markets mixed on trade pessimism',
+  "Japan's Nikkei 225 declined 0.3%, while South Korea's Kospi fell 0.5%. Hong Kong's Hang Seng index was last trading up about 1%, and China's Shanghai Composite rose 0.4%.",
+  [place('japan'), place('hong-kong')],
+  at,
+);
+const wednesday = profileOf(
+  'Asian markets fall after tariff threat',
+  "The Nikkei 225 in Tokyo lost 0.9% and the Kospi dropped 1.1%. Hong Kong's Hang Seng index fell 1.2%, dragged down by technology shares, and the Shanghai Composite was off 0.7%.",
+  [place('japan'), place('hong-kong')],
+  hours(24),
+);
+
+describe('event terms', () => {
+  it('keeps names, numbers and content words, drops stop words, folds plurals', () => {
+    const terms = eventTerms('Thousands of WeWork employees to be laid off', 'The layoffs are part of an effort to cut costs, said the company; 4,000 of its 12,000 employees are affected.');
+    assert.equal(terms.get('wework'), 2, 'headline words count twice');
+    assert.equal(terms.get('employee'), 3);
+    assert.equal(terms.get('layoff'), 1);
+    assert.equal(terms.get('000'), 2, 'the digits of "4,000" and "12,000"');
+    assert.equal(terms.has('the'), false);
+    assert.equal(terms.has('said'), false);
+  });
+
+  it('keeps two- to six-digit numbers and drops single digits', () => {
+    assert.equal(termOf('787'), '787');
+    assert.equal(termOf('2024'), '2024');
+    assert.equal(termOf('3'), undefined);
+    assert.equal(termOf('5551234567'), undefined);
+  });
+
+  it('folds "cases" and "companies" but leaves "Congress", "virus" and "analysis" whole', () => {
+    assert.equal(termOf('cases'), 'case');
+    assert.equal(termOf('companies'), 'company');
+    assert.equal(termOf('Congress'), 'congress');
+    assert.equal(termOf('virus'), 'virus');
+    assert.equal(termOf('analysis'), 'analysis');
+  });
+});
+
+describe('event profiles', () => {
+  it('weights rare terms above common ones, and keeps unit length', () => {
+    const weights = new Map(wire.terms);
+    assert.ok(weights.get('emirate')! > weights.get('order')!, 'a rare name outweighs an everyday word');
+    const length = Math.hypot(...wire.terms.map(([, w]) => w));
+    assert.ok(Math.abs(length - 1) < 0.01);
+    assert.ok(idf(archive, entityKey('emirates')) > idf(archive, entityKey('united-states')));
+  });
+
+  it('is found under its heaviest terms and rarest entities, a few of each', () => {
+    const built = buildEventProfile(eventTerms('Emirates orders 30 Boeing 787 jets', 'Emirates ordered 30 Boeing 787-9 jets at the Dubai Air Show.'), [org('emirates'), org('boeing'), place('united-states')], at, archive, defaultClusterOptions.event);
+    assert.ok(built.queryKeys.includes('t:787'));
+    assert.ok(built.queryKeys.includes('e:emirates'));
+    assert.ok(built.queryKeys.length <= defaultClusterOptions.event.queryTerms + defaultClusterOptions.event.queryEntities);
+    assert.ok(built.indexKeys.length <= defaultClusterOptions.event.indexTerms + defaultClusterOptions.event.indexEntities);
+    // Every term and entity counts towards the frequencies, however light.
+    assert.ok(frequencyKeys(eventTerms('Emirates orders', 'jets'), [org('emirates')]).includes('e:emirates'));
+  });
+
+  it('round-trips through its stored text, and reads a damaged one as empty', () => {
+    assert.deepEqual(decodeProfile(encodeProfile(wire)), wire);
+    assert.deepEqual(decodeProfile('{"terms":'), { terms: [], entities: [], places: [], at: 0 });
+    assert.equal(eventSimilarity(wire, decodeProfile('null'), options), 0);
+  });
+});
+
+describe('event similarity', () => {
+  it('joins a rewrite of the same event: new headline, reordered, cut', () => {
+    assert.ok(termCosine(wire, rewrite) > 0.4, `cosine ${termCosine(wire, rewrite)}`);
+    assert.ok(eventSimilarity(wire, rewrite, options) >= options.threshold);
+  });
+
+  it('keeps apart the next day\'s event on the same topic at the same place', () => {
+    assert.ok(eventSimilarity(wire, nextDay, options) < options.threshold);
+  });
+
+  it('keeps apart daily market reports, though they share their template and names', () => {
+    assert.ok(termCosine(tuesday, wednesday) > 0.3, 'the words are much the same');
+    assert.ok(eventSimilarity(tuesday, wednesday, options) < options.threshold, 'a day apart, they are two events');
+  });
+
+  it('halves the score a time scale apart, and gives 0 beyond the window', () => {
+    assert.equal(timeFactor(0, 24), 1);
+    assert.equal(timeFactor(24, 24), 0.5);
+    assert.equal(eventSimilarity(wire, { ...rewrite, at: hours(options.windowHours + 1).getTime() }, options), 0);
+  });
+
+  it('rates shared rare entities above shared common ones', () => {
+    const a = { terms: [], places: [], at: 0, entities: [['kevin-king', 8], ['timothy-weeks', 8], ['united-states', 1.5]] } as EventProfile;
+    const sameNames = { ...a, entities: [['kevin-king', 8], ['timothy-weeks', 8]] } as EventProfile;
+    const onlyCountry = { ...a, entities: [['united-states', 1.5], ['mark-esper', 8]] } as EventProfile;
+    assert.ok(entityOverlap(a, sameNames) > 0.8);
+    assert.ok(entityOverlap(a, onlyCountry) < 0.1);
+  });
+
+  it('sees places in disagreement only when both name places and share none', () => {
+    const p = (places: string[]) => ({ terms: [], entities: [], at: 0, places }) as EventProfile;
+    assert.equal(placesDisagree(p(['madrid']), p(['manila'])), true);
+    assert.equal(placesDisagree(p(['madrid', 'spain']), p(['spain'])), false);
+    assert.equal(placesDisagree(p([]), p(['manila'])), false);
+  });
+});
+
+describe('chooseEventCluster', () => {
+  it('joins the best-scoring cluster, ties to the older one, and names clusters the article links', () => {
+    const candidates = [
+      { articleId: 7, clusterId: 7, profile: wire },
+      { articleId: 9, clusterId: 3, profile: wire },
+      { articleId: 12, clusterId: 12, profile: nextDay },
+    ];
+    const chosen = chooseEventCluster(rewrite, candidates, options);
+    assert.equal(chosen?.clusterId, 3);
+    assert.deepEqual(chosen?.linked, [7]);
+    assert.equal(chooseEventCluster(rewrite, [{ articleId: 12, clusterId: 12, profile: nextDay }], options), undefined);
+    assert.equal(chooseEventCluster(rewrite, [], options), undefined);
+  });
+
+  it('refuses a merge threshold below the join threshold', () => {
+    assert.throws(() => clusterOptions({ event: { ...defaultClusterOptions.event, threshold: 0.6, mergeThreshold: 0.5 } }), RangeError);
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * Whether two reports are of one event: their TF-IDF term vectors point the same way, they
+ * share rare entities, they do not name different places, and they came out close in time.
+ * Pure scoring; the store finds the candidates.
+ */
+import type { EventOptions } from './cluster-options.js';
+import type { EventProfile } from './event-profile.js';
+
+/** Cosine of two unit-length term vectors. */
+export function termCosine(a: EventProfile, b: EventProfile): number {
+  const weights = new Map(b.terms);
+  let sum = 0;
+  for (const [t, w] of a.terms) sum += w * (weights.get(t) ?? 0);
+  return sum;
+}
+
+/**
+ * Shared entities weighted by rarity (weighted Jaccard: shared IDF over the IDF of either):
+ * two reports naming the same rare people and organisations. Common names (a country, a
+ * president) weigh little, and a follow-up naming the same people among new ones shares less.
+ */
+export function entityOverlap(a: EventProfile, b: EventProfile): number {
+  const other = new Map(b.entities);
+  let shared = 0;
+  for (const [slug, w] of a.entities) {
+    const v = other.get(slug);
+    if (v !== undefined) shared += (w + v) / 2;
+  }
+  const total = (p: EventProfile) => p.entities.reduce((s, [, w]) => s + w, 0);
+  const union = total(a) + total(b) - shared;
+  return union > 0 ? shared / union : 0;
+}
+
+/**
+ * How much being apart in time lowers the score: 1 at the same moment, ½ at `timeScaleHours`,
+ * falling fast after. Other agencies rewrite a report within hours; a story a day later is
+ * mostly a follow-up, a new event with the same names.
+ */
+export function timeFactor(hours: number, timeScaleHours: number): number {
+  return 1 / (1 + (hours / timeScaleHours) ** 2);
+}
+
+/** Both name places and none in common: a report from Madrid and one from Manila. */
+export function placesDisagree(a: EventProfile, b: EventProfile): boolean {
+  if (a.places.length === 0 || b.places.length === 0) return false;
+  const theirs = new Set(b.places);
+  return !a.places.some((p) => theirs.has(p));
+}
+
+/** The event similarity of two profiles, 0 when further apart in time than the window. */
+export function eventSimilarity(a: EventProfile, b: EventProfile, options: EventOptions & { windowHours: number }): number {
+  const hours = Math.abs(a.at - b.at) / 3_600_000;
+  if (hours > options.windowHours) return 0;
+  const content = options.termWeight * termCosine(a, b) + options.entityWeight * entityOverlap(a, b) - (placesDisagree(a, b) ? options.placePenalty : 0);
+  return Math.max(0, content) * timeFactor(hours, options.timeScaleHours);
+}
+
+/** A stored version that shares an index key with a new one. */
+export interface EventCandidate {
+  articleId: number;
+  clusterId: number;
+  profile: EventProfile;
+}
+
+/**
+ * The cluster to join and the clusters the article links with it, pure: each cluster scores
+ * as its most similar version; the best at or above `threshold` is joined (ties to the older
+ * cluster), and any other at or above `mergeThreshold` is linked to it by this article.
+ */
+export function chooseEventCluster(
+  profile: EventProfile,
+  candidates: readonly EventCandidate[],
+  options: EventOptions & { windowHours: number },
+): { clusterId: number; similarity: number; linked: number[] } | undefined {
+  const byCluster = new Map<number, number>();
+  for (const c of candidates) {
+    const s = eventSimilarity(profile, c.profile, options);
+    if (s > (byCluster.get(c.clusterId) ?? -1)) byCluster.set(c.clusterId, s);
+  }
+  const ranked = [...byCluster].filter(([, s]) => s >= options.threshold).sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+  if (ranked.length === 0) return undefined;
+  const [clusterId, similarity] = ranked[0]!;
+  const linked = ranked.slice(1).filter(([, s]) => s >= options.mergeThreshold).map(([id]) => id);
+  return { clusterId, similarity, linked };
+}

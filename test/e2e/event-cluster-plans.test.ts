@@ -1,0 +1,75 @@
+/**
+ * Event-level clustering reads and writes by index on both engines: the document
+ * frequencies of an article's terms, the candidate lookup (one bounded range per key, a hot
+ * key included), saving a profile with its keys and counts, and merging two clusters. The
+ * plans are checked on a synthetic event index of 20,000 articles (SQLite without ANALYZE,
+ * PostgreSQL after ANALYZE).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { defaultClusterOptions } from '../../src/cluster/cluster-options.js';
+import type { KyselyStore } from '../../src/store/kysely-store.js';
+import { articleDraft } from '../support/article-draft.js';
+import { BASE, buildEventIndex, MINUTE } from '../support/event-index-fixture.js';
+import { openTestPostgresStore, skipPostgres } from '../support/postgres.js';
+import { planProblems, type Captured } from '../support/query-plans.js';
+import { openTestSqliteStore } from '../support/sqlite.js';
+
+// The fixture's articles table holds two rows (a full scan of it is right, and the listing
+// plan test covers the story refresh each commit runs); the clustering tables are large.
+const LARGE_TABLES = ['event_keys', 'event_profiles', 'event_term_docs', 'article_clusters'];
+const FIRST = 1_000;
+const N = 20_000;
+
+for (const engine of ['SQLite', 'PostgreSQL'] as const) {
+  describe(`event clustering query plans: ${engine}`, { skip: engine === 'PostgreSQL' && skipPostgres }, () => {
+    const captured: Captured[] = [];
+    let store: KyselyStore;
+    let drop: () => Promise<void>;
+    let real: { id: number; other: number };
+
+    before(async () => {
+      const onQuery = (text: string, parameters: readonly unknown[]) => captured.push({ sql: text, parameters });
+      ({ store, drop } = engine === 'SQLite' ? await openTestSqliteStore({ onQuery }) : await openTestPostgresStore({ onQuery }));
+      const provider = await store.providers.create({ slug: 'plans', name: 'Plans' });
+      const a = (await store.articles.upsert(articleDraft({ providerId: provider.id, guid: 'plan-a' }))).article;
+      const b = (await store.articles.upsert(articleDraft({ providerId: provider.id, guid: 'plan-b' }))).article;
+      real = { id: a.id, other: b.id };
+      await buildEventIndex(store, N, FIRST);
+    });
+    after(async () => drop?.());
+
+    async function problemsOf(work: () => Promise<unknown>): Promise<string[]> {
+      captured.length = 0;
+      await work();
+      const statements = captured.splice(0).filter((s) => !/^\s*(begin|commit|rollback|savepoint|release)\b/i.test(s.sql));
+      assert.ok(statements.length > 0);
+      const problems: string[] = [];
+      for (const statement of statements) for (const p of await planProblems(store, statement, LARGE_TABLES)) problems.push(`${p} in: ${statement.sql}`);
+      return problems;
+    }
+
+    it('reads document frequencies and candidates, a hot key among them, by bounded index ranges', async () => {
+      const keys = [...Array.from({ length: 150 }, (_, k) => `t:w${k * 311}`), 'e:hot', 'e:p17'];
+      assert.deepEqual(await problemsOf(() => store.clusters.documentFrequencies(keys)), []);
+      const at = BASE + (FIRST + N) * MINUTE;
+      const windowMs = defaultClusterOptions.windowHours * 3_600_000;
+      const query = ['e:hot', 't:w42', 't:w4242', 'e:p17', 't:absent'];
+      const perKey = defaultClusterOptions.event.perKey;
+      const found = await store.clusters.eventCandidates(query, new Date(at - windowMs), new Date(at + windowMs), -1, perKey);
+      assert.ok(found.length >= perKey, 'the hot key alone fills its quota');
+      assert.ok(found.length <= perKey * query.length);
+      assert.deepEqual(await problemsOf(() => store.clusters.eventCandidates(query, new Date(at - windowMs), new Date(at + windowMs), -1, perKey)), []);
+    });
+
+    it('saves a profile with its keys and counts, and merges clusters, by index', async () => {
+      const event = { profile: '{"terms":[["w1",1]],"entities":[],"places":[],"at":0}', indexKeys: ['t:w1', 'e:hot'], frequencyKeys: ['t:w1', 't:brand-new', 'e:hot'] };
+      const membership = { articleId: real.id, clusterId: real.id, match: 'first' as const, similarity: 1, signature: 'AAAA', bandKeys: [], publishedAt: new Date(BASE), event };
+      assert.deepEqual(await problemsOf(() => store.transaction((tx) => tx.clusters.assign(membership))), [], 'first profile');
+      assert.deepEqual(await problemsOf(() => store.transaction((tx) => tx.clusters.assign(membership))), [], 'profile replaced');
+      await store.clusters.assign({ ...membership, articleId: real.other, clusterId: real.other, event: undefined });
+      assert.deepEqual(await problemsOf(() => store.transaction((tx) => tx.clusters.mergeClusters(real.other, real.id))), []);
+      assert.equal((await store.clusters.membershipOf(real.other))?.clusterId, real.id);
+    });
+  });
+}
