@@ -16,6 +16,7 @@ import { accountsAndTakedowns } from './0019-accounts-and-takedowns.js';
 import { commentsAndComplaints } from './0020-comments-and-complaints.js';
 import { webhooks } from './0021-webhooks.js';
 import { dailyViews } from './0022-daily-views.js';
+import { cjkSearchWords } from './0026-cjk-search-words.js';
 
 /** A migration that may differ per engine where the SQL must (types, identity columns). */
 export type EngineMigration = (db: Kysely<any>, engine: Engine) => Promise<void>;
@@ -41,6 +42,7 @@ const history: Record<string, EngineMigration> = {
   '0020-comments-and-complaints': commentsAndComplaints,
   '0021-webhooks': webhooks,
   '0022-daily-views': dailyViews,
+  '0026-cjk-search-words': cjkSearchWords,
 };
 
 /** The names of every migration, oldest first (the upgrade test builds each earlier schema). */
