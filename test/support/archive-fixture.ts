@@ -36,8 +36,8 @@ export interface ArchiveFacts {
   bigStoryHeadId: number;
   /** A published article in the middle of the archive. */
   sampleArticleId: number;
-  /** With `searchText`: a word in most stories, one in few, and a two-word phrase of the vocabulary. */
-  search?: { commonWord: string; rareWord: string; phrase: string };
+  /** With `searchText`: a word in most stories, one in about 4 %, one in few, and a two-word phrase of the vocabulary. */
+  search?: { commonWord: string; middlingWord: string; rareWord: string; phrase: string };
 }
 
 const BODY_WORDS =
@@ -131,7 +131,7 @@ export async function buildArchive(store: KyselyStore, shape: ArchiveShape): Pro
     providerSlug: 'provider-3',
     bigStoryHeadId: bigHead,
     sampleArticleId: sample,
-    ...(text && { search: { commonWord: ARCHIVE_VOCABULARY[0]!, rareWord: ARCHIVE_VOCABULARY.at(-RARE_TERMS)!, phrase: 'interest rates' } }),
+    ...(text && { search: { commonWord: ARCHIVE_VOCABULARY[0]!, middlingWord: ARCHIVE_VOCABULARY.at(-RARE_TERMS - 1)!, rareWord: ARCHIVE_VOCABULARY.at(-RARE_TERMS)!, phrase: 'interest rates' } }),
   };
 }
 
