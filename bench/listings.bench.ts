@@ -65,9 +65,10 @@ export async function postgresArchive(url: string, size: number, variant?: Archi
     const done = await client.query(`select 1 from information_schema.tables where table_schema = $1 and table_name = 'listing_entries'`, [schema]);
     if (done.rowCount === 0) {
       await client.query(`drop schema if exists ${schema} cascade`);
-      // Without JIT: compiling the fixture's large bulk statements would take longer than running them.
+      // Without JIT: compiling the fixture's large bulk statements would take longer than
+      // running them. (The URL's options replace the store's, so the schema goes here too.)
       const building = new URL(url);
-      building.searchParams.set('options', '-c jit=off');
+      building.searchParams.set('options', `-c jit=off -c search_path=${schema}`);
       const store = await openPostgresStore(building.toString(), { schema });
       await buildArchive(store, { ...variant?.shape, articles: size });
       await store.close();
