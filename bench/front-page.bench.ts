@@ -4,7 +4,7 @@
  * article page with its related stories and most-popular rail, at 10,000, 100,000 and
  * 1,000,000 articles (BENCH_SIZES), on SQLite and PostgreSQL, page cache on and off, next
  * to a bare node:http server sending the same bytes in the same run. The archives are the
- * listing benchmark's (built once, kept in .bench-out/ and gazette_bench_<size> schemas);
+ * search benchmark's (built once, kept in .bench-out/ and gazette_search_<size> schemas);
  * before measuring, a day of readers is recorded (the 3,000 newest stories read 1–40 times),
  * so the rankings are full.
  */
@@ -12,10 +12,12 @@ import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Store } from '../src/store/store.js';
 import type { Benchmark, BenchRow } from './benchmark.js';
-import { measureAgainstBare, startServer, warmUp } from './http-load.js';
-import { archivesOf, openTarget, row, SIZES } from './listings.bench.js';
+import { measurePages } from './http-load.js';
+import { openTarget, row, SIZES } from './listings.bench.js';
+import { searchArchive } from './search-archives.js';
 import { postgresUrl } from './postgres-url.js';
 
+const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',') as ('sqlite' | 'postgres')[];
 const CACHE_MODES = (process.env.BENCH_CACHE ?? 'on,off').split(',') as ('on' | 'off')[];
 const OUT = new URL('../.bench-out/', import.meta.url).pathname;
 const COMPRESSED = { 'accept-encoding': 'br, gzip' };
@@ -53,7 +55,9 @@ const bench: Benchmark = {
     const rows: BenchRow[] = [];
     const notes: string[] = [];
     for (const size of SIZES) {
-      const targets = await archivesOf(size, pgUrl);
+      // The search benchmark's archives (the listings' fixture with searchable text): one build of each size serves both.
+      const targets = [];
+      for (const engine of ENGINES) if (engine === 'sqlite' || pgUrl) targets.push(await searchArchive(engine, size, pgUrl));
       for (const target of targets) {
         const store = await openTarget(target);
         await store.migrate();
@@ -62,18 +66,9 @@ const bench: Benchmark = {
         await store.close();
         for (const cache of CACHE_MODES) {
           const env = { ...target.env, PAGE_CACHE_MB: cache === 'on' ? '64' : '0', SCHEDULER: 'false', DEMO_CONTENT: 'false' };
-          const server = await startServer('./servers/serve-gazette-dist.mjs', env);
-          try {
-            for (const page of pages) await warmUp(server, page.path, COMPRESSED);
-            for (const page of pages) {
-              const { measured, baseline } = await measureAgainstBare(server, page.path, COMPRESSED);
-              rows.push(row(target, cache, page.name, measured, baseline));
-            }
-            const rss = (await server.ask<{ maxRssMb: number }>('cpu')).maxRssMb;
-            notes.push(`${target.engine}, ${size.toLocaleString('en')} articles, cache ${cache}: server peak RSS ${rss} MB.`);
-          } finally {
-            await server.stop();
-          }
+          const { measurements, maxRssMb } = await measurePages(env, pages, COMPRESSED);
+          for (const m of measurements) rows.push(row(target, cache, m.page.name, m.measured, m.baseline));
+          notes.push(`${target.engine}, ${size.toLocaleString('en')} articles, cache ${cache}: server peak RSS ${maxRssMb} MB.`);
         }
       }
     }

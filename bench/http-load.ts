@@ -129,3 +129,65 @@ export function rawGet(url: string, headers: Record<string, string>): Promise<Ra
       .end();
   });
 }
+
+/**
+ * A measured server next to the bare one as three table rows, the first column named
+ * `column`: the server, bare node:http sending the same bytes, and their ratio.
+ */
+export function againstBareRows(column: string, name: string, measured: LoadResult, bare: LoadResult): Record<string, string | number>[] {
+  const loadRow = (label: string, r: LoadResult) => ({
+    [column]: label,
+    'req/s': Math.round(r.rps),
+    'p50 ms': r.p50,
+    'p99 ms': r.p99,
+    requests: r.requests,
+    'CPU µs/req': Math.round(r.cpuMicrosPerRequest),
+  });
+  return [
+    loadRow(name, measured),
+    loadRow('bare node:http, same bytes', bare),
+    {
+      [column]: 'ratio to bare',
+      'req/s': Number((measured.rps / bare.rps).toFixed(3)),
+      'p50 ms': '',
+      'p99 ms': '',
+      requests: '',
+      'CPU µs/req': Number((measured.cpuMicrosPerRequest / bare.cpuMicrosPerRequest).toFixed(2)),
+    },
+  ];
+}
+
+/** One page measured on Gazette and on a bare server sending its bytes. */
+export interface PageMeasurement {
+  page: { name: string; path: string };
+  measured: LoadResult;
+  baseline: LoadResult;
+  response: RawResponse;
+}
+
+/**
+ * Starts the compiled Gazette (`npm start`'s code) with `env`, loads every page once so
+ * the first measured is not the JIT's warm-up, then measures each against a bare server;
+ * `also` runs while the server is up (a 304, say). Returns the measurements and the
+ * server's peak memory.
+ */
+export async function measurePages(
+  env: Record<string, string>,
+  pages: { name: string; path: string }[],
+  headers: Record<string, string>,
+  also?: (server: Server, measurement: PageMeasurement) => Promise<void>,
+): Promise<{ measurements: PageMeasurement[]; maxRssMb: number }> {
+  const server = await startServer('./servers/serve-gazette-dist.mjs', env);
+  try {
+    for (const page of pages) await warmUp(server, page.path, headers);
+    const measurements: PageMeasurement[] = [];
+    for (const page of pages) {
+      const measurement = { page, ...(await measureAgainstBare(server, page.path, headers)) };
+      measurements.push(measurement);
+      await also?.(server, measurement);
+    }
+    return { measurements, maxRssMb: (await server.ask<{ maxRssMb: number }>('cpu')).maxRssMb };
+  } finally {
+    await server.stop();
+  }
+}

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Benchmark, BenchRow } from './benchmark.js';
-import { CONNECTIONS, DURATION_S, measureAgainstBare, rawGet, startServer, type LoadResult } from './http-load.js';
+import { againstBareRows, CONNECTIONS, DURATION_S, measureAgainstBare, rawGet, startServer } from './http-load.js';
 
 const WIDTH = 640;
 const FIRST_REQUESTS = 12;
@@ -23,10 +23,6 @@ async function agencyPhoto(): Promise<Buffer> {
   const gradient = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="2400" height="1600"><defs><linearGradient id="g" x2="1" y2="1"><stop offset="0" stop-color="#1d4e89"/><stop offset="1" stop-color="#f4a259"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/><circle cx="1700" cy="500" r="300" fill="#ffe8a3"/><rect y="1100" width="100%" height="500" fill="#2b2d42"/></svg>`);
   const noise = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 18 } } }).png().toBuffer();
   return sharp(gradient).composite([{ input: noise, blend: 'overlay' }]).jpeg({ quality: 85 }).toBuffer();
-}
-
-function loadRow(name: string, r: LoadResult): BenchRow {
-  return { case: name, 'req/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99, requests: r.requests, 'CPU µs/req': Math.round(r.cpuMicrosPerRequest) };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -73,15 +69,7 @@ const bench: Benchmark = {
       }
       const cachedPath = await sign(`${providerUrl}/photo-1.jpg`);
       const { measured, baseline, response } = await measureAgainstBare(gazette, cachedPath, { accept: ACCEPT.avif! });
-      rows.push(loadRow(`cached, avif (${Math.round(response.body.length / 1024)} KB)`, measured), loadRow('bare node:http, same bytes', baseline));
-      rows.push({
-        case: 'ratio cached / bare',
-        'req/s': Number((measured.rps / baseline.rps).toFixed(3)),
-        'p50 ms': '',
-        'p99 ms': '',
-        requests: '',
-        'CPU µs/req': Number((measured.cpuMicrosPerRequest / baseline.cpuMicrosPerRequest).toFixed(2)),
-      });
+      rows.push(...againstBareRows('case', `cached, avif (${Math.round(response.body.length / 1024)} KB)`, measured, baseline));
       return {
         rows,
         notes: [

@@ -16,7 +16,7 @@ import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { buildArchive, type ArchiveShape } from '../test/support/archive-fixture.js';
 import type { Benchmark, BenchRow } from './benchmark.js';
-import { measure, measureAgainstBare, startServer, warmUp, type LoadResult } from './http-load.js';
+import { measure, measurePages, startServer, type LoadResult } from './http-load.js';
 import { postgresUrl } from './postgres-url.js';
 
 export const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
@@ -66,7 +66,11 @@ export async function postgresArchive(url: string, size: number, variant?: Archi
     const done = await client.query(`select 1 from information_schema.tables where table_schema = $1 and table_name = 'listing_entries'`, [schema]);
     if (done.rowCount === 0) {
       await client.query(`drop schema if exists ${schema} cascade`);
-      const store = await openPostgresStore(url, { schema });
+      // Without JIT: compiling the fixture's large bulk statements would take longer than
+      // running them. (The URL's options replace the store's, so the schema goes here too.)
+      const building = new URL(url);
+      building.searchParams.set('options', `-c jit=off -c search_path=${schema}`);
+      const store = await openPostgresStore(building.toString(), { schema });
       await buildArchive(store, { ...variant?.shape, articles: size });
       await store.close();
     }
@@ -127,30 +131,21 @@ const bench: Benchmark = {
         await store.close();
         for (const cache of CACHE_MODES) {
           const env = { ...target.env, PAGE_CACHE_MB: cache === 'on' ? '64' : '0', SCHEDULER: 'false', DEMO_CONTENT: 'false' };
-          const server = await startServer('./servers/serve-gazette-dist.mjs', env);
-          try {
-            // Every page once before any is measured, so the first one measured is not the JIT's warm-up.
-            for (const page of pages) await warmUp(server, page.path, COMPRESSED);
-            for (const page of pages) {
-              const { measured, baseline, response: res } = await measureAgainstBare(server, page.path, COMPRESSED);
-              rows.push(row(target, cache, page.name, measured, baseline));
-              if (cache === 'off') uncachedCpu.set(`${target.engine}|${page.name}|${size}`, measured.cpuMicrosPerRequest);
-              if (page.name === 'article') {
-                const etag = String(res.headers.etag);
-                const notModified = await measure(server, page.path, { ...COMPRESSED, 'if-none-match': etag }, 304);
-                const bare304 = await startServer('./servers/serve-bare.ts', {}, { base64: '', headers: res.headers });
-                try {
-                  rows.push(row(target, cache, 'article, 304', notModified, await measure(bare304, '/', { 'if-none-match': etag }, 304)));
-                } finally {
-                  await bare304.stop();
-                }
-              }
+          const { measurements, maxRssMb } = await measurePages(env, pages, COMPRESSED, async (server, { page, measured, baseline, response: res }) => {
+            rows.push(row(target, cache, page.name, measured, baseline));
+            if (cache === 'off') uncachedCpu.set(`${target.engine}|${page.name}|${size}`, measured.cpuMicrosPerRequest);
+            if (page.name !== 'article') return;
+            const etag = String(res.headers.etag);
+            const notModified = await measure(server, page.path, { ...COMPRESSED, 'if-none-match': etag }, 304);
+            const bare304 = await startServer('./servers/serve-bare.ts', {}, { base64: '', headers: res.headers });
+            try {
+              rows.push(row(target, cache, 'article, 304', notModified, await measure(bare304, '/', { 'if-none-match': etag }, 304)));
+            } finally {
+              await bare304.stop();
             }
-            const rss = (await server.ask<{ maxRssMb: number }>('cpu')).maxRssMb;
-            notes.push(`${target.engine}, ${size.toLocaleString('en')} articles, cache ${cache}: server peak RSS ${rss} MB.`);
-          } finally {
-            await server.stop();
-          }
+          });
+          if (measurements.length !== pages.length) throw new Error('a page was not measured');
+          notes.push(`${target.engine}, ${size.toLocaleString('en')} articles, cache ${cache}: server peak RSS ${maxRssMb} MB.`);
         }
       }
     }

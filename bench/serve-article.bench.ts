@@ -6,12 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Benchmark, BenchRow } from './benchmark.js';
-import { CONNECTIONS, DURATION_S, measure, startServer, type LoadResult, type Server } from './http-load.js';
-
-function row(name: string, r: LoadResult): BenchRow {
-  return { server: name, 'req/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99, requests: r.requests, 'CPU µs/req': Math.round(r.cpuMicrosPerRequest) };
-}
+import type { Benchmark } from './benchmark.js';
+import { againstBareRows, CONNECTIONS, DURATION_S, measure, startServer, type Server } from './http-load.js';
 
 const bench: Benchmark = {
   name: 'Serving the sample article page',
@@ -29,15 +25,7 @@ const bench: Benchmark = {
 
       const g = await measure(gazette, path);
       const b = await measure(bare, '/');
-      const rows = [row('Gazette /article/:id/:slug', g), row('bare node:http, same bytes', b)];
-      rows.push({
-        server: 'ratio Gazette / bare',
-        'req/s': Number((g.rps / b.rps).toFixed(3)),
-        'p50 ms': '',
-        'p99 ms': '',
-        requests: '',
-        'CPU µs/req': Number((g.cpuMicrosPerRequest / b.cpuMicrosPerRequest).toFixed(2)),
-      });
+      const rows = againstBareRows('server', 'Gazette /article/:id/:slug', g, b);
       return {
         rows,
         notes: [`${CONNECTIONS} connections, ${DURATION_S} s each, on 127.0.0.1; page size ${Buffer.byteLength(html)} bytes.`],

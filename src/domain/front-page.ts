@@ -1,11 +1,10 @@
 import type { Category } from './category.js';
 import type { ArticleTeaser } from './listing.js';
-import type { PopularWindow } from './popularity.js';
 
-/** A "most popular" ranking to show, and the window it covers. */
+/** The "most popular" rankings to show: of the last 24 hours and of the last 7 days. */
 export interface PopularList {
-  window: PopularWindow;
-  stories: ArticleTeaser[];
+  day: ArticleTeaser[];
+  week: ArticleTeaser[];
 }
 
 /** A block of the front page for one section (a category). */

@@ -155,6 +155,37 @@ export function describeSearchContract(fixture: () => ContractFixture): void {
       assert.deepEqual(await ids(f.store, w, { to: day('2026-03-10') + 86_399_999 }), [politics.id]);
     });
 
+    it('finds matches years apart, newest first, however far back the next one lies', async () => {
+      const f = fixture();
+      const w = word();
+      const daysAgo = [0.01, 0.3, 5, 200, 1100];
+      const made = [];
+      for (const d of daysAgo) made.push(await addStory(f, { body: `Report on ${w}.`, publishedAt: new Date(Date.now() - d * 86_400_000) }));
+      assert.deepEqual(await ids(f.store, w), made.map((a) => a.id));
+      const page = await search(f.store, w, {}, undefined, 2);
+      assert.deepEqual(page.hits.map((h) => h.article.id), made.slice(0, 2).map((a) => a.id));
+      const rest = await search(f.store, w, {}, page.next!, 10);
+      assert.deepEqual(rest.hits.map((h) => h.article.id), made.slice(2).map((a) => a.id));
+    });
+
+    it('finds Chinese and Japanese words inside unspaced text, and Korean words, and marks them', async () => {
+      const f = fixture();
+      const w = word();
+      const chinese = await addStory(f, { headline: `中国总理今天在北京发表讲话 ${w}`, body: `国务院总理今天在北京人民大会堂发表讲话，谈到经济增长。${w}`, language: 'zh' });
+      const japanese = await addStory(f, { headline: `東京都が新しい防災計画を発表 ${w}`, body: `東京都は月曜日、首都直下地震に備えた新しい防災計画を発表した。${w}`, language: 'ja' });
+      const korean = await addStory(f, { headline: `서울 시장이 새 교통 정책을 발표했다 ${w}`, body: `서울시는 대중교통 요금을 동결한다고 밝혔다. ${w}`, language: 'ko' });
+      assert.deepEqual(await ids(f.store, `北京 ${w}`), [chinese.id], 'a word in the middle of a Chinese sentence');
+      assert.deepEqual(await ids(f.store, `经济 ${w}`), [chinese.id]);
+      assert.deepEqual(await ids(f.store, `防災計画 ${w}`), [japanese.id], 'a Japanese compound');
+      assert.deepEqual(await ids(f.store, `地震 ${w}`), [japanese.id]);
+      assert.deepEqual(await ids(f.store, `"新しい防災計画" ${w}`), [japanese.id], 'a phrase typed without spaces');
+      assert.deepEqual(await ids(f.store, `교통 ${w}`), [korean.id]);
+      assert.deepEqual(await ids(f.store, `上海 ${w}`), [], 'a word the text does not have');
+      assert.deepEqual(await ids(f.store, `${w} -北京`).then((r) => new Set(r)), new Set([japanese.id, korean.id]), 'excluded inside unspaced text');
+      const [hit] = (await search(f.store, `北京 ${w}`)).hits;
+      assert.deepEqual(hit?.headline.filter((r) => r.mark).map((r) => r.text), ['北京', w]);
+    });
+
     it('highlights the matched words in the headline and a passage around the first match, as plain text', async () => {
       const f = fixture();
       const w = word();

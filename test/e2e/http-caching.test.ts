@@ -113,6 +113,21 @@ describe('HTTP caching on one node (SQLite)', () => {
     assert.doesNotMatch(await (await fetch(`${gazette.url}/`)).text(), /Council agrees the harbour plan/);
   });
 
+  it('keeps a search results page in the page cache, and drops it when a matching story arrives or one shown is taken down', async () => {
+    const hitCount = async () => [...(await gazette.metrics.registry.metrics()).matchAll(/gazette_page_cache_requests_total\{result="hit",layer="\w+"\} (\d+)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+    const search = `${gazette.url}/search?q=lighthouse`;
+    assert.doesNotMatch(await (await fetch(search)).text(), /keepers return to the island/);
+    const before = await hitCount();
+    await fetch(search);
+    assert.equal(await hitCount(), before + 1, 'the second request is answered from the cache');
+    const res = await pushStory(gazette, token, { guid: 'lighthouse-1', headline: 'Lighthouse keepers return to the island' });
+    const { id } = (await res.json()).articles[0] as { id: number };
+    assert.match(await (await fetch(search)).text(), /keepers return to the island/, 'a new story drops the cached results');
+    await fetch(search);
+    await gazette.store.articles.setStatus(id, 'taken_down');
+    assert.doesNotMatch(await (await fetch(search)).text(), /keepers return to the island/, 'a takedown drops them too');
+  });
+
   it('drops cached pages when another process writes to the same SQLite file', async () => {
     const before = await (await fetch(`${gazette.url}${samplePath}`)).text();
     assert.match(before, /<h1>/);

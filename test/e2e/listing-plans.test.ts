@@ -9,36 +9,29 @@ import { CompiledQuery } from 'kysely';
 import { after, before, describe, it } from 'node:test';
 import type { ListingScope } from '../../src/domain/listing.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
-import { buildArchive, type ArchiveFacts } from '../support/archive-fixture.js';
-import { openTestPostgresStore, skipPostgres } from '../support/postgres.js';
-import { openTestSqliteStore } from '../support/sqlite.js';
-import { planProblems, type Captured } from '../support/query-plans.js';
+import type { ArchiveFacts } from '../support/archive-fixture.js';
+import { openPlanArchive, type PlanArchive } from '../support/plan-archive.js';
+import { skipPostgres } from '../support/postgres.js';
+import { planProblems } from '../support/query-plans.js';
 
 const LARGE_TABLES = ['articles', 'listing_entries', 'article_clusters', 'article_entities', 'article_categories', 'quotes', 'entities', 'popular_entries', 'story_popularity'];
 
 for (const engine of ['SQLite', 'PostgreSQL'] as const) {
   describe(`listing query plans: ${engine}`, { skip: engine === 'PostgreSQL' && skipPostgres }, () => {
-    const captured: Captured[] = [];
+    let archive: PlanArchive;
     let store: KyselyStore;
-    let drop: () => Promise<void>;
     let facts: ArchiveFacts;
 
     before(async () => {
-      const onQuery = (text: string, parameters: readonly unknown[]) => captured.push({ sql: text, parameters });
-      ({ store, drop } = engine === 'SQLite' ? await openTestSqliteStore({ migrate: false, onQuery }) : await openTestPostgresStore({ migrate: false, onQuery }));
-      facts = await buildArchive(store, { articles: 20_000 });
+      archive = await openPlanArchive(engine, { articles: 20_000 });
+      ({ store, facts } = archive);
     });
-    after(async () => drop?.());
+    after(async () => archive?.drop());
 
     /** Runs `work`, then explains every statement it ran and returns their problems. */
     async function problemsOf(work: () => Promise<unknown>): Promise<string[]> {
-      captured.length = 0;
-      await work();
-      // Transaction control has no plan.
-      const statements = captured.splice(0).filter((s) => !/^\s*(begin|commit|rollback)\b/i.test(s.sql));
-      assert.ok(statements.length > 0);
       const problems: string[] = [];
-      for (const statement of statements) {
+      for (const statement of await archive.statementsOf(work)) {
         for (const problem of await planProblems(store, statement, LARGE_TABLES)) problems.push(`${problem} in: ${statement.sql}`);
       }
       return problems;

@@ -74,6 +74,9 @@ describe('views counted over HTTP, with the page cache', () => {
     await gazette.views.flush();
     const ranking = await popularOnFront();
     assert.deepEqual(ranking.slice(0, 3), [b, a, c]);
+    const html = await (await fetch(`${gazette.url}/`)).text();
+    const lists = [...html.matchAll(/<h3 id="[^"]+" class="popular-window-heading">([^<]+)<\/h3>\s*<ol class="popular-list">/g)].map((m) => m[1]);
+    assert.deepEqual(lists, ['Today', 'This week'], 'both windows shown at once, each under its own heading');
   });
 });
 

@@ -19,6 +19,7 @@ import { dailyViews } from './0022-daily-views.js';
 import { superdeskDestinationsAndAgencyMeta } from './0023-superdesk-destinations-and-agency-meta.js';
 import { webhookSecretRotation } from './0024-webhook-secret-rotation.js';
 import { providerLogos } from './0025-provider-logos.js';
+import { cjkSearchWords } from './0026-cjk-search-words.js';
 import { eventClusters } from './0029-event-clusters.js';
 
 /** A migration that may differ per engine where the SQL must (types, identity columns). */
@@ -48,6 +49,7 @@ const history: Record<string, EngineMigration> = {
   '0023-superdesk-destinations-and-agency-meta': superdeskDestinationsAndAgencyMeta,
   '0024-webhook-secret-rotation': webhookSecretRotation,
   '0025-provider-logos': providerLogos,
+  '0026-cjk-search-words': cjkSearchWords,
   '0029-event-clusters': eventClusters,
 };
 

@@ -1,3 +1,4 @@
+import { wordsWithCjk } from '../../domain/cjk-words.js';
 import type { MarkedText, ParsedSearch } from '../../domain/search.js';
 
 /** Words shown around the first match in a snippet. */
@@ -19,9 +20,9 @@ function matcher(query: ParsedSearch): (word: string) => boolean {
   const exact = new Set<string>();
   const prefixes: string[] = [];
   for (const c of query.include) {
-    if (c.kind === 'phrase') for (const w of c.words) for (const part of w.match(WORD) ?? []) exact.add(stem(fold(part)));
+    if (c.kind === 'phrase') for (const w of c.words) for (const part of wordsWithCjk(w, WORD)) exact.add(stem(fold(part.word)));
     else if (c.prefix) prefixes.push(fold(c.text));
-    else for (const part of c.text.match(WORD) ?? []) exact.add(stem(fold(part)));
+    else for (const part of wordsWithCjk(c.text, WORD)) exact.add(stem(fold(part.word)));
   }
   return (word) => {
     const folded = fold(word);
@@ -39,10 +40,10 @@ function markAll(text: string, isMatch: (word: string) => boolean): MarkedText {
     else out.push({ text: t, mark });
   };
   let at = 0;
-  for (const m of text.matchAll(WORD)) {
+  for (const m of wordsWithCjk(text, WORD)) {
     push(text.slice(at, m.index), false);
-    push(m[0], isMatch(m[0]));
-    at = m.index + m[0].length;
+    push(m.word, isMatch(m.word));
+    at = m.index + m.word.length;
   }
   push(text.slice(at), false);
   return out;
@@ -56,8 +57,8 @@ function markAll(text: string, isMatch: (word: string) => boolean): MarkedText {
 export function markMatches(query: ParsedSearch, text: { headline: string; summary: string; body: string }): { headline: MarkedText; snippet: MarkedText } {
   const isMatch = matcher(query);
   const headline = markAll(text.headline, isMatch);
-  const words = [...text.body.matchAll(WORD)];
-  const first = words.findIndex((w) => isMatch(w[0]));
+  const words = [...wordsWithCjk(text.body, WORD)];
+  const first = words.findIndex((w) => isMatch(w.word));
   let passage: string;
   if (first < 0) {
     passage = text.summary || text.body.slice(0, 240);
@@ -65,7 +66,7 @@ export function markMatches(query: ParsedSearch, text: { headline: string; summa
     const start = Math.max(0, first - LEAD_WORDS);
     const end = Math.min(words.length, start + SNIPPET_WORDS);
     const from = start === 0 ? 0 : words[start]!.index;
-    const to = end >= words.length ? text.body.length : words[end - 1]!.index + words[end - 1]![0].length;
+    const to = end >= words.length ? text.body.length : words[end - 1]!.index + words[end - 1]!.word.length;
     passage = `${start > 0 ? '…' : ''}${text.body.slice(from, to).trim()}${end < words.length ? ' …' : ''}`;
   }
   return { headline, snippet: markAll(passage, isMatch) };

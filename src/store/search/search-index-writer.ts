@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { ListingEntry } from '../listing-repo.js';
+import { spaceCjkWords } from '../../domain/cjk-words.js';
 import type { Database } from '../schema.js';
 import type { Engine } from '../store.js';
 import { postgresTagLexeme, sqliteTagToken, tagsOf } from './search-tags.js';
@@ -59,6 +60,8 @@ async function indexEntry(db: Kysely<Database>, engine: Engine, entry: WantedEnt
     db.selectFrom('article_categories').select(['category_slug', 'position']).where('article_id', '=', entry.articleId).execute(),
   ]);
   if (!article) return;
+  // Chinese and Japanese runs are split into words first: neither engine's tokenizer can.
+  const text = { headline: spaceCjkWords(article.headline), summary: spaceCjkWords(article.summary), body: spaceCjkWords(article.body_text) };
   categories.sort((x, y) => x.position - y.position);
   const tags = tagsOf({ head: entry.head, language: article.language, providerId: article.provider_id, categories: categories.map((c) => c.category_slug) });
   const signature = createHash('sha256')
@@ -72,13 +75,13 @@ async function indexEntry(db: Kysely<Database>, engine: Engine, entry: WantedEnt
     await sql`insert into search_entries (key, article_id, story_id, sort_at, head, signature)
       values (${key}, ${row.article_id}, ${row.story_id}, ${row.sort_at}, ${row.head}, ${row.signature})`.execute(db);
     await sql`insert into search_fts (rowid, headline, summary, body, tags)
-      values (${key}, ${article.headline}, ${article.summary}, ${article.body_text}, ${tags.map(sqliteTagToken).join(' ')})`.execute(db);
+      values (${key}, ${text.headline}, ${text.summary}, ${text.body}, ${tags.map(sqliteTagToken).join(' ')})`.execute(db);
   } else {
     const config = textSearchConfig(article.language, await availableConfigs(db));
     await sql`insert into search_entries (article_id, key, story_id, sort_at, head, signature, config, document)
       values (${row.article_id}, ${key}, ${row.story_id}, ${row.sort_at}, ${row.head}, ${row.signature}, ${config},
-        setweight(to_tsvector(${config}::regconfig, ${article.headline}), 'A') || setweight(to_tsvector(${config}::regconfig, ${article.summary}), 'B')
-          || to_tsvector(${config}::regconfig, ${article.body_text}) || array_to_tsvector(${tags.map(postgresTagLexeme)}::text[]))`.execute(db);
+        setweight(to_tsvector(${config}::regconfig, ${text.headline}), 'A') || setweight(to_tsvector(${config}::regconfig, ${text.summary}), 'B')
+          || to_tsvector(${config}::regconfig, ${text.body}) || array_to_tsvector(${tags.map(postgresTagLexeme)}::text[]))`.execute(db);
     await sql`insert into search_configs (config) values (${config}) on conflict do nothing`.execute(db);
   }
 }
@@ -133,4 +136,26 @@ export async function indexLeftovers(db: Kysely<any>, engine: Engine): Promise<v
   for (const m of missing.rows) {
     await indexEntry(db, engine, { articleId: m.article_id, storyId: m.story_id, sortAt: Number(m.sort_at), head: Number(m.head) === 1 }, undefined);
   }
+}
+
+/**
+ * Indexes again, with their CJK runs split into words, the entries of articles written in
+ * Chinese, Japanese or Korean or with such letters in the headline or summary (found by
+ * the language tag and a pattern on those two short fields, so an archive in other
+ * languages costs one pass over them and no re-index).
+ */
+export async function reindexCjkEntries(db: Kysely<any>, engine: Engine): Promise<number> {
+  // Han, kana and Hangul syllables, as code point ranges both engines' patterns accept.
+  const ranges = '\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af';
+  const cjkText =
+    engine === 'sqlite'
+      ? sql`(a.headline glob ${`*[${ranges}]*`} or a.summary glob ${`*[${ranges}]*`})`
+      : sql`(a.headline ~ ${`[${ranges}]`} or a.summary ~ ${`[${ranges}]`})`;
+  const rows = await sql<{ article_id: number; story_id: number; sort_at: number | string; head: number }>`
+    select se.article_id, se.story_id, se.sort_at, se.head from search_entries se join articles a on a.id = se.article_id
+    where lower(substr(a.language, 1, 2)) in ('zh', 'ja', 'ko') or ${cjkText}`.execute(db);
+  for (const r of rows.rows) {
+    await indexEntry(db, engine, { articleId: r.article_id, storyId: r.story_id, sortAt: Number(r.sort_at), head: Number(r.head) === 1 }, 'reindex');
+  }
+  return rows.rows.length;
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { spaceCjkWords } from '../../domain/cjk-words.js';
 import type { SearchClause } from '../../domain/search.js';
 import type { Database } from '../schema.js';
 import type { CandidateSource } from './search-repo.js';
@@ -7,8 +8,9 @@ import { sqliteTagToken } from './search-tags.js';
 /** An FTS5 string: every query word is quoted, so no text is ever read as FTS5 syntax. */
 const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
+/** A clause as FTS5 text; a CJK word split as the index splits it becomes a phrase of its words. */
 function clause(c: SearchClause): string {
-  return c.kind === 'phrase' ? quote(c.words.join(' ')) : `${quote(c.text)}${c.prefix ? ' *' : ''}`;
+  return c.kind === 'phrase' ? quote(spaceCjkWords(c.words.join(' '))) : `${quote(spaceCjkWords(c.text))}${c.prefix ? ' *' : ''}`;
 }
 
 const TEXT_COLUMNS = '{headline summary body}';

@@ -145,7 +145,7 @@ export function articlePage(deps: AppDeps) {
                 </ul>
               </section>
             )}
-            <PopularRail stories={popular.stories} window={popular.window} title={section ? `Most popular in ${section.name}` : 'Most popular'} />
+            <PopularRail popular={popular} title={section ? `Most popular in ${section.name}` : 'Most popular'} />
           </aside>
         </div>
       </Layout>,

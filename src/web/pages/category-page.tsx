@@ -19,7 +19,7 @@ export function categoryPage(deps: AppDeps) {
     const path = `/category/${category.slug}`;
     const request = await loadListing(deps, c, { kind: 'category', slug: category.slug }, path);
     if ('response' in request) return request.response;
-    const popular = await loadPopular(deps.store, { kind: 'category', slug: category.slug }, Date.now(), 8);
+    const popular = await loadPopular(deps.store, { kind: 'category', slug: category.slug }, Date.now());
     cacheAs(c, 'listing', [`scope:category:${category.slug}`]);
     return c.html(
       <Layout {...await layoutBase(deps)} feeds={feedLinks(feedBaseOf('category', category.slug), category.name)} title={category.name} description={`Latest ${category.name} stories.`} canonical={`${deps.config.publicUrl}${path}${request.canonicalQuery}`}>
@@ -30,7 +30,7 @@ export function categoryPage(deps: AppDeps) {
             <Pagination basePath={path} listing={request.page} />
           </div>
           <aside class="listing-rail" aria-label="Most read">
-            <PopularRail stories={popular.stories} window={popular.window} title={`Most popular in ${category.name}`} />
+            <PopularRail popular={popular} title={`Most popular in ${category.name}`} />
           </aside>
         </div>
       </Layout>,

@@ -30,9 +30,9 @@ export function FrontPageView(props: { front: FrontPage; heading: string; moreHr
             </ul>
           )}
         </section>
-        {(front.popular.stories.length > 0 || front.languages.length > 0) && (
+        {(front.popular.day.length + front.popular.week.length > 0 || front.languages.length > 0) && (
         <aside class="front-rail" aria-label="Most read">
-          <PopularRail stories={front.popular.stories} window={front.popular.window} />
+          <PopularRail popular={front.popular} />
           {front.languages.length > 0 && (
             <section class="rail-block" aria-labelledby="languages-heading">
               <h2 id="languages-heading" class="quiet-heading">
