@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { openTestSqliteStore } from '../../test/support/sqlite.js';
+import { defaultClusterOptions } from '../cluster/cluster-options.js';
 import { parseTextArticle } from '../ingest/parse-text-article.js';
 import { createProcessPool } from '../pipeline/process-pool.js';
 import { createIngestService, ingestItems } from '../pipeline/run-ingest.js';
@@ -24,7 +25,8 @@ describe('reprocessArticles (SQLite)', () => {
     const b = await store.providers.create({ slug: 'b', name: 'B' });
     const at = new Date('2025-09-12T09:30:00Z');
     const base = { ...page, guid: 'x', categories: [], publishedAt: at };
-    const strict = { cluster: { similarity: 0.99 } };
+    // Kept apart at first: near-copies only at 0.99, and no event-level matching.
+    const strict = { cluster: { similarity: 0.99, event: { ...defaultClusterOptions.event, threshold: 10, mergeThreshold: 10 } } };
     const [first] = (await ingestItems(store, a, [{ ...base, text: paragraphs.join('\n\n') }], strict)).articleIds;
     const [second] = (
       await ingestItems(store, b, [{ ...base, headline: 'Rutte says NATO never promised Ukraine membership', text: [...paragraphs.slice(0, 4), 'Read more stories on our website.'].join('\n\n') }], strict)

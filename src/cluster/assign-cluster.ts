@@ -55,7 +55,11 @@ export async function assignCluster(
   const keysToCount = frequencyKeys(print.terms, entities);
   const frequencies = await clusters.documentFrequencies(keysToCount);
   const built = buildEventProfile(print.terms, entities, article.publishedAt, frequencies, options.event);
-  const event: EventIndexEntry = { profile: encodeProfile(built.profile), indexKeys: built.indexKeys, frequencyKeys: keysToCount };
+  // A body too short to compare (a few words, which unrelated briefs share by chance) is
+  // matched by content hash only, for events as for near-copies: it is neither looked up
+  // nor findable by its terms.
+  const comparable = print.bandKeys.length > 0;
+  const event: EventIndexEntry = { profile: encodeProfile(built.profile), indexKeys: comparable ? built.indexKeys : [], frequencyKeys: keysToCount };
   const base = { articleId: article.id, signature: print.encoded, bandKeys: print.bandKeys, publishedAt: article.publishedAt, event };
   const exact = await clusters.findExact(article.contentHash, article.id);
   if (exact) {
@@ -82,7 +86,9 @@ export async function assignCluster(
     await clusters.assign({ ...base, ...membership });
     return membership;
   }
-  const membership = await joinEvent(clusters, article.id, built.profile, built.queryKeys, from, to, options);
+  const membership: ClusterMembership = comparable
+    ? await joinEvent(clusters, article.id, built.profile, built.queryKeys, from, to, options)
+    : { articleId: article.id, clusterId: article.id, match: 'first', similarity: 1 };
   await clusters.assign({ ...base, ...membership });
   return membership;
 }

@@ -135,5 +135,19 @@ export function describeEventClusterContract(fixture: () => ContractFixture): vo
       assert.equal(joined?.match, 'event');
       assert.equal((await store.clusters.membershipOf(c!))?.clusterId, c, 'the next day\'s order is its own story');
     });
+
+    it('leaves briefs too short to compare apart, however alike their few words are', async () => {
+      const { store, providerId } = fixture();
+      const wire = (await store.providers.findById(providerId))!;
+      const tag = unique();
+      // Two one-line market briefs a minute apart: the same words, different events.
+      const briefs = await ingestItems(store, wire, [
+        item(`brief-1-${tag}`, 'Gold rises 0.4% in early trade', 'Gold rose 0.4% in early Asian trade on Monday as the dollar eased.', hours(0)),
+        item(`brief-2-${tag}`, 'Gold rises 0.6% in early trade', 'Gold rose 0.6% in early Asian trade on Tuesday as the dollar eased.', hours(24)),
+      ]);
+      const [first, second] = briefs.articleIds;
+      assert.equal((await store.clusters.membershipOf(second!))?.clusterId, second, 'a brief of a dozen words is matched by content only');
+      assert.equal((await store.clusters.membershipOf(first!))?.clusterId, first);
+    });
   });
 }

@@ -14,8 +14,9 @@ describe('readPushRequest', () => {
   it('tells ninjs from Gazette’s format by the uri, unless told', () => {
     const both = read({ articles: [gazette, ninjs] });
     assert.deepEqual(both.kind === 'read' && both.items.map((i) => i.format), ['gazette', 'ninjs']);
-    // Told it is ninjs, a Gazette article lacks the ninjs uri.
-    const forced = read(gazette, 'ninjs');
+    // Told it is ninjs, an item with neither ninjs's uri nor the guid Superdesk sends in its
+    // place has no identifier.
+    const forced = read({ headline: 'Headline', body_text: 'Body.' }, 'ninjs');
     assert.equal(forced.kind === 'invalid' && forced.details[0]?.field, 'uri');
     // Told by a field that a uri-carrying object is Gazette's format: uri is not one of its fields.
     const told = read({ format: 'gazette', articles: [{ ...gazette, uri: 'urn:x' }] });
