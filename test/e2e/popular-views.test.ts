@@ -32,6 +32,7 @@ describe('views counted over HTTP, with the page cache', () => {
     const fresh = ['Ministers agree on grid plan', 'Port strike ends after talks', 'Central bank holds rates'].map((headline, i) => ({
       ...emptyRawItem(headline),
       guid: `fresh-${i}`,
+      language: 'en',
       text: `${headline}, officials said on Monday. More details followed later.`,
       publishedAt: new Date(Date.now() - (i + 1) * 3_600_000),
     }));
@@ -53,6 +54,10 @@ describe('views counted over HTTP, with the page cache', () => {
 
   it('ranks by readers, counts cached pages, and ignores programs, prefetches and repeats', async () => {
     const [a, b, c] = paths as [string, string, string];
+    // Nothing read yet: no empty rail, the top stories take the whole width.
+    const unread = await (await fetch(`${gazette.url}/`)).text();
+    assert.match(unread, /<div class="front-top">/);
+    assert.doesNotMatch(unread, /class="front-rail"/);
     // 2 readers open a, 4 open b, 1 opens c; the second reader of each gets the cached page.
     for (let i = 0; i < 2; i++) await open(a, { 'user-agent': browser(i) });
     for (let i = 0; i < 4; i++) await open(b, { 'user-agent': browser(i) });
@@ -77,6 +82,7 @@ describe('views counted over HTTP, with the page cache', () => {
     const html = await (await fetch(`${gazette.url}/`)).text();
     const lists = [...html.matchAll(/<h3 id="[^"]+" class="popular-window-heading">([^<]+)<\/h3>\s*<ol class="popular-list">/g)].map((m) => m[1]);
     assert.deepEqual(lists, ['Today', 'This week'], 'both windows shown at once, each under its own heading');
+    assert.match(html, /<div class="front-top has-rail">/, 'the rail takes its column once there is something to rank');
   });
 });
 

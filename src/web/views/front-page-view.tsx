@@ -12,10 +12,14 @@ import { Teaser, teaserPicture } from './teaser.js';
 export function FrontPageView(props: { front: FrontPage; heading: string; moreHref: string; latestHref?: string; images?: ImageUrls }) {
   const { front, images } = props;
   if (!front.lead) return <p class="empty">No stories have been published yet.</p>;
+  // With nothing read yet and one language, there is no rail: the stories take its width.
+  const hasRail = front.popular.day.length + front.popular.week.length > 0 || front.languages.length > 0;
+  // Two full rows of top stories with their summaries: two columns beside a rail, three without.
+  const withSummary = hasRail ? 4 : 6;
   return (
     <>
       <h1 class="visually-hidden">{props.heading}</h1>
-      <div class="front-top">
+      <div class={hasRail ? 'front-top has-rail' : 'front-top'}>
         <section class="top-stories" aria-label="Top stories">
           <div class="lead">
             <Teaser story={front.lead} size="lead" level={2} picture={teaserPicture(front.lead, images, { sizes: '(min-width: 64rem) 40rem, 100vw', lazy: false })} />
@@ -24,13 +28,13 @@ export function FrontPageView(props: { front: FrontPage; heading: string; moreHr
             <ul class="top-grid">
               {front.top.map((s, i) => (
                 <li>
-                  <Teaser story={s} size={i < 4 ? 'standard' : 'headline'} level={2} picture={i < 4 ? teaserPicture(s, images, { sizes: '(min-width: 44rem) 11rem, 7.5rem', lazy: i >= 2 }) : undefined} />
+                  <Teaser story={s} size={i < withSummary ? 'standard' : 'headline'} level={2} picture={i < withSummary ? teaserPicture(s, images, { sizes: '(min-width: 44rem) 11rem, 7.5rem', lazy: i >= 2 }) : undefined} />
                 </li>
               ))}
             </ul>
           )}
         </section>
-        {(front.popular.day.length + front.popular.week.length > 0 || front.languages.length > 0) && (
+        {hasRail && (
         <aside class="front-rail" aria-label="Most read">
           <PopularRail popular={front.popular} />
           {front.languages.length > 0 && (
