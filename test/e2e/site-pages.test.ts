@@ -161,6 +161,25 @@ describe('reader pages over HTTP', () => {
     assert.match(listing.html, /<article class="teaser teaser-standard" lang="ar" dir="rtl">/);
   });
 
+  it('leaves out the "More stories" rail of a story with nothing related and nothing read yet', async () => {
+    const provider = await demo.store.providers.create({ slug: 'lone-wire', name: 'Lone Wire' });
+    const { ingestItems } = await import('../../src/pipeline/run-ingest.js');
+    const { emptyRawItem } = await import('../../src/domain/raw-item.js');
+    const summary = await ingestItems(demo.store, provider, [
+      {
+        ...emptyRawItem('Beekeepers count a record honey harvest in the highlands'),
+        guid: 'lone-1',
+        language: 'en',
+        text: 'Beekeepers in the highlands counted a record honey harvest this autumn, after a warm and dry summer kept their colonies foraging for weeks longer than usual.',
+      },
+    ]);
+    const id = summary.articleIds[0]!;
+    const res = await demo.app.request(`/article/${id}`, { redirect: 'manual' });
+    const page = await get(demo.app, res.headers.get('location')!);
+    assert.equal(page.status, 200);
+    assert.doesNotMatch(page.html, /class="article-rail"/, 'no empty box with a rule beside the story');
+  });
+
   it('answers real 404 pages for unknown ids, slugs and paths', async () => {
     for (const path of ['/article/999999/nothing', '/article/abc', '/article/99999999999999', '/category/no-such-thing', '/provider/nobody', '/no/such/page']) {
       const { status, html } = await get(demo.app, path);

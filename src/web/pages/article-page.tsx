@@ -130,23 +130,25 @@ export function articlePage(deps: AppDeps) {
             </aside>
             <ArticleDiscussion deps={deps} article={article} query={c.req.query()} />
           </div>
-          <aside class="article-rail" aria-label="More stories">
-            {related.length > 0 && (
-              <section class="rail-block related" aria-labelledby="related-heading">
-                <h2 id="related-heading" class="quiet-heading">
-                  Related stories
-                </h2>
-                <ul class="block-list">
-                  {related.map((s) => (
-                    <li>
-                      <Teaser story={s} size="headline" level={3} />
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
-            <PopularRail popular={popular} title={section ? `Most popular in ${section.name}` : 'Most popular'} />
-          </aside>
+          {(related.length > 0 || popular.day.length + popular.week.length > 0) && (
+            <aside class="article-rail" aria-label="More stories">
+              {related.length > 0 && (
+                <section class="rail-block related" aria-labelledby="related-heading">
+                  <h2 id="related-heading" class="quiet-heading">
+                    Related stories
+                  </h2>
+                  <ul class="block-list">
+                    {related.map((s) => (
+                      <li>
+                        <Teaser story={s} size="headline" level={3} />
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              )}
+              <PopularRail popular={popular} title={section ? `Most popular in ${section.name}` : 'Most popular'} />
+            </aside>
+          )}
         </div>
       </Layout>,
     );
