@@ -131,6 +131,21 @@ export function rawGet(url: string, headers: Record<string, string>): Promise<Ra
 }
 
 /**
+ * The figures of one measured request beside the bare server of the same run: Gazette's CPU
+ * per request, the bare server's, their ratio, and Gazette's latency and throughput.
+ */
+export function againstBareColumns(r: LoadResult, bare: LoadResult) {
+  return {
+    'CPU µs/req': Math.round(r.cpuMicrosPerRequest),
+    'bare µs/req': Math.round(bare.cpuMicrosPerRequest),
+    '× bare': Number((r.cpuMicrosPerRequest / bare.cpuMicrosPerRequest).toFixed(2)),
+    'p50 ms': r.p50,
+    'p99 ms': r.p99,
+    'req/s': Math.round(r.rps),
+  };
+}
+
+/**
  * A measured server next to the bare one as three table rows, the first column named
  * `column`: the server, bare node:http sending the same bytes, and their ratio.
  */

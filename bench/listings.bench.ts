@@ -16,7 +16,7 @@ import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { buildArchive, type ArchiveShape } from '../test/support/archive-fixture.js';
 import type { Benchmark, BenchRow } from './benchmark.js';
-import { measure, measurePages, startServer, type LoadResult } from './http-load.js';
+import { againstBareColumns, measure, measurePages, startServer, type LoadResult } from './http-load.js';
 import { postgresUrl } from './postgres-url.js';
 
 export const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
@@ -167,12 +167,7 @@ export function row(target: Target, cache: string, page: string, r: LoadResult, 
     articles: target.size.toLocaleString('en'),
     cache,
     page,
-    'CPU µs/req': Math.round(r.cpuMicrosPerRequest),
-    'bare µs/req': Math.round(bare.cpuMicrosPerRequest),
-    '× bare': Number((r.cpuMicrosPerRequest / bare.cpuMicrosPerRequest).toFixed(2)),
-    'p50 ms': r.p50,
-    'p99 ms': r.p99,
-    'req/s': Math.round(r.rps),
+    ...againstBareColumns(r, bare),
   };
 }
 

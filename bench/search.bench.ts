@@ -14,7 +14,7 @@ import type { KyselyStore } from '../src/store/kysely-store.js';
 import { openPostgresStore } from '../src/store/postgres/open-postgres-store.js';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.js';
 import type { Benchmark, BenchRow } from './benchmark.js';
-import { measurePages, type LoadResult } from './http-load.js';
+import { againstBareColumns, measurePages, type LoadResult } from './http-load.js';
 import { SIZES, type Target } from './listings.bench.js';
 import { postgresUrl } from './postgres-url.js';
 import { searchArchive } from './search-archives.js';
@@ -93,12 +93,7 @@ function row(target: Target, query: string, r: LoadResult, bare: LoadResult): Be
     engine: target.engine,
     articles: target.size.toLocaleString('en'),
     query,
-    'CPU µs/req': Math.round(r.cpuMicrosPerRequest),
-    'bare µs/req': Math.round(bare.cpuMicrosPerRequest),
-    '× bare': Number((r.cpuMicrosPerRequest / bare.cpuMicrosPerRequest).toFixed(2)),
-    'p50 ms': r.p50,
-    'p99 ms': r.p99,
-    'req/s': Math.round(r.rps),
+    ...againstBareColumns(r, bare),
   };
 }
 

@@ -10,7 +10,7 @@
  */
 import { formatCursor } from '../src/domain/listing.js';
 import type { Benchmark, BenchRow } from './benchmark.js';
-import { measureAgainstBare, startServer } from './http-load.js';
+import { againstBareColumns, measureAgainstBare, startServer } from './http-load.js';
 import { openTarget, postgresArchive, SIZES, sqliteArchive, type ArchiveVariant, type Target } from './listings.bench.js';
 import { postgresUrl } from './postgres-url.js';
 
@@ -67,12 +67,7 @@ const bench: Benchmark = {
                 articles: size.toLocaleString('en'),
                 cache,
                 request: request.name,
-                'CPU µs/req': Math.round(measured.cpuMicrosPerRequest),
-                'bare µs/req': Math.round(baseline.cpuMicrosPerRequest),
-                '× bare': Number((measured.cpuMicrosPerRequest / baseline.cpuMicrosPerRequest).toFixed(2)),
-                'p50 ms': measured.p50,
-                'p99 ms': measured.p99,
-                'req/s': Math.round(measured.rps),
+                ...againstBareColumns(measured, baseline),
               });
             }
           } finally {
