@@ -8,8 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Hono } from 'hono';
 import { PUBLIC_ADMIN_PATHS } from '../../src/web/admin/admin-app.js';
 import { adminClient, cookieHeader, signIn, TEST_PASSWORD } from '../support/admin-session.js';
-import { openDemoApp } from '../support/demo-app.js';
-import { openTestPostgresStore, skipPostgres } from '../support/postgres.js';
+import { openDemoApp, openEmptyAppOn } from '../support/demo-app.js';
+import { skipPostgres } from '../support/postgres.js';
 import type { Store } from '../../src/store/store.js';
 
 /** Every admin route the app registered, with a sample URL (parameters filled with 1). */
@@ -29,13 +29,7 @@ for (const engine of ['sqlite', 'postgres'] as const) {
     let drop: () => Promise<void>;
 
     before(async () => {
-      const pg = engine === 'postgres' ? await openTestPostgresStore() : undefined;
-      const opened = await openDemoApp({ demo: false, store: pg?.store });
-      ({ app, store } = opened);
-      drop = async () => {
-        await opened.drop();
-        await pg?.drop();
-      };
+      ({ app, store, drop } = await openEmptyAppOn(engine));
     });
     after(async () => drop());
 

@@ -9,8 +9,8 @@ import { generateApiKey } from '../../src/domain/api-key.js';
 import type { Store } from '../../src/store/store.js';
 import { articleDraft } from '../support/article-draft.js';
 import { adminClient, type AdminClient } from '../support/admin-session.js';
-import { openDemoApp } from '../support/demo-app.js';
-import { openTestPostgresStore, skipPostgres } from '../support/postgres.js';
+import { openEmptyAppOn } from '../support/demo-app.js';
+import { skipPostgres } from '../support/postgres.js';
 
 const XSS = '<script>alert(1)</script><img src=x onerror=alert(2)>';
 
@@ -26,13 +26,7 @@ for (const engine of ['sqlite', 'postgres'] as const) {
     let admin: AdminClient;
 
     before(async () => {
-      const pg = engine === 'postgres' ? await openTestPostgresStore() : undefined;
-      const opened = await openDemoApp({ demo: false, store: pg?.store });
-      ({ app, store } = opened);
-      drop = async () => {
-        await opened.drop();
-        await pg?.drop();
-      };
+      ({ app, store, drop } = await openEmptyAppOn(engine));
       const a = await store.providers.create({ slug: 'own-agency', name: 'Own Agency' });
       const b = await store.providers.create({ slug: 'other-agency', name: 'Other Agency' });
       const key = generateApiKey();

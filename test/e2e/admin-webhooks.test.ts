@@ -8,8 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Hono } from 'hono';
 import type { Store } from '../../src/store/store.js';
 import { adminClient, type AdminClient } from '../support/admin-session.js';
-import { openDemoApp } from '../support/demo-app.js';
-import { openTestPostgresStore, skipPostgres } from '../support/postgres.js';
+import { openEmptyAppOn } from '../support/demo-app.js';
+import { skipPostgres } from '../support/postgres.js';
 
 const XSS = '<script>alert(1)</script>';
 
@@ -23,13 +23,7 @@ for (const engine of ['sqlite', 'postgres'] as const) {
     let hookId: number;
 
     before(async () => {
-      const pg = engine === 'postgres' ? await openTestPostgresStore() : undefined;
-      const opened = await openDemoApp({ demo: false, store: pg?.store });
-      ({ app, store } = opened);
-      drop = async () => {
-        await opened.drop();
-        await pg?.drop();
-      };
+      ({ app, store, drop } = await openEmptyAppOn(engine));
       const provider = await store.providers.create({ slug: 'wire', name: 'Wire' });
       const partner = await store.partnerKeys.create({ name: 'Aggregator Ltd', keyId: 'aggkey1', secretHash: 'x', perMinute: 100 });
       hookId = (await store.webhooks.create({ partnerKeyId: partner.id, url: 'https://partner.example/hooks/gazette', secret: 'whsec_first', filter: { category: 'world' } })).id;

@@ -8,8 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Hono } from 'hono';
 import { adminClient, type AdminClient } from '../../../../test/support/admin-session.js';
 import { articleDraft } from '../../../../test/support/article-draft.js';
-import { openDemoApp } from '../../../../test/support/demo-app.js';
-import { openTestPostgresStore, skipPostgres } from '../../../../test/support/postgres.js';
+import { openEmptyAppOn } from '../../../../test/support/demo-app.js';
+import { skipPostgres } from '../../../../test/support/postgres.js';
 import type { Article } from '../../../domain/article.js';
 import type { NewComment } from '../../../domain/comment.js';
 import type { Store } from '../../../store/store.js';
@@ -29,13 +29,7 @@ for (const engine of ['sqlite', 'postgres'] as const) {
     let n = 0;
 
     before(async () => {
-      const pg = engine === 'postgres' ? await openTestPostgresStore() : undefined;
-      const opened = await openDemoApp({ demo: false, store: pg?.store });
-      ({ app, store } = opened);
-      drop = async () => {
-        await opened.drop();
-        await pg?.drop();
-      };
+      ({ app, store, drop } = await openEmptyAppOn(engine));
       mine = (await store.providers.create({ slug: 'mine', name: 'Mine Wire' })).id;
       theirs = (await store.providers.create({ slug: 'theirs', name: 'Their Wire' })).id;
       editor = await adminClient(app, store, 'editor');
