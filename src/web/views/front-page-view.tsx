@@ -1,6 +1,6 @@
 import type { FrontPage } from '../../domain/front-page.js';
 import type { ImageUrls } from '../images/image-urls.js';
-import { languageName } from './layout.js';
+import { LanguageLinks } from './layout.js';
 import { PopularRail } from './popular-rail.js';
 import { Teaser, teaserPicture } from './teaser.js';
 
@@ -42,15 +42,7 @@ export function FrontPageView(props: { front: FrontPage; heading: string; moreHr
               <h2 id="languages-heading" class="quiet-heading">
                 In other languages
               </h2>
-              <ul class="chip-list">
-                {front.languages.map((l) => (
-                  <li>
-                    <a href={`/lang/${encodeURIComponent(l)}`} lang={l} hreflang={l}>
-                      {languageName(l)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
+              <LanguageLinks languages={front.languages} class="chip-list" />
             </section>
           )}
         </aside>

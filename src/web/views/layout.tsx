@@ -49,6 +49,21 @@ export function languageName(tag: string): string {
   }
 }
 
+/** Links to the front page of each language, each named in its own language. */
+export function LanguageLinks(props: { languages: string[]; class: string }) {
+  return (
+    <ul class={props.class}>
+      {props.languages.map((l) => (
+        <li>
+          <a href={`/lang/${encodeURIComponent(l)}`} lang={l} hreflang={l}>
+            {languageName(l)}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function CategoryLinks(props: { categories: Category[] }) {
   return (
     <>
@@ -147,15 +162,7 @@ export function Layout(props: LayoutProps) {
             {props.languages && props.languages.length > 0 && (
               <nav aria-label="Languages">
                 <h2 class="footer-heading">Other languages</h2>
-                <ul class="footer-links">
-                  {props.languages.map((l) => (
-                    <li>
-                      <a href={`/lang/${encodeURIComponent(l)}`} lang={l} hreflang={l}>
-                        {languageName(l)}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
+                <LanguageLinks languages={props.languages} class="footer-links" />
               </nav>
             )}
             {feeds.length > 0 && (
