@@ -18,6 +18,22 @@ function Field(props: { id: string; label: string; children: unknown }) {
   );
 }
 
+/** A filter that is "Any" unless one of its options is chosen. */
+function AnyOf(props: { id: string; name: string; label: string; options: { value: string; label: string }[]; chosen: string | undefined }) {
+  return (
+    <Field id={props.id} label={props.label}>
+      <select id={props.id} name={props.name}>
+        <option value="">Any</option>
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.chosen}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
 /** What the filter form shows as chosen. */
 export interface SearchFormValues {
   q: string;
@@ -45,36 +61,9 @@ export function SearchForm(props: { values: SearchFormValues; categories: Catego
       <details class="search-filters" open={filtered}>
         <summary>Filters</summary>
         <div class="search-filter-grid">
-          <Field id="search-category" label="Category">
-            <select id="search-category" name="category">
-              <option value="">Any</option>
-              {props.categories.map((c) => (
-                <option value={c.slug} selected={c.slug === v.category}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field id="search-provider" label="Provider">
-            <select id="search-provider" name="provider">
-              <option value="">Any</option>
-              {props.providers.map((p) => (
-                <option value={p.slug} selected={p.slug === v.provider}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field id="search-lang" label="Language">
-            <select id="search-lang" name="lang">
-              <option value="">Any</option>
-              {props.languages.map((l) => (
-                <option value={l.tag} selected={l.tag === v.lang}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <AnyOf id="search-category" name="category" label="Category" options={props.categories.map((c) => ({ value: c.slug, label: c.name }))} chosen={v.category} />
+          <AnyOf id="search-provider" name="provider" label="Provider" options={props.providers.map((p) => ({ value: p.slug, label: p.name }))} chosen={v.provider} />
+          <AnyOf id="search-lang" name="lang" label="Language" options={props.languages.map((l) => ({ value: l.tag, label: l.name }))} chosen={v.lang} />
           <Field id="search-from" label="From">
             <input id="search-from" type="date" name="from" value={v.from ?? ''} />
           </Field>
