@@ -79,6 +79,16 @@ export function headlineFromCaption(caption: string | null): string | null {
   return `${(space > 40 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
 }
 
+/** Plain text as HTML paragraphs: one `<p>` per non-empty line, escaped. */
+export function paragraphsHtml(text: string): string {
+  return text
+    .split(/\n\s*\n|\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${escapeText(p)}</p>`)
+    .join('');
+}
+
 export function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

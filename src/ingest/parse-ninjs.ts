@@ -14,7 +14,7 @@ import { htmlToText } from './html-to-text.js';
 import { chooseBody } from './ninjs/ninjs-body.js';
 import { isObject, lowerKeys, objects, str, type Json } from './ninjs/ninjs-json.js';
 import { associatedPlayers, captionOf, creditOf, leadAssociation, pictureOf, pictureTypes, playedTypes, playerHtml } from './ninjs/ninjs-media.js';
-import { escapeText, headlineFromCaption } from './media-renditions.js';
+import { escapeText, headlineFromCaption, paragraphsHtml } from './media-renditions.js';
 import { plainTextItem } from './plain-text-item.js';
 import { stripRepeatedHeadline, stripRepeatedHeadlineText } from './strip-repeated-headline.js';
 
@@ -144,7 +144,7 @@ function contentOf(item: Json, type: string, headline: string | null): Content {
   let html = body.html ? stripRepeatedHeadline(withoutLeadFigure(body.html, lead?.hrefs ?? new Set()), headline) : null;
   const text = body.text ? stripRepeatedHeadlineText(body.text, headline) : null;
   const players = associatedPlayers(item);
-  if (players) html = `${html ?? (text ? paragraphs(text) : '')}${players}`;
+  if (players) html = `${html ?? (text ? paragraphsHtml(text) : '')}${players}`;
   const description = summaryOf(item, !!(html || text));
   return {
     html: html || null,
@@ -164,7 +164,7 @@ function mediaContent(item: Json, type: string): Content {
   const credit = creditOf(item);
   const player = playedTypes.has(type) ? playerHtml(item, type as 'video' | 'audio', null) : '';
   const creditLine = credit ? `<p><small>${escapeText(credit)}</small></p>` : '';
-  const html = player ? `${player}${caption ? paragraphs(caption) : ''}${creditLine}` : null;
+  const html = player ? `${player}${caption ? paragraphsHtml(caption) : ''}${creditLine}` : null;
   return { html, text: html ? null : caption, summary: null, byline: null, dateline: null, image: image ? { ...image, credit: image.credit ?? credit } : null };
 }
 
@@ -286,15 +286,6 @@ function describeType(type: string): string {
   if (/planning/.test(type)) return 'a planning item';
   if (/concept/.test(type)) return 'a concept item';
   return `an item of type "${type}"`;
-}
-
-function paragraphs(text: string): string {
-  return text
-    .split(/\n\s*\n|\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => `<p>${escapeText(p)}</p>`)
-    .join('');
 }
 
 function parseDateTime(value: string): Date | null {

@@ -8,6 +8,7 @@
 import type { PubStatus, RawImage, RawItem } from '../../domain/raw-item.js';
 import { isObject, lowerKeys, str, type Json } from '../ninjs/ninjs-json.js';
 import { pictureOf, pictureTypes } from '../ninjs/ninjs-media.js';
+import { escapeAttribute, escapeText, paragraphsHtml } from '../media-renditions.js';
 
 /** An item of a package: sent whole inside it, or named by guid (sent before the package). */
 export type PackageMember = { kind: 'embedded'; item: Json } | { kind: 'sent-first'; guid: string };
@@ -67,7 +68,7 @@ export function packagePicture(item: Json): RawImage | null {
  */
 export function packageStory(text: RawItem, pictures: RawImage[], pubStatus: PubStatus): RawItem {
   const [lead, ...rest] = text.image ? [text.image, ...pictures.filter((p) => p.url !== text.image!.url)] : pictures;
-  const body = text.html ?? (text.text ? paragraphs(text.text) : '');
+  const body = text.html ?? (text.text ? paragraphsHtml(text.text) : '');
   const shown = rest.filter((p) => !body.includes(escapeAttribute(p.url)));
   return {
     ...text,
@@ -81,21 +82,4 @@ export function packageStory(text: RawItem, pictures: RawImage[], pubStatus: Pub
 function figure(picture: RawImage): string {
   const caption = [picture.caption, picture.credit].filter(Boolean).join(' ');
   return `<figure><img src="${escapeAttribute(picture.url)}" alt="${escapeAttribute(picture.alt ?? picture.caption ?? '')}">${caption ? `<figcaption>${escapeText(caption)}</figcaption>` : ''}</figure>`;
-}
-
-function paragraphs(text: string): string {
-  return text
-    .split(/\n\s*\n|\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => `<p>${escapeText(p)}</p>`)
-    .join('');
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function escapeAttribute(text: string): string {
-  return escapeText(text).replace(/"/g, '&quot;');
 }
