@@ -45,9 +45,10 @@ export interface ListingRepo {
 
 const MAX_LIMIT = 100;
 /** What a teaser shows of an article and its provider. */
-const TEASER_COLUMNS = ['a.slug', 'a.headline', 'a.summary', 'a.language', 'a.published_at', 'p.slug as p_slug', 'p.name as p_name'] as const;
+export const TEASER_COLUMNS = ['a.slug', 'a.headline', 'a.summary', 'a.language', 'a.published_at', 'p.slug as p_slug', 'p.name as p_name'] as const;
 
-function teaserOf(
+/** A teaser from a row read with TEASER_COLUMNS. */
+export function teaserOf(
   r: { slug: string; headline: string; summary: string; language: string; published_at: Date | string; p_slug: string; p_name: string },
   id: number,
   storyId: number,
@@ -116,17 +117,7 @@ export function listingRepo(db: Kysely<Database>): ListingRepo {
       const shown = rows.slice(0, size);
       if (!newestFirst) shown.reverse();
       const cursors = shown.map((r) => ({ sortAt: Number(r.sort_at), articleId: r.article_id }));
-      const items: ArticleTeaser[] = shown.map((r) => ({
-        id: r.article_id,
-        slug: r.slug,
-        headline: r.headline,
-        summary: r.summary,
-        language: r.language,
-        publishedAt: toDate(r.published_at),
-        provider: { slug: r.p_slug, name: r.p_name },
-        storyId: r.story_id,
-        image: teaserImage(r),
-      }));
+      const items: ArticleTeaser[] = shown.map((r) => ({ ...teaserOf(r, r.article_id, r.story_id), image: teaserImage(r) }));
       const first = cursors[0] ?? null;
       const last = cursors.at(-1) ?? null;
       return {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { SEARCH_PAGE_SIZE, type ParsedSearch, type SearchCursor, type SearchHit, type SearchPage, type SearchRequest } from '../../domain/search.js';
-import { toDate } from '../map-rows.js';
+import { TEASER_COLUMNS, teaserOf } from '../listing-repo.js';
 import type { Database } from '../schema.js';
 import type { Engine } from '../store.js';
 import { markMatches } from './mark-matches.js';
@@ -133,7 +133,7 @@ async function hydrate(db: Kysely<Database>, query: ParsedSearch, picked: Scored
   const rows = await db
     .selectFrom('articles as a')
     .innerJoin('providers as p', 'p.id', 'a.provider_id')
-    .select(['a.id', 'a.slug', 'a.headline', 'a.summary', 'a.body_text', 'a.language', 'a.published_at', 'p.slug as p_slug', 'p.name as p_name'])
+    .select(['a.id', 'a.body_text', ...TEASER_COLUMNS])
     .where('a.id', 'in', picked.map((p) => p.articleId))
     .where('a.status', '=', 'published')
     .execute();
@@ -144,16 +144,7 @@ async function hydrate(db: Kysely<Database>, query: ParsedSearch, picked: Scored
     const marked = markMatches(query, { headline: r.headline, summary: r.summary, body: r.body_text });
     return [
       {
-        article: {
-          id: r.id,
-          slug: r.slug,
-          headline: r.headline,
-          summary: r.summary,
-          language: r.language,
-          publishedAt: toDate(r.published_at),
-          provider: { slug: r.p_slug, name: r.p_name },
-          storyId: p.storyId,
-        },
+        article: teaserOf(r, r.id, p.storyId),
         ...marked,
       },
     ];
