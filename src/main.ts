@@ -18,6 +18,7 @@ import { connectHubPings } from './jobs/websub/ping-hub.js';
 import { createLeadImageProber } from './images/lead-image-prober.js';
 import { imageSecret } from './images/image-secret.js';
 import { openImages } from './images/open-images.js';
+import { webhookSecretBox } from './domain/webhook-secret-box.js';
 import { seedTaxonomy } from './store/seed-taxonomy.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -187,7 +188,7 @@ export async function startGazette(
   // Webhooks go out from the node that polls feeds; deliveries are claimed in the database,
   // so a second node doing it too would still send each one once.
   const webhooks = config.scheduler
-    ? createWebhookDispatcher({ store, logger, publicUrl: config.publicUrl, onAttempt: (o) => metrics.webhookAttempts.inc({ result: o.delivered ? 'delivered' : 'failed' }) })
+    ? createWebhookDispatcher({ store, logger, secrets: webhookSecretBox(images.secret), publicUrl: config.publicUrl, onAttempt: (o) => metrics.webhookAttempts.inc({ result: o.delivered ? 'delivered' : 'failed' }) })
     : null;
   webhooks?.start();
   // The node that polls feeds also tells the hub when outbound feeds change: one node, so

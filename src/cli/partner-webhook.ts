@@ -3,7 +3,8 @@ import { GazetteError } from '../domain/errors.js';
 import type { Webhook, WebhookDelivery } from '../domain/webhook.js';
 import { registerWebhook } from '../jobs/webhooks/register-webhook.js';
 import { DEFAULT_ROTATION_OVERLAP_HOURS, MAX_ROTATION_OVERLAP_HOURS, rotateWebhookSecret } from '../jobs/webhooks/rotate-webhook-secret.js';
-import { withStore } from '../main.js';
+import { serverSecret, withStore } from '../main.js';
+import { webhookSecretBox } from '../domain/webhook-secret-box.js';
 import type { Store } from '../store/store.js';
 import type { CliIo } from './cli-io.js';
 import { terminalSafe } from './terminal-safe.js';
@@ -51,9 +52,10 @@ export function registerPartnerWebhook(partner: Command, io: CliIo): void {
     .option('--language <tag>', 'only articles in this language')
     .option('--allow-private', 'allow a loopback or private address (a receiver inside your own network)')
     .action(async (keyId: string, url: string, options: { category?: string; provider?: string; entity?: string; language?: string; allowPrivate?: boolean }) => {
-      await withStore(async (store) => {
+      await withStore(async (store, config) => {
         const { allowPrivate, ...filter } = options;
-        const { webhook: made, secret } = await registerWebhook(store, { partnerKeyId: await partnerKeyIdOf(store, keyId), url, filter, allowPrivate });
+        const secrets = webhookSecretBox(await serverSecret(config));
+        const { webhook: made, secret } = await registerWebhook(store, secrets, { partnerKeyId: await partnerKeyIdOf(store, keyId), url, filter, allowPrivate });
         io.out(`Webhook ${made.id}: ${webhookLine(made)}`);
         io.out(`Signing secret (shown once): ${secret}`);
       }, io.env);
@@ -78,8 +80,8 @@ export function registerPartnerWebhook(partner: Command, io: CliIo): void {
     .option('--overlap <hours>', `hours the old secret keeps signing too (0 to ${MAX_ROTATION_OVERLAP_HOURS}; 0 after a leak)`, String(DEFAULT_ROTATION_OVERLAP_HOURS))
     .action(async (id: string, options: { overlap: string }) => {
       const hours = /^\d{1,4}$/.test(options.overlap) ? Number(options.overlap) : Number.NaN;
-      await withStore(async (store) => {
-        const { webhook: rotated, secret } = await rotateWebhookSecret(store, webhookId(id), { overlapHours: hours });
+      await withStore(async (store, config) => {
+        const { webhook: rotated, secret } = await rotateWebhookSecret(store, webhookSecretBox(await serverSecret(config)), webhookId(id), { overlapHours: hours });
         io.out(webhookLine(rotated));
         io.out(`New signing secret (shown once): ${secret}`);
         io.out(

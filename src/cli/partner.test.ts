@@ -9,6 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import { pino } from 'pino';
 import { makeMigratedDataDir, runGazette } from '../../test/support/cli.js';
 import { loadConfig } from '../config/load-config.js';
+import { imageSecret } from '../images/image-secret.js';
+import { webhookSecretBox } from '../domain/webhook-secret-box.js';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
 import { buildApp } from '../web/app.js';
 
@@ -80,7 +82,10 @@ describe('gazette partner (command line)', () => {
     const store = openSqliteStore(join(dataDir, 'gazette.sqlite'));
     try {
       const stored = (await store.webhooks.findById(Number(id)))!;
-      assert.deepEqual([stored.secret, stored.previousSecret], [second, first]);
+      // Kept sealed under the server secret in the data folder, which every command reads.
+      const box = webhookSecretBox(await imageSecret(undefined, dataDir));
+      assert.deepEqual([stored.secret, stored.previousSecret].map((s) => s!.slice(0, 3)), ['v1.', 'v1.']);
+      assert.deepEqual([box.open(stored.secret), box.open(stored.previousSecret!)], [second, first]);
     } finally {
       await store.close();
     }

@@ -14,7 +14,7 @@ export interface Sealer {
 }
 
 /** What a sealed value is for; the purpose is bound into the key. */
-export type SealPurpose = 'superdesk-token';
+export type SealPurpose = 'superdesk-token' | 'webhook-secret';
 
 /** A sealer for one purpose, keyed from the server secret (IMAGE_SECRET or DATA_DIR/image-secret). */
 export function sealerFor(serverSecret: string, purpose: SealPurpose): Sealer {

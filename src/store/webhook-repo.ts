@@ -55,6 +55,11 @@ export interface WebhookRepo {
    * `previousUntil` (not at all when that is not after `at`). NOT_FOUND for an unknown id.
    */
   rotateSecret(id: number, secret: string, previousUntil: Date, at?: Date): Promise<Webhook>;
+  /**
+   * Rewrites every stored secret, current or previous, that `isPlain` picks as `seal` makes
+   * it (secrets stored before sealing); returns how many endpoints changed.
+   */
+  sealPlainSecrets(isPlain: (stored: string) => boolean, seal: (secret: string) => string): Promise<number>;
   /** Removes an endpoint and its delivery log. */
   remove(id: number): Promise<void>;
   /**
@@ -188,6 +193,24 @@ export function webhookRepo(db: Kysely<Database>, engine: Engine): WebhookRepo {
       const hook = await findById(id);
       if (!hook) throw new GazetteError('NOT_FOUND', `There is no webhook ${id} (see \`gazette partner webhook list\`).`);
       return withoutSecret(hook);
+    },
+    async sealPlainSecrets(isPlain, seal) {
+      // A few rows per partner at most: read them all, and rewrite each one only if it is
+      // still what was read, so a rotation meanwhile on another node is not undone.
+      const rows = await db.selectFrom('webhooks').select(['id', 'secret', 'previous_secret']).execute();
+      let sealed = 0;
+      for (const row of rows) {
+        const plainPrevious = row.previous_secret !== null && isPlain(row.previous_secret);
+        if (!isPlain(row.secret) && !plainPrevious) continue;
+        let update = db
+          .updateTable('webhooks')
+          .set({ secret: isPlain(row.secret) ? seal(row.secret) : row.secret, previous_secret: plainPrevious ? seal(row.previous_secret!) : row.previous_secret })
+          .where('id', '=', row.id)
+          .where('secret', '=', row.secret);
+        update = row.previous_secret === null ? update.where('previous_secret', 'is', null) : update.where('previous_secret', '=', row.previous_secret);
+        sealed += Number((await update.executeTakeFirst()).numUpdatedRows) > 0 ? 1 : 0;
+      }
+      return sealed;
     },
     async remove(id) {
       // Deliveries first: SQLite enforces the cascade only with foreign keys on, which a

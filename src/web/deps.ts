@@ -7,6 +7,8 @@ import type { PageCache } from './http-cache/page-cache.js';
 import type { ImageService } from '../images/image-service.js';
 import type { ImageStore } from '../images/image-store.js';
 import { imageUrls, type ImageUrls } from './images/image-urls.js';
+import { randomBytes } from 'node:crypto';
+import { webhookSecretBox, type WebhookSecretBox } from '../domain/webhook-secret-box.js';
 
 /** What the web layer is given by the composition root. */
 export interface AppDeps {
@@ -39,4 +41,17 @@ export function imagesOf(deps: AppDeps): ImageUrls | undefined {
   let urls = urlsOf.get(deps.images);
   if (!urls) urlsOf.set(deps.images, (urls = imageUrls(deps.images.secret, deps.images.service.limits.widths)));
   return urls;
+}
+
+const boxOf = new WeakMap<object, WebhookSecretBox>();
+
+/**
+ * What seals partners' webhook secrets: keyed from the server secret. An app built without
+ * one (no images: a test's app) seals under a key of its own process, which no dispatcher
+ * elsewhere can open.
+ */
+export function webhookSecretsOf(deps: AppDeps): WebhookSecretBox {
+  let box = boxOf.get(deps);
+  if (!box) boxOf.set(deps, (box = webhookSecretBox(deps.images?.secret ?? randomBytes(32).toString('base64url'))));
+  return box;
 }

@@ -13,6 +13,8 @@ import { closeFetchAgents } from '../../src/ingest/fetch/fetch-url.js';
 import { createWebhookDispatcher } from '../../src/jobs/webhooks/webhook-dispatcher.js';
 import { registerWebhook } from '../../src/jobs/webhooks/register-webhook.js';
 import { rotateWebhookSecret } from '../../src/jobs/webhooks/rotate-webhook-secret.js';
+import { webhookSecretBox } from '../../src/domain/webhook-secret-box.js';
+import { generateWebhookSecret } from '../../src/domain/webhook-signature.js';
 import { openPostgresStore } from '../../src/store/postgres/open-postgres-store.js';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -83,10 +85,12 @@ for (const engine of engines) {
     let receiver: Awaited<ReturnType<typeof startReceiver>>;
     let n = 0;
     const retry = { maxAttempts: 3, baseDelayMs: 40, maxDelayMs: 40 };
-    const dispatcher = (on: Store = store) => createWebhookDispatcher({ store: on, publicUrl: 'https://news.example', retry });
+    /** Seals secrets as every node of one site does: keyed from the server secret they share. */
+    const box = webhookSecretBox('the-server-secret-every-node-of-this-site-shares');
+    const dispatcher = (on: Store = store, secrets = box) => createWebhookDispatcher({ store: on, secrets, publicUrl: 'https://news.example', retry });
     /** Registers an endpoint at the receiver (an operator allowed the loopback address). */
     const hook = async (path: string, filter = {}) => {
-      const made = await registerWebhook(store, { partnerKeyId, url: `${receiver.base}${path}`, filter, allowPrivate: true });
+      const made = await registerWebhook(store, box, { partnerKeyId, url: `${receiver.base}${path}`, filter, allowPrivate: true });
       secrets.set(path, made.secret);
       return made.webhook;
     };
@@ -183,11 +187,11 @@ for (const engine of engines) {
     });
 
     it('refuses a private address when registering, and at delivery time unless allowed', async () => {
-      await assert.rejects(registerWebhook(store, { partnerKeyId, url: `${receiver.base}/inside` }), (e: any) => e.code === 'VALIDATION_FAILED' && /loopback/.test(e.message));
-      await assert.rejects(registerWebhook(store, { partnerKeyId, url: 'http://169.254.169.254/latest' }), { code: 'VALIDATION_FAILED' });
-      await assert.rejects(registerWebhook(store, { partnerKeyId, url: 'ftp://partner.example/x' }), { code: 'VALIDATION_FAILED' });
+      await assert.rejects(registerWebhook(store, box, { partnerKeyId, url: `${receiver.base}/inside` }), (e: any) => e.code === 'VALIDATION_FAILED' && /loopback/.test(e.message));
+      await assert.rejects(registerWebhook(store, box, { partnerKeyId, url: 'http://169.254.169.254/latest' }), { code: 'VALIDATION_FAILED' });
+      await assert.rejects(registerWebhook(store, box, { partnerKeyId, url: 'ftp://partner.example/x' }), { code: 'VALIDATION_FAILED' });
       // A name that pointed elsewhere when registered and now resolves to loopback.
-      const sneaky = await store.webhooks.create({ partnerKeyId, url: `${receiver.base}/rebound`, secret: 's', filter: {} });
+      const sneaky = await store.webhooks.create({ partnerKeyId, url: `${receiver.base}/rebound`, secret: box.seal(generateWebhookSecret()), filter: {} });
       await publish();
       await dispatcher().runOnce();
       assert.equal(receiver.received.length, 0, 'nothing reached the private address');
@@ -245,7 +249,9 @@ for (const engine of engines) {
       assert.match(rotated.json.secret, /^whsec_/);
       assert.notEqual(rotated.json.secret, made.json.secret);
       assert.ok(Math.abs(Date.parse(rotated.json.data.previousSecretUntil) - (Date.now() + 2 * 3_600_000)) < 60_000);
-      assert.equal((await store.webhooks.findById(id))!.previousSecret, made.json.secret);
+      const stored = (await store.webhooks.findById(id))!;
+      assert.match(stored.previousSecret!, /^v1\./, 'the replaced secret is kept, sealed');
+      for (const value of [stored.secret, stored.previousSecret!]) assert.ok(!value.includes('whsec_'), 'no secret is stored in plain text');
       const byDefault = await app.request(`/api/v1/webhooks/${id}/rotate-secret`, { method: 'POST', headers: { authorization: mine.authorization } });
       assert.equal(byDefault.status, 200, 'no body: the default overlap');
       assert.equal((await call('GET', '/webhooks', mine)).json.data[0].secretRotatedAt !== null, true);
@@ -257,7 +263,7 @@ for (const engine of engines) {
     it('rotates a secret without losing an event: during the overlap a receiver on the old secret and one on the new both verify', async () => {
       const made = await hook('/rotating');
       const old = secrets.get('/rotating')!;
-      const { secret: fresh, webhook } = await rotateWebhookSecret(store, made.id, { overlapHours: 24 });
+      const { secret: fresh, webhook } = await rotateWebhookSecret(store, box, made.id, { overlapHours: 24 });
       assert.notEqual(fresh, old);
       assert.match(fresh, /^whsec_/);
       assert.ok(webhook.previousSecretUntil!.getTime() > Date.now() + 23 * 3_600_000);
@@ -270,14 +276,45 @@ for (const engine of engines) {
 
       // The partner switched; then a leak: rotated again with no overlap, only the newest signs.
       secrets.set('/rotating', fresh);
-      const { secret: third } = await rotateWebhookSecret(store, made.id, { overlapHours: 0 });
+      const { secret: third } = await rotateWebhookSecret(store, box, made.id, { overlapHours: 0 });
       await publish();
       await dispatcher().runOnce();
       const after = receiver.received[1]!;
       assert.equal(after.signature.split(' ').length, 1);
       assert.equal(after.verified, 'the signature does not match', 'the replaced secret no longer verifies anything');
       assert.equal(verifyWebhook(third, after, after.raw), null);
-      await assert.rejects(rotateWebhookSecret(store, made.id, { overlapHours: 24 * 8 }), { code: 'VALIDATION_FAILED' });
+      await assert.rejects(rotateWebhookSecret(store, box, made.id, { overlapHours: 24 * 8 }), { code: 'VALIDATION_FAILED' });
+    });
+
+    it('keeps signing secrets sealed: the database alone holds no secret, and a node keyed otherwise cannot sign', async () => {
+      const made = await hook('/sealed');
+      const stored = (await store.webhooks.findById(made.id))!;
+      assert.match(stored.secret, /^v1\./);
+      assert.ok(!stored.secret.includes(secrets.get('/sealed')!));
+      assert.equal(box.open(stored.secret), secrets.get('/sealed'));
+
+      await publish();
+      const elsewhere = webhookSecretBox('a-node-that-was-given-another-server-secret');
+      assert.equal(await dispatcher(store, elsewhere).runOnce(), 1);
+      assert.equal(receiver.received.length, 0, 'nothing unsigned or wrongly signed leaves');
+      const [failed] = await store.webhooks.deliveries(made.id);
+      assert.equal(failed!.status, 'pending', 'kept for a node that can open it');
+      assert.match(failed!.lastError!, /IMAGE_SECRET on every node/);
+      await untilRetryIsDue();
+      assert.equal(await dispatcher().runOnce(), 1);
+      assert.equal(receiver.received[0]!.verified, null, 'a node with the site’s server secret delivers it, signed');
+    });
+
+    it('seals a secret stored in plain text before sealing, and goes on signing with it', async () => {
+      const old = generateWebhookSecret();
+      const made = await store.webhooks.create({ partnerKeyId, url: `${receiver.base}/older`, secret: old, filter: {}, allowPrivate: true });
+      secrets.set('/older', old);
+      await publish();
+      assert.equal(await dispatcher().runOnce(), 1);
+      assert.equal(receiver.received[0]!.verified, null, 'the partner’s secret is unchanged');
+      const stored = (await store.webhooks.findById(made.id))!;
+      assert.match(stored.secret, /^v1\./);
+      assert.equal(box.open(stored.secret), old);
     });
 
     it('delivers events written before a restart, and a retry interrupted by one, exactly once', async () => {

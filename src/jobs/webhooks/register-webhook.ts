@@ -4,6 +4,7 @@ import type { Webhook, WebhookFilter } from '../../domain/webhook.js';
 import { checkTargetUrl } from '../../ingest/fetch/check-target-url.js';
 import type { ResolveHost } from '../../ingest/fetch/ssrf-guard.js';
 import type { Store } from '../../store/store.js';
+import type { WebhookSecretBox } from '../../domain/webhook-secret-box.js';
 
 /** What a partner (API) or an operator (CLI) asks for. */
 export interface WebhookRequest {
@@ -23,9 +24,14 @@ const languageTag = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
 /**
  * Registers an endpoint: checks the URL with the fetcher's SSRF rules and the filter's
  * shape, and returns the endpoint with its signing secret, which exists only in this answer
- * and in the database. Bad input is a VALIDATION_FAILED naming the field.
+ * and, sealed by `secrets`, in the database. Bad input is a VALIDATION_FAILED naming the field.
  */
-export async function registerWebhook(store: Store, request: WebhookRequest, options: { resolve?: ResolveHost } = {}): Promise<{ webhook: Webhook; secret: string }> {
+export async function registerWebhook(
+  store: Store,
+  secrets: WebhookSecretBox,
+  request: WebhookRequest,
+  options: { resolve?: ResolveHost } = {},
+): Promise<{ webhook: Webhook; secret: string }> {
   const url = request.url.trim();
   const refused = await checkTargetUrl(url, { allowPrivate: request.allowPrivate, resolve: options.resolve });
   if (refused) throw new GazetteError('VALIDATION_FAILED', `url: ${refused}.`, { details: [{ field: 'url', message: refused }] });
@@ -46,6 +52,6 @@ export async function registerWebhook(store: Store, request: WebhookRequest, opt
     throw new GazetteError('VALIDATION_FAILED', `A partner may register at most ${MAX_WEBHOOKS_PER_PARTNER} webhooks; remove one first.`);
   }
   const secret = generateWebhookSecret();
-  const webhook = await store.webhooks.create({ partnerKeyId: request.partnerKeyId, url, secret, filter, allowPrivate: request.allowPrivate === true });
+  const webhook = await store.webhooks.create({ partnerKeyId: request.partnerKeyId, url, secret: secrets.seal(secret), filter, allowPrivate: request.allowPrivate === true });
   return { webhook, secret };
 }

@@ -2,6 +2,7 @@ import { GazetteError } from '../../domain/errors.js';
 import { generateWebhookSecret } from '../../domain/webhook-signature.js';
 import type { Webhook } from '../../domain/webhook.js';
 import type { Store } from '../../store/store.js';
+import type { WebhookSecretBox } from '../../domain/webhook-secret-box.js';
 
 /** How long the old secret keeps signing after a rotation unless asked otherwise: a day to switch receivers. */
 export const DEFAULT_ROTATION_OVERLAP_HOURS = 24;
@@ -12,10 +13,12 @@ export const MAX_ROTATION_OVERLAP_HOURS = 7 * 24;
  * Gives an endpoint a new signing secret, returned only here (shown once). For
  * `overlapHours` the old secret signs as well: each delivery carries both signatures, so a
  * receiver verifies with whichever secret it has while the partner switches, and no event
- * is refused or lost. An overlap of 0 ends the old secret at once (after a leak).
+ * is refused or lost. An overlap of 0 ends the old secret at once (after a leak). The
+ * database keeps it sealed by `secrets`.
  */
 export async function rotateWebhookSecret(
   store: Store,
+  secrets: WebhookSecretBox,
   id: number,
   options: { overlapHours?: number; now?: Date } = {},
 ): Promise<{ webhook: Webhook; secret: string }> {
@@ -25,6 +28,6 @@ export async function rotateWebhookSecret(
   }
   const now = options.now ?? new Date();
   const secret = generateWebhookSecret();
-  const webhook = await store.webhooks.rotateSecret(id, secret, new Date(now.getTime() + hours * 3600_000), now);
+  const webhook = await store.webhooks.rotateSecret(id, secrets.seal(secret), new Date(now.getTime() + hours * 3600_000), now);
   return { webhook, secret };
 }

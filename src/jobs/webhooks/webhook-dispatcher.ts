@@ -2,14 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { Store } from '../../store/store.js';
-import type { NewDelivery } from '../../store/webhook-repo.js';
+import type { DueDelivery, NewDelivery } from '../../store/webhook-repo.js';
 import { nextAttemptAt, defaultRetryPolicy, type RetryPolicy } from './retry-plan.js';
 import { sendDelivery, type DeliveryFetchOptions, type SendOutcome } from './send-delivery.js';
 import { eventTypes, matchesFilter, webhookEventBody } from './webhook-event.js';
+import type { WebhookSecretBox } from '../../domain/webhook-secret-box.js';
 
 /** How the dispatcher runs; everything but the store has a default. */
 export interface WebhookDispatcherOptions {
   store: Store;
+  /** Opens the sealed signing secrets (keyed from the server secret, the same on every node). */
+  secrets: WebhookSecretBox;
   /** Gazette's public base URL, for the article URLs in events. */
   publicUrl: string;
   logger?: Logger;
@@ -46,6 +49,7 @@ const OUTBOX_BATCH = 200;
  * outcome: delivered, retried later with backoff, or given up after the last attempt, which
  * disables the endpoint. Every step is a committed row, so a restart loses nothing; a node
  * that dies mid-send leaves a claim that expires, and the event is sent again (at least once).
+ * Its first round seals any signing secret still stored in plain text from before sealing.
  */
 export function createWebhookDispatcher(options: WebhookDispatcherOptions): WebhookDispatcher {
   const { store } = options;
@@ -60,6 +64,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
   let again = false;
   let stopped = true;
   let unsubscribe: (() => void) | undefined;
+  let sealedOldSecrets: Promise<unknown> | undefined;
 
   /** One outbox batch; false when the outbox is empty. */
   async function fanOutBatch(): Promise<boolean> {
@@ -96,7 +101,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
       const queue = [...claimed];
       const worker = async () => {
         for (let delivery = queue.shift(); delivery; delivery = queue.shift()) {
-          const outcome = await sendDelivery(delivery, options.fetch, now());
+          const outcome = await sendSealed(delivery);
           attempts++;
           options.onAttempt?.(outcome);
           const at = now();
@@ -116,7 +121,28 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
     }
   }
 
+  /** Sends one delivery signed with its opened secrets; one that cannot be opened is a failed attempt, retried. */
+  async function sendSealed(delivery: DueDelivery): Promise<SendOutcome> {
+    const secrets = delivery.secrets.map((s) => options.secrets.open(s));
+    if (secrets.some((s) => s === null)) {
+      const error = "the endpoint's signing secret was sealed with another server secret: set the same IMAGE_SECRET on every node";
+      options.logger?.error({ webhookId: delivery.webhookId, deliveryId: delivery.id }, error);
+      return { delivered: false, status: null, error, permanent: false };
+    }
+    return sendDelivery({ ...delivery, secrets: secrets as string[] }, options.fetch, now());
+  }
+
   async function runOnce(): Promise<number> {
+    sealedOldSecrets ??= store.webhooks.sealPlainSecrets(options.secrets.isPlain, options.secrets.seal).then(
+      (n) => {
+        if (n > 0) options.logger?.info({ endpoints: n }, 'sealed webhook secrets stored in plain text');
+      },
+      (err: unknown) => {
+        sealedOldSecrets = undefined; // tried again next round
+        throw err;
+      },
+    );
+    await sealedOldSecrets;
     while (await fanOutBatch());
     return sendDue();
   }

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { Webhook, WebhookDelivery } from '../../domain/webhook.js';
 import { DEFAULT_ROTATION_OVERLAP_HOURS, MAX_ROTATION_OVERLAP_HOURS, rotateWebhookSecret } from '../../jobs/webhooks/rotate-webhook-secret.js';
-import type { AppDeps } from '../deps.js';
+import { webhookSecretsOf, type AppDeps } from '../deps.js';
 import { auditActor } from './actor.js';
 import { requireRole } from './admin-auth.js';
 import type { AdminEnv } from './admin-env.js';
@@ -201,7 +201,7 @@ export function webhooksSection(deps: AppDeps): Hono<AdminEnv> {
     if (!(hours >= 0 && hours <= MAX_ROTATION_OVERLAP_HOURS)) {
       return rotateForm(c, hook, { overlap, error: `A whole number of hours from 0 to ${MAX_ROTATION_OVERLAP_HOURS}.`, status: 400 });
     }
-    const { webhook, secret } = await rotateWebhookSecret(deps.store, hook.id, { overlapHours: hours });
+    const { webhook, secret } = await rotateWebhookSecret(deps.store, webhookSecretsOf(deps), hook.id, { overlapHours: hours });
     await deps.store.audit.record({
       ...auditActor(c),
       action: 'webhook.secret_rotate',

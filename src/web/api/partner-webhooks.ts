@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Webhook, WebhookDelivery } from '../../domain/webhook.js';
 import { registerWebhook } from '../../jobs/webhooks/register-webhook.js';
 import { DEFAULT_ROTATION_OVERLAP_HOURS, MAX_ROTATION_OVERLAP_HOURS, rotateWebhookSecret } from '../../jobs/webhooks/rotate-webhook-secret.js';
-import type { AppDeps } from '../deps.js';
+import { webhookSecretsOf, type AppDeps } from '../deps.js';
 import { apiError } from '../errors.js';
 import type { ApiEnv } from './api-env.js';
 import { checkPartnerKey } from './check-partner-key.js';
@@ -185,7 +185,7 @@ export function partnerWebhookRoutes(api: OpenAPIHono<ApiEnv>, deps: AppDeps): v
 
   const add: RouteHandler<typeof addRoute, ApiEnv> = async (c) => {
     const body = c.req.valid('json');
-    const { webhook, secret } = await registerWebhook(deps.store, { partnerKeyId: c.get('partner').id, url: body.url, filter: body.filter });
+    const { webhook, secret } = await registerWebhook(deps.store, webhookSecretsOf(deps), { partnerKeyId: c.get('partner').id, url: body.url, filter: body.filter });
     return c.json({ data: webhookJson(webhook), secret }, 201);
   };
   const list: RouteHandler<typeof listRoute, ApiEnv> = async (c) => c.json({ data: (await deps.store.webhooks.list(c.get('partner').id)).map(webhookJson) }, 200);
@@ -199,7 +199,7 @@ export function partnerWebhookRoutes(api: OpenAPIHono<ApiEnv>, deps: AppDeps): v
     const hook = await ownWebhook(deps, c.get('partner').id, c.req.valid('param').id);
     if (!hook) return apiError(c, 404, 'NOT_FOUND', 'You have no webhook with this id.') as never;
     const body = (c.req.header('content-type') ?? '').includes('json') ? c.req.valid('json') : {};
-    const { webhook, secret } = await rotateWebhookSecret(deps.store, hook.id, { overlapHours: body?.overlapHours });
+    const { webhook, secret } = await rotateWebhookSecret(deps.store, webhookSecretsOf(deps), hook.id, { overlapHours: body?.overlapHours });
     return c.json({ data: webhookJson(webhook), secret }, 200);
   };
   const deliveries: RouteHandler<typeof deliveriesRoute, ApiEnv> = async (c) => {
