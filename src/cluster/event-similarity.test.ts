@@ -165,6 +165,7 @@ describe('chooseEventCluster', () => {
     const chosen = chooseEventCluster(rewrite, candidates, options);
     assert.equal(chosen?.clusterId, 3);
     assert.deepEqual(chosen?.linked, [7]);
+    assert.deepEqual(chosen?.links.map((l) => l.articleId), [7, 9], 'the versions that carry the join and the merge, not the next day\'s report');
     assert.equal(chooseEventCluster(rewrite, [{ articleId: 12, clusterId: 12, profile: nextDay }], options), undefined);
     assert.equal(chooseEventCluster(rewrite, [], options), undefined);
   });

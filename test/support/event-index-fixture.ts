@@ -58,7 +58,7 @@ export async function buildEventIndex(store: KyselyStore, n: number, firstId = 1
       : sql`with recursive seq(i) as (select 0 union all select i + 1 from seq where i < ${sql.lit(VOCABULARY - 1)})`;
     await sql`${vocab} insert into event_term_docs (key, docs) select 't:w' || ${cast(sql.raw('i'))}, ${termDocs} from seq`.execute(tx);
     await sql`${vocab} insert into event_term_docs (key, docs) select 'e:p' || ${cast(sql.raw('i'))}, ${entityDocs} from seq where i < ${ENTITIES}`.execute(tx);
-    await sql`insert into event_term_docs (key, docs) values ('#docs', ${n}), ('e:hot', ${Math.floor(n / 10)})`.execute(tx);
+    await sql`insert into event_term_docs (key, docs) values ('#docs:0', ${n}), ('e:hot', ${Math.floor(n / 10)})`.execute(tx);
   });
   if (pgEngine) await sql`analyze`.execute(db);
   else await sql`pragma foreign_keys = on`.execute(db);
