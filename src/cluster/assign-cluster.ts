@@ -13,6 +13,8 @@ export interface ClusterableArticle {
   bodyText: string;
   contentHash: string;
   publishedAt: Date;
+  /** Its language (BCP 47), for stemming its terms. */
+  language?: string;
 }
 
 /**
@@ -54,7 +56,7 @@ export async function assignCluster(
   clusters: ClusterIndex,
   article: ClusterableArticle,
   options: ClusterOptions,
-  print: Fingerprint = fingerprint(article.headline, article.bodyText, options),
+  print: Fingerprint = fingerprint(article.headline, article.bodyText, options, article.language),
   entities: readonly EntityMention[] = [],
 ): Promise<ClusterMembership> {
   const keysToCount = frequencyKeys(print.terms, entities);

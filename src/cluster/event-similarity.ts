@@ -23,12 +23,27 @@ export function entityOverlap(a: EventProfile, b: EventProfile): number {
   const other = new Map(b.entities);
   let shared = 0;
   for (const [slug, w] of a.entities) {
-    const v = other.get(slug);
-    if (v !== undefined) shared += (w + v) / 2;
+    const match = other.has(slug) ? slug : [...other.keys()].find((o) => sameName(slug, o));
+    if (match === undefined) continue;
+    shared += (w + other.get(match)!) / 2;
+    other.delete(match);
   }
   const total = (p: EventProfile) => p.entities.reduce((s, [, w]) => s + w, 0);
   const union = total(a) + total(b) - shared;
   return union > 0 ? shared / union : 0;
+}
+
+/**
+ * Two entity slugs naming one entity, one report naming it in full and the other in short:
+ * a person by surname ("dempsey", "owen-dempsey"), an organisation by its first words
+ * ("bmj", "bmj-case-reports"). The short name has at least four letters, so initials and
+ * one-letter slugs do not match everything.
+ */
+export function sameName(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short === long) return true;
+  if (short.replace(/-/g, '').length < 4) return false;
+  return long.endsWith(`-${short}`) || long.startsWith(`${short}-`);
 }
 
 /**
