@@ -70,6 +70,7 @@ export function describeClusterSplitContract(fixture: () => ContractFixture): vo
       }
       assert.equal(await storyOf(left), left.id);
       assert.equal(await storyOf(right), right.id, 'the part without the first version is a story of its own, headed by its earliest version');
+      assert.equal(await storyOf(bridge), left.id, 'the hidden version goes with the earliest story it links to');
       assert.deepEqual(await latest(word), [left.id, right.id]);
       assert.deepEqual(await found(word), [left.id, right.id]);
       assert.deepEqual(await store.clusters.otherVersions(left.id), [], '"also reported by" no longer names the other part');
@@ -103,6 +104,7 @@ export function describeClusterSplitContract(fixture: () => ContractFixture): vo
       await store.articles.setStatus(first.id, 'taken_down');
       assert.equal(await storyOf(second), second.id);
       assert.equal(await storyOf(third), second.id, 'still linked to the second version');
+      assert.equal(await storyOf(first), second.id, 'the hidden first version stays with the versions it links to');
       assert.deepEqual(await latest(word), [second.id]);
       assert.deepEqual((await store.clusters.otherVersions(second.id)).map((v) => v.id), [third.id]);
       await store.articles.setStatus(first.id, 'published');

@@ -13,9 +13,9 @@ async function inChunks<T>(ids: readonly number[], read: (chunk: number[]) => Pr
 
 /**
  * The stories, pure: the connected components of the links among `members`, counting only
- * links between two published versions (a hidden version links nothing: it is a story of its
- * own until restored). Each component is named by its smallest id, its earliest-received
- * version. Returns each member's story.
+ * links between two published versions, each named by its smallest id (its earliest-received
+ * version). A hidden version (taken down, unpublished, under embargo) holds nothing together:
+ * it goes with the earliest story it links to, or stands alone. Returns each member's story.
  */
 export function componentsOf(members: readonly number[], published: ReadonlySet<number>, links: readonly [number, number][]): Map<number, number> {
   const parent = new Map(members.map((id) => [id, id]));
@@ -37,7 +37,15 @@ export function componentsOf(members: readonly number[], published: ReadonlySet<
     // The smaller id is the root, so each component's root is its earliest version.
     if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
   }
-  return new Map(members.map((id) => [id, find(id)]));
+  const story = new Map(members.map((id) => [id, published.has(id) ? find(id) : id]));
+  for (const [a, b] of links) {
+    for (const [hidden, shown] of [[a, b], [b, a]] as const) {
+      if (!parent.has(hidden) || published.has(hidden) || !published.has(shown)) continue;
+      const candidate = find(shown);
+      if (story.get(hidden) === hidden || candidate < story.get(hidden)!) story.set(hidden, candidate);
+    }
+  }
+  return story;
 }
 
 /**
