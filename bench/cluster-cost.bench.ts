@@ -12,6 +12,7 @@
  * nothing else. PostgreSQL runs in a database of its own (CLUSTER_BENCH_DATABASE_URL, by
  * default gz_cluster_bench on the local server; `createdb gz_cluster_bench` first).
  */
+import { loadavg } from 'node:os';
 import pg from 'pg';
 import { defaultClusterOptions } from '../src/cluster/cluster-options.js';
 import { buildEventProfile, decodeProfile } from '../src/cluster/event-profile.js';
@@ -92,7 +93,10 @@ const benchmark: Benchmark = {
       for (const n of sizes) {
         const r = engine === 'sqlite' ? await onSqlite((s) => measure(s, n)) : await onPostgres(url!, (s) => measure(s, n));
         baseline ??= r.meanMs;
-        rows.push({ engine, stored: n, 'ms per article (mean)': r.meanMs, 'ms (median)': r.p50Ms, 'candidates read': r.candidates, 'ratio to 1k': r.meanMs / baseline, 'build s': r.buildS });
+        const row = { engine, stored: n, 'ms per article (mean)': r.meanMs, 'ms (median)': r.p50Ms, 'candidates read': r.candidates, 'ratio to 1k': r.meanMs / baseline, 'build s': r.buildS, 'load average': loadavg()[0]! };
+        rows.push(row);
+        // Each store as it is measured: the 1M builds take long on a busy machine.
+        console.log(`measured ${JSON.stringify(row)}`);
       }
     }
     notes.push(`${MEASURED} new articles per store after ${WARM} warm-up ones; each reads the frequencies of ~158 keys, looks up ${defaultClusterOptions.event.queryTerms} term and ${defaultClusterOptions.event.queryEntities} entity keys (at most ${defaultClusterOptions.event.perKey} rows each, within ±${defaultClusterOptions.windowHours} h) and scores what it finds. Wall time on a shared machine.`);

@@ -1,5 +1,5 @@
 import type { EntityMention } from '../domain/entity.js';
-import type { ClusterCandidate, ClusterIndex, ClusterMembership, EventIndexEntry } from './cluster-index.js';
+import type { ClusterCandidate, ClusterIndex, ClusterLink, ClusterMembership, EventIndexEntry } from './cluster-index.js';
 import type { ClusterOptions } from './cluster-options.js';
 import { buildEventProfile, decodeProfile, encodeProfile, frequencyKeys, type EventProfile } from './event-profile.js';
 import { chooseEventCluster } from './event-similarity.js';
@@ -13,26 +13,33 @@ export interface ClusterableArticle {
   bodyText: string;
   contentHash: string;
   publishedAt: Date;
+  /** Its language (BCP 47), for stemming its terms. */
+  language?: string;
 }
 
 /**
  * The best candidate to join, pure: the most similar one at or above the threshold
- * (ties go to the older cluster, so a cluster's id is stable), or undefined.
+ * (ties go to the older cluster, so a cluster's id is stable), or undefined; with `links`,
+ * every version of that cluster at or above the threshold.
  */
 export function chooseCluster(
   signature: Uint32Array,
   candidates: ClusterCandidate[],
   options: Pick<ClusterOptions, 'similarity'>,
-): { clusterId: number; similarity: number } | undefined {
+): { clusterId: number; similarity: number; links: ClusterLink[] } | undefined {
   let best: { clusterId: number; similarity: number } | undefined;
+  const close: (ClusterLink & { clusterId: number })[] = [];
   for (const c of candidates) {
     const similarity = estimateSimilarity(signature, decodeSignature(c.signature));
     if (similarity < options.similarity) continue;
+    close.push({ articleId: c.articleId, clusterId: c.clusterId, similarity });
     if (!best || similarity > best.similarity || (similarity === best.similarity && c.clusterId < best.clusterId)) {
       best = { clusterId: c.clusterId, similarity };
     }
   }
-  return best;
+  if (!best) return undefined;
+  const links = close.filter((c) => c.clusterId === best.clusterId).map(({ articleId, similarity }) => ({ articleId, similarity }));
+  return { ...best, links };
 }
 
 /**
@@ -49,7 +56,7 @@ export async function assignCluster(
   clusters: ClusterIndex,
   article: ClusterableArticle,
   options: ClusterOptions,
-  print: Fingerprint = fingerprint(article.headline, article.bodyText, options),
+  print: Fingerprint = fingerprint(article.headline, article.bodyText, options, article.language),
   entities: readonly EntityMention[] = [],
 ): Promise<ClusterMembership> {
   const keysToCount = frequencyKeys(print.terms, entities);
@@ -72,8 +79,7 @@ export async function assignCluster(
     }
     // Reprocessing a cluster's first article finds its own copies: it stays the first.
     const membership: ClusterMembership = { articleId: article.id, clusterId, match: clusterId === article.id ? 'first' : 'exact', similarity: 1 };
-    await clusters.assign({ ...base, ...membership });
-    return membership;
+    return settled(clusters, { ...base, ...membership, links: [{ articleId: exact.articleId, similarity: 1 }] });
   }
   const windowMs = options.windowHours * 3_600_000;
   const t = article.publishedAt.getTime();
@@ -83,14 +89,20 @@ export async function assignCluster(
   const near = chooseCluster(print.signature, candidates, options);
   if (near && near.clusterId !== article.id) {
     const membership: ClusterMembership = { articleId: article.id, clusterId: near.clusterId, match: 'near', similarity: near.similarity };
-    await clusters.assign({ ...base, ...membership });
-    return membership;
+    return settled(clusters, { ...base, ...membership, links: near.links });
   }
-  const membership: ClusterMembership = comparable
+  // A cluster's first article, reprocessed, finds its own copies: they stay linked to it.
+  const ownCopies = near?.links ?? [];
+  const joined = comparable
     ? await joinEvent(clusters, article.id, built.profile, built.queryKeys, from, to, options)
-    : { articleId: article.id, clusterId: article.id, match: 'first', similarity: 1 };
-  await clusters.assign({ ...base, ...membership });
-  return membership;
+    : { membership: { articleId: article.id, clusterId: article.id, match: 'first' as const, similarity: 1 }, links: [] };
+  return settled(clusters, { ...base, ...joined.membership, links: [...ownCopies, ...joined.links] });
+}
+
+/** Records the membership with its links; the story it ends in may differ once a reprocessed version's story is recomputed. */
+async function settled(clusters: ClusterIndex, entry: Parameters<ClusterIndex['assign']>[0]): Promise<ClusterMembership> {
+  const clusterId = await clusters.assign(entry);
+  return { articleId: entry.articleId, clusterId, match: entry.match, similarity: entry.similarity };
 }
 
 /** The event-level step: the best-scoring cluster of another report of the event, merging any it links. */
@@ -102,14 +114,14 @@ async function joinEvent(
   from: Date,
   to: Date,
   options: ClusterOptions,
-): Promise<ClusterMembership> {
+): Promise<{ membership: ClusterMembership; links: ClusterLink[] }> {
   const found = await clusters.eventCandidates(queryKeys, from, to, articleId, options.event.perKey);
   const scored = found.map((c) => ({ articleId: c.articleId, clusterId: c.clusterId, profile: decodeProfile(c.profile) }));
   const best = chooseEventCluster(profile, scored, { ...options.event, windowHours: options.windowHours });
   // Reprocessing a cluster's first article finds its own cluster: it stays the first.
-  if (!best || best.clusterId === articleId) return { articleId, clusterId: articleId, match: 'first', similarity: 1 };
+  if (!best || best.clusterId === articleId) return { membership: { articleId, clusterId: articleId, match: 'first', similarity: 1 }, links: best?.links ?? [] };
   // The older cluster keeps its id (the id of its first article): the others merge into it.
   const into = Math.min(best.clusterId, ...best.linked);
   for (const id of [best.clusterId, ...best.linked]) if (id !== into) await clusters.mergeClusters(id, into);
-  return { articleId, clusterId: into, match: 'event', similarity: Math.round(best.similarity * 1000) / 1000 };
+  return { membership: { articleId, clusterId: into, match: 'event', similarity: Math.round(best.similarity * 1000) / 1000 }, links: best.links };
 }

@@ -18,6 +18,12 @@ export interface ClusterMembership {
   similarity: number;
 }
 
+/** A stored version an article was matched to: a link of its story (see cluster-split.ts). */
+export interface ClusterLink {
+  articleId: number;
+  similarity: number;
+}
+
 /** A stored version that shares an LSH band with a new one. */
 export interface ClusterCandidate {
   articleId: number;
@@ -49,8 +55,13 @@ export interface ClusterIndex {
   findExact(contentHash: string, exceptArticleId: number): Promise<{ articleId: number; clusterId: number | null } | undefined>;
   /** Articles sharing any band key, published within [from, to], other than the given one. */
   candidates(bandKeys: string[], from: Date, to: Date, exceptArticleId: number): Promise<ClusterCandidate[]>;
-  /** Records (or replaces) an article's membership and its band keys. */
-  assign(membership: ClusterMembership & { signature: string; bandKeys: string[]; publishedAt: Date; event?: EventIndexEntry }): Promise<void>;
+  /**
+   * Records (or replaces) an article's membership, its band keys and its links (the versions
+   * it matched; without, the story's first version), which replace every link the article had,
+   * both ways. When it was clustered before or is not published, its story and the one it left
+   * are then recomputed from their links and may split. Resolves to the story it ends in.
+   */
+  assign(membership: ClusterMembership & { signature: string; bandKeys: string[]; publishedAt: Date; event?: EventIndexEntry; links?: ClusterLink[] }): Promise<number>;
   /** How many profiled articles there are, and how many hold each key (absent keys: none). */
   documentFrequencies(keys: string[]): Promise<{ docs: number; df: Map<string, number> }>;
   /**

@@ -7,8 +7,14 @@
 import type { EntityMention } from '../domain/entity.js';
 import type { EventOptions } from './cluster-options.js';
 
-/** The key counting all profiled articles in the document-frequency table. */
-export const DOCS_KEY = '#docs';
+/**
+ * The keys counting the profiled articles in the document-frequency table: the count is
+ * split over DOCS_SHARDS rows, an article adding one to the row of its id, so that writers
+ * committing at once do not all queue on one row lock (PostgreSQL); readers add them up.
+ */
+export const DOCS_SHARDS = 16;
+export const docsKeys: readonly string[] = Array.from({ length: DOCS_SHARDS }, (_, i) => `#docs:${i}`);
+export const docsKeyOf = (articleId: number): string => docsKeys[Math.abs(articleId) % DOCS_SHARDS]!;
 /** The document-frequency and index key of a term and of an entity. */
 export const termKey = (term: string) => `t:${term}`;
 export const entityKey = (slug: string) => `e:${slug}`;

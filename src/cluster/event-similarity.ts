@@ -23,12 +23,27 @@ export function entityOverlap(a: EventProfile, b: EventProfile): number {
   const other = new Map(b.entities);
   let shared = 0;
   for (const [slug, w] of a.entities) {
-    const v = other.get(slug);
-    if (v !== undefined) shared += (w + v) / 2;
+    const match = other.has(slug) ? slug : [...other.keys()].find((o) => sameName(slug, o));
+    if (match === undefined) continue;
+    shared += (w + other.get(match)!) / 2;
+    other.delete(match);
   }
   const total = (p: EventProfile) => p.entities.reduce((s, [, w]) => s + w, 0);
   const union = total(a) + total(b) - shared;
   return union > 0 ? shared / union : 0;
+}
+
+/**
+ * Two entity slugs naming one entity, one report naming it in full and the other in short:
+ * a person by surname ("dempsey", "owen-dempsey"), an organisation by its first words
+ * ("bmj", "bmj-case-reports"). The short name has at least four letters, so initials and
+ * one-letter slugs do not match everything.
+ */
+export function sameName(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short === long) return true;
+  if (short.replace(/-/g, '').length < 4) return false;
+  return long.endsWith(`-${short}`) || long.startsWith(`${short}-`);
 }
 
 /**
@@ -66,20 +81,27 @@ export interface EventCandidate {
  * The cluster to join and the clusters the article links with it, pure: each cluster scores
  * as its most similar version; the best at or above `threshold` is joined (ties to the older
  * cluster), and any other at or above `mergeThreshold` is linked to it by this article.
+ * `links` are the versions that carry these decisions: each one of the joined cluster at or
+ * above `threshold`, each one of a linked cluster at or above `mergeThreshold`.
  */
 export function chooseEventCluster(
   profile: EventProfile,
   candidates: readonly EventCandidate[],
   options: EventOptions & { windowHours: number },
-): { clusterId: number; similarity: number; linked: number[] } | undefined {
+): { clusterId: number; similarity: number; linked: number[]; links: { articleId: number; similarity: number }[] } | undefined {
   const byCluster = new Map<number, number>();
-  for (const c of candidates) {
-    const s = eventSimilarity(profile, c.profile, options);
-    if (s > (byCluster.get(c.clusterId) ?? -1)) byCluster.set(c.clusterId, s);
-  }
+  const scored = candidates.map((c) => ({ ...c, similarity: eventSimilarity(profile, c.profile, options) }));
+  for (const c of scored) if (c.similarity > (byCluster.get(c.clusterId) ?? -1)) byCluster.set(c.clusterId, c.similarity);
   const ranked = [...byCluster].filter(([, s]) => s >= options.threshold).sort((x, y) => y[1] - x[1] || x[0] - y[0]);
   if (ranked.length === 0) return undefined;
   const [clusterId, similarity] = ranked[0]!;
   const linked = ranked.slice(1).filter(([, s]) => s >= options.mergeThreshold).map(([id]) => id);
-  return { clusterId, similarity, linked };
+  const links = scored
+    .filter((c) => (c.clusterId === clusterId && c.similarity >= options.threshold) || (linked.includes(c.clusterId) && c.similarity >= options.mergeThreshold))
+    .map((c) => ({ articleId: c.articleId, similarity: round(c.similarity) }));
+  return { clusterId, similarity, linked, links };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }

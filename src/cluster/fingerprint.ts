@@ -15,7 +15,7 @@ export interface Fingerprint {
 }
 
 /** The near-duplicate fingerprint of an article: headline and body, shingled and MinHashed. */
-export function fingerprint(headline: string, text: string, options: ClusterOptions): Fingerprint {
+export function fingerprint(headline: string, text: string, options: ClusterOptions, language?: string): Fingerprint {
   const count = options.bands * options.rows;
   // The body carries the story; the headline is often reworded, so it adds little either way.
   const body = `${headline}\n${text}`;
@@ -25,6 +25,6 @@ export function fingerprint(headline: string, text: string, options: ClusterOpti
     signature,
     bandKeys: comparable ? bandKeys(signature, options.bands, options.rows) : [],
     encoded: encodeSignature(signature),
-    terms: eventTerms(headline, text),
+    terms: eventTerms(headline, text, language),
   };
 }

@@ -88,9 +88,22 @@ describe('chooseCluster', () => {
       { articleId: 5, clusterId: 5, signature: withSame(6) },
       { articleId: 9, clusterId: 2, signature: withSame(8) },
     ];
-    assert.deepEqual(chooseCluster(sig, candidates, { similarity: 0.5 }), { clusterId: 2, similarity: 0.8 });
+    assert.deepEqual(chooseCluster(sig, candidates, { similarity: 0.5 }), { clusterId: 2, similarity: 0.8, links: [{ articleId: 9, similarity: 0.8 }] });
     assert.equal(chooseCluster(sig, candidates, { similarity: 0.9 }), undefined);
     assert.equal(chooseCluster(sig, [], { similarity: 0.1 }), undefined);
+  });
+
+  it('links every version of the joined cluster at or above the threshold, and none of another', () => {
+    const candidates = [
+      { articleId: 4, clusterId: 2, signature: withSame(6) },
+      { articleId: 9, clusterId: 2, signature: withSame(8) },
+      { articleId: 7, clusterId: 2, signature: withSame(3) },
+      { articleId: 5, clusterId: 5, signature: withSame(7) },
+    ];
+    assert.deepEqual(chooseCluster(sig, candidates, { similarity: 0.5 })?.links, [
+      { articleId: 4, similarity: 0.6 },
+      { articleId: 9, similarity: 0.8 },
+    ]);
   });
 
   it('breaks ties towards the older cluster', () => {

@@ -35,6 +35,6 @@ export default function processTask({ item, ctx, cluster }: ProcessTask): Proces
   const result = processItem(item, ctx);
   if (result.kind === 'rejected') return result;
   const started = performance.now();
-  const print = fingerprint(result.draft.headline, result.draft.bodyText, cluster);
+  const print = fingerprint(result.draft.headline, result.draft.bodyText, cluster, result.draft.language);
   return { ...result, print, stageMs: { ...result.stageMs, fingerprint: performance.now() - started } };
 }

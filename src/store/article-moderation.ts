@@ -15,6 +15,7 @@ import { auditRepo } from './audit-repo.js';
 import type { Writer } from './kysely-store.js';
 import { toDate, toTimestamp } from './map-rows.js';
 import type { ArticleTakedownsTable, Database } from './schema.js';
+import { reclusterAround } from './cluster-split.js';
 
 /** Editorial changes to stored articles; each one commits with its audit entry and its listings. */
 export interface ArticleModeration {
@@ -99,6 +100,8 @@ export function articleModeration(db: Kysely<Database>, write: Writer): ArticleM
         after: { status, reason: parsed.data },
       });
       effects.touchArticle(id);
+      // A hidden version no longer links the versions it joined: its story may split.
+      await reclusterAround(tx, effects, [id]);
       // Partners' webhooks hear that the story left.
       effects.event(id, 'taken_down');
     });
@@ -126,6 +129,8 @@ export function articleModeration(db: Kysely<Database>, write: Writer): ArticleM
           after: { status: 'published' as ArticleStatus },
         });
         effects.touchArticle(id);
+        // Shown again, it links what it linked before: the parts it held together rejoin.
+        await reclusterAround(tx, effects, [id]);
         effects.event(id, 'restored');
       });
     },

@@ -7,6 +7,7 @@ import type { ArticleRepo, ArticleStamp, UpsertResult } from './store.js';
 import type { ArticleWithProvider } from '../domain/article.js';
 import type { Writer } from './kysely-store.js';
 import { articleModeration } from './article-moderation.js';
+import { reclusterAround } from './cluster-split.js';
 
 /**
  * Articles on any engine. Callers run `upsert` inside `Store.transaction` when it must
@@ -196,6 +197,8 @@ export function articleRepo(db: Kysely<Database>, write: Writer): ArticleRepo {
         if (before.status !== status) effects.event(id, status === 'published' ? 'restored' : 'taken_down');
         // A takedown leaves every listing and cached page in the same commit.
         effects.touchArticle(id);
+        // A hidden version links nothing, a restored one what it linked: its story may split or rejoin.
+        if (before.status !== status) await reclusterAround(tx, effects, [id]);
       });
     },
 
@@ -250,6 +253,8 @@ export function articleRepo(db: Kysely<Database>, write: Writer): ArticleRepo {
             .executeTakeFirst();
           if (Number(result.numUpdatedRows) === 0) return false;
           effects.touchArticle(id);
+          // Out of embargo, it links the versions it matched when it was stored.
+          await reclusterAround(tx, effects, [id]);
           return true;
         });
         if (done) released.push(id);

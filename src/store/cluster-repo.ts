@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import { DOCS_KEY } from '../cluster/event-profile.js';
+import { docsKeyOf, docsKeys } from '../cluster/event-profile.js';
 import type { ClusterIndex, ClusterMatch, ClusterMembership, EventIndexEntry } from '../cluster/cluster-index.js';
 import type { OtherVersion } from '../domain/article.js';
 import { toDate, toTimestamp } from './map-rows.js';
+import { reclusterAround } from './cluster-split.js';
 import type { Writer } from './kysely-store.js';
 import type { Database } from './schema.js';
 
@@ -60,6 +61,17 @@ export function clusterRepo(db: Kysely<Database>, write: Writer): ClusterRepo {
           .values({ article_id: m.articleId, cluster_id: m.clusterId, match: m.match, similarity: m.similarity, signature: m.signature })
           .execute();
         if (m.event) await saveEvent(tx, m.articleId, m.publishedAt, m.event);
+        // Placed without links, a version is linked to its story's first version.
+        const given = m.links ?? (m.clusterId === m.articleId ? [] : [{ articleId: m.clusterId, similarity: m.similarity }]);
+        // A version clustered again is judged afresh: links to it made with its old text go too.
+        if (before) {
+          await tx.deleteFrom('cluster_links').where('article_id', '=', m.articleId).execute();
+          await tx.deleteFrom('cluster_links').where('linked_id', '=', m.articleId).execute();
+        }
+        const links = [...new Map(given.filter((l) => l.articleId !== m.articleId).map((l) => [l.articleId, l.similarity])).entries()];
+        if (links.length > 0) {
+          await tx.insertInto('cluster_links').values(links.map(([linked_id, similarity]) => ({ article_id: m.articleId, linked_id, similarity }))).execute();
+        }
         const keys = [...new Set(m.bandKeys)];
         if (keys.length > 0) {
           const publishedAt = toTimestamp(m.publishedAt);
@@ -68,18 +80,28 @@ export function clusterRepo(db: Kysely<Database>, write: Writer): ClusterRepo {
             .values(keys.map((band_key) => ({ band_key, article_id: m.articleId, published_at: publishedAt })))
             .execute();
         }
+        // A new published version only joins (or merges) stories; a version clustered again,
+        // or one not shown, may leave its story in parts.
+        const shown = await tx.selectFrom('articles').select('id').where('id', '=', m.articleId).where('status', '=', 'published').executeTakeFirst();
+        if (!before && shown) return m.clusterId;
+        await reclusterAround(tx, effects, [m.articleId], before ? [before.cluster_id] : []);
+        const after = await tx.selectFrom('article_clusters').select('cluster_id').where('article_id', '=', m.articleId).executeTakeFirstOrThrow();
+        return after.cluster_id;
       });
     },
 
     async documentFrequencies(keys) {
       const df = new Map<string, number>();
-      const wanted = [DOCS_KEY, ...new Set(keys)];
+      const wanted = [...docsKeys, ...new Set(keys)];
       for (let i = 0; i < wanted.length; i += KEYS_PER_QUERY) {
         const rows = await db.selectFrom('event_term_docs').select(['key', 'docs']).where('key', 'in', wanted.slice(i, i + KEYS_PER_QUERY)).execute();
         for (const r of rows) df.set(r.key, Number(r.docs));
       }
-      const docs = df.get(DOCS_KEY) ?? 0;
-      df.delete(DOCS_KEY);
+      let docs = 0;
+      for (const key of docsKeys) {
+        docs += df.get(key) ?? 0;
+        df.delete(key);
+      }
       return { docs, df };
     },
 
@@ -172,7 +194,7 @@ async function saveEvent(tx: Kysely<Database>, articleId: number, publishedAt: D
   } else {
     await tx.insertInto('event_profiles').values({ article_id: articleId, profile: event.profile }).execute();
     // Sorted, so concurrent writers take the row locks in one order and never deadlock.
-    const keys = [DOCS_KEY, ...new Set(event.frequencyKeys)].sort();
+    const keys = [docsKeyOf(articleId), ...new Set(event.frequencyKeys)].sort();
     for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
       await tx
         .insertInto('event_term_docs')

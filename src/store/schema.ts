@@ -179,7 +179,14 @@ export interface EventProfilesTable {
   profile: string;
 }
 
-/** Document frequencies of event terms and entities; the key '#docs' counts the profiled articles. */
+/** A link a version was clustered by (migration 0032): `article_id` matched `linked_id`. */
+export interface ClusterLinksTable {
+  article_id: number;
+  linked_id: number;
+  similarity: number;
+}
+
+/** Document frequencies of event terms and entities; the keys '#docs:0'…'#docs:15' count the profiled articles. */
 export interface EventTermDocsTable {
   key: string;
   docs: number | string;
@@ -432,6 +439,7 @@ export interface Database {
   event_keys: EventKeysTable;
   event_profiles: EventProfilesTable;
   event_term_docs: EventTermDocsTable;
+  cluster_links: ClusterLinksTable;
   listing_entries: ListingEntriesTable;
   content_changes: ContentChangesTable;
   story_popularity: StoryPopularityTable;

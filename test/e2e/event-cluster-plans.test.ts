@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { defaultClusterOptions } from '../../src/cluster/cluster-options.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
 import { articleDraft } from '../support/article-draft.js';
@@ -17,7 +18,7 @@ import { openTestSqliteStore } from '../support/sqlite.js';
 
 // The fixture's articles table holds two rows (a full scan of it is right, and the listing
 // plan test covers the story refresh each commit runs); the clustering tables are large.
-const LARGE_TABLES = ['event_keys', 'event_profiles', 'event_term_docs', 'article_clusters'];
+const LARGE_TABLES = ['event_keys', 'event_profiles', 'event_term_docs', 'article_clusters', 'cluster_links'];
 const FIRST = 1_000;
 const N = 20_000;
 
@@ -36,6 +37,19 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
       const b = (await store.articles.upsert(articleDraft({ providerId: provider.id, guid: 'plan-b' }))).article;
       real = { id: a.id, other: b.id };
       await buildEventIndex(store, N, FIRST);
+      // Each synthetic article linked to the one before it, foreign keys off as for the index.
+      const link = sql`insert into cluster_links (article_id, linked_id, similarity) select article_id, article_id - 1, 0.5 from article_clusters where article_id > ${FIRST}`;
+      if (engine === 'SQLite') {
+        await sql`pragma foreign_keys = off`.execute(store.db);
+        await link.execute(store.db);
+        await sql`pragma foreign_keys = on`.execute(store.db);
+      } else {
+        await store.db.transaction().execute(async (tx) => {
+          await sql`set local session_replication_role = replica`.execute(tx);
+          await link.execute(tx);
+        });
+        await sql`analyze cluster_links`.execute(store.db);
+      }
     });
     after(async () => drop?.());
 
@@ -70,6 +84,16 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
       await store.clusters.assign({ ...membership, articleId: real.other, clusterId: real.other, event: undefined });
       assert.deepEqual(await problemsOf(() => store.transaction((tx) => tx.clusters.mergeClusters(real.other, real.id))), []);
       assert.equal((await store.clusters.membershipOf(real.other))?.clusterId, real.id);
+    });
+
+    it('recomputes a story from its links by index when a version is clustered again or taken down', async () => {
+      const membership = { articleId: real.other, clusterId: real.id, match: 'near' as const, similarity: 0.9, signature: 'AAAA', bandKeys: [], publishedAt: new Date(BASE), links: [{ articleId: real.id, similarity: 0.9 }] };
+      assert.deepEqual(await problemsOf(() => store.transaction((tx) => tx.clusters.assign(membership))), [], 'clustered again');
+      const editor = { id: null, label: 'plans' };
+      assert.deepEqual(await problemsOf(() => store.articles.takeDown(real.id, { reason: 'Plan check.', actor: editor })), [], 'taken down');
+      assert.equal((await store.clusters.membershipOf(real.other))?.clusterId, real.other, 'the story split');
+      assert.deepEqual(await problemsOf(() => store.articles.restore(real.id, { actor: editor })), [], 'restored');
+      assert.equal((await store.clusters.membershipOf(real.other))?.clusterId, real.id, 'and joined again');
     });
   });
 }

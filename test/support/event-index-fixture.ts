@@ -34,8 +34,14 @@ export async function buildEventIndex(store: KyselyStore, n: number, firstId = 1
   const entity2 = (k: number) => sql.raw(`((i * ${PRIMES[(k + 8) % PRIMES.length]}${big} + ${k * 13}) % ${ENTITIES})`);
   const cast = pgEngine ? (x: RawBuilder<unknown>) => sql`(${x})::text` : (x: RawBuilder<unknown>) => sql`cast(${x} as text)`;
   const at = sql.raw(`(${BASE} + i${big} * ${MINUTE})`);
-  // SQLite has one connection: foreign keys go off for the build and back on after it.
-  if (!pgEngine) await sql`pragma foreign_keys = off`.execute(db);
+  // SQLite has one connection: foreign keys go off for the build and back on after it, and
+  // its page cache grows for the build only (the index inserts land all over the B-trees;
+  // with the default cache a 1M build takes most of an hour) and is set back before measuring.
+  const cache = pgEngine ? undefined : (await sql<{ cache_size: number }>`pragma cache_size`.execute(db)).rows[0]?.cache_size;
+  if (!pgEngine) {
+    await sql`pragma foreign_keys = off`.execute(db);
+    await sql`pragma cache_size = -1000000`.execute(db);
+  }
   await db.transaction().execute(async (tx) => {
     if (pgEngine) await sql`set local session_replication_role = replica`.execute(tx);
     await sql`${seq} insert into article_clusters (article_id, cluster_id, match, similarity, signature) select i, i, 'first', 1, 'AAAA' from seq`.execute(tx);
@@ -58,9 +64,12 @@ export async function buildEventIndex(store: KyselyStore, n: number, firstId = 1
       : sql`with recursive seq(i) as (select 0 union all select i + 1 from seq where i < ${sql.lit(VOCABULARY - 1)})`;
     await sql`${vocab} insert into event_term_docs (key, docs) select 't:w' || ${cast(sql.raw('i'))}, ${termDocs} from seq`.execute(tx);
     await sql`${vocab} insert into event_term_docs (key, docs) select 'e:p' || ${cast(sql.raw('i'))}, ${entityDocs} from seq where i < ${ENTITIES}`.execute(tx);
-    await sql`insert into event_term_docs (key, docs) values ('#docs', ${n}), ('e:hot', ${Math.floor(n / 10)})`.execute(tx);
+    await sql`insert into event_term_docs (key, docs) values ('#docs:0', ${n}), ('e:hot', ${Math.floor(n / 10)})`.execute(tx);
   });
   if (pgEngine) await sql`analyze`.execute(db);
-  else await sql`pragma foreign_keys = on`.execute(db);
+  else {
+    await sql`pragma foreign_keys = on`.execute(db);
+    await sql.raw(`pragma cache_size = ${Number(cache)}`).execute(db);
+  }
 }
 

@@ -21,6 +21,8 @@ import { webhookSecretRotation } from './0024-webhook-secret-rotation.js';
 import { providerLogos } from './0025-provider-logos.js';
 import { cjkSearchWords } from './0026-cjk-search-words.js';
 import { eventClusters } from './0029-event-clusters.js';
+import { clusterLinks } from './0032-cluster-links.js';
+import { shardedDocsCount } from './0033-sharded-docs-count.js';
 
 /** A migration that may differ per engine where the SQL must (types, identity columns). */
 export type EngineMigration = (db: Kysely<any>, engine: Engine) => Promise<void>;
@@ -51,6 +53,8 @@ const history: Record<string, EngineMigration> = {
   '0025-provider-logos': providerLogos,
   '0026-cjk-search-words': cjkSearchWords,
   '0029-event-clusters': eventClusters,
+  '0032-cluster-links': clusterLinks,
+  '0033-sharded-docs-count': shardedDocsCount,
 };
 
 /** The names of every migration, oldest first (the upgrade test builds each earlier schema). */

@@ -49,6 +49,13 @@ for (const engine of engines) {
         const english = await store.listings.page({ kind: 'language', language: 'en' });
         assert.deepEqual(english.items.map((a) => a.id), [first], 'the story is listed under its language');
         assert.equal((await store.articles.findById(first))?.sourceHash, '');
+        // The story held before 0032 got a link from its second version to its first: taking
+        // the first down leaves the second a story of its own, restoring it joins them again.
+        await store.articles.setStatus(first, 'taken_down');
+        assert.equal((await store.clusters.membershipOf(second))?.clusterId, second);
+        await store.articles.setStatus(first, 'published');
+        assert.equal((await store.clusters.membershipOf(second))?.clusterId, first, 'the kept link joins them again');
+        assert.deepEqual((await store.listings.page({ kind: 'latest' })).items.map((a) => a.id), [first]);
       } finally {
         await drop();
       }

@@ -1,0 +1,164 @@
+/**
+ * The storage contract of story clusters that split (migration 0032): a story is the
+ * connected components of its versions' links, recomputed when a version is taken down,
+ * restored, corrected or reprocessed; listings, search and cached pages follow in the same
+ * commit. Part of the one suite in `store.contract.ts`, so it runs on SQLite and PostgreSQL.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { articleDraft } from '../../test/support/article-draft.js';
+import type { Article } from '../domain/article.js';
+import { parseSearchQuery } from '../domain/parse-search-query.js';
+import { emptyRawItem, type RawItem } from '../domain/raw-item.js';
+import { ingestItems } from '../pipeline/run-ingest.js';
+import type { ClusterLink } from '../cluster/cluster-index.js';
+import type { ContractFixture } from './enrichment.contract.js';
+
+const editor = { id: null, label: 'contract test' };
+
+export function describeClusterSplitContract(fixture: () => ContractFixture): void {
+  let n = 0;
+  const tag = () => `zqsplit${(++n).toString(36)}${Date.now().toString(36)}`;
+
+  /**
+   * Stores a version and clusters it the way the pipeline does, in one transaction: into the
+   * story of `into` (its own without), by links to `links`.
+   */
+  async function version(providerId: number, headline: string, word: string, minutes: number, into?: Article, links: Article[] = []): Promise<Article> {
+    const publishedAt = new Date(Date.UTC(2032, 2, 1, 9, minutes));
+    const draft = articleDraft({ providerId, guid: `split-${tag()}`, headline, bodyText: `A report on ${word}.`, publishedAt });
+    return fixture().store.transaction(async (tx) => {
+      const { article } = await tx.articles.upsert(draft);
+      const clusterId = into?.id ?? article.id;
+      const byLinks: ClusterLink[] = links.map((l) => ({ articleId: l.id, similarity: 0.6 }));
+      await tx.clusters.assign({ articleId: article.id, clusterId, match: into ? 'event' : 'first', similarity: 0.6, signature: 'AAAA', bandKeys: [], publishedAt, links: byLinks });
+      return article;
+    });
+  }
+
+  const storyOf = async (a: Article) => (await fixture().store.clusters.membershipOf(a.id))?.clusterId;
+  const latest = async (word: string) =>
+    (await fixture().store.listings.page({ kind: 'latest' }, {}, 200)).items.filter((i) => i.headline.includes(word)).map((i) => i.id).sort((x, y) => x - y);
+  const found = async (word: string) =>
+    (await fixture().store.search.query({ query: parseSearchQuery(word), filters: {} })).hits.map((h) => h.article.id).sort((x, y) => x - y);
+
+  /** Two stories, each of one version, joined by a third version linking both. */
+  async function bridged() {
+    const { store, providerId, otherProviderId } = fixture();
+    const word = tag();
+    const left = await version(providerId, `Left ${word}`, word, 0);
+    const right = await version(otherProviderId, `Right ${word}`, word, 1);
+    // The bridge links both: the younger story merges into the older, as the pipeline does.
+    await store.clusters.mergeClusters(right.id, left.id);
+    const bridge = await version(otherProviderId, `Bridge ${word}`, word, 2, left, [left, right]);
+    return { word, left, right, bridge };
+  }
+
+  describe('story clusters that split', () => {
+    it('splits a story when the version linking its parts is taken down, and joins it again when restored', async () => {
+      const { store } = fixture();
+      const { word, left, right, bridge } = await bridged();
+      assert.deepEqual(await latest(word), [left.id], 'one story, listed under its first version');
+      assert.deepEqual(await found(word), [left.id], 'one search result for the story');
+
+      const dropped: string[] = [];
+      const stop = store.changes.subscribe((tags) => dropped.push(...tags));
+      try {
+        await store.articles.takeDown(bridge.id, { reason: 'Disputed.', actor: editor });
+      } finally {
+        stop();
+      }
+      assert.equal(await storyOf(left), left.id);
+      assert.equal(await storyOf(right), right.id, 'the part without the first version is a story of its own, headed by its earliest version');
+      assert.equal(await storyOf(bridge), left.id, 'the hidden version goes with the earliest story it links to');
+      assert.deepEqual(await latest(word), [left.id, right.id]);
+      assert.deepEqual(await found(word), [left.id, right.id]);
+      assert.deepEqual(await store.clusters.otherVersions(left.id), [], '"also reported by" no longer names the other part');
+      assert.ok(dropped.includes(`article:${right.id}`), `the moved version's cached page is dropped: ${dropped.join(' ')}`);
+
+      await store.articles.restore(bridge.id, { actor: editor });
+      assert.equal(await storyOf(right), left.id);
+      assert.equal(await storyOf(bridge), left.id);
+      assert.deepEqual(await latest(word), [left.id]);
+      assert.deepEqual((await store.clusters.otherVersions(left.id)).map((v) => v.id), [right.id, bridge.id]);
+    });
+
+    it('splits a story when a reprocessed version no longer links both parts', async () => {
+      const { store } = fixture();
+      const { word, left, right, bridge } = await bridged();
+      // The corrected bridge matches the left part only.
+      const story = await store.transaction((tx) =>
+        tx.clusters.assign({ articleId: bridge.id, clusterId: left.id, match: 'event', similarity: 0.6, signature: 'AAAA', bandKeys: [], publishedAt: bridge.publishedAt, links: [{ articleId: left.id, similarity: 0.6 }] }),
+      );
+      assert.equal(story, left.id);
+      assert.equal(await storyOf(right), right.id);
+      assert.deepEqual(await latest(word), [left.id, right.id]);
+    });
+
+    it('gives the part left when a story\'s first version is hidden its earliest version as head', async () => {
+      const { store, providerId, otherProviderId } = fixture();
+      const word = tag();
+      const first = await version(providerId, `First ${word}`, word, 0);
+      const second = await version(otherProviderId, `Second ${word}`, word, 1, first, [first]);
+      const third = await version(providerId, `Third ${word}`, word, 2, first, [first, second]);
+      await store.articles.setStatus(first.id, 'taken_down');
+      assert.equal(await storyOf(second), second.id);
+      assert.equal(await storyOf(third), second.id, 'still linked to the second version');
+      assert.equal(await storyOf(first), second.id, 'the hidden first version stays with the versions it links to');
+      assert.deepEqual(await latest(word), [second.id]);
+      assert.deepEqual((await store.clusters.otherVersions(second.id)).map((v) => v.id), [third.id]);
+      await store.articles.setStatus(first.id, 'published');
+      assert.deepEqual(await latest(word), [first.id]);
+      assert.equal(await storyOf(third), first.id);
+    });
+
+    it('keeps a story whole when a hidden version was not the only link between its parts', async () => {
+      const { store, providerId, otherProviderId } = fixture();
+      const word = tag();
+      const a = await version(providerId, `A ${word}`, word, 0);
+      const b = await version(otherProviderId, `B ${word}`, word, 1, a, [a]);
+      const c = await version(providerId, `C ${word}`, word, 2, a, [a, b]);
+      await store.articles.setStatus(b.id, 'taken_down');
+      assert.equal(await storyOf(c), a.id);
+      assert.deepEqual(await latest(word), [a.id]);
+    });
+
+    it('splits off the versions a corrected first report no longer matches, through the ingest service', async () => {
+      const { store, providerId, otherProviderId } = fixture();
+      const wire = (await store.providers.findById(providerId))!;
+      const other = (await store.providers.findById(otherProviderId))!;
+      const word = tag();
+      const at = new Date('2032-04-02T08:00:00Z');
+      const item = (guid: string, headline: string, text: string, minutes: number): RawItem => {
+        const publishedAt = new Date(at.getTime() + minutes * 60_000);
+        return { ...emptyRawItem(headline), guid, text, language: 'en', publishedAt, updatedAt: publishedAt };
+      };
+      const harbour = [
+        'The harbour authority of Port Velmar closed the northern container terminal on Tuesday after a crane collapsed onto a cargo ship during unloading, injuring four dock workers.',
+        'Investigators from the national transport safety board arrived in the afternoon to examine the crane, which had been inspected in March according to the operator.',
+        'Shipping lines were told to divert vessels to the southern terminal, where officials expect delays of up to three days while the wreckage is cleared.',
+        'The terminal handled nearly a third of the port\'s container traffic last year, most of it bound for the inland rail depot at Corvane.',
+      ];
+      const changedLast = 'Port officials said the southern terminal would take the diverted ships, though unions warned that crews there were already working double shifts.';
+      const changedMiddle = 'A spokesman for the operator said the crane had passed its last safety inspection in March and that the cause of the collapse was not yet known.';
+      const first = (await ingestItems(store, wire, [item(`crane-${word}`, `Crane collapse shuts Port Velmar terminal ${word}`, harbour.join('\n\n'), 0)])).articleIds[0]!;
+      const copy = (await ingestItems(store, other, [item(`crane-b-${word}`, `Port Velmar terminal shut ${word}`, [harbour[0], harbour[1], harbour[2], changedLast].join('\n\n'), 20)])).articleIds[0]!;
+      const copyOfCopy = (await ingestItems(store, wire, [item(`crane-c-${word}`, `Four hurt at Port Velmar ${word}`, [harbour[0], harbour[1], changedMiddle, changedLast].join('\n\n'), 40)])).articleIds[0]!;
+      const story = async (id: number) => (await store.clusters.membershipOf(id))?.clusterId;
+      assert.equal(await story(copy), first);
+      assert.equal(await story(copyOfCopy), first);
+
+      // The first report is replaced by a different story altogether (a wrong text was sent).
+      const corrected = [
+        'Orlanda Foods reported a quarterly profit of 41 million euros on Tuesday, up from 29 million a year earlier, as sales of its frozen bakery lines rose in every market.',
+        'The company raised its dividend by a tenth and said it would buy back shares worth 200 million euros over the next year.',
+        'Its chief executive told analysts that flour and energy costs had eased since the spring, and that prices would be held steady until the end of the year.',
+      ].join('\n\n');
+      await ingestItems(store, wire, [item(`crane-${word}`, `Orlanda Foods profit rises ${word}`, corrected, 0)]);
+      assert.equal(await story(first), first);
+      assert.equal(await story(copy), copy, 'the versions it no longer matches form their own story…');
+      assert.equal(await story(copyOfCopy), copy, '…held together by their own link, headed by the earlier');
+      assert.deepEqual(await latest(word), [first, copy]);
+    });
+  });
+}
