@@ -16,7 +16,8 @@ const migrationsDir = fileURLToPath(new URL('../../src/store/migrations/', impor
 /** A short hash of every migration source file: templates built from other sources are never used. */
 export const migrationsKey: string = (() => {
   const hash = createHash('sha256');
-  for (const name of readdirSync(migrationsDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()) {
+  const isSource = (f: string) => f.endsWith('.ts') && !/\.(test|contract)\.ts$/.test(f);
+  for (const name of readdirSync(migrationsDir).filter(isSource).sort()) {
     hash.update(name).update('\0').update(readFileSync(migrationsDir + name)).update('\0');
   }
   return hash.digest('hex').slice(0, 12);
