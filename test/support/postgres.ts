@@ -47,6 +47,8 @@ export async function openTestPostgresStore(
   const store = await openPostgresStore(testDatabaseUrl, { schema, maxConnections: 4, onQuery: options.onQuery });
   // Without a dump of the template (no pg_dump here), the store runs the migrations itself.
   if (template === null) await store.migrateTo(options.migratedTo ?? latestMigration);
+  // Kysely opens its driver on the first query and closes only an opened one (see sqlite.ts).
+  await store.ping();
   const url = new URL(testDatabaseUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
   return {

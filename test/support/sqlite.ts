@@ -17,6 +17,10 @@ export async function openTestSqliteStore(
   const file = join(dir, 'gazette.sqlite');
   if (options.migrate !== false) copyFileSync(await sqliteTemplate(options.migratedTo ?? latestMigration), file);
   const store = openSqliteStore(file, { onQuery: options.onQuery });
+  // Kysely opens its driver on the first query and closes only an opened one: used once, as
+  // the migrations used it, the store's close() really closes the file (tests close it to
+  // take the database away).
+  await store.ping();
   return {
     store,
     dir,
