@@ -23,7 +23,8 @@ describe('the scheduler in a running Gazette', () => {
       try {
         assert.ok(gazette.scheduler);
         let polled = await gazette.store.feeds.findById(feed.id);
-        for (let i = 0; i < 100 && !polled?.lastSuccessAt; i++) {
+        // Up to a minute: the first poll starts the ingest workers, slow on a busy machine.
+        for (let i = 0; i < 600 && !polled?.lastSuccessAt; i++) {
           await sleep(100);
           polled = await gazette.store.feeds.findById(feed.id);
         }

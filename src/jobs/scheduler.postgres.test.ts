@@ -20,9 +20,10 @@ describe('two schedulers on one PostgreSQL', { skip: skipPostgres }, () => {
 
   before(async () => {
     let schema: string;
-    ({ store: nodeA, schema, drop } = await openTestPostgresStore());
+    let url: string;
+    ({ store: nodeA, schema, url, drop } = await openTestPostgresStore());
     // The second "node" has its own connection pool to the same database.
-    nodeB = await openPostgresStore(process.env.TEST_DATABASE_URL!, { schema, maxConnections: 4 });
+    nodeB = await openPostgresStore(url, { schema, maxConnections: 4 });
     await seedTaxonomy(nodeA);
     server = await startRouteServer();
     for (let i = 0; i < feedCount; i++) {

@@ -16,7 +16,7 @@ import { request } from 'node:http';
 import { addProvider, createProviderKey } from '../../src/cli/provider.js';
 import { startGazette, type RunningGazette } from '../../src/main.js';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
-import { openTestPostgresStore, skipPostgres, testDatabaseUrl } from '../support/postgres.js';
+import { openTestPostgresStore, skipPostgres } from '../support/postgres.js';
 
 /** A GET with raw bytes back (fetch would decompress and hide Content-Encoding). */
 function rawGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
@@ -181,9 +181,7 @@ describe('page caches of two gazette serve processes on one PostgreSQL database'
     schemaDrop = opened.drop;
     await addProvider(opened.store, 'desk', { name: 'Desk Wire' });
     token = (await createProviderKey(opened.store, 'desk')).token;
-    const url = new URL(testDatabaseUrl!);
-    url.searchParams.set('options', `-c search_path=${opened.schema}`);
-    const env = { DATABASE_URL: url.toString(), PORT: '0', LOG_LEVEL: 'silent', SCHEDULER: 'false', DEMO_CONTENT: 'false' };
+    const env = { DATABASE_URL: opened.url, PORT: '0', LOG_LEVEL: 'silent', SCHEDULER: 'false', DEMO_CONTENT: 'false' };
     [a, b] = await Promise.all([spawnServe(env), spawnServe(env)]);
   });
   after(async () => {

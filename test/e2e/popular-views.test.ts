@@ -16,7 +16,7 @@ import { openPostgresStore } from '../../src/store/postgres/open-postgres-store.
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
 import { ViewCounter } from '../../src/web/popularity/view-counter.js';
 import { articleDraft } from '../support/article-draft.js';
-import { openTestPostgresStore, skipPostgres, testDatabaseUrl } from '../support/postgres.js';
+import { openTestPostgresStore, skipPostgres } from '../support/postgres.js';
 import { openTestSqliteStore } from '../support/sqlite.js';
 
 const browser = (n: number) => `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${100 + n}.0 Safari/537.36`;
@@ -93,7 +93,7 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
       const second =
         engine === 'SQLite'
           ? openSqliteStore(join((first as { dir: string }).dir, 'gazette.sqlite'))
-          : await openPostgresStore(testDatabaseUrl!, { schema: (first as { schema: string }).schema, maxConnections: 2 });
+          : await openPostgresStore((first as { url: string }).url, { schema: (first as { schema: string }).schema, maxConnections: 2 });
       try {
         const provider = await first.store.providers.create({ slug: 'wire', name: 'Wire' });
         const ids: number[] = [];

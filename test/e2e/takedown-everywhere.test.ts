@@ -12,7 +12,7 @@ import type { Hono } from 'hono';
 import { articleDraft } from '../support/article-draft.js';
 import { adminClient, cookieHeader, mergeCookies, TEST_PASSWORD } from '../support/admin-session.js';
 import { openDemoApp } from '../support/demo-app.js';
-import { openTestPostgresStore, skipPostgres, testDatabaseUrl } from '../support/postgres.js';
+import { openTestPostgresStore, skipPostgres } from '../support/postgres.js';
 import { hashPassword } from '../../src/domain/password.js';
 import type { Store } from '../../src/store/store.js';
 
@@ -93,9 +93,7 @@ describe('takedown with two gazette serve processes on one PostgreSQL database',
     const { article } = await opened.store.articles.upsert(articleDraft({ providerId: provider.id, guid: 'two-nodes', headline: HEADLINE, publishedAt: now, updatedAt: now }));
     articlePath = `/article/${article.id}/${article.slug}`;
     await opened.store.users.create({ email: 'editor@example.org', role: 'editor', providerId: null, passwordHash: await hashPassword(TEST_PASSWORD) });
-    const url = new URL(testDatabaseUrl!);
-    url.searchParams.set('options', `-c search_path=${opened.schema}`);
-    const env = { DATABASE_URL: url.toString(), PORT: '0', LOG_LEVEL: 'silent', SCHEDULER: 'false', DEMO_CONTENT: 'false', INGEST_WORKERS: '0' };
+    const env = { DATABASE_URL: opened.url, PORT: '0', LOG_LEVEL: 'silent', SCHEDULER: 'false', DEMO_CONTENT: 'false', INGEST_WORKERS: '0' };
     [a, b] = await Promise.all([spawnServe(env), spawnServe(env)]);
   });
   after(async () => {

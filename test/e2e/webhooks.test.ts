@@ -25,7 +25,7 @@ import { buildApp } from '../../src/web/app.js';
 import { articleDraft } from '../support/article-draft.js';
 import { responseValidator } from '../support/openapi-validator.js';
 import { startLocalServer } from '../support/local-server.js';
-import { openTestPostgresStore, skipPostgres, testDatabaseUrl } from '../support/postgres.js';
+import { openTestPostgresStore, skipPostgres } from '../support/postgres.js';
 import { openTestSqliteStore } from '../support/sqlite.js';
 
 /** An engine: a fresh store, and how to open it again as a restarted process would. */
@@ -48,8 +48,8 @@ const engines: Engine[] = [
     name: 'PostgreSQL',
     skip: skipPostgres,
     async open() {
-      const { store, schema, drop } = await openTestPostgresStore();
-      return { store, drop, reopen: async () => openPostgresStore(testDatabaseUrl!, { schema, maxConnections: 2 }) };
+      const { store, schema, url, drop } = await openTestPostgresStore();
+      return { store, drop, reopen: async () => openPostgresStore(url, { schema, maxConnections: 2 }) };
     },
   },
 ];

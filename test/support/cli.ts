@@ -1,5 +1,10 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CliIo } from '../../src/cli/cli-io.js';
 import { runCli } from '../../src/cli/run-cli.js';
+import { latestMigration } from './migration-templates.js';
+import { sqliteTemplate } from './sqlite.js';
 
 /** What a `gazette` command printed and how it ended. */
 export interface CliRun {
@@ -33,13 +38,7 @@ export async function runGazette(args: string[], env: Record<string, string | un
  * create a database, and the other commands need one.
  */
 export async function makeMigratedDataDir(): Promise<string> {
-  const { mkdtempSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
-  const { openSqliteStore } = await import('../../src/store/sqlite/open-sqlite-store.js');
   const dataDir = mkdtempSync(join(tmpdir(), 'gazette-cli-'));
-  const store = openSqliteStore(join(dataDir, 'gazette.sqlite'));
-  await store.migrate();
-  await store.close();
+  copyFileSync(await sqliteTemplate(latestMigration), join(dataDir, 'gazette.sqlite'));
   return dataDir;
 }

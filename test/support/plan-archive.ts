@@ -21,7 +21,9 @@ export interface PlanArchive {
 export async function openPlanArchive(engine: 'SQLite' | 'PostgreSQL', shape: ArchiveShape): Promise<PlanArchive> {
   const captured: Captured[] = [];
   const onQuery = (text: string, parameters: readonly unknown[]) => captured.push({ sql: text, parameters });
-  const { store, drop } = engine === 'SQLite' ? await openTestSqliteStore({ migrate: false, onQuery }) : await openTestPostgresStore({ migrate: false, onQuery });
+  // The fixture loads rows into the schema as it was at 0005 and migrates from there.
+  const at = { migratedTo: '0005-source-hash-and-full-text', onQuery };
+  const { store, drop } = engine === 'SQLite' ? await openTestSqliteStore(at) : await openTestPostgresStore(at);
   const facts = await buildArchive(store, shape);
   return {
     store,

@@ -26,13 +26,8 @@ async function openEmptySqlite(): Promise<EmptyStore> {
   return { store, drop: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })) };
 }
 
-/** A store with an empty schema: the PostgreSQL helper migrates, so its tables are dropped first. */
-async function openEmptyPostgres(): Promise<EmptyStore> {
-  const opened = await openTestPostgresStore();
-  const tables = await opened.store.db.introspection.getTables({ withInternalKyselyTables: true });
-  for (const t of tables) await opened.store.db.schema.withSchema(opened.schema).dropTable(t.name).ifExists().cascade().execute();
-  return opened;
-}
+/** A store with an empty schema. */
+const openEmptyPostgres = (): Promise<EmptyStore> => openTestPostgresStore({ migrate: false });
 
 const engines = [
   { name: 'SQLite', open: openEmptySqlite, skip: false as const },
