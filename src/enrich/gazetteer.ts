@@ -7,13 +7,16 @@
  * and give each a canonical name. Editing the data needs no code change.
  */
 import countryData from './gazetteer-data/countries.json' with { type: 'json' };
+import firstNameData from './gazetteer-data/first-names.json' with { type: 'json' };
 import functionWordData from './gazetteer-data/function-words.json' with { type: 'json' };
 import nameWords from './gazetteer-data/name-words.json' with { type: 'json' };
 import organisationData from './gazetteer-data/organisations.json' with { type: 'json' };
 import peopleData from './gazetteer-data/people.json' with { type: 'json' };
 import placeData from './gazetteer-data/places.json' with { type: 'json' };
+import cityData from './gazetteer-data/world-cities.json' with { type: 'json' };
 
 const places = new Map<string, string>();
+const countries = new Set<string>();
 const demonyms = new Map<string, string>();
 const organisations = new Map<string, string>();
 const people = new Map<string, string>();
@@ -22,6 +25,7 @@ const key = (name: string) => name.toLowerCase();
 
 for (const c of countryData.countries) {
   places.set(key(c.name), c.name);
+  countries.add(c.name);
   for (const a of c.aliases) places.set(key(a), c.name);
   for (const d of c.demonyms) demonyms.set(key(d), c.name);
 }
@@ -39,6 +43,11 @@ for (const p of peopleData.people) {
 /** The canonical name of a place the gazetteer knows ("U.S." → "United States"). */
 export function knownPlace(name: string): string | undefined {
   return places.get(key(name));
+}
+
+/** True for the canonical name of a country ("Germany"), not a city or region. */
+export function isCountry(name: string): boolean {
+  return countries.has(name);
 }
 
 /** The place a nationality adjective belongs to ("German" → "Germany"). */
@@ -70,15 +79,58 @@ const organisationSuffixes = new Set(nameWords.organisationSuffixes);
 /** First words that mark an organisation ("Ministry of …", "University of …"). */
 const organisationHeads = new Set(nameWords.organisationHeads);
 
+/** First words that mark an organisation on their own ("PT Bank …", "FC Porto", "ПАО Сбербанк"). */
+const organisationPrefixes = new Set(nameWords.organisationPrefixes);
+
 /** True when a capitalised name's shape says it is an organisation. */
 export function looksLikeOrganisation(words: string[]): boolean {
   const lastWord = words[words.length - 1]!.toLowerCase();
-  if (words.length > 1 && organisationSuffixes.has(lastWord)) return true;
+  // "Wheeling News-Register": the last part of a hyphenated last word counts too.
+  const lastPart = lastWord.split('-').pop()!;
+  if (words.length > 1 && (organisationSuffixes.has(lastWord) || organisationSuffixes.has(lastPart))) return true;
+  // A short prefix must be written in capitals ("FC Porto", "PT Astra"), so "As Trump said" is no club.
+  const first = words[0]!;
+  if (words.length > 1 && organisationPrefixes.has(first.toLowerCase()) && (first.length > 3 || first === first.toUpperCase())) return true;
   // "Bank of England", "University of Oxford", "Diplomatic Academy of Vietnam".
   const of = words.findIndex((w) => w === 'of' || w === 'for');
   if (of < 1 || of === words.length - 1) return false;
   const head = words[of - 1]!.toLowerCase();
   return organisationHeads.has(head) || (of > 1 && organisationSuffixes.has(head));
+}
+
+/** Legal forms that end (or, for "ПАО", open) a company's name but not its canonical name. */
+const legalForms = new Set(nameWords.legalForms);
+const LEADING_LEGAL_FORM = /^(?:PT|ООО|ПАО|ОАО|ЗАО|АО)\s+/u;
+
+/**
+ * A company's name without its legal form: "WeWork Inc." → "WeWork", "Deutsche Bank AG" →
+ * "Deutsche Bank", "PT Astra International Tbk" → "Astra International". Names that are
+ * nothing but a legal form stay as they are.
+ */
+export function withoutLegalForm(name: string): string {
+  let words = name.replace(LEADING_LEGAL_FORM, '').split(/\s+/);
+  while (words.length > 1 && legalForms.has(words[words.length - 1]!.toLowerCase().replace(/,$/, ''))) words = words.slice(0, -1);
+  const base = words.join(' ').replace(/,$/, '');
+  return base.length > 0 ? base : name;
+}
+
+let cityPopulations: Map<string, number> | undefined;
+
+/**
+ * The population of the largest place of that name with at least 15,000 inhabitants
+ * (GeoNames, via world-cities.json), or undefined. Indexed on first use.
+ */
+export function cityPopulation(name: string): number | undefined {
+  cityPopulations ??= new Map(cityData.cities as [string, number][]);
+  return cityPopulations.get(name);
+}
+
+let givenNames: Set<string> | undefined;
+
+/** True for a given name of one of 40 locales ("Volodymyr", "Siti", "Jörg"), as written. */
+export function isGivenName(word: string): boolean {
+  givenNames ??= new Set(firstNameData.names);
+  return givenNames.has(word);
 }
 
 /** Upper-case abbreviations that are not organisations. */
