@@ -135,7 +135,7 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
   const publisher = publisherSuffix(text);
   if (publisher) found.push({ ...publisher, role: null });
   let pendingRole: string | null = null;
-  for (const span of findNameSpans(text)) {
+  for (const span of joinedAtAnd(findNameSpans(text))) {
     if (covered(span.words[0]!.start) || (publisher && span.words[0]!.start >= publisher.start && span.words[0]!.start < publisher.end)) continue;
     const role = classifySpan(span, found, pendingRole);
     pendingRole = role;
@@ -144,7 +144,8 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
   for (const a of findArabicNames(text)) found.push({ ...a, role: null });
   found.sort((a, b) => a.start - b.start);
   const primary = (options.language ?? '').toLowerCase().split(/[-_]/)[0]!;
-  const kept = NOUN_CAPITALISING.has(primary) ? found.filter((f) => (f.type === 'place' && covered(f.start)) || vouchedFor(f)) : found;
+  const vouched = NOUN_CAPITALISING.has(primary) ? found.filter((f) => (f.type === 'place' && covered(f.start)) || vouchedFor(f)) : found;
+  const kept = withoutTitleCaseGuesses(text, vouched, publisher?.start);
   resolveSurnames(kept);
   return summarise(kept, options.minMentions ?? 1);
 }
@@ -153,15 +154,36 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
  * Whether a name found by its capitals is one without them: known to the gazetteer or the
  * lexicon, a person whose first word is a first name ("Julian Weigl", not "Spieler den
  * Ball"), an organisation by its shape ("FC Schalke", "Deutsche Bank AG") or a short acronym
- * ("DFB"), or a surname left for a person found in full. Unknown places are dropped: in German
- * they are mostly nouns ("Dezember", "Revierderby").
+ * ("DFB"), or a surname left for a person found in full. Other places must be cities of
+ * 100,000 or more: in German unknown ones are mostly nouns ("Dezember", "Revierderby").
  */
 function vouchedFor(f: Found): boolean {
   if (f.surname || knownName(f.name)) return true;
   const words = f.name.split(/\s+/);
   if (f.type === 'person') return words.length > 1 && isFirstName(words[0]!) && words.every((w) => /^\p{Lu}/u.test(w));
+  if (f.type === 'place') return (cityPopulation(f.name) ?? 0) >= 100_000;
   if (f.type === 'organisation') return /^\p{Lu}[\p{Lu}\d&]{1,4}$/u.test(f.name) || (words.length > 1 && (looksLikeOrganisation(words) || words.some((w) => /^\p{Lu}{2,4}$/u.test(w))));
   return false;
+}
+
+/**
+ * In a headline written in title case ("Physicists Just Created the Most Detailed Simulation")
+ * every word has a capital, so a name found only there is kept when the body names it too
+ * or the gazetteer knows it. (The publisher after "|" is kept: see `publisherSuffix`.)
+ */
+function withoutTitleCaseGuesses(text: string, found: Found[], publisherStart = Infinity): Found[] {
+  const m = /^([^\n]*)\n\s*\n/.exec(text);
+  if (!m) return found;
+  const headline = m[1]!;
+  const long = headline.match(/[\p{L}'’-]{4,}/gu) ?? [];
+  const capitalised = long.filter((w) => /^\p{Lu}/u.test(w));
+  if (long.length < 4 || capitalised.length < 0.7 * long.length) return found;
+  const body = text.slice(m[0].length);
+  return found.filter((f) => {
+    if (f.start >= headline.length || f.start >= publisherStart) return true;
+    const written = text.slice(f.start, f.end);
+    return body.includes(written) || body.includes(f.name) || knownName(f.name) !== undefined || placeOfDemonym(written) !== undefined;
+  });
 }
 
 /** Section labels that end page titles but name no publisher. */
@@ -183,6 +205,34 @@ function publisherSuffix(text: string): (Omit<Found, 'role'> & { type: EntityTyp
   const known = knownName(name);
   if (known && known.type !== 'organisation') return undefined;
   return { name: known?.name ?? name, type: 'organisation', start, end: start + name.length };
+}
+
+/**
+ * Joins two spans around "and" when together they name one body: "Securities and Exchange
+ * Commission", "Food and Drug Administration" (an organisation's last word ends the second,
+ * and the first is no name of its own: "Microsoft and Amazon Web Services" stay two).
+ */
+function joinedAtAnd(spans: NameSpan[]): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const a = spans[i]!;
+    const b = spans[i + 1];
+    const lastA = a.words[a.words.length - 1]!;
+    if (b && a.nextWord === 'and' && b.previousWord === 'and' && b.words[0]!.start === lastA.end + 5 && !a.possessive && b.words.length > 1) {
+      const texts = [...a.words, ...b.words].map((w) => w.text);
+      const aName = joined(a.words.filter((w) => w.text !== 'The'));
+      // (The first part longer than one word or an ordinary word: "Gannett and GateHouse Media" are two.)
+      const aWords = aName.split(' ').length;
+      if (looksLikeOrganisation(texts) && !knownName(aName) && (aWords > 1 || isCommonWord(lastA.text)) && !has(lastA.text, ...NAME_TAGS) && !knownName(lastA.text)) {
+        const and = { text: 'and', start: lastA.end + 1, end: lastA.end + 4 };
+        out.push({ ...b, words: [...a.words, and, ...b.words], sentenceStart: a.sentenceStart, before: a.before, previousWord: a.previousWord, preceding: a.preceding });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
 }
 
 /** Classifies one span, pushing what it finds; returns a title left over for the next span. */
@@ -551,9 +601,14 @@ function resolveSurnames(found: Found[]): void {
   }
 }
 
+/**
+ * One entity per name, with the type most of its mentions were given (the first on a tie):
+ * a name is one thing throughout a text, so "Ascom" read as a company three times and as a
+ * surname once is a company.
+ */
 function summarise(found: Found[], minMentions: number): TaggedEntities {
   const bySlug = new Map<string, EntityMention>();
-  const mentions: MentionSpan[] = [];
+  const votes = new Map<string, Map<EntityType, number>>();
   for (const f of found) {
     const slug = slugify(f.name);
     const entity = bySlug.get(slug);
@@ -562,9 +617,20 @@ function summarise(found: Found[], minMentions: number): TaggedEntities {
       entity.role ??= f.role;
     } else {
       bySlug.set(slug, { slug, name: f.name, type: f.type, mentions: 1, role: f.role });
+      votes.set(slug, new Map());
     }
-    mentions.push({ slug, type: bySlug.get(slug)!.type, start: f.start, end: f.end });
+    const tally = votes.get(slug)!;
+    tally.set(f.type, (tally.get(f.type) ?? 0) + 1);
   }
+  for (const [slug, entity] of bySlug) {
+    const tally = votes.get(slug)!;
+    for (const [type, n] of tally) if (n > tally.get(entity.type)!) entity.type = type;
+    if (entity.type !== 'person') entity.role = null;
+  }
+  const mentions: MentionSpan[] = found.map((f) => {
+    const slug = slugify(f.name);
+    return { slug, type: bySlug.get(slug)!.type, start: f.start, end: f.end };
+  });
   const entities = [...bySlug.values()].filter((e) => e.mentions >= minMentions);
   entities.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
   const kept = new Set(entities.map((e) => e.slug));
