@@ -177,7 +177,8 @@ function withoutTitleCaseGuesses(text: string, found: Found[], publisherStart = 
   const headline = m[1]!;
   const long = headline.match(/[\p{L}'’-]{4,}/gu) ?? [];
   const capitalised = long.filter((w) => /^\p{Lu}/u.test(w));
-  if (long.length < 4 || capitalised.length < 0.7 * long.length) return found;
+  // (A first line ending in a full stop is a sentence, not a headline.)
+  if (long.length < 4 || capitalised.length < 0.7 * long.length || /\.\s*$/.test(headline)) return found;
   const body = text.slice(m[0].length);
   return found.filter((f) => {
     if (f.start >= headline.length || f.start >= publisherStart) return true;
