@@ -114,6 +114,11 @@ export function withoutLegalForm(name: string): string {
   return base.length > 0 ? base : name;
 }
 
+/** True for a word that is only a legal form ("Inc", "GmbH"): never a name by itself. */
+export function isLegalForm(word: string): boolean {
+  return legalForms.has(word.toLowerCase());
+}
+
 let cityPopulations: Map<string, number> | undefined;
 
 /**

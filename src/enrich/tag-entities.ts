@@ -9,6 +9,7 @@ import {
   isFunctionWord,
   isCountry,
   isGivenName,
+  isLegalForm,
   isTitleWord,
   knownOrganisation,
   knownPerson,
@@ -250,7 +251,8 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   const afterThe = span.previousWord === 'the' || (words.length > 0 && words[0] !== span.words[0] && span.words[0]!.text === 'The');
   // "the House Intelligence Committee Tuesday": a day or month is not part of the name.
   while (words.length > 1 && MONTHS_AND_DAYS.test(words[words.length - 1]!.text)) words = words.slice(0, -1);
-  if (words.length === 0) return null;
+  // A legal form after a comma ("Dräger, Inc.") belongs to the name before it.
+  if (words.length === 0 || (words.length === 1 && isLegalForm(words[0]!.text))) return null;
   // Upper-case runs are shouting or table rows ("BREAKING NEWS", "HD THE HOME DEPOT INC."),
   // not names, unless the whole run is a known one.
   if (words.length > 1 && words.every((w) => isShouted(w.text)) && !knownName(joined(words))) return null;
@@ -276,9 +278,10 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       return null;
     }
   }
-  // "Martin Taylor of Aberdeenshire": a person, then where they are from.
+  // "Martin Taylor of Aberdeenshire", "Yasutaka Uchiyama of Japan": a person, then where they are from.
   const of = words.findIndex((w) => w.text === 'of');
-  if (of > 1 && !knownName(joined(words)) && !looksLikeOrganisation(words.map((w) => w.text)) && isFirstName(words[0]!.text)) {
+  const fromPlace = of > 0 && knownPlace(joined(words.slice(of + 1))) !== undefined;
+  if (of > 0 && !knownName(joined(words)) && !looksLikeOrganisation(words.map((w) => w.text)) && ((of > 1 && isFirstName(words[0]!.text)) || fromPlace)) {
     classifySpan({ ...span, words: words.slice(0, of), after: ' of ', nextWord: 'of', possessive: false }, found, pendingRole);
     return classifySpan({ ...span, words: words.slice(of + 1), sentenceStart: false, previousWord: 'in', before: ' of ' }, found, null);
   }
@@ -396,6 +399,12 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     found.push({ name: withoutLegalForm(restName), type: 'organisation', start, end, role: null });
     return null;
   }
+  // "Amazon Alexa": a known company's product; a person's name never starts with a company.
+  const lead = rest.length >= 2 ? knownOrganisation(rest[0]!.text) : undefined;
+  if (lead && !knownPerson(restName)) {
+    found.push({ name: lead, type: 'organisation', start, end: rest[0]!.end, role: null });
+    return null;
+  }
   if (rest.length >= 2 && rest.length <= 4) {
     const firstIsName = isFirstName(rest[0]!.text);
     const namesOnly = rest.every((w) => CONNECTOR_WORDS.has(w.text) || (/^\p{Lu}/u.test(w.text) && (!isCommonWord(w.text) || has(w.text, ...NAME_TAGS))));
@@ -482,8 +491,10 @@ function trailingPlace(words: NameWord[]): number {
   for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
     const tail = joined(words.slice(words.length - n));
     const place = knownPlace(tail);
-    if (place && (isCountry(place) || has(tail, 'Region', 'Country') || /^(North|South|East|West|Central|Latin)\s|^(Europe|Asia|Africa|America|Americas|Oceania|Middle East|Asia Pacific|EMEA|APAC)$/.test(tail))) {
-      const head = words.slice(0, words.length - n);
+    const macroRegion = /^(North|South|East|West|Central|Latin)\s|^(Europe|Asia|Africa|America|Americas|Oceania|Middle East|Asia Pacific|EMEA|APAC)$/.test(tail);
+    const head = words.slice(0, words.length - n);
+    // (A country after one or two words only: "Microsoft India", not "White House National Security Council Ukraine".)
+    if (place && (macroRegion || ((isCountry(place) || has(tail, 'Region', 'Country')) && head.length <= 2))) {
       // "New Mexico", "South Dakota", "Papua New Guinea": the head belongs to the place itself.
       if (knownPlace(joined(words)) || head.every((w) => isCommonWord(w.text) || /^(New|North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater)$/.test(w.text))) return 0;
       return words.length - n;
@@ -595,6 +606,14 @@ function resolveSurnames(found: Found[]): void {
     } else {
       found.splice(i, 1);
     }
+  }
+  // "Xi" after "Xi Jinping": a word of someone's name the lexicon took for a place is that
+  // person (the gazetteer's places and countries stay places: "Jordan" the country).
+  const sure = people.filter((p) => !p.tentative);
+  for (const f of found) {
+    if (f.type === 'person' || f.name.includes(' ') || knownPlace(f.name) || knownOrganisation(f.name)) continue;
+    const person = sure.find((p) => p.name.split(' ').includes(f.name) && p !== f);
+    if (person) Object.assign(f, { name: person.name, type: 'person', role: null });
   }
   for (let i = found.length - 1; i >= 0; i--) {
     const f = found[i]!;
