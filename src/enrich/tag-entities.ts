@@ -87,7 +87,7 @@ const ORGANISATION_BEFORE = new RegExp(`^(${ORGANISATION_NOUNS})$`);
 /** An apposition that says what a name is: "Ascom, a global solutions provider". */
 const ORGANISATION_APPOSITION = new RegExp(String.raw`^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,5}?(?:${ORGANISATION_NOUNS})\b`, 'iu');
 /** A stock exchange prefix makes the next word a ticker: "(NYSE: HD)", "Nasdaq: AAPL". */
-const EXCHANGE_BEFORE = /\b(NYSE|Nasdaq|NASDAQ|LSE|TSX|ASX|SIX|Xetra|OTC|OTCQX|HKEX|BSE|NSE|TYO|EPA|ETR|FRA)\s*:\s*$/;
+const EXCHANGE_BEFORE = /\b(NYSE|NYSE American|NYSE Arca|Nasdaq|NASDAQ|LSE|AIM|TSX|TSX-?V|TSXV|CSE|ASX|SIX|Xetra|OTC|OTCQX|OTCQB|OTC Pink|HKEX|SEHK|SGX|JSE|BSE|NSE|IDX|KRX|KOSPI|TWSE|SSE|SZSE|TYO|TSE|MOEX|BIT|BME|BMV|B3|BVMF|Euronext|EPA|ETR|FRA|AMS|EBR|STO|HEL|CPH|OSL|WSE)\s*:\s*$/i;
 /** Inner capitals mark brand names ("WeWork", "SoftBank"), but not Mc/Mac/De/Le surnames. */
 const CAMEL_CASE = /^(?!Mc|Mac|De|Le|La|Di|Du|Da|Van|Von|O['’])\p{Lu}\p{Ll}+\p{Lu}/u;
 const SPEECH_VERBS = /^(said|says|told|stated|added|noted|warned|explained|argued|wrote|insisted|announced|emphasized|emphasised|confirmed|highlighted|acknowledged)$/;
@@ -258,7 +258,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   if (words.length > 1 && words.every((w) => isShouted(w.text)) && !knownName(joined(words))) return null;
   // A ticker: "(NYSE: HD)"; or an abbreviation in brackets after a name, "Sierra Nevada
   // Corporation (SNC)", which is that name again, and otherwise a ticker ("(N225)").
-  if (EXCHANGE_BEFORE.test(`${span.previousWord ?? ''}${span.before}`.replace(/^nyse|^nasdaq/i, (x) => x.toUpperCase()))) return null;
+  if (EXCHANGE_BEFORE.test(`${span.previousWord ?? ''}${span.before}`)) return null;
   if (words.length === 1 && EXCHANGE_BEFORE.test(`${words[0]!.text}${span.after}`)) return null;
   if (words.length === 1 && /\(\s*$/.test(span.before) && /^\s*\)/.test(span.after) && /^\p{Lu}[\p{Lu}\d&]+s?$/u.test(words[0]!.text) && !knownName(words[0]!.text)) {
     const previous = found[found.length - 1];
@@ -278,10 +278,23 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       return null;
     }
   }
+  // "Bambang Brodjonegoro di Jakarta": a connector before a known place is a preposition
+  // (Indonesian and Italian "di", Portuguese "do", Spanish "de"), not part of a name.
+  const at = words.findIndex((w, i) => i > 0 && /^(di|de|da|do|du|in|von|van)$/.test(w.text) && knownPlace(joined(words.slice(i + 1))) !== undefined);
+  if (at > 0 && !knownName(joined(words)) && !looksLikeOrganisation(words.map((w) => w.text))) {
+    classifySpan({ ...span, words: words.slice(0, at), after: ` ${words[at]!.text} `, nextWord: words[at]!.text, possessive: false }, found, pendingRole);
+    return classifySpan({ ...span, words: words.slice(at + 1), sentenceStart: false, previousWord: 'in', before: ` ${words[at]!.text} ` }, found, null);
+  }
   // "Martin Taylor of Aberdeenshire", "Yasutaka Uchiyama of Japan": a person, then where they are from.
   const of = words.findIndex((w) => w.text === 'of');
   const fromPlace = of > 0 && knownPlace(joined(words.slice(of + 1))) !== undefined;
   if (of > 0 && !knownName(joined(words)) && !looksLikeOrganisation(words.map((w) => w.text)) && ((of > 1 && isFirstName(words[0]!.text)) || fromPlace)) {
+    const who = words.slice(0, of);
+    // (Two or three unknown words before "of Japan" are someone's name even without a known first name.)
+    if (fromPlace && who.length >= 2 && who.length <= 3 && !knownName(joined(who)) && who.every((w) => !isCommonWord(w.text) && !isTitleWord(w.text))) {
+      found.push({ name: joined(who), type: 'person', start: who[0]!.start, end: who[who.length - 1]!.end, role: pendingRole });
+      return classifySpan({ ...span, words: words.slice(of + 1), sentenceStart: false, previousWord: 'in', before: ' of ' }, found, null);
+    }
     classifySpan({ ...span, words: words.slice(0, of), after: ' of ', nextWord: 'of', possessive: false }, found, pendingRole);
     return classifySpan({ ...span, words: words.slice(of + 1), sentenceStart: false, previousWord: 'in', before: ' of ' }, found, null);
   }
