@@ -88,6 +88,8 @@ export function looksLikeOrganisation(words: string[]): boolean {
   // "Wheeling News-Register": the last part of a hyphenated last word counts too.
   const lastPart = lastWord.split('-').pop()!;
   if (words.length > 1 && (organisationSuffixes.has(lastWord) || organisationSuffixes.has(lastPart))) return true;
+  // "Schlosspark-Klinik", "Wheeling News-Register": one hyphenated word ending in an organisation word.
+  if (words.length === 1 && lastPart !== lastWord && lastPart.length > 3 && organisationSuffixes.has(lastPart)) return true;
   // A short prefix must be written in capitals ("FC Porto", "PT Astra"), so "As Trump said" is no club.
   const first = words[0]!;
   if (words.length > 1 && organisationPrefixes.has(first.toLowerCase()) && (first.length > 3 || first === first.toUpperCase())) return true;

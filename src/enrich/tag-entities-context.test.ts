@@ -28,6 +28,11 @@ describe('tagEntities: organisations by their legal form and their words', () =>
     lacks(names('As Trump said on Monday, the talks went well.'), 'organisation:As Trump');
   });
 
+  it('reads an organisation word after a hyphen', () => {
+    has(names('The stabbing occurred during a presentation at the Schlosspark-Klinik in Berlin.'), 'organisation:Schlosspark-Klinik', 'place:Berlin');
+    has(names('The Wheeling News-Register reported the figures on Monday, said David McKinley.'), 'organisation:Wheeling News-Register');
+  });
+
   it('joins an organisation split at "and", but not two companies', () => {
     const found = names('The U.S. Securities and Exchange Commission sued on Tuesday. Gannett and GateHouse Media agreed to merge.');
     has(found, 'organisation:U.S. Securities and Exchange Commission', 'organisation:GateHouse Media');
@@ -90,6 +95,12 @@ describe('tagEntities: one name, one thing, across a text', () => {
   it('a family name first is the same person ("Xi Jinping", then "Xi")', () => {
     const entities = tagged('Chinese President Xi Jinping met the envoy. Xi said the talks were useful.');
     assert.deepEqual(entities.filter((e) => e.slug.startsWith('xi')).map((e) => [e.type, e.name, e.mentions]), [['person', 'Xi Jinping', 2]]);
+  });
+
+  it('"Joe and Hunter Biden" are two people of one surname', () => {
+    const found = names('Volker said he had no knowledge of any efforts to urge Ukraine to investigate Joe and Hunter Biden.');
+    has(found, 'person:Joe Biden', 'person:Hunter Biden', 'place:Ukraine');
+    lacks(found, 'person:Joe');
   });
 
   it('"Name of Country" is a person and their country', () => {

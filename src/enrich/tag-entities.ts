@@ -136,8 +136,11 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
   const publisher = publisherSuffix(text);
   if (publisher) found.push({ ...publisher, role: null });
   let pendingRole: string | null = null;
-  for (const span of joinedAtAnd(findNameSpans(text))) {
+  const spans = joinedAtAnd(findNameSpans(text));
+  for (const [i, span] of spans.entries()) {
     if (covered(span.words[0]!.start) || (publisher && span.words[0]!.start >= publisher.start && span.words[0]!.start < publisher.end)) continue;
+    const sibling = sharedSurname(span, spans[i + 1]);
+    if (sibling) found.push({ ...sibling, type: 'person', role: null });
     const role = classifySpan(span, found, pendingRole);
     pendingRole = role;
   }
@@ -235,6 +238,20 @@ function joinedAtAnd(spans: NameSpan[]): NameSpan[] {
     out.push(a);
   }
   return out;
+}
+
+/**
+ * "Joe and Hunter Biden", "Bill and Hillary Clinton": a lone first name before "and" and a
+ * full name shares that name's surname.
+ */
+function sharedSurname(span: NameSpan, next: NameSpan | undefined): { name: string; start: number; end: number } | undefined {
+  if (!next || span.words.length !== 1 || span.nextWord !== 'and' || next.previousWord !== 'and') return undefined;
+  const first = span.words[0]!;
+  if (next.words[0]!.start !== first.end + 5 || next.words.length < 2 || next.words.length > 3) return undefined;
+  if (!isFirstName(first.text) || knownName(first.text) || !/^\p{Lu}\p{Ll}/u.test(next.words[0]!.text)) return undefined;
+  const surname = next.words[next.words.length - 1]!.text;
+  if (isTitleWord(surname) || isCommonWord(surname)) return undefined;
+  return { name: `${first.text} ${surname}`, start: first.start, end: first.end };
 }
 
 /** Classifies one span, pushing what it finds; returns a title left over for the next span. */
@@ -430,9 +447,11 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       found.push({ name: restName, type: 'place', start, end, role: null });
       return null;
     }
-    const cue = strongCue || firstIsName || has(rest[rest.length - 1]!.text, 'LastName') || /^\s*,\s*$/.test(span.after);
+    // A surname the gazetteer knows names a relative too: "Hunter Biden", "Ivanka Trump".
+    const family = knownPerson(rest[rest.length - 1]!.text) !== undefined && /^\p{Lu}\p{Ll}/u.test(rest[0]!.text);
+    const cue = strongCue || firstIsName || family || has(rest[rest.length - 1]!.text, 'LastName') || /^\s*,\s*$/.test(span.after);
     // A known first name or a title vouches for an ordinary-word surname ("Tim Cook", "Bill Nelson").
-    if (cue && (namesOnly || firstIsName || strongCue)) {
+    if (cue && (namesOnly || firstIsName || strongCue || family)) {
       found.push({ name: restName, type: 'person', start, end, role: titled });
       return null;
     }
@@ -630,7 +649,9 @@ function resolveSurnames(found: Found[]): void {
   }
   for (let i = found.length - 1; i >= 0; i--) {
     const f = found[i]!;
-    if (f.tentative && !confirmed.has(f) && !found.some((o) => o !== f && !o.tentative && o.type === 'person' && o.name === f.name)) found.splice(i, 1);
+    // (Kept too when someone of that surname was named for sure: "Hunter Biden" beside "Joe Biden".)
+    const surname = f.name.split(' ').pop();
+    if (f.tentative && !confirmed.has(f) && !found.some((o) => o !== f && !o.tentative && o.type === 'person' && (o.name === f.name || o.name.split(' ').pop() === surname))) found.splice(i, 1);
   }
 }
 
