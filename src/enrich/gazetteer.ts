@@ -87,6 +87,8 @@ export function looksLikeOrganisation(words: string[]): boolean {
   const lastWord = words[words.length - 1]!.toLowerCase();
   // "Wheeling News-Register": the last part of a hyphenated last word counts too.
   const lastPart = lastWord.split('-').pop()!;
+  // ("Trump Administration" is a government, named for a person: not an organisation's name.)
+  if (lastWord === 'administration' && words.length === 2 && people.has(key(words[0]!))) return false;
   if (words.length > 1 && (organisationSuffixes.has(lastWord) || organisationSuffixes.has(lastPart))) return true;
   // "Schlosspark-Klinik", "Wheeling News-Register": one hyphenated word ending in an organisation word.
   if (words.length === 1 && lastPart !== lastWord && lastPart.length > 3 && organisationSuffixes.has(lastPart)) return true;
@@ -98,6 +100,20 @@ export function looksLikeOrganisation(words: string[]): boolean {
   if (of < 1 || of === words.length - 1) return false;
   const head = words[of - 1]!.toLowerCase();
   return organisationHeads.has(head) || (of > 1 && organisationSuffixes.has(head));
+}
+
+const placeSuffixes = new Set(nameWords.placeSuffixes);
+const placeHeads = new Set(nameWords.placeHeads);
+
+/**
+ * True when a capitalised name's shape says it is a place or venue: "Yankee Stadium",
+ * "Orange County", "Lake Michigan", "Mount Kenya", "Gulf of Mexico".
+ */
+export function looksLikePlace(words: string[]): boolean {
+  if (words.length < 2) return false;
+  const last = words[words.length - 1]!.toLowerCase();
+  const first = words[0]!.toLowerCase().replace(/\.$/, '');
+  return placeSuffixes.has(last) || (placeHeads.has(first) && /^\p{Lu}/u.test(words[1] === 'of' ? (words[2] ?? '') : words[1]!));
 }
 
 /** Legal forms that end (or, for "ПАО", open) a company's name but not its canonical name. */

@@ -28,6 +28,12 @@ describe('tagEntities: organisations by their legal form and their words', () =>
     lacks(names('As Trump said on Monday, the talks went well.'), 'organisation:As Trump');
   });
 
+  it('reads places and venues by their shape, and agencies named "Administration" but not a president’s', () => {
+    const found = names('Fans filled Yankee Stadium near Lake Michigan, the Federal Aviation Administration said, and the Trump Administration agreed.');
+    has(found, 'place:Yankee Stadium', 'place:Lake Michigan', 'organisation:Federal Aviation Administration');
+    lacks(found, 'organisation:Trump Administration', 'person:Yankee Stadium');
+  });
+
   it('reads an organisation word after a hyphen', () => {
     has(names('The stabbing occurred during a presentation at the Schlosspark-Klinik in Berlin.'), 'organisation:Schlosspark-Klinik', 'place:Berlin');
     has(names('The Wheeling News-Register reported the figures on Monday, said David McKinley.'), 'organisation:Wheeling News-Register');

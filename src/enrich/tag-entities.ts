@@ -15,6 +15,7 @@ import {
   knownPerson,
   knownPlace,
   looksLikeOrganisation,
+  looksLikePlace,
   notOrganisationAcronyms,
   placeOfDemonym,
   withoutLegalForm,
@@ -358,6 +359,11 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   const direct = wholeName?.type === 'person' ? undefined : wholeName;
   if (direct || (words.length > 1 && !isTitleWord(words[0]!.text) && looksLikeOrganisation(words.map((w) => w.text)))) {
     found.push({ ...(direct ?? { name: withoutLegalForm(whole), type: 'organisation' as const }), start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
+    return null;
+  }
+  // Shaped like a place or venue: "Yankee Stadium", "Orange County", "Lake Michigan".
+  if (words.length > 1 && !isTitleWord(words[0]!.text) && looksLikePlace(words.map((w) => w.text))) {
+    found.push({ name: whole, type: 'place', start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
     return null;
   }
 
