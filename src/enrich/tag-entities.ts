@@ -97,6 +97,7 @@ const SPEECH_VERBS = /^(said|says|told|stated|added|noted|warned|explained|argue
  * reported". A person is named in full first, so a lone word nobody was named with is a company.
  */
 const CORPORATE_VERBS = /^(announces|announced|reports|reported|launches|launched|unveils|unveiled|acquires|acquired|agreed|agrees|posted|posts|raised|raises|files|filed|sells|sold|hires|hired|partners|signed|signs|expands|expanded|delivers|delivered|operates|offers|offered|provides|provided|plans|releases|released|introduces|introduced)$/;
+const QUOTE_MARK = /["“”„«»]/u;
 /** Whole words in front of a source: "according to Refinitiv", "data from Refinitiv". */
 const SOURCE_BEFORE = /\b(according to|data from|reported by|published by|polled by|surveyed by|compiled by|estimates from)\s+(?:the\s+)?$/i;
 /** Last words of place names: "Merritt Island", "Palm Beach", "Colorado Springs". */
@@ -487,12 +488,14 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       // once all are known, and dropped when nobody matches unless its context or a city
       // of that name says what it is.
       const spoke = SPEECH_VERBS.test(span.nextWord ?? '') || SPEECH_VERBS.test(span.previousWord ?? '');
-      const corporate = CORPORATE_VERBS.test(span.nextWord ?? '') && !/^\s*,/.test(span.after);
+      // Next to a quotation the word is a speaker, and speakers are people ("“…,” according to Lane").
+      const quoted = QUOTE_MARK.test(span.preceding.slice(-25)) || QUOTE_MARK.test(span.following.slice(0, 25));
+      const corporate = !quoted && CORPORATE_VERBS.test(span.nextWord ?? '') && !/^\s*,/.test(span.after);
       // A sentence's first word may be any word of another language ("Redan", Swedish for
       // "already", is also a small town): only a large city counts there.
       const minPopulation = span.sentenceStart ? 200_000 : has(word, 'LastName') ? 100_000 : 15_000;
       const city = titled === null && !spoke && !common && !isFirstName(word) && (cityPopulation(word) ?? 0) >= minPopulation;
-      const source = SOURCE_BEFORE.test(span.preceding);
+      const source = !quoted && SOURCE_BEFORE.test(span.preceding);
       const result = SPORTS_RESULT.test(span.nextWord ?? '') || SPORTS_RESULT.test(span.previousWord ?? '');
       const fallback = titled !== null ? undefined : corporate || result || source ? 'organisation' : city ? 'place' : undefined;
       found.push({ name: word, type: 'person', start, end, role: titled, surname: true, ...(fallback ? { fallback } : {}) });
