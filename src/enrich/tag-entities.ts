@@ -672,8 +672,9 @@ function resolveSurnames(found: Found[]): void {
 function summarise(found: Found[], minMentions: number): TaggedEntities {
   const bySlug = new Map<string, EntityMention>();
   const votes = new Map<string, Map<EntityType, number>>();
-  for (const f of found) {
-    const slug = slugify(f.name);
+  const slugs = found.map((f) => slugify(f.name));
+  for (const [i, f] of found.entries()) {
+    const slug = slugs[i]!;
     const entity = bySlug.get(slug);
     if (entity) {
       entity.mentions++;
@@ -690,10 +691,7 @@ function summarise(found: Found[], minMentions: number): TaggedEntities {
     for (const [type, n] of tally) if (n > tally.get(entity.type)!) entity.type = type;
     if (entity.type !== 'person') entity.role = null;
   }
-  const mentions: MentionSpan[] = found.map((f) => {
-    const slug = slugify(f.name);
-    return { slug, type: bySlug.get(slug)!.type, start: f.start, end: f.end };
-  });
+  const mentions: MentionSpan[] = found.map((f, i) => ({ slug: slugs[i]!, type: bySlug.get(slugs[i]!)!.type, start: f.start, end: f.end }));
   const entities = [...bySlug.values()].filter((e) => e.mentions >= minMentions);
   entities.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
   const kept = new Set(entities.map((e) => e.slug));
