@@ -27,6 +27,8 @@ export interface NameSpan {
   possessive: boolean;
   /** Up to 100 characters of text after the span ("…, a global solutions provider"). */
   following: string;
+  /** Up to 40 characters of text before the span ("… according to "). */
+  preceding: string;
 }
 
 /**
@@ -102,6 +104,7 @@ export function findNameSpans(text: string): NameSpan[] {
       nextWord: next,
       possessive,
       following: text.slice(run[run.length - 1]!.end, run[run.length - 1]!.end + 100),
+      preceding: text.slice(Math.max(0, run[0]!.start - 40), run[0]!.start),
     });
     i = Math.max(j, i + 1);
   }

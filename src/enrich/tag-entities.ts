@@ -5,14 +5,20 @@ import { findArabicNames } from './find-arabic-names.js';
 import { findDatelinePlaces } from './find-dateline-places.js';
 import { findNameSpans, type NameSpan, type NameWord } from './find-name-spans.js';
 import {
+  cityPopulation,
   isFunctionWord,
+  isCountry,
+  isGivenName,
+  isLegalForm,
   isTitleWord,
   knownOrganisation,
   knownPerson,
   knownPlace,
   looksLikeOrganisation,
+  looksLikePlace,
   notOrganisationAcronyms,
   placeOfDemonym,
+  withoutLegalForm,
 } from './gazetteer.js';
 
 /** Where in the text an entity was mentioned (quotes use this to find speakers). */
@@ -54,6 +60,14 @@ function tagsOf(word: string): string[] {
 }
 const has = (word: string, ...tags: string[]) => tagsOf(word).some((t) => tags.includes(t));
 const NAME_TAGS = ['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person'];
+/**
+ * A given name: compromise's (mostly English) first names, or one of the given names of 40
+ * locales that is not also an ordinary word or a place ("Volodymyr", "Siti", not "Will").
+ */
+function isFirstName(word: string): boolean {
+  if (has(word, 'FirstName', 'MaleName', 'FemaleName')) return true;
+  return isGivenName(word) && tagsOf(word).length === 0 && !knownPlace(word) && !isFunctionWord(word);
+}
 const PLACE_TAGS = ['City', 'Country', 'Region', 'Place'];
 /** Words that are capitalised only because they open a sentence. */
 function isCommonWord(word: string): boolean {
@@ -74,10 +88,24 @@ const ORGANISATION_BEFORE = new RegExp(`^(${ORGANISATION_NOUNS})$`);
 /** An apposition that says what a name is: "Ascom, a global solutions provider". */
 const ORGANISATION_APPOSITION = new RegExp(String.raw`^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,5}?(?:${ORGANISATION_NOUNS})\b`, 'iu');
 /** A stock exchange prefix makes the next word a ticker: "(NYSE: HD)", "Nasdaq: AAPL". */
-const EXCHANGE_BEFORE = /\b(NYSE|Nasdaq|NASDAQ|LSE|TSX|ASX|SIX|Xetra|OTC|OTCQX|HKEX|BSE|NSE|TYO|EPA|ETR|FRA)\s*:\s*$/;
+const EXCHANGE_BEFORE = /\b(NYSE|NYSE American|NYSE Arca|Nasdaq|NASDAQ|LSE|AIM|TSX|TSX-?V|TSXV|CSE|ASX|SIX|Xetra|OTC|OTCQX|OTCQB|OTC Pink|HKEX|SEHK|SGX|JSE|BSE|NSE|IDX|KRX|KOSPI|TWSE|SSE|SZSE|TYO|TSE|MOEX|BIT|BME|BMV|B3|BVMF|Euronext|EPA|ETR|FRA|AMS|EBR|STO|HEL|CPH|OSL|WSE)\s*:\s*$/i;
 /** Inner capitals mark brand names ("WeWork", "SoftBank"), but not Mc/Mac/De/Le surnames. */
 const CAMEL_CASE = /^(?!Mc|Mac|De|Le|La|Di|Du|Da|Van|Von|O['’])\p{Lu}\p{Ll}+\p{Lu}/u;
 const SPEECH_VERBS = /^(said|says|told|stated|added|noted|warned|explained|argued|wrote|insisted|announced|emphasized|emphasised|confirmed|highlighted|acknowledged)$/;
+/**
+ * What companies do in the news, said of a single unknown word: "Ascom announces", "Acme
+ * reported". A person is named in full first, so a lone word nobody was named with is a company.
+ */
+const CORPORATE_VERBS = /^(announces|announced|reports|reported|launches|launched|unveils|unveiled|acquires|acquired|agreed|agrees|posted|posts|raised|raises|files|filed|sells|sold|hires|hired|partners|signed|signs|expands|expanded|delivers|delivered|operates|offers|offered|provides|provided|plans|releases|released|introduces|introduced)$/;
+const QUOTE_MARK = /["“”„«»]/u;
+/** Whole words in front of a source: "according to Refinitiv", "data from Refinitiv". */
+const SOURCE_BEFORE = /\b(according to|data from|reported by|published by|polled by|surveyed by|compiled by|estimates from)\s+(?:the\s+)?$/i;
+/** Last words of place names: "Merritt Island", "Palm Beach", "Colorado Springs". */
+const GEOGRAPHIC = /^(Island|Islands|Bay|Beach|City|Springs|Falls|Heights|Park|Valley|Lake|Lakes|Hills|Creek|Harbor|Harbour|Point|Port|Village|Town|Mills|Grove|Ridge|Rapids|Junction|Fort|Mount|Saint|San|Santa)$/;
+/** A match result between two teams: "Viera defeats Rockledge", "Eastern Michigan routs Northern Illinois". */
+const SPORTS_RESULT = /^(beat|beats|defeats|defeated|routs|routed|edges|edged|tops|topped|downs|downed|blanks|blanked|stuns|stunned|thrashes|thrashed|outlasts|outlasted|overpowers|overpowered|clobbers|clobbered|hammers|hammered|trounces|trounced|whips|whipped|vs|versus)$/;
+/** Capitalised plurals after "the" that are events or regions, not teams or parties. */
+const NOT_TEAMS = /^(Olympics|Paralympics|Games|Oscars|Grammys|Emmys|Golden Globes|Championships|Finals|Playoffs|Nationals|Midterms|Holidays|Americas|Alps|Andes|Rockies|Balkans|Tropics|Highlands|Midlands|Lowlands|Islands|Falls|Hills|Heights|Gardens|Commons|Lords|Times|News|News)$/;
 const MONTHS_AND_DAYS = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
 interface Found {
@@ -90,6 +118,8 @@ interface Found {
   surname?: boolean;
   /** An unknown multi-word name kept only if a later surname-only mention confirms it. */
   tentative?: boolean;
+  /** What an unresolved single word is instead of a surname: an organisation by its context, or a city. */
+  fallback?: 'organisation' | 'place';
 }
 
 /**
@@ -108,8 +138,11 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
   const publisher = publisherSuffix(text);
   if (publisher) found.push({ ...publisher, role: null });
   let pendingRole: string | null = null;
-  for (const span of findNameSpans(text)) {
+  const spans = joinedAtAnd(findNameSpans(text));
+  for (const [i, span] of spans.entries()) {
     if (covered(span.words[0]!.start) || (publisher && span.words[0]!.start >= publisher.start && span.words[0]!.start < publisher.end)) continue;
+    const sibling = sharedSurname(span, spans[i + 1]);
+    if (sibling) found.push({ ...sibling, type: 'person', role: null });
     const role = classifySpan(span, found, pendingRole);
     pendingRole = role;
   }
@@ -117,7 +150,8 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
   for (const a of findArabicNames(text)) found.push({ ...a, role: null });
   found.sort((a, b) => a.start - b.start);
   const primary = (options.language ?? '').toLowerCase().split(/[-_]/)[0]!;
-  const kept = NOUN_CAPITALISING.has(primary) ? found.filter((f) => (f.type === 'place' && covered(f.start)) || vouchedFor(f)) : found;
+  const vouched = NOUN_CAPITALISING.has(primary) ? found.filter((f) => (f.type === 'place' && covered(f.start)) || vouchedFor(f)) : found;
+  const kept = withoutTitleCaseGuesses(text, vouched, publisher?.start);
   resolveSurnames(kept);
   return summarise(kept, options.minMentions ?? 1);
 }
@@ -126,15 +160,37 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
  * Whether a name found by its capitals is one without them: known to the gazetteer or the
  * lexicon, a person whose first word is a first name ("Julian Weigl", not "Spieler den
  * Ball"), an organisation by its shape ("FC Schalke", "Deutsche Bank AG") or a short acronym
- * ("DFB"), or a surname left for a person found in full. Unknown places are dropped: in German
- * they are mostly nouns ("Dezember", "Revierderby").
+ * ("DFB"), or a surname left for a person found in full. Other places must be cities of
+ * 100,000 or more: in German unknown ones are mostly nouns ("Dezember", "Revierderby").
  */
 function vouchedFor(f: Found): boolean {
   if (f.surname || knownName(f.name)) return true;
   const words = f.name.split(/\s+/);
-  if (f.type === 'person') return words.length > 1 && has(words[0]!, 'FirstName', 'MaleName', 'FemaleName') && words.every((w) => /^\p{Lu}/u.test(w));
+  if (f.type === 'person') return words.length > 1 && isFirstName(words[0]!) && words.every((w) => /^\p{Lu}/u.test(w));
+  if (f.type === 'place') return (cityPopulation(f.name) ?? 0) >= 100_000;
   if (f.type === 'organisation') return /^\p{Lu}[\p{Lu}\d&]{1,4}$/u.test(f.name) || (words.length > 1 && (looksLikeOrganisation(words) || words.some((w) => /^\p{Lu}{2,4}$/u.test(w))));
   return false;
+}
+
+/**
+ * In a headline written in title case ("Physicists Just Created the Most Detailed Simulation")
+ * every word has a capital, so a name found only there is kept when the body names it too
+ * or the gazetteer knows it. (The publisher after "|" is kept: see `publisherSuffix`.)
+ */
+function withoutTitleCaseGuesses(text: string, found: Found[], publisherStart = Infinity): Found[] {
+  const m = /^([^\n]*)\n\s*\n/.exec(text);
+  if (!m) return found;
+  const headline = m[1]!;
+  const long = headline.match(/[\p{L}'’-]{4,}/gu) ?? [];
+  const capitalised = long.filter((w) => /^\p{Lu}/u.test(w));
+  // (A first line ending in a full stop is a sentence, not a headline.)
+  if (long.length < 4 || capitalised.length < 0.7 * long.length || /\.\s*$/.test(headline)) return found;
+  const body = text.slice(m[0].length);
+  return found.filter((f) => {
+    if (f.start >= headline.length || f.start >= publisherStart) return true;
+    const written = text.slice(f.start, f.end);
+    return body.includes(written) || body.includes(f.name) || knownName(f.name) !== undefined || placeOfDemonym(written) !== undefined;
+  });
 }
 
 /** Section labels that end page titles but name no publisher. */
@@ -158,24 +214,70 @@ function publisherSuffix(text: string): (Omit<Found, 'role'> & { type: EntityTyp
   return { name: known?.name ?? name, type: 'organisation', start, end: start + name.length };
 }
 
+/**
+ * Joins two spans around "and" when together they name one body: "Securities and Exchange
+ * Commission", "Food and Drug Administration" (an organisation's last word ends the second,
+ * and the first is no name of its own: "Microsoft and Amazon Web Services" stay two).
+ */
+function joinedAtAnd(spans: NameSpan[]): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const a = spans[i]!;
+    const b = spans[i + 1];
+    const lastA = a.words[a.words.length - 1]!;
+    if (b && a.nextWord === 'and' && b.previousWord === 'and' && b.words[0]!.start === lastA.end + 5 && !a.possessive && b.words.length > 1) {
+      const texts = [...a.words, ...b.words].map((w) => w.text);
+      const aName = joined(a.words.filter((w) => w.text !== 'The'));
+      // (The first part longer than one word or an ordinary word: "Gannett and GateHouse Media" are two.)
+      const aWords = aName.split(' ').length;
+      if (looksLikeOrganisation(texts) && !knownName(aName) && (aWords > 1 || isCommonWord(lastA.text)) && !has(lastA.text, ...NAME_TAGS) && !knownName(lastA.text)) {
+        const and = { text: 'and', start: lastA.end + 1, end: lastA.end + 4 };
+        out.push({ ...b, words: [...a.words, and, ...b.words], sentenceStart: a.sentenceStart, before: a.before, previousWord: a.previousWord, preceding: a.preceding });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/**
+ * "Joe and Hunter Biden", "Bill and Hillary Clinton": a lone first name before "and" and a
+ * full name shares that name's surname.
+ */
+function sharedSurname(span: NameSpan, next: NameSpan | undefined): { name: string; start: number; end: number } | undefined {
+  if (!next || span.words.length !== 1 || span.nextWord !== 'and' || next.previousWord !== 'and') return undefined;
+  const first = span.words[0]!;
+  if (next.words[0]!.start !== first.end + 5 || next.words.length < 2 || next.words.length > 3) return undefined;
+  if (!isFirstName(first.text) || knownName(first.text) || !/^\p{Lu}\p{Ll}/u.test(next.words[0]!.text)) return undefined;
+  const surname = next.words[next.words.length - 1]!.text;
+  if (isTitleWord(surname) || isCommonWord(surname)) return undefined;
+  return { name: `${first.text} ${surname}`, start: first.start, end: first.end };
+}
+
 /** Classifies one span, pushing what it finds; returns a title left over for the next span. */
 function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null): string | null {
   let words = span.words.slice();
   // Sentence-opening words that are ordinary words ("The", "While", "Earlier").
   const opener = words[0];
-  if (opener && (span.sentenceStart || opener.text === 'The') && isCommonWord(opener.text) && !isTitleWord(opener.text)) {
+  // (Not the first word of a known name: "South Dakota Gov. Kristi Noem", "New York".)
+  const knownLead = words.length > 1 && [2, 3].some((n) => n <= words.length && knownName(joined(words.slice(0, n))) !== undefined);
+  if (opener && (span.sentenceStart || opener.text === 'The') && isCommonWord(opener.text) && !isTitleWord(opener.text) && !knownLead) {
     words = words.slice(1);
   }
   while (words.length > 0 && (words[0]!.text.toLowerCase() === 'the' || /^\p{Ll}/u.test(words[0]!.text))) words = words.slice(1);
+  const afterThe = span.previousWord === 'the' || (words.length > 0 && words[0] !== span.words[0] && span.words[0]!.text === 'The');
   // "the House Intelligence Committee Tuesday": a day or month is not part of the name.
   while (words.length > 1 && MONTHS_AND_DAYS.test(words[words.length - 1]!.text)) words = words.slice(0, -1);
-  if (words.length === 0) return null;
+  // A legal form after a comma ("Dräger, Inc.") belongs to the name before it.
+  if (words.length === 0 || (words.length === 1 && isLegalForm(words[0]!.text))) return null;
   // Upper-case runs are shouting or table rows ("BREAKING NEWS", "HD THE HOME DEPOT INC."),
   // not names, unless the whole run is a known one.
   if (words.length > 1 && words.every((w) => isShouted(w.text)) && !knownName(joined(words))) return null;
   // A ticker: "(NYSE: HD)"; or an abbreviation in brackets after a name, "Sierra Nevada
   // Corporation (SNC)", which is that name again, and otherwise a ticker ("(N225)").
-  if (EXCHANGE_BEFORE.test(`${span.previousWord ?? ''}${span.before}`.replace(/^nyse|^nasdaq/i, (x) => x.toUpperCase()))) return null;
+  if (EXCHANGE_BEFORE.test(`${span.previousWord ?? ''}${span.before}`)) return null;
   if (words.length === 1 && EXCHANGE_BEFORE.test(`${words[0]!.text}${span.after}`)) return null;
   if (words.length === 1 && /\(\s*$/.test(span.before) && /^\s*\)/.test(span.after) && /^\p{Lu}[\p{Lu}\d&]+s?$/u.test(words[0]!.text) && !knownName(words[0]!.text)) {
     const previous = found[found.length - 1];
@@ -184,9 +286,34 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     }
     return null;
   }
-  // "Martin Taylor of Aberdeenshire": a person, then where they are from.
+  // "Eastern Michigan routs Northern Illinois": a team (not a country, which may be either).
+  const result = SPORTS_RESULT.test(span.nextWord ?? '') || SPORTS_RESULT.test(span.previousWord ?? '');
+  // (Only a name with a place in it: "Vasek Pospisil edged Reilly Opelka" are players.)
+  const placeInName = words.some((w) => !has(w.text, ...NAME_TAGS) && (knownPlace(w.text) !== undefined || cityPopulation(w.text) !== undefined || has(w.text, 'City', 'Region', 'Country')));
+  if (result && words.length > 1 && placeInName && !isFirstName(words[0]!.text) && !words.some((w) => isTitleWord(w.text))) {
+    const known = knownName(joined(words));
+    if (!known || (known.type === 'place' && !isCountry(known.name))) {
+      found.push({ name: joined(words), type: 'organisation', start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
+      return null;
+    }
+  }
+  // "Bambang Brodjonegoro di Jakarta": a connector before a known place is a preposition
+  // (Indonesian and Italian "di", Portuguese "do", Spanish "de"), not part of a name.
+  const at = words.findIndex((w, i) => i > 0 && /^(di|de|da|do|du|in|von|van)$/.test(w.text) && knownPlace(joined(words.slice(i + 1))) !== undefined);
+  if (at > 0 && !knownName(joined(words)) && !looksLikeOrganisation(words.map((w) => w.text))) {
+    classifySpan({ ...span, words: words.slice(0, at), after: ` ${words[at]!.text} `, nextWord: words[at]!.text, possessive: false }, found, pendingRole);
+    return classifySpan({ ...span, words: words.slice(at + 1), sentenceStart: false, previousWord: 'in', before: ` ${words[at]!.text} ` }, found, null);
+  }
+  // "Martin Taylor of Aberdeenshire", "Yasutaka Uchiyama of Japan": a person, then where they are from.
   const of = words.findIndex((w) => w.text === 'of');
-  if (of > 1 && !knownName(joined(words)) && !looksLikeOrganisation(words.map((w) => w.text)) && has(words[0]!.text, 'FirstName', 'MaleName', 'FemaleName')) {
+  const fromPlace = of > 0 && knownPlace(joined(words.slice(of + 1))) !== undefined;
+  if (of > 0 && !knownName(joined(words)) && !looksLikeOrganisation(words.map((w) => w.text)) && ((of > 1 && isFirstName(words[0]!.text)) || fromPlace)) {
+    const who = words.slice(0, of);
+    // (Two or three unknown words before "of Japan" are someone's name even without a known first name.)
+    if (fromPlace && who.length >= 2 && who.length <= 3 && !knownName(joined(who)) && who.every((w) => !isCommonWord(w.text) && !isTitleWord(w.text))) {
+      found.push({ name: joined(who), type: 'person', start: who[0]!.start, end: who[who.length - 1]!.end, role: pendingRole });
+      return classifySpan({ ...span, words: words.slice(of + 1), sentenceStart: false, previousWord: 'in', before: ' of ' }, found, null);
+    }
     classifySpan({ ...span, words: words.slice(0, of), after: ' of ', nextWord: 'of', possessive: false }, found, pendingRole);
     return classifySpan({ ...span, words: words.slice(of + 1), sentenceStart: false, previousWord: 'in', before: ' of ' }, found, null);
   }
@@ -208,12 +335,36 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       }
     }
   }
+  // "Sacramento-based McClatchy": where a company is based, then the company.
+  const based = /^(\p{Lu}[\p{L}.'’ ]*?)-based$/u.exec(words[0]!.text);
+  if (based) {
+    const place = based[1]!;
+    found.push({ name: knownPlace(place) ?? placeOfDemonym(place) ?? place, type: 'place', start: words[0]!.start, end: words[0]!.start + place.length, role: null });
+    if (words.length > 1) {
+      const company = joined(words.slice(1));
+      const known = knownName(company);
+      found.push({ ...(known ?? { name: withoutLegalForm(company), type: 'organisation' as const }), start: words[1]!.start, end: words[words.length - 1]!.end, role: null });
+    }
+    return null;
+  }
   const whole = joined(words);
+  // "Ascom North America", "Life Care Solutions Europe": a company's regional arm (a person's
+  // name never ends in a region or country).
+  const tail = trailingPlace(words);
+  if (tail > 0 && !isFirstName(words[0]!.text) && !isTitleWord(words[0]!.text) && !knownName(whole) && !has(words[0]!.text, ...NAME_TAGS)) {
+    found.push({ name: withoutLegalForm(whole), type: 'organisation', start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
+    return null;
+  }
   // (A known person goes on below, where a title before the name becomes the role.)
   const wholeName = knownName(whole);
   const direct = wholeName?.type === 'person' ? undefined : wholeName;
   if (direct || (words.length > 1 && !isTitleWord(words[0]!.text) && looksLikeOrganisation(words.map((w) => w.text)))) {
-    found.push({ ...(direct ?? { name: whole, type: 'organisation' as const }), start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
+    found.push({ ...(direct ?? { name: withoutLegalForm(whole), type: 'organisation' as const }), start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
+    return null;
+  }
+  // Shaped like a place or venue: "Yankee Stadium", "Orange County", "Lake Michigan".
+  if (words.length > 1 && !isTitleWord(words[0]!.text) && looksLikePlace(words.map((w) => w.text))) {
+    found.push({ name: whole, type: 'place', start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
     return null;
   }
 
@@ -235,14 +386,14 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     roleWords.push(...words.slice(k, prefix.next));
     k = prefix.next;
   }
-  while (k < words.length && (isTitleWord(words[k]!.text) || (roleWords.length > 0 && words[k]!.text === 'of'))) {
+  while (k < words.length && (isTitleWord(words[k]!.text) || (roleWords.length > 0 && (words[k]!.text === 'of' || words[k]!.text === 'for')))) {
     roleWords.push(words[k]!);
     k++;
   }
   let rest = words.slice(k);
   let role = roleWords.length > 0 && roleWords.some((w) => isTitleWord(w.text)) ? joined(roleWords) : null;
   // An unknown title before a known first name: "Regierungschef Donald Tusk".
-  if (rest.length >= 3 && !has(rest[0]!.text, ...NAME_TAGS) && has(rest[1]!.text, 'FirstName', 'MaleName', 'FemaleName')) {
+  if (rest.length >= 3 && !has(rest[0]!.text, ...NAME_TAGS) && isFirstName(rest[1]!.text)) {
     role = role ? `${role} ${rest[0]!.text}` : rest[0]!.text;
     rest = rest.slice(1);
   }
@@ -253,6 +404,19 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   const restName = joined(rest);
   const start = rest[0]!.start;
   const end = rest[rest.length - 1]!.end;
+  // "General Manager of Life Care Solutions Europe": after "Title of" comes where they work;
+  // after "Title for" a portfolio ("High Commissioner for Human Rights"), no name at all.
+  const joiner = roleWords.length > 1 ? roleWords[roleWords.length - 1]!.text : '';
+  if (joiner === 'of' || joiner === 'for') {
+    const known = knownName(restName);
+    const demonym = placeOfDemonym(restName);
+    if (known?.type !== 'person') {
+      const named = known ?? (demonym ? { name: demonym, type: 'place' as const } : undefined);
+      const company = joiner === 'of' && (rest.length > 1 || !isCommonWord(restName)) ? { name: withoutLegalForm(restName), type: 'organisation' as const } : undefined;
+      if (named ?? company) found.push({ ...(named ?? company)!, start, end, role: null });
+      return null;
+    }
+  }
   // A lower-case title right before the name counts too: "opposition leader Kemi Badenoch".
   const titled = role ?? pendingRole ?? (span.previousWord && isTitleWord(span.previousWord) ? span.previousWord : null);
 
@@ -269,17 +433,32 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // An abbreviation leading a longer name: "GE Healthcare", "IIFL Securities", "FC Schalke 04".
   const acronymLed = rest.length > 1 && isAcronym(rest[0]!.text) && !knownPlace(rest[0]!.text);
   if (looksLikeOrganisation(rest.map((w) => w.text)) || isAcronym(restName) || acronymLed) {
-    found.push({ name: restName, type: 'organisation', start, end, role: null });
+    found.push({ name: withoutLegalForm(restName), type: 'organisation', start, end, role: null });
+    return null;
+  }
+  // "Amazon Alexa": a known company's product; a person's name never starts with a company.
+  const lead = rest.length >= 2 ? knownOrganisation(rest[0]!.text) : undefined;
+  if (lead && !knownPerson(restName)) {
+    found.push({ name: lead, type: 'organisation', start, end: rest[0]!.end, role: null });
     return null;
   }
   if (rest.length >= 2 && rest.length <= 4) {
-    const firstIsName = has(rest[0]!.text, 'FirstName', 'MaleName', 'FemaleName');
+    const firstIsName = isFirstName(rest[0]!.text);
     const namesOnly = rest.every((w) => CONNECTOR_WORDS.has(w.text) || (/^\p{Lu}/u.test(w.text) && (!isCommonWord(w.text) || has(w.text, ...NAME_TAGS))));
     const spoke = SPEECH_VERBS.test(span.nextWord ?? '') || SPEECH_VERBS.test(span.previousWord ?? '');
     const strongCue = titled !== null || spoke;
-    const cue = strongCue || firstIsName || has(rest[rest.length - 1]!.text, 'LastName') || /^\s*,\s*$/.test(span.after);
+    // A city of that name ("Palm Bay", "San Bernardino"), unless a title or speech says it is someone.
+    // ("Merritt Island" too, or after "in": a place word is no surname.)
+    const placeShaped = GEOGRAPHIC.test(rest[rest.length - 1]!.text) || LOCATIVE.has(span.previousWord ?? '');
+    if (!strongCue && (!firstIsName || placeShaped) && cityPopulation(restName) !== undefined) {
+      found.push({ name: restName, type: 'place', start, end, role: null });
+      return null;
+    }
+    // A surname the gazetteer knows names a relative too: "Hunter Biden", "Ivanka Trump".
+    const family = knownPerson(rest[rest.length - 1]!.text) !== undefined && /^\p{Lu}\p{Ll}/u.test(rest[0]!.text);
+    const cue = strongCue || firstIsName || family || has(rest[rest.length - 1]!.text, 'LastName') || /^\s*,\s*$/.test(span.after);
     // A known first name or a title vouches for an ordinary-word surname ("Tim Cook", "Bill Nelson").
-    if (cue && (namesOnly || firstIsName || strongCue)) {
+    if (cue && (namesOnly || firstIsName || strongCue || family)) {
       found.push({ name: restName, type: 'person', start, end, role: titled });
       return null;
     }
@@ -293,16 +472,33 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     const word = rest[0]!.text;
     if (MONTHS_AND_DAYS.test(word)) return null;
     const common = isCommonWord(word);
-    if (!has(word, ...NAME_TAGS) && (CAMEL_CASE.test(word) || /\.(com|net|org|co\.uk|ca|io)$/.test(word) || ORGANISATION_BEFORE.test(span.previousWord ?? '') || ORGANISATION_APPOSITION.test(span.following) || (ORGANISATION_AFTER.test(span.nextWord ?? '') && titled === null))) {
+    // "the Chiefs", "the Lakers": a capitalised plural after "the", inside a sentence, is a team or a band.
+    const team = afterThe && (!span.sentenceStart || span.previousWord !== 'the') && /\p{Ll}s$/u.test(word) && !NOT_TEAMS.test(word) && !placeOfDemonym(word.replace(/s$/, ''));
+    if (!has(word, ...NAME_TAGS) && (team || CAMEL_CASE.test(word) || /\.(com|net|org|co\.uk|ca|io)$/.test(word) || ORGANISATION_BEFORE.test(span.previousWord ?? '') || ORGANISATION_APPOSITION.test(span.following) || (ORGANISATION_AFTER.test(span.nextWord ?? '') && titled === null))) {
       found.push({ name: word, type: 'organisation', start, end, role: null });
       return null;
     }
     if (!common && LOCATIVE.has(span.previousWord ?? '') && titled === null && !span.sentenceStart && !has(word, ...NAME_TAGS)) {
       found.push({ name: word, type: 'place', start, end, role: null });
+    } else if (role !== null && looksLikeOrganisation([...roleWords.map((w) => w.text), word])) {
+      // "General Assembly", "Supreme Court": a title word before an organisation's last word names a body.
+      found.push({ name: joined([...roleWords, rest[0]!]), type: 'organisation', start: roleWords[0]!.start, end, role: null });
     } else if (titled !== null || !common || !span.sentenceStart) {
       // Maybe the surname of someone named in full elsewhere ("Rutte", "Lane"); decided
-      // once all are known, and dropped when nobody matches.
-      found.push({ name: word, type: 'person', start, end, role: titled, surname: true });
+      // once all are known, and dropped when nobody matches unless its context or a city
+      // of that name says what it is.
+      const spoke = SPEECH_VERBS.test(span.nextWord ?? '') || SPEECH_VERBS.test(span.previousWord ?? '');
+      // Next to a quotation the word is a speaker, and speakers are people ("“…,” according to Lane").
+      const quoted = QUOTE_MARK.test(span.preceding.slice(-25)) || QUOTE_MARK.test(span.following.slice(0, 25));
+      const corporate = !quoted && CORPORATE_VERBS.test(span.nextWord ?? '') && !/^\s*,/.test(span.after);
+      // A sentence's first word may be any word of another language ("Redan", Swedish for
+      // "already", is also a small town): only a large city counts there.
+      const minPopulation = span.sentenceStart ? 200_000 : has(word, 'LastName') ? 100_000 : 15_000;
+      const city = titled === null && !spoke && !common && !isFirstName(word) && (cityPopulation(word) ?? 0) >= minPopulation;
+      const source = !quoted && SOURCE_BEFORE.test(span.preceding);
+      const result = SPORTS_RESULT.test(span.nextWord ?? '') || SPORTS_RESULT.test(span.previousWord ?? '');
+      const fallback = titled !== null ? undefined : corporate || result || source ? 'organisation' : city ? 'place' : undefined;
+      found.push({ name: word, type: 'person', start, end, role: titled, surname: true, ...(fallback ? { fallback } : {}) });
     }
   }
   return null;
@@ -326,6 +522,26 @@ function leadingName(words: NameWord[], k: number): { name: string; type: Entity
     }
   }
   return undefined;
+}
+
+/**
+ * How many words from the start come before a trailing country or region ("Ascom | North
+ * America"); 0 when the name does not end in one or is nothing else.
+ */
+function trailingPlace(words: NameWord[]): number {
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+    const tail = joined(words.slice(words.length - n));
+    const place = knownPlace(tail);
+    const macroRegion = /^(North|South|East|West|Central|Latin)\s|^(Europe|Asia|Africa|America|Americas|Oceania|Middle East|Asia Pacific|EMEA|APAC)$/.test(tail);
+    const head = words.slice(0, words.length - n);
+    // (A country after one or two words only: "Microsoft India", not "White House National Security Council Ukraine".)
+    if (place && (macroRegion || ((isCountry(place) || has(tail, 'Region', 'Country')) && head.length <= 2))) {
+      // "New Mexico", "South Dakota", "Papua New Guinea": the head belongs to the place itself.
+      if (knownPlace(joined(words)) || head.every((w) => isCommonWord(w.text) || /^(New|North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater)$/.test(w.text))) return 0;
+      return words.length - n;
+    }
+  }
+  return 0;
 }
 
 /** The longest leading run of words that is a known organisation, when more words follow. */
@@ -360,6 +576,8 @@ function joined(words: NameWord[]): string {
 }
 
 function isAcronym(name: string): boolean {
+  // "A HUNTER who…": a shouted ordinary word is no abbreviation.
+  if (name.length > 3 && isCommonWord(name[0] + name.slice(1).toLowerCase())) return false;
   return /^[A-Z][A-Z0-9&]{1,5}$/.test(name) && !notOrganisationAcronyms.has(name);
 }
 
@@ -389,14 +607,25 @@ function pushPlace(word: NameWord, found: Found[]): void {
  */
 function resolveSurnames(found: Found[]): void {
   const people = found.filter((f) => f.type === 'person' && !f.surname && f.name.includes(' '));
+  // Organisations by their name as written and as found: "SoftBank Group" and "SoftBank".
+  const organisations = new Map<string, string>();
+  for (const f of found) {
+    if (f.type !== 'organisation') continue;
+    organisations.set(f.name, f.name);
+    const written = f.name.split(' ');
+    if (written.length > 1 && looksLikeOrganisation(written)) organisations.set(written.slice(0, -1).join(' '), f.name);
+  }
   const confirmed = new Set<Found>();
   for (let i = found.length - 1; i >= 0; i--) {
     const f = found[i]!;
     if (!f.surname) continue;
-    const matches = people.filter((p) => {
+    const lastNames = people.filter((p) => {
       const parts = p.name.split(' ');
       return parts[parts.length - 1] === f.name;
     });
+    // Family name first ("Xi Jinping" → "Xi"), or a first name for someone named in full.
+    // (Not for a name nobody vouched for: "Classificação NASCAR" is no one.)
+    const matches = lastNames.length > 0 ? lastNames : people.filter((p) => !p.tentative && p.name.split(' ')[0] === f.name);
     const before = matches.filter((p) => p.start < f.start);
     const sure = before.filter((p) => !p.tentative);
     const match = sure[sure.length - 1] ?? before[before.length - 1] ?? matches.find((p) => !p.tentative) ?? matches[0];
@@ -408,32 +637,61 @@ function resolveSurnames(found: Found[]): void {
     } else if (knownPerson(f.name)) {
       f.name = knownPerson(f.name)!;
       f.surname = false;
-    } else if (f.role !== null || has(f.name, 'LastName', 'Person')) {
+    } else if (organisations.has(f.name) && f.role === null) {
+      // Once "WeWork Inc" is a company, "WeWork" alone is that company.
+      Object.assign(f, { name: organisations.get(f.name)!, type: 'organisation', surname: false });
+    } else if (f.role !== null || (has(f.name, 'LastName', 'Person') && f.fallback !== 'place')) {
       f.surname = false;
+    } else if (f.fallback) {
+      Object.assign(f, { type: f.fallback, surname: false });
     } else {
       found.splice(i, 1);
     }
   }
+  // "Xi" after "Xi Jinping": a word of someone's name the lexicon took for a place is that
+  // person (the gazetteer's places and countries stay places: "Jordan" the country).
+  const sure = people.filter((p) => !p.tentative);
+  for (const f of found) {
+    if (f.type === 'person' || f.name.includes(' ') || knownPlace(f.name) || knownOrganisation(f.name)) continue;
+    const person = sure.find((p) => p.name.split(' ').includes(f.name) && p !== f);
+    if (person) Object.assign(f, { name: person.name, type: 'person', role: null });
+  }
   for (let i = found.length - 1; i >= 0; i--) {
     const f = found[i]!;
-    if (f.tentative && !confirmed.has(f) && !found.some((o) => o !== f && !o.tentative && o.type === 'person' && o.name === f.name)) found.splice(i, 1);
+    // (Kept too when someone of that surname was named for sure: "Hunter Biden" beside "Joe Biden".)
+    const surname = f.name.split(' ').pop();
+    if (f.tentative && !confirmed.has(f) && !found.some((o) => o !== f && !o.tentative && o.type === 'person' && (o.name === f.name || o.name.split(' ').pop() === surname))) found.splice(i, 1);
   }
 }
 
+/**
+ * One entity per name, with the type most of its mentions were given (the first on a tie):
+ * a name is one thing throughout a text, so "Ascom" read as a company three times and as a
+ * surname once is a company.
+ */
 function summarise(found: Found[], minMentions: number): TaggedEntities {
   const bySlug = new Map<string, EntityMention>();
-  const mentions: MentionSpan[] = [];
-  for (const f of found) {
-    const slug = slugify(f.name);
+  const votes = new Map<string, Map<EntityType, number>>();
+  const slugs = found.map((f) => slugify(f.name));
+  for (const [i, f] of found.entries()) {
+    const slug = slugs[i]!;
     const entity = bySlug.get(slug);
     if (entity) {
       entity.mentions++;
       entity.role ??= f.role;
     } else {
       bySlug.set(slug, { slug, name: f.name, type: f.type, mentions: 1, role: f.role });
+      votes.set(slug, new Map());
     }
-    mentions.push({ slug, type: bySlug.get(slug)!.type, start: f.start, end: f.end });
+    const tally = votes.get(slug)!;
+    tally.set(f.type, (tally.get(f.type) ?? 0) + 1);
   }
+  for (const [slug, entity] of bySlug) {
+    const tally = votes.get(slug)!;
+    for (const [type, n] of tally) if (n > tally.get(entity.type)!) entity.type = type;
+    if (entity.type !== 'person') entity.role = null;
+  }
+  const mentions: MentionSpan[] = found.map((f, i) => ({ slug: slugs[i]!, type: bySlug.get(slugs[i]!)!.type, start: f.start, end: f.end }));
   const entities = [...bySlug.values()].filter((e) => e.mentions >= minMentions);
   entities.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
   const kept = new Set(entities.map((e) => e.slug));

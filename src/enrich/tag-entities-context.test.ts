@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { tagEntities } from './tag-entities.js';
+
+const tagged = (text: string, language?: string) => tagEntities(text, { language }).entities;
+const names = (text: string, language?: string) => tagged(text, language).map((e) => `${e.type}:${e.name}`);
+const has = (found: string[], ...expected: string[]) => {
+  for (const n of expected) assert.ok(found.includes(n), `${n} in ${found.join(', ')}`);
+};
+const lacks = (found: string[], ...unexpected: string[]) => {
+  for (const n of unexpected) assert.ok(!found.includes(n), `${n} not in ${found.join(', ')}`);
+};
+
+describe('tagEntities: organisations by their legal form and their words', () => {
+  it('drops the legal form from the canonical name, and the bare name is the same company', () => {
+    const entities = tagged('WeWork Inc. said on Monday it would cut 2,400 jobs. WeWork has struggled since its failed listing.');
+    assert.deepEqual(
+      entities.map((e) => [e.type, e.name, e.mentions]),
+      [['organisation', 'WeWork', 2]],
+    );
+    has(names('Deutsche Bank AG raised its forecast, and PT Astra International Tbk reported higher profit.'), 'organisation:Deutsche Bank', 'organisation:Astra International');
+    has(names('ПАО Сбербанк сообщило о росте прибыли.'), 'organisation:Сбербанк');
+    lacks(names('Steve Menet, Senior Vice President of Sales for Dräger, Inc., says the system works.'), 'organisation:Inc');
+  });
+
+  it('reads club prefixes written in capitals only', () => {
+    has(names('FC Porto beat Benfica on Sunday.'), 'organisation:FC Porto');
+    lacks(names('As Trump said on Monday, the talks went well.'), 'organisation:As Trump');
+  });
+
+  it('reads places and venues by their shape, and agencies named "Administration" but not a president’s', () => {
+    const found = names('Fans filled Yankee Stadium near Lake Michigan, the Federal Aviation Administration said, and the Trump Administration agreed.');
+    has(found, 'place:Yankee Stadium', 'place:Lake Michigan', 'organisation:Federal Aviation Administration');
+    lacks(found, 'organisation:Trump Administration', 'person:Yankee Stadium');
+  });
+
+  it('reads an organisation word after a hyphen', () => {
+    has(names('The stabbing occurred during a presentation at the Schlosspark-Klinik in Berlin.'), 'organisation:Schlosspark-Klinik', 'place:Berlin');
+    has(names('The Wheeling News-Register reported the figures on Monday, said David McKinley.'), 'organisation:Wheeling News-Register');
+  });
+
+  it('joins an organisation split at "and", but not two companies', () => {
+    const found = names('The U.S. Securities and Exchange Commission sued on Tuesday. Gannett and GateHouse Media agreed to merge.');
+    has(found, 'organisation:U.S. Securities and Exchange Commission', 'organisation:GateHouse Media');
+    lacks(found, 'organisation:Exchange Commission', 'organisation:Gannett and GateHouse Media');
+  });
+
+  it('names where someone works after "Title of", and nothing after "Title for"', () => {
+    const found = names('“We are delighted,” adds Olivier Bosc, General Manager of Life Care Solutions Europe at GE Healthcare. The United Nations High Commissioner for Human Rights spoke to the General Assembly.');
+    has(found, 'person:Olivier Bosc', 'organisation:Life Care Solutions Europe', 'organisation:GE Healthcare', 'organisation:General Assembly');
+    lacks(found, 'person:Life Care Solutions Europe', 'organisation:Human Rights', 'person:Assembly');
+  });
+
+  it('reads a company’s regional arm and "X-based" companies', () => {
+    const found = names('Rob Goldman, Ascom North America, said the paper was bought by Sacramento-based McClatchy.');
+    has(found, 'person:Rob Goldman', 'organisation:Ascom North America', 'organisation:McClatchy', 'place:Sacramento');
+    lacks(found, 'person:Ascom North America');
+  });
+
+  it('does not take stock tickers of other exchanges for organisations', () => {
+    const found = names('Shares of Acme Mining Corp. (TSX-V: ACM) rose while Sberbank (MOEX: SBER) fell.');
+    has(found, 'organisation:Acme Mining');
+    lacks(found, 'organisation:ACM', 'organisation:SBER', 'organisation:MOEX');
+  });
+});
+
+describe('tagEntities: what a lone word is when nobody was named with it', () => {
+  it('a company when it acts like one or is a source', () => {
+    has(names('Ascom announces a strategic distribution partnership with GE Healthcare'), 'organisation:Ascom');
+    has(names('Wall Street analysts surveyed by Refinitiv were expecting $2.52 a share.'), 'organisation:Refinitiv');
+    has(names('Drugs worth $53 million a week cross the border, according to the Intelligencer.'), 'organisation:Intelligencer');
+  });
+
+  it('still the person named in full elsewhere', () => {
+    const found = names('Growth will recover, according to Philip Lane. The outlook is uncertain, according to Lane. Mark Rutte arrived; Rutte announced new funds.');
+    has(found, 'person:Philip Lane', 'person:Mark Rutte');
+    lacks(found, 'organisation:Lane', 'organisation:Rutte');
+  });
+
+  it('a team after "the" or a match result, but players stay people', () => {
+    has(names('Anthony Lynn’s Chargers lost 24-17 to the Chiefs on Monday.'), 'organisation:Chiefs');
+    has(names('Mike Glass threw for three touchdowns and Eastern Michigan routs Northern Illinois.'), 'organisation:Eastern Michigan', 'organisation:Northern Illinois');
+    const tennis = names('Vasek Pospisil edged Reilly Opelka 7-6 and Denis Shapovalov defeated Taylor Fritz 6-3.');
+    has(tennis, 'person:Denis Shapovalov');
+    lacks(tennis, 'organisation:Taylor Fritz', 'organisation:Reilly Opelka', 'organisation:Vasek Pospisil');
+    lacks(names('The Games opened in Paris, and the Olympics drew crowds.'), 'organisation:Olympics', 'organisation:Games');
+  });
+
+  it('a city of that name, from the world cities list', () => {
+    const found = names('Hege is the CEO of DH, an advertising firm in Spokane. She grew up in Merritt Island with her family.');
+    has(found, 'place:Spokane', 'place:Merritt Island');
+    lacks(found, 'person:Merritt Island');
+  });
+
+  it('not a small town when it merely opens a sentence in another language', () => {
+    lacks(names('Redan i fjol larmade Försvarsmakten om läget på Gotland.', 'sv'), 'place:Redan');
+  });
+});
+
+describe('tagEntities: one name, one thing, across a text', () => {
+  it('a family name first is the same person ("Xi Jinping", then "Xi")', () => {
+    const entities = tagged('Chinese President Xi Jinping met the envoy. Xi said the talks were useful.');
+    assert.deepEqual(entities.filter((e) => e.slug.startsWith('xi')).map((e) => [e.type, e.name, e.mentions]), [['person', 'Xi Jinping', 2]]);
+  });
+
+  it('"Joe and Hunter Biden" are two people of one surname', () => {
+    const found = names('Volker said he had no knowledge of any efforts to urge Ukraine to investigate Joe and Hunter Biden.');
+    has(found, 'person:Joe Biden', 'person:Hunter Biden', 'place:Ukraine');
+    lacks(found, 'person:Joe');
+  });
+
+  it('"Name of Country" is a person and their country', () => {
+    has(names('Ben McLachlan and Yasutaka Uchiyama of Japan won the doubles.'), 'person:Yasutaka Uchiyama', 'place:Japan');
+  });
+
+  it('a known company never opens a person’s name', () => {
+    const found = names('Like Amazon Alexa, the assistant answers questions.');
+    has(found, 'organisation:Amazon');
+    lacks(found, 'person:Amazon Alexa');
+  });
+
+  it('given names of many languages vouch for a person', () => {
+    has(names('Menteri Keuangan Sri Mulyani mengatakan ekonomi tumbuh, kata Bambang Brodjonegoro di Jakarta.', 'id'), 'person:Sri Mulyani', 'person:Bambang Brodjonegoro', 'place:Jakarta');
+  });
+});
+
+describe('tagEntities: title-case headlines', () => {
+  it('keeps a headline name only when the body or the gazetteer confirms it', () => {
+    const found = names('Physicists Just Created the Most Detailed Simulation of Galaxy Formation With Illustris Code\n\nAstronomers in Germany ran the simulation on a supercomputer.');
+    has(found, 'place:Germany');
+    lacks(found, 'person:Illustris Code', 'organisation:Illustris Code');
+    const confirmed = names('Ascom Announces Strategic Partnership With GE Healthcare in Europe\n\nAscom announced the deal with GE Healthcare in Baar.');
+    has(confirmed, 'organisation:Ascom', 'organisation:GE Healthcare', 'place:Europe');
+  });
+});
