@@ -46,7 +46,7 @@ async function plans(target: Target): Promise<string[]> {
       captured.length = 0;
       const page = await store.search.query({ query: parseSearchQuery(q), filters: {} });
       // The candidate statements: one on SQLite, one per key window on PostgreSQL.
-      const statements = captured.filter((s) => /search_fts match|document @@/.test(s.sql));
+      const statements = captured.filter((s) => /search_fts match| @@ /.test(s.sql));
       const statement = statements.at(-1)!;
       let plan: string;
       if (store.engine === 'sqlite') {

@@ -21,6 +21,7 @@ import { webhookSecretRotation } from './0024-webhook-secret-rotation.js';
 import { providerLogos } from './0025-provider-logos.js';
 import { cjkSearchWords } from './0026-cjk-search-words.js';
 import { eventClusters } from './0029-event-clusters.js';
+import { searchTimeBuckets } from './0030-search-time-buckets.js';
 
 /** A migration that may differ per engine where the SQL must (types, identity columns). */
 export type EngineMigration = (db: Kysely<any>, engine: Engine) => Promise<void>;
@@ -51,6 +52,7 @@ const history: Record<string, EngineMigration> = {
   '0025-provider-logos': providerLogos,
   '0026-cjk-search-words': cjkSearchWords,
   '0029-event-clusters': eventClusters,
+  '0030-search-time-buckets': searchTimeBuckets,
 };
 
 /** The names of every migration, oldest first (the upgrade test builds each earlier schema). */
