@@ -94,10 +94,15 @@ export function postgresCandidates(db: Kysely<Database>): CandidateSource {
     const window = (top: bigint, bottom: bigint, take: number | undefined) => {
       const buckets = timeBucketsQuery(top, bottom);
       const inTime = buckets === undefined ? sql`` : sql` && ${buckets}::tsquery`;
+      // With buckets, the GIN lookup is bounded already and the key range only trims the
+      // buckets' edges, row by row: as an index condition (key + 0 is none) PostgreSQL would
+      // AND the few matches with a bitmap of every key in the window (243,000 keys, 240 ms,
+      // for a rare word's fifth window at 1,000,000 stories).
+      const keyOf = buckets === undefined ? sql`key` : sql`(key + 0)`;
       return sql`(select article_id, story_id, key, key::text as key_text, sort_at, document
         from search_entries
         where numnode(${included}) > 0 and ${sql.raw(TIMED_DOCUMENT)} @@ (${reader}${filter}${inTime})${heads}
-          and key <= ${top.toString()}::bigint and key >= ${bottom.toString()}::bigint
+          and ${keyOf} <= ${top.toString()}::bigint and ${keyOf} >= ${bottom.toString()}::bigint
         order by key desc${take === undefined ? sql`` : sql` limit ${take}`})`;
     };
     const ranked = async (windows: RawBuilder<unknown>) =>
