@@ -45,16 +45,22 @@ async function plans(target: Target): Promise<string[]> {
     for (const { name, q } of QUERIES) {
       captured.length = 0;
       const page = await store.search.query({ query: parseSearchQuery(q), filters: {} });
-      // The candidate statements: one on SQLite, one per key window on PostgreSQL.
-      const statements = captured.filter((s) => /search_fts match|document @@/.test(s.sql));
-      const statement = statements.at(-1)!;
+      // The candidate statement: one on each engine (on PostgreSQL, every key window in it).
+      const statement = captured.filter((s) => /search_fts match| @@ /.test(s.sql)).at(-1)!;
       let plan: string;
       if (store.engine === 'sqlite') {
         const rows = await store.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${statement.sql}`, [...statement.parameters]));
         plan = rows.rows.map((r) => r.detail).join('; ');
       } else {
-        const rows = await store.db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${statement.sql}`, [...statement.parameters]));
-        plan = `${statements.length} key windows, the last: ${rows.rows.map((r) => r['QUERY PLAN'].trim().split('  (cost')[0] ?? '').filter((l) => /Scan|Sort|Limit|BitmapAnd/.test(l)).join('; ')}`;
+        // Run, to tell the windows PostgreSQL read from those the limit spared.
+        const rows = await store.db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain (analyze, costs off, timing off) ${statement.sql}`, [...statement.parameters]));
+        const lines = rows.rows.map((r) => r['QUERY PLAN']);
+        // The windows are the Append's children: the lines one level below it.
+        const append = lines.find((l) => /->  Append/.test(l)) ?? '';
+        const depth = append.indexOf('->') + 6;
+        const windows = lines.filter((l) => l.indexOf('->') === depth);
+        const read = windows.filter((l) => !/never executed/.test(l)).length;
+        plan = `${read} of ${windows.length} key windows read; ${lines.filter((l) => /Scan|BitmapAnd/.test(l) && !/never executed/.test(l)).map((l) => l.trim().replace(/^->\s+/, '').replace(/\s*\(actual.*$/, '')).join('; ')}`;
       }
       lines.push(`${target.engine}, ${target.size.toLocaleString('en')} articles, ${name} (${page.hits.length} hits on page 1): ${plan}`);
     }

@@ -35,7 +35,13 @@ export function spaceCjkWords(text: string): string {
  * finds them, each CJK run within a match split into its words.
  */
 export function* wordsWithCjk(text: string, pattern: RegExp): Generator<{ word: string; index: number }> {
+  // Most text has no CJK letter at all: one test of the whole text spares one per word.
+  const anyCjk = hasCjk(text);
   for (const m of text.matchAll(pattern)) {
+    if (!anyCjk) {
+      yield { word: m[0], index: m.index };
+      continue;
+    }
     if (!hasCjk(m[0])) {
       yield { word: m[0], index: m.index };
       continue;

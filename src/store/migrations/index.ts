@@ -21,6 +21,7 @@ import { webhookSecretRotation } from './0024-webhook-secret-rotation.js';
 import { providerLogos } from './0025-provider-logos.js';
 import { cjkSearchWords } from './0026-cjk-search-words.js';
 import { eventClusters } from './0029-event-clusters.js';
+import { searchTimeBuckets } from './0030-search-time-buckets.js';
 import { clusterLinks } from './0032-cluster-links.js';
 import { shardedDocsCount } from './0033-sharded-docs-count.js';
 
@@ -53,6 +54,7 @@ const history: Record<string, EngineMigration> = {
   '0025-provider-logos': providerLogos,
   '0026-cjk-search-words': cjkSearchWords,
   '0029-event-clusters': eventClusters,
+  '0030-search-time-buckets': searchTimeBuckets,
   '0032-cluster-links': clusterLinks,
   '0033-sharded-docs-count': shardedDocsCount,
 };

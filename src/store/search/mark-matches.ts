@@ -7,9 +7,12 @@ const LEAD_WORDS = 10;
 
 const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Case and accents folded, and a few English endings, so "Nations" marks for "nation". */
 function fold(word: string): string {
-  return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  // Plain ASCII has no accent to fold: skip the Unicode normalization, most words' cost.
+  return ASCII.test(word) ? word.toLowerCase() : word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 function stem(word: string): string {
   return word.length > 4 ? word.replace(/(ing|ed|es|s)$/, '') : word;
@@ -57,8 +60,15 @@ function markAll(text: string, isMatch: (word: string) => boolean): MarkedText {
 export function markMatches(query: ParsedSearch, text: { headline: string; summary: string; body: string }): { headline: MarkedText; snippet: MarkedText } {
   const isMatch = matcher(query);
   const headline = markAll(text.headline, isMatch);
-  const words = [...wordsWithCjk(text.body, WORD)];
-  const first = words.findIndex((w) => isMatch(w.word));
+  // The body's words up to the passage's end and one past it (to know whether it is cut):
+  // a long body is not read beyond its first match.
+  const words: { word: string; index: number }[] = [];
+  let first = -1;
+  for (const w of wordsWithCjk(text.body, WORD)) {
+    words.push(w);
+    if (first < 0 && isMatch(w.word)) first = words.length - 1;
+    if (first >= 0 && words.length > Math.max(0, first - LEAD_WORDS) + SNIPPET_WORDS) break;
+  }
   let passage: string;
   if (first < 0) {
     passage = text.summary || text.body.slice(0, 240);

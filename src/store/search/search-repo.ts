@@ -17,7 +17,10 @@ export interface SearchRepo {
 /** What an engine is asked for: matches within [minKey, maxKey], newest first. */
 export interface CandidateRequest {
   query: ParsedSearch;
+  /** Filters as index tags (language, provider, category). */
   tags: SearchTag[];
+  /** Only story heads (one result per story); else the tags pick the entries (a provider's own versions). */
+  headsOnly: boolean;
   language?: string;
   maxKey: string;
   minKey: string;
@@ -72,8 +75,9 @@ export function searchRepo(db: Kysely<Database>, engine: Engine, options: { wind
       const { query, filters } = request;
       if (query.include.length === 0) return { hits: [], next: null };
       const size = Math.min(Math.max(1, Math.floor(request.limit ?? SEARCH_PAGE_SIZE)), MAX_LIMIT);
+      const headsOnly = filters.providerId === undefined;
       const tags: SearchTag[] = [
-        filters.providerId === undefined ? { kind: 'head' } : { kind: 'provider', providerId: filters.providerId },
+        ...(filters.providerId === undefined ? [] : [{ kind: 'provider', providerId: filters.providerId } as const]),
         ...(filters.language ? [{ kind: 'language', language: filters.language.toLowerCase() } as const] : []),
         ...(filters.category ? [{ kind: 'category', slug: filters.category } as const] : []),
       ];
@@ -84,7 +88,7 @@ export function searchRepo(db: Kysely<Database>, engine: Engine, options: { wind
       const asOf = cursor?.asOf ?? Date.now();
       const boost = (sortAt: number) => 1 + 2 ** (-Math.max(0, asOf - sortAt) / DAY_MS / RECENCY_HALF_LIFE_DAYS);
       const fetch = (maxKey: bigint, minKey: bigint, limit?: number) =>
-        source({ query, tags, ...(filters.language && { language: filters.language }), maxKey: maxKey.toString(), minKey: minKey.toString(), ...(limit && { limit }) });
+        source({ query, tags, headsOnly, ...(filters.language && { language: filters.language }), maxKey: maxKey.toString(), minKey: minKey.toString(), ...(limit && { limit }) });
 
       // A cursor whose bottom lies above its top starts a fresh window at its top.
       let top = cursor ? minBig(BigInt(cursor.top), dateMax) : dateMax;

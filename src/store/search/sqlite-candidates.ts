@@ -25,10 +25,12 @@ const SUMMARY_WEIGHT = 3;
  * reads its doclists in that order and stops at the limit. Relevance is where the reader's
  * words are: two more MATCHes restricted to the headline and the summary, over the window's
  * rowid range only. (FTS5's bm25() is not used: its IDF reads the whole doclist of every
- * term, so a common word would cost as much as the archive is large.)
+ * term, so a common word would cost as much as the archive is large.) Story heads are
+ * checked on the joined entry, not matched as a tag: nearly every entry is one, and walking
+ * that doclist beside the reader's words doubled the lookup's cost.
  */
 export function sqliteCandidates(db: Kysely<Database>): CandidateSource {
-  return async ({ query, tags, maxKey, minKey, limit }) => {
+  return async ({ query, tags, headsOnly, maxKey, minKey, limit }) => {
     const positive = query.include.map(clause).join(' AND ');
     let expression = `${TEXT_COLUMNS} : (${positive})`;
     for (const c of query.exclude) expression = `(${expression}) NOT (${TEXT_COLUMNS} : ${clause(c)})`;
@@ -37,7 +39,7 @@ export function sqliteCandidates(db: Kysely<Database>): CandidateSource {
       await sql<{ article_id: number; story_id: number; key: string; sort_at: number }>`
       select se.article_id, se.story_id, cast(se.key as text) as key, se.sort_at
       from search_fts join search_entries se on se.key = search_fts.rowid
-      where search_fts match ${expression} and search_fts.rowid <= ${BigInt(maxKey)} and search_fts.rowid >= ${BigInt(minKey)}
+      where search_fts match ${expression} and search_fts.rowid <= ${BigInt(maxKey)} and search_fts.rowid >= ${BigInt(minKey)}${headsOnly ? sql` and se.head = 1` : sql``}
       order by search_fts.rowid desc
       ${limit === undefined ? sql`` : sql`limit ${limit}`}`.execute(db)
     ).rows;
