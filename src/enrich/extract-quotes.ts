@@ -10,10 +10,10 @@ export interface ExtractQuotesOptions {
 
 /**
  * Opening and closing marks: curly, straight, German „…“ and guillemets. The last form is a
- * paragraph that opens a quote and leaves it open because the next paragraph goes on with it
- * (news style for a quote over several paragraphs).
+ * quote left open at the end of its paragraph because the next paragraph, opening with a mark,
+ * goes on with it (news style for a quote over several paragraphs).
  */
-const QUOTE = /“([^”“"\n]+)(?:”|’’|")|"([^"“”\n]+)["”]|„([^“”\n]+)[“”]|«\s?([^»\n]+?)\s?»|(?<=^|\n)[“"]([^”“"\n]+)(?=\n[ \t]*\n?[ \t]*[“"])/g;
+const QUOTE = /“([^”“"\n]+)(?:”|’’|")|"([^"“”\n]+)["”]|„([^“”\n]+)[“”]|«\s?([^»\n]+?)\s?»|[“"]([^”“"\n]+)(?=\n[ \t]*\n?[ \t]*[“"])/g;
 /**
  * Words before a name that make its bearer the object of the sentence, never its speaker:
  * "threatened to kill Rep. Ilhan Omar", "attacked X", "against X".
@@ -36,7 +36,7 @@ export function extractQuotes(
 ): Quote[] {
   const minWords = options.minWords ?? 4;
   const names = new Map(entities.map((e) => [e.slug, e.name]));
-  const found: { text: string; open: boolean; speaker: Speaker | undefined }[] = [];
+  const found: FoundQuote[] = [];
   const seen = new Set<string>();
   // Mentions whose bearer is the object of a threat or an attack are never speakers, nor are
   // spans that open with a lower-case word ("for Human Rights"): no name does.
@@ -52,9 +52,10 @@ export function extractQuotes(
     seen.add(key);
     const start = m.index;
     const end = m.index + m[0].length;
-    const speaker = attribute(start, end, context) ?? continued(context, start) ?? saidNext(context, start, end) ?? reportedBefore(context, start);
+    const own = attribute(start, end, context);
+    const speaker = own ?? continued(context, start) ?? saidNext(context, start, end) ?? reportedBefore(context, start);
     if (speaker) context.previous = { speaker, end };
-    found.push({ text: inner, open: m[5] !== undefined, speaker });
+    found.push({ text: inner, open: m[5] !== undefined, attributed: own !== undefined, speaker });
   }
   inheritSpeakers(found);
   return found.map((q, position) => ({
@@ -67,15 +68,24 @@ export function extractQuotes(
 
 const normalise = (quote: string) => quote.toLowerCase().replace(/\W+/g, ' ').trim();
 
+interface FoundQuote {
+  text: string;
+  /** Left open at the end of its paragraph, for the next paragraph to go on with. */
+  open: boolean;
+  /** Whether its own sentence names the speaker (rather than a quote or paragraph near it). */
+  attributed: boolean;
+  speaker: Speaker | undefined;
+}
+
 /**
  * Speakers that only a neighbouring quote tells: a paragraph left open is said by whoever
  * the paragraph that goes on with it is attributed to (“…\n\n“…,” Kerr said.), and words
  * quoted a second time (a pull quote, a headline) by whoever said them in full.
  */
-function inheritSpeakers(found: { text: string; open: boolean; speaker: Speaker | undefined }[]): void {
+function inheritSpeakers(found: FoundQuote[]): void {
   for (let i = found.length - 2; i >= 0; i--) {
-    const next = found[i + 1]!;
-    if (found[i]!.open && next.speaker) found[i]!.speaker = next.speaker;
+    const [quote, next] = [found[i]!, found[i + 1]!];
+    if (quote.open && !quote.attributed && next.speaker) quote.speaker = next.speaker;
   }
   for (const q of found) {
     if (q.speaker) continue;

@@ -117,8 +117,10 @@ function speakerAfter(start: number, end: number, afterText: string, verb: RegEx
     const named = [...mentions].reverse().find((m) => m.type === 'organisation' && m.end <= start && !qualifiesRole(text, m));
     if (named) return { slug: named.slug, phrase: null };
   }
-  // "said the actor": a definite title stands for the person last quoted or named.
-  if (phrase && /^the\s+(?:\p{L}+\s+){0,2}\p{L}+$/iu.test(phrase) && isTitleWord(phrase.split(/\s+/).pop()!)) {
+  // "said the actor", "the 45-year-old said": a definite title or age stands for the person
+  // last quoted or named.
+  const epithet = phrase?.split(/\s+/).pop() ?? '';
+  if (phrase && /^the\s+(?:[\p{L}\d-]+\s+){0,2}[\p{L}\d-]+$/iu.test(phrase) && (isTitleWord(epithet) || /^\d+-year-old$/.test(epithet))) {
     const previous = context.previous?.speaker.slug ? context.previous.speaker : undefined;
     const named = [...mentions].reverse().find((m) => m.type === 'person' && m.end <= start);
     if (previous) return previous;
@@ -226,13 +228,24 @@ function qualifiesRole(text: string, m: MentionSpan): boolean {
 }
 
 /**
+ * Whether a mention is the one spoken to, the outlet spoken in, or the possessor of the
+ * speaker, never the speaker: "told Reuters", "said on CNN", "in an interview with the
+ * Times", "Smith’s lawyer said" (but "Smith’s spokesman" speaks for Smith).
+ */
+function heardOrOwned(text: string, m: MentionSpan): boolean {
+  const before = text.slice(Math.max(0, m.start - 30), m.start);
+  if (/(?<![\p{L}])(?:told|tells|telling|to|on|in|with|via)\s+(?:the\s+)?$/u.test(before) && !/according to\s+(?:the\s+)?$/i.test(before)) return true;
+  return /^['’]s\s+(?!spokes)/u.test(text.slice(m.end, m.end + 12));
+}
+
+/**
  * The mention in [from, to) nearest to `anchor`, people before organisations. When no person
  * is tagged there, a capitalised name right next to the verb at `anchor` (`nextToVerb`) that
  * the tagger could not place (a surname whose first name came earlier in the article: "Noem
  * later tweeted", "said Lopez") outranks an organisation named further off.
  */
 function speakerIn(text: string, mentions: MentionSpan[], from: number, to: number, anchor: number, nextToVerb = false): Speaker | undefined {
-  const inside = mentions.filter((m) => m.start >= from && m.end <= to && m.type !== 'place' && !qualifiesRole(text, m));
+  const inside = mentions.filter((m) => m.start >= from && m.end <= to && m.type !== 'place' && !qualifiesRole(text, m) && !heardOrOwned(text, m));
   const people = inside.filter((m) => m.type === 'person');
   if (people.length === 0 && nextToVerb) {
     const adjacent = nameBefore(text, anchor, from) ?? nameAfterVerb(text, anchor, to);
@@ -264,7 +277,8 @@ function nameBefore(text: string, at: number, from: number): NameAt | undefined 
 /** Capitalised words just after the verb of speech at `at`: "said Lopez", "disse o técnico Tite". */
 function nameAfterVerb(text: string, at: number, to: number): NameAt | undefined {
   const verb = SPEECH_RE.exec(text.slice(at, at + 40));
-  if (!verb || verb.index !== 0) return undefined;
+  // "told Reuters": who is told is not who speaks.
+  if (!verb || verb.index !== 0 || /^tel/.test(verb[0]) || verb[0] === 'told') return undefined;
   return nameAfter(text, at + verb[0].length, to);
 }
 
@@ -290,19 +304,27 @@ function cleanName(raw: string, start: number): NameAt | undefined {
 }
 
 /**
- * "he said": the last person named before the quote whose first name fits the pronoun
- * ("she" skips a man named since), else the last person named.
+ * "he said": the speaker of the quote before, when the pronoun fits them and no one new has
+ * been named since their attribution ("“…,” Smith said of Obama. “…,” he added." is Smith's);
+ * else the last person named before the quote whose first name fits the pronoun ("she" skips
+ * a man named since), else the last person named.
  */
 function pronounSpeaker(from: number, to: number, quoteStart: number, context: AttributionContext): Speaker | undefined {
   const pronoun = PRONOUN_RE.exec(context.text.slice(from, to));
   if (!pronoun) return undefined;
   const earlier = context.mentions.filter((m) => m.type === 'person' && m.end <= quoteStart);
   const wanted = FEMININE.test(pronoun[1]!) ? 'female' : MASCULINE.test(pronoun[1]!) ? 'male' : null;
-  const gender = (m: MentionSpan) => genderOf(context.names.get(m.slug) ?? '');
+  const gender = (slug: string) => genderOf(context.names.get(slug) ?? '');
+  const fits = (slug: string) => !wanted || gender(slug) !== (wanted === 'male' ? 'female' : 'male');
+  const previous = context.previous;
+  if (previous?.speaker.slug && fits(previous.speaker.slug)) {
+    const attributionEnd = previous.end + sentenceAfter(context.text, previous.end).length;
+    if (!earlier.some((m) => m.start >= attributionEnd)) return previous.speaker;
+  }
   const latest = [...earlier].reverse();
   // A name known to fit first, then one not known not to fit, then anyone.
   const last =
-    (wanted && latest.find((m) => gender(m) === wanted)) || latest.find((m) => !wanted || gender(m) === null) || earlier[earlier.length - 1];
+    (wanted && latest.find((m) => gender(m.slug) === wanted)) || latest.find((m) => !wanted || gender(m.slug) === null) || earlier[earlier.length - 1];
   return last ? { slug: last.slug, phrase: null } : undefined;
 }
 
