@@ -178,6 +178,15 @@ describe('extractQuotes: who the verb’s subject is', () => {
     ]);
   });
 
+  it('lets a country right before the verb speak for its government', () => {
+    assert.deepEqual(quotesOf('“We will respond firmly to any provocation in the region,” China said on Monday.'), [['We will respond firmly t', 'China']]);
+  });
+
+  it('resolves a surname the tagger left alone to the person named in full', () => {
+    const text = 'The mayor, Karen Bass, spoke after the vote. “This is a historic day for our city.” Bass said the plan would take years.';
+    assert.deepEqual(quotesOf(text), [['This is a historic day f', 'Karen Bass']]);
+  });
+
   it('gives “the 45-year-old said” to the person last named', () => {
     const text = 'Maria Lopez moved to Tucson in 2003.\n\n“I never thought I would stay this long in the desert,” the 45-year-old said.';
     assert.deepEqual(quotesOf(text), [['I never thought I would ', 'Maria Lopez']]);

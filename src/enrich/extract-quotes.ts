@@ -53,7 +53,7 @@ export function extractQuotes(
     const start = m.index;
     const end = m.index + m[0].length;
     const own = attribute(start, end, context);
-    const speaker = own ?? continued(context, start) ?? saidNext(context, start, end) ?? reportedBefore(context, start);
+    const speaker = withSurnameResolved(own ?? continued(context, start) ?? saidNext(context, start, end) ?? reportedBefore(context, start), speakers, names);
     if (speaker) context.previous = { speaker, end };
     found.push({ text: inner, open: m[5] !== undefined, attributed: own !== undefined, speaker });
   }
@@ -64,6 +64,18 @@ export function extractQuotes(
     speakerName: q.speaker ? (q.speaker.slug ? (names.get(q.speaker.slug) ?? null) : q.speaker.phrase) : null,
     position,
   }));
+}
+
+/**
+ * A surname the tagger left alone ("Bass said") names the person of that surname named in
+ * full in the article ("Karen Bass"), when there is exactly one.
+ */
+function withSurnameResolved(speaker: Speaker | undefined, mentions: MentionSpan[], names: Map<string, string>): Speaker | undefined {
+  const phrase = speaker?.slug === null ? speaker.phrase : null;
+  if (!phrase || !/^\p{Lu}/u.test(phrase)) return speaker;
+  const people = new Set(mentions.filter((m) => m.type === 'person').map((m) => m.slug));
+  const bearers = [...people].filter((slug) => (names.get(slug) ?? '').endsWith(` ${phrase}`));
+  return bearers.length === 1 ? { slug: bearers[0]!, phrase: null } : speaker;
 }
 
 const normalise = (quote: string) => quote.toLowerCase().replace(/\W+/g, ' ').trim();

@@ -31,8 +31,10 @@ export interface AttributionContext {
 const PRONOUN_RE = /(?<![\p{L}])(he|she|they|er|sie|il|elle|ella|él|ele|ela)(?![\p{L}])/iu;
 const FEMININE = /^(she|sie|elle|ella|ela)$/i;
 const MASCULINE = /^(he|er|il|él|ele)$/i;
-/** How far around a quote its attribution is looked for, in characters. */
+/** How far after a quote its attribution is looked for, in characters. */
 const WINDOW = 160;
+/** How far back the sentence that introduces a quote may start, in characters. */
+const INTRO_WINDOW = 250;
 /** Capitalised words, as a name the tagger did not know may stand: "Noem", "Van Der Beek". */
 const NAME = String.raw`\p{Lu}[\p{L}'’-]+\.?(?:\s+\p{Lu}[\p{L}'’-]+\.?){0,3}`;
 /** Sentence openers and pronouns are not names: "She added", "But Esper said". */
@@ -191,11 +193,11 @@ export function saidNext(context: AttributionContext, start: number, end: number
  * opens a sentence or paragraph after a colon, the sentence the colon ends.
  */
 function introduction(text: string, start: number): number {
-  const own = Math.max(start - WINDOW, lastBoundary(text, start));
+  const own = Math.max(start - INTRO_WINDOW, lastBoundary(text, start));
   if (text.slice(own, start).trim() !== '') return own;
   const before = text.slice(0, start).trimEnd();
   if (!before.endsWith(':')) return own;
-  return Math.max(before.length - 1 - WINDOW, lastBoundary(text, before.length - 1));
+  return Math.max(before.length - 1 - INTRO_WINDOW, lastBoundary(text, before.length - 1));
 }
 
 /**
@@ -252,11 +254,22 @@ function speakerIn(text: string, mentions: MentionSpan[], from: number, to: numb
     const tagged = (n: { start: number; end: number }) => mentions.some((m) => m.start <= n.start && m.end >= n.end && m.type !== 'person');
     if (adjacent && !tagged(adjacent)) return { slug: null, phrase: adjacent.name };
   }
-  if (inside.length === 0) return undefined;
+  if (inside.length === 0) return placeAsSubject(text, mentions, from, anchor);
   const distance = (m: MentionSpan) => Math.min(Math.abs(m.start - anchor), Math.abs(m.end - anchor));
   const pool = people.length > 0 ? people : inside;
   pool.sort((a, b) => distance(a) - distance(b));
   return { slug: pool[0]!.slug, phrase: null };
+}
+
+/**
+ * A country or city right before the verb speaks for its government: “…,” China said /
+ * Washington warned. (Anywhere else a place is where something happened, not who spoke.)
+ */
+function placeAsSubject(text: string, mentions: MentionSpan[], from: number, anchor: number): Speaker | undefined {
+  const place = mentions.find(
+    (m) => m.type === 'place' && m.start >= from && m.end <= anchor && /^\s+(?:\p{Ll}+ly\s+|also\s+|later\s+|then\s+)?$/u.test(text.slice(m.end, anchor)),
+  );
+  return place ? { slug: place.slug, phrase: null } : undefined;
 }
 
 interface NameAt {
