@@ -66,6 +66,12 @@ describe('extractQuotes: speakers', () => {
     assert.deepEqual(quotesOf(text), [['Our third quarter result', 'Craig Menear']]);
   });
 
+  it('reads British single marks, not closed by an apostrophe', () => {
+    assert.deepEqual(quotesOf('‘We don’t know yet what caused the fire,’ said Dany Cotton, the London fire commissioner.'), [
+      ['We don’t know yet what c', 'Dany Cotton'],
+    ]);
+  });
+
   it('accepts tweeted as a verb of speech', () => {
     assert.deepEqual(quotesOf('“Meth is a serious problem in our state,” Kristi Noem tweeted Monday night.'), [['Meth is a serious proble', 'Kristi Noem']]);
   });

@@ -9,11 +9,12 @@ export interface ExtractQuotesOptions {
 }
 
 /**
- * Opening and closing marks: curly, straight, German „…“ and guillemets. The last form is a
- * quote left open at the end of its paragraph because the next paragraph, opening with a mark,
- * goes on with it (news style for a quote over several paragraphs).
+ * Opening and closing marks: curly, straight, German „…“ and guillemets; a quote left open at
+ * the end of its paragraph because the next paragraph, opening with a mark, goes on with it
+ * (news style for a quote over several paragraphs); and British single marks ‘…’, closed by a
+ * ’ that no letter follows (so not by the apostrophe of "don’t").
  */
-const QUOTE = /“([^”“"\n]+)(?:”|’’|")|"([^"“”\n]+)["”]|„([^“”\n]+)[“”]|«\s?([^»\n]+?)\s?»|[“"]([^”“"\n]+)(?=\n[ \t]*\n?[ \t]*[“"])/g;
+const QUOTE = /“([^”“"\n]+)(?:”|’’|")|"([^"“”\n]+)["”]|„([^“”\n]+)[“”]|«\s?([^»\n]+?)\s?»|[“"]([^”“"\n]+)(?=\n[ \t]*\n?[ \t]*[“"])|(?<![\p{L}\d])‘((?:[^‘’\n]|’(?=\p{L}))+?)’(?![\p{L}])/gu;
 /**
  * Words before a name that make its bearer the object of the sentence, never its speaker:
  * "threatened to kill Rep. Ilhan Omar", "attacked X", "against X".
@@ -45,7 +46,7 @@ export function extractQuotes(
   );
   const context: AttributionContext = { text, mentions: speakers, names, previous: null };
   for (const m of text.matchAll(QUOTE)) {
-    const inner = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').trim().replace(/[,\s]+$/, '');
+    const inner = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? '').trim().replace(/[,\s]+$/, '');
     if (inner.split(/\s+/).length < minWords) continue;
     const key = normalise(inner);
     if (seen.has(key)) continue;
