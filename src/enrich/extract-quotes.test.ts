@@ -193,6 +193,12 @@ describe('extractQuotes: who the verb’s subject is', () => {
     assert.deepEqual(quotesOf(text), [['This is a historic day f', 'Karen Bass']]);
   });
 
+  it('resolves a pronoun to a recent subject before a person named as an object', () => {
+    const text =
+      'Scotland manager Steve Clarke named his squad on Tuesday. It includes Andy Robertson, who missed the last game with an injury.\n\n“We have a need and saw a need to bring in new faces,” he said.';
+    assert.deepEqual(quotesOf(text), [['We have a need and saw a', 'Steve Clarke']]);
+  });
+
   it('gives “the 45-year-old said” to the person last named', () => {
     const text = 'Maria Lopez moved to Tucson in 2003.\n\n“I never thought I would stay this long in the desert,” the 45-year-old said.';
     assert.deepEqual(quotesOf(text), [['I never thought I would ', 'Maria Lopez']]);

@@ -335,10 +335,30 @@ function pronounSpeaker(from: number, to: number, quoteStart: number, context: A
     if (!earlier.some((m) => m.start >= attributionEnd)) return previous.speaker;
   }
   const latest = [...earlier].reverse();
+  // Subjects before objects: a person who opens a sentence of this paragraph or the one before
+  // ("Manager Steve Clarke named his squad. It includes Andy Robertson. “…,” he said.").
+  const recent = paragraphStart(context.text, context.text.slice(0, paragraphStart(context.text, quoteStart)).trimEnd().length);
+  const subject = latest.find((m) => m.start >= recent && fits(m.slug) && opensSentence(context.text, m));
+  if (subject) return { slug: subject.slug, phrase: null };
   // A name known to fit first, then one not known not to fit, then anyone.
   const last =
     (wanted && latest.find((m) => gender(m.slug) === wanted)) || latest.find((m) => !wanted || gender(m.slug) === null) || earlier[earlier.length - 1];
   return last ? { slug: last.slug, phrase: null } : undefined;
+}
+
+/** Where the line or paragraph holding the text just before `at` starts. */
+function paragraphStart(text: string, at: number): number {
+  return text.slice(0, Math.max(0, at)).lastIndexOf('\n') + 1;
+}
+
+/**
+ * Whether a mention is its sentence's subject by position: nothing before it but an opening
+ * phrase closed by a comma ("On Tuesday, Smith …", "Her partner, David Daniels, …") and the
+ * titles or capitalised words of its name ("Scotland manager Steve Clarke").
+ */
+function opensSentence(text: string, m: MentionSpan): boolean {
+  const before = text.slice(lastBoundary(text, m.start), m.start).replace(/^[^,.;]{0,40},\s*/, '');
+  return before.split(/\s+/).filter(Boolean).every((w) => /^\p{Lu}/u.test(w) || isTitleWord(w) || /^(?:the|a|an|former|then)$/i.test(w));
 }
 
 /** A few words around the verb: "a spokesperson said" → "a spokesperson". */
