@@ -232,12 +232,13 @@ function qualifiesRole(text: string, m: MentionSpan): boolean {
 /**
  * Whether a mention is the one spoken to, the outlet spoken in, or the possessor of the
  * speaker, never the speaker: "told Reuters", "said on CNN", "in an interview with the
- * Times", "Smith’s lawyer said" (but "Smith’s spokesman" speaks for Smith).
+ * Times", "Smith’s lawyer said" (but "Smith’s spokesman" speaks for Smith, and "Apple’s
+ * statement" for Apple).
  */
 function heardOrOwned(text: string, m: MentionSpan): boolean {
   const before = text.slice(Math.max(0, m.start - 30), m.start);
   if (/(?<![\p{L}])(?:told|tells|telling|to|on|in|with|via)\s+(?:the\s+)?$/u.test(before) && !/according to\s+(?:the\s+)?$/i.test(before)) return true;
-  return /^['’]s\s+(?!spokes)/u.test(text.slice(m.end, m.end + 12));
+  return m.type === 'person' && /^['’]s\s+(?!spokes)/u.test(text.slice(m.end, m.end + 12));
 }
 
 /**
