@@ -66,7 +66,152 @@ describe('extractQuotes: speakers', () => {
     assert.deepEqual(quotesOf(text), [['Our third quarter result', 'Craig Menear']]);
   });
 
+  it('reads British single marks, not closed by an apostrophe', () => {
+    assert.deepEqual(quotesOf('‘We don’t know yet what caused the fire,’ said Dany Cotton, the London fire commissioner.'), [
+      ['We don’t know yet what c', 'Dany Cotton'],
+    ]);
+  });
+
   it('accepts tweeted as a verb of speech', () => {
     assert.deepEqual(quotesOf('“Meth is a serious problem in our state,” Kristi Noem tweeted Monday night.'), [['Meth is a serious proble', 'Kristi Noem']]);
+  });
+});
+
+describe('extractQuotes: attribution across sentences and paragraphs', () => {
+  it('reads an attribution that follows a quote ending its own sentence', () => {
+    const text = 'The minister was unrepentant. “I would do exactly the same thing again tomorrow.” Ana Costa said she had no regrets.';
+    assert.deepEqual(quotesOf(text), [['I would do exactly the s', 'Ana Costa']]);
+  });
+
+  it('keeps the quote’s own introduction over the next sentence’s subject', () => {
+    const text =
+      'Sam Altman, the company’s chief executive, said on Tuesday: “This is the biggest step we have taken this year.” Critics warned about the energy the systems consume.';
+    assert.deepEqual(quotesOf(text), [['This is the biggest step', 'Sam Altman']]);
+  });
+
+  it('reads a quote paragraph introduced by a colon at the end of the paragraph before', () => {
+    const text = 'Prime Minister Boris Johnson told MPs:\n\n“We will not allow this country to be held to ransom by anyone.”';
+    assert.deepEqual(quotesOf(text), [['We will not allow this c', 'Boris Johnson']]);
+  });
+
+  it('gives a colon’s quote to the subject of the clause the colon ends', () => {
+    const text = 'Maria Lopez has run the shelter since 2003. Lopez was blunt: “Nobody should leave a dog out in this heat.”';
+    assert.deepEqual(quotesOf(text), [['Nobody should leave a do', 'Maria Lopez']]);
+  });
+
+  it('continues the reported speech that ends the paragraph before a quote paragraph', () => {
+    const text =
+      'Mark Carney, the governor of the Bank of England, said the risks to the economy were rising.\n\n“We are watching the housing market very closely.”';
+    assert.deepEqual(quotesOf(text), [['We are watching the hous', 'Mark Carney']]);
+  });
+
+  it('gives a quote left open at its paragraph’s end the speaker of the paragraph that goes on with it', () => {
+    const text = '“We’re proud of what we have achieved this season.\n\n“But there is a lot more work to do,” said coach Steve Kerr.';
+    assert.deepEqual(quotesOf(text), [
+      ['We’re proud of what we h', 'Steve Kerr'],
+      ['But there is a lot more ', 'Steve Kerr'],
+    ]);
+  });
+
+  it('gives words quoted again as a pull quote to whoever said them in full', () => {
+    const text =
+      '“My fears have been realized”\n\nTim Morrison told the committee, “I feared at the time how its disclosure would play in Washington. My fears have been realized.”';
+    assert.deepEqual(quotesOf(text), [
+      ['My fears have been reali', 'Tim Morrison'],
+      ['I feared at the time how', 'Tim Morrison'],
+    ]);
+  });
+
+  it('reads a signature after a dash', () => {
+    const text = '“We are watching the housing market very closely. We will act if we need to.”\n\n— Mark Carney';
+    assert.deepEqual(quotesOf(text), [['We are watching the hous', 'Mark Carney']]);
+  });
+});
+
+describe('extractQuotes: who the verb’s subject is', () => {
+  it('does not end the attribution at a title’s full stop', () => {
+    assert.deepEqual(quotesOf('“We need to get this done before the end of the year,” said Sen. Elizabeth Warren.'), [
+      ['We need to get this done', 'Elizabeth Warren'],
+    ]);
+  });
+
+  it('prefers the one who said it to the outlet that reported it', () => {
+    assert.deepEqual(quotesOf('“The data simply do not support that conclusion,” Jane Doe said, according to the BBC.'), [
+      ['The data simply do not s', 'Jane Doe'],
+    ]);
+  });
+
+  it('reads verbs that introduce a quote: called, urged', () => {
+    assert.deepEqual(quotesOf('President Donald Trump called the inquiry “the greatest witch hunt in American history.”'), [
+      ['the greatest witch hunt ', 'Donald Trump'],
+    ]);
+    assert.deepEqual(quotesOf('Fauci urged Americans to “wear a mask when you go out in public.”'), [['wear a mask when you go ', 'Fauci']]);
+  });
+
+  it('takes no subject from a participle or a second verb after the quote', () => {
+    const text =
+      'Mike Pompeo said Washington had concluded the settlements were “not, per se, inconsistent with international law,” saying he trusted the courts to decide.';
+    assert.deepEqual(quotesOf(text), [['not, per se, inconsisten', 'Mike Pompeo']]);
+    assert.deepEqual(quotesOf('Dr. Anthony Fauci warned that “we are not out of the woods yet” and urged people to stay home.'), [
+      ['we are not out of the wo', 'Anthony Fauci'],
+    ]);
+  });
+
+  it('never makes the one spoken to, or the speaker’s employer’s possessor, the speaker', () => {
+    // An unnamed speaker keeps the article's words, with no entity.
+    assert.deepEqual(quotesOf('“We are not going to comment on this matter at all,” a spokesperson told Reuters.'), [['We are not going to comm', 'a spokesperson']]);
+    assert.deepEqual(quotesOf('“I did nothing wrong and I will prove it in court,” said Jane Doe’s lawyer, John Roe.'), [
+      ['I did nothing wrong and ', 'John Roe'],
+    ]);
+  });
+
+  it('lets a spokesperson speak for the organisation, but not an official', () => {
+    assert.deepEqual(quotesOf('“We will look at every option available to us,” a Google spokesperson said.'), [['We will look at every op', 'Google']]);
+    assert.deepEqual(quotesOf('“The reforms are moving far too slowly,” an official at the World Bank said.'), [['The reforms are moving f', 'an official at the World Bank']]);
+  });
+
+  it('gives “the company said” to the organisation last named', () => {
+    const text = 'Boeing said it would appeal. “We believe the verdict is inconsistent with the evidence,” the company said.';
+    assert.deepEqual(quotesOf(text), [['We believe the verdict i', 'Boeing']]);
+  });
+
+  it('gives “he added” to the last speaker when no one new is named since', () => {
+    const text =
+      '“We had a productive conversation about the future,” Smith said of Barack Obama. “We agreed on almost everything that matters,” he added.';
+    assert.deepEqual(quotesOf(text), [
+      ['We had a productive conv', 'Smith'],
+      ['We agreed on almost ever', 'Smith'],
+    ]);
+  });
+
+  it('lets a country right before the verb speak for its government', () => {
+    assert.deepEqual(quotesOf('“We will respond firmly to any provocation in the region,” China said on Monday.'), [['We will respond firmly t', 'China']]);
+  });
+
+  it('resolves a surname the tagger left alone to the person named in full', () => {
+    const text = 'The mayor, Karen Bass, spoke after the vote. “This is a historic day for our city.” Bass said the plan would take years.';
+    assert.deepEqual(quotesOf(text), [['This is a historic day f', 'Karen Bass']]);
+  });
+
+  it('resolves a pronoun to a recent subject before a person named as an object', () => {
+    const text =
+      'Scotland manager Steve Clarke named his squad on Tuesday. It includes Andy Robertson, who missed the last game with an injury.\n\n“We have a need and saw a need to bring in new faces,” he said.';
+    assert.deepEqual(quotesOf(text), [['We have a need and saw a', 'Steve Clarke']]);
+  });
+
+  it('gives “the 45-year-old said” to the person last named', () => {
+    const text = 'Maria Lopez moved to Tucson in 2003.\n\n“I never thought I would stay this long in the desert,” the 45-year-old said.';
+    assert.deepEqual(quotesOf(text), [['I never thought I would ', 'Maria Lopez']]);
+  });
+});
+
+describe('extractQuotes: other languages', () => {
+  it('reads German, Portuguese, Indonesian and Russian attributions', () => {
+    assert.deepEqual(quotesOf('„Wir werden alles tun, um die Arbeitsplätze zu sichern“, so Olaf Scholz am Montag.'), [
+      ['Wir werden alles tun, um', 'Olaf Scholz'],
+    ]);
+    assert.deepEqual(quotesOf('"Estamos muito satisfeitos com o resultado final do jogo", disse o técnico Tite.'), [['Estamos muito satisfeito', 'Tite']]);
+    assert.deepEqual(quotesOf('"Kita harus bekerja lebih keras untuk rakyat," kata Joko Widodo.'), [['Kita harus bekerja lebih', 'Joko Widodo']]);
+    assert.deepEqual(quotesOf('«Мы не допустим повторения этой ситуации», — заявил Владимир Путин.'), [['Мы не допустим повторени', 'Владимир Путин']]);
   });
 });

@@ -28,6 +28,14 @@ export function splitSentences(text: string, language = 'en'): string[] {
   return sentences.map((s) => s.trim()).filter(Boolean);
 }
 
+/**
+ * Whether the stop that ends `before` ends a sentence, given the text after it: not after an
+ * initial, a title or other abbreviation, nor before a lower-case word or a digit.
+ */
+export function endsSentence(before: string, after: string): boolean {
+  return !joinsNext(before, after);
+}
+
 function joinsNext(sentence: string, next: string): boolean {
   const trimmed = sentence.trimEnd();
   if (!trimmed.endsWith('.')) return false;

@@ -1,0 +1,398 @@
+import { isTitleWord } from './gazetteer.js';
+import { genderOf } from './gender-of.js';
+import {
+  ACCORDING_RE,
+  GERMAN_SO_RE,
+  ORGANISATION_BACK_REFERENCE,
+  ROLE_NOUN,
+  SPEECH_BEFORE_RE,
+  SPEECH_RE,
+  SUBJECT_THEN_SPEECH_RE,
+} from './speech-cues.js';
+import { endsSentence } from './split-sentences.js';
+import type { MentionSpan } from './tag-entities.js';
+import { isRoleNoun } from './word-tags.js';
+
+/** Who said a quote: an entity of the article, or the words used for an unnamed one. */
+export interface Speaker {
+  slug: string | null;
+  phrase: string | null;
+}
+
+/** What attribution reads: the text, the mentions that may speak, and the last quote's speaker. */
+export interface AttributionContext {
+  text: string;
+  mentions: MentionSpan[];
+  names: Map<string, string>;
+  /** The last attributed quote: its speaker and where it ended. */
+  previous: { speaker: Speaker; end: number } | null;
+}
+
+const PRONOUN_RE = /(?<![\p{L}])(he|she|they|er|sie|il|elle|ella|él|ele|ela)(?![\p{L}])/iu;
+const FEMININE = /^(she|sie|elle|ella|ela)$/i;
+const MASCULINE = /^(he|er|il|él|ele)$/i;
+/** How far after a quote its attribution is looked for, in characters. */
+const WINDOW = 160;
+/** How far back the sentence that introduces a quote may start, in characters. */
+const INTRO_WINDOW = 250;
+/** Capitalised words, as a name the tagger did not know may stand: "Noem", "Van Der Beek". */
+const NAME = String.raw`\p{Lu}[\p{L}'’-]+\.?(?:\s+\p{Lu}[\p{L}'’-]+\.?){0,3}`;
+/** Sentence openers and pronouns are not names: "She added", "But Esper said". */
+const OPENER = /^(?:(?:the|but|and|so|yet|later|then|also|now|here|there|he|she|they|it|we|i|you|er|sie|il|elle|ella|él|ele|ela)\b\s*)+/iu;
+/** Titles before a name in the other languages served, which the gazetteer's English-led list lacks. */
+const MORE_TITLES = /^(?:presiden|menteri|gubernur|bupati|walikota|ketua|direktur|kepala|pak|bu|bapak|ibu|herr|frau|señor|señora|senhor|senhora|dona|monsieur|madame|técnico|treinador|entrenador|trainer|bürgermeister|minister)$/i;
+const DAY_OR_MONTH = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+
+/**
+ * The speaker that the quote's own sentence names: after it (“…,” Rutte said / said Rutte /
+ * according to Rutte / „…“, so Rutte / — Rutte), before it (Rutte said: “…” / Rutte called
+ * it “…”), or as the subject of the clause a colon ends (Rutte was blunt: “…”).
+ */
+export function attribute(start: number, end: number, context: AttributionContext): Speaker | undefined {
+  const { text, mentions } = context;
+  const afterText = attributionAfter(text, start, end);
+  const afterEnd = end + afterText.length;
+  const so = GERMAN_SO_RE.exec(afterText);
+  if (so) {
+    const at = end + so[0].length;
+    const s = speakerIn(text, mentions, at, afterEnd, at) ?? asPhrase(nameAfter(text, at, afterEnd));
+    if (s) return s;
+  }
+  const according = ACCORDING_RE.exec(afterText);
+  const verbAfter = SPEECH_RE.exec(afterText);
+  // “…,” Smith said, according to the BBC: the one who said it, not the outlet that reported it.
+  if (according && according.index < 60 && !(verbAfter && verbAfter.index < according.index)) {
+    const from = end + according.index + according[0].length;
+    const s = speakerIn(text, mentions, from, afterEnd, from);
+    if (s) return s;
+  }
+  // “…” and urged …: a verb after a conjunction or a relative pronoun has its subject before the quote.
+  const ownClause = verbAfter && !/^[\s,;]*(?:and|but|or|then|before|after|while|as|which|who|that|und|et|y|e|dan)\s/iu.test(afterText.slice(0, verbAfter.index));
+  if (verbAfter && verbAfter.index < 60 && ownClause) return speakerAfter(start, end, afterText, verbAfter, context);
+  // Before the quote, in its sentence: Rutte said: “…” / Rutte told reporters that “…”
+  const intro = introduction(text, start);
+  const introText = text.slice(intro, start);
+  // The verb nearest the quote first; an earlier one when that one has no subject to name.
+  const verbsBefore = [...allMatches(SPEECH_BEFORE_RE, introText), ...allMatches(ACCORDING_RE, introText)].sort((a, b) => b.index - a.index);
+  for (const verb of verbsBefore) {
+    const at = intro + verb.index;
+    const s = speakerIn(text, mentions, intro, start, at, true) ?? pronounSpeaker(intro, at, intro, context);
+    if (s) return s;
+  }
+  const colon = /:\s*$/.exec(introText);
+  if (colon) {
+    const s = subjectBeforeColon(intro, intro + colon.index, context);
+    if (s) return s;
+  }
+  // “…”\n— Mark Carney: a dash and a name after the quote sign it.
+  const dash = /^[ \t]*(?:\n[ \t]*){0,2}[—–][ \t]*(?=\p{Lu})/u.exec(text.slice(end, end + 20));
+  if (dash) {
+    const at = end + dash[0].length;
+    const lineEnd = text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at);
+    const s = speakerIn(text, mentions, at, lineEnd, at) ?? asPhrase(nameAfter(text, at, lineEnd));
+    if (s) return s;
+  }
+  // “…,” study lead author Lucas Paganini, a planetary scientist at …, said in a statement:
+  // a person named right after the quote, with the verb further on.
+  const later = SPEECH_RE.exec(text.slice(end, end + 300).split(/\n/)[0]!);
+  if (later && /^[,\s]/.test(text.slice(end - 1, end + 1).slice(-1) || ' ')) {
+    const near = mentions.find((m) => m.type === 'person' && m.start >= end && m.start < end + 40);
+    if (near && near.start < end + later.index) return { slug: near.slug, phrase: null };
+  }
+  return undefined;
+}
+
+/** The speaker of “…,” X said / said X / he said, once the verb after the quote is found. */
+function speakerAfter(start: number, end: number, afterText: string, verb: RegExpExecArray, context: AttributionContext): Speaker {
+  const { text, mentions } = context;
+  const at = end + verb.index;
+  const afterEnd = end + afterText.length;
+  // “…,” he told the FBI: the pronoun is the subject, whoever is named after the verb.
+  const pronounFirst = /^[\s,]*\p{L}+[\s,]*$/u.test(text.slice(end, at)) && PRONOUN_RE.test(text.slice(end, at));
+  const s = pronounFirst
+    ? pronounSpeaker(end, at, start, context)
+    : (speakerIn(text, mentions, end, afterEnd, at, true) ?? pronounSpeaker(end, at + verb[0].length + 30, start, context));
+  if (s) return s;
+  const phrase = phraseNear(afterText, verb.index, verb[0].length);
+  // “…,” the company said: the organisation named last.
+  if (phrase && ORGANISATION_BACK_REFERENCE.test(phrase)) {
+    const named = [...mentions].reverse().find((m) => m.type === 'organisation' && m.end <= start && !qualifiesRole(text, m));
+    if (named) return { slug: named.slug, phrase: null };
+  }
+  // "said the actor", "the 45-year-old said": a definite title or age stands for the person
+  // last quoted or named.
+  const epithet = phrase?.split(/\s+/).pop() ?? '';
+  if (phrase && /^the\s+(?:[\p{L}\d-]+\s+){0,2}[\p{L}\d-]+$/iu.test(phrase) && (isTitleWord(epithet) || /^\d+-year-old$/.test(epithet))) {
+    const previous = context.previous?.speaker.slug ? context.previous.speaker : undefined;
+    const named = [...mentions].reverse().find((m) => m.type === 'person' && m.end <= start);
+    if (previous) return previous;
+    if (named) return { slug: named.slug, phrase: null };
+  }
+  return { slug: null, phrase };
+}
+
+/** The previous quote's speaker, when only its attribution stands between the two quotes. */
+export function continued(context: AttributionContext, start: number): Speaker | undefined {
+  const previous = context.previous;
+  if (!previous) return undefined;
+  const between = context.text.slice(previous.end, start);
+  if (between.length > 200 || /\n\s*\n[^\n]*\n\s*\n/.test(between)) return undefined;
+  // Another quote mark or a new named person in between starts someone else's words.
+  if (/["“”„«»]/.test(between)) return undefined;
+  if (context.mentions.some((m) => m.start >= previous.end && m.end <= start && m.type === 'person' && m.slug !== previous.speaker.slug)) return undefined;
+  // Across a paragraph break only when the break is all that separates them, after an attribution.
+  const paragraphs = between.split(/\n\s*\n/);
+  if (paragraphs.length > 1 && paragraphs[paragraphs.length - 1]!.trim() !== '') return undefined;
+  return previous.speaker;
+}
+
+/**
+ * A quote that opens a paragraph with no attribution of its own goes on with the reported
+ * speech that ends the paragraph before: Smith said the firm would appeal.\n\n“We believe …”
+ * (or: In a statement, the company said:\n\n“…”).
+ */
+export function reportedBefore(context: AttributionContext, start: number): Speaker | undefined {
+  const { text, mentions } = context;
+  const gap = /\n[ \t]*\n?[ \t]*$/.exec(text.slice(0, start));
+  if (!gap || gap.index === 0) return undefined;
+  const paragraphEnd = gap.index;
+  const from = lastBoundary(text, paragraphEnd - 1);
+  const sentence = text.slice(from, paragraphEnd);
+  const verb = SPEECH_RE.exec(sentence) ?? ACCORDING_RE.exec(sentence);
+  if (!verb) return undefined;
+  const at = from + verb.index;
+  return speakerIn(text, mentions, from, paragraphEnd, at, true) ?? pronounSpeaker(from, at, from, context);
+}
+
+/**
+ * The rest of the quote's sentence, where its attribution stands; nothing when the quote
+ * ends its own sentence (“… data.” Growth will …).
+ */
+function attributionAfter(text: string, start: number, end: number): string {
+  const after = sentenceAfter(text, end);
+  return endsOwnSentence(text, start, end, after) ? '' : after;
+}
+
+function endsOwnSentence(text: string, start: number, end: number, after: string): boolean {
+  return /[.!?]$/.test(text.slice(start, end - 1).trim()) && /^\s+\p{Lu}/u.test(after);
+}
+
+/**
+ * A quote that ends its own sentence, with no attribution in it nor a quote before it to
+ * continue, is said by the subject of the next sentence when that sentence opens with its
+ * subject and a verb of speech: “….” Bass said the plan would take years.
+ */
+export function saidNext(context: AttributionContext, start: number, end: number): Speaker | undefined {
+  const after = sentenceAfter(context.text, end);
+  if (!endsOwnSentence(context.text, start, end, after) || !SUBJECT_THEN_SPEECH_RE.test(after)) return undefined;
+  return speakerAfter(start, end, after, SPEECH_RE.exec(after)!, context);
+}
+
+/**
+ * Where the sentence that introduces a quote starts: its own sentence, or, when the quote
+ * opens a sentence or paragraph after a colon, the sentence the colon ends.
+ */
+function introduction(text: string, start: number): number {
+  const own = Math.max(start - INTRO_WINDOW, lastBoundary(text, start));
+  if (text.slice(own, start).trim() !== '') return own;
+  const before = text.slice(0, start).trimEnd();
+  if (!before.endsWith(':')) return own;
+  return Math.max(before.length - 1 - INTRO_WINDOW, lastBoundary(text, before.length - 1));
+}
+
+/**
+ * The subject of the clause a colon ends before a quote: the name right before the colon
+ * (headlines: Anthony Lynn: “…”), else the first person, then organisation, in the clause
+ * (Smith was blunt: “…”), else a pronoun or a capitalised name opening it.
+ */
+function subjectBeforeColon(from: number, colon: number, context: AttributionContext): Speaker | undefined {
+  const { text } = context;
+  const clause = context.mentions.filter((m) => m.start >= from && m.end <= colon && m.type !== 'place' && !qualifiesRole(text, m));
+  const subject =
+    clause.find((m) => m.end >= colon - 2) ?? clause.find((m) => m.type === 'person') ?? clause.find((m) => m.type === 'organisation');
+  if (subject) return { slug: subject.slug, phrase: null };
+  const opening = text.slice(from, colon);
+  if (/^\s*(?:he|she|they)\b/iu.test(opening)) return pronounSpeaker(from, from + opening.search(/\S/) + 5, from, context);
+  return asPhrase(nameAfter(text, from, colon));
+}
+
+/**
+ * Whether an organisation only qualifies a person known by their role: "an Apple
+ * spokesperson", "a spokesperson for Apple", "the United Nations High Commissioner". Such a
+ * subject is an unnamed person, not the organisation.
+ */
+function qualifiesRole(text: string, m: MentionSpan): boolean {
+  if (m.type !== 'organisation') return false;
+  const next = /^(?:['’]s)?\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/u.exec(text.slice(m.end, m.end + 40));
+  if (next && (ROLE_NOUN.test(next[1]!) || (isTitleWord(next[1]!) && next[2] !== undefined && (ROLE_NOUN.test(next[2]) || isTitleWord(next[2]))))) return true;
+  const before = /([\p{L}-]+)\s+(?:for|of|at|from|with)\s+(?:the\s+)?$/u.exec(text.slice(Math.max(0, m.start - 40), m.start));
+  return before !== null && ROLE_NOUN.test(before[1]!);
+}
+
+/**
+ * Whether a mention is the one spoken to, the outlet spoken in, or the possessor of the
+ * speaker, never the speaker: "told Reuters", "said on CNN", "in an interview with the
+ * Times", "Smith’s lawyer said" (but "Smith’s spokesman" speaks for Smith, and "Apple’s
+ * statement" for Apple).
+ */
+function heardOrOwned(text: string, m: MentionSpan): boolean {
+  const before = text.slice(Math.max(0, m.start - 30), m.start);
+  if (/(?<![\p{L}])(?:told|tells|telling|to|on|in|with|via)\s+(?:the\s+)?$/u.test(before) && !/according to\s+(?:the\s+)?$/i.test(before)) return true;
+  return m.type === 'person' && /^['’]s\s+(?!spokes)/u.test(text.slice(m.end, m.end + 12));
+}
+
+/**
+ * The mention in [from, to) nearest to `anchor`, people before organisations. When no person
+ * is tagged there, a capitalised name right next to the verb at `anchor` (`nextToVerb`) that
+ * the tagger could not place (a surname whose first name came earlier in the article: "Noem
+ * later tweeted", "said Lopez") outranks an organisation named further off.
+ */
+function speakerIn(text: string, mentions: MentionSpan[], from: number, to: number, anchor: number, nextToVerb = false): Speaker | undefined {
+  const inside = mentions.filter((m) => m.start >= from && m.end <= to && m.type !== 'place' && !qualifiesRole(text, m) && !heardOrOwned(text, m));
+  const people = inside.filter((m) => m.type === 'person');
+  if (people.length === 0 && nextToVerb) {
+    const adjacent = nameBefore(text, anchor, from) ?? nameAfterVerb(text, anchor, to);
+    const tagged = (n: { start: number; end: number }) => mentions.some((m) => m.start <= n.start && m.end >= n.end && m.type !== 'person');
+    if (adjacent && !tagged(adjacent)) return { slug: null, phrase: adjacent.name };
+  }
+  if (inside.length === 0) return placeAsSubject(text, mentions, from, anchor);
+  const distance = (m: MentionSpan) => Math.min(Math.abs(m.start - anchor), Math.abs(m.end - anchor));
+  const pool = people.length > 0 ? people : inside;
+  pool.sort((a, b) => distance(a) - distance(b));
+  return { slug: pool[0]!.slug, phrase: null };
+}
+
+/**
+ * A country or city right before the verb speaks for its government: “…,” China said /
+ * Washington warned. (Anywhere else a place is where something happened, not who spoke.)
+ */
+function placeAsSubject(text: string, mentions: MentionSpan[], from: number, anchor: number): Speaker | undefined {
+  const place = mentions.find(
+    (m) => m.type === 'place' && m.start >= from && m.end <= anchor && /^\s+(?:\p{Ll}+ly\s+|also\s+|later\s+|then\s+)?$/u.test(text.slice(m.end, anchor)),
+  );
+  return place ? { slug: place.slug, phrase: null } : undefined;
+}
+
+interface NameAt {
+  name: string;
+  start: number;
+  end: number;
+}
+
+const asPhrase = (name: NameAt | undefined): Speaker | undefined => (name ? { slug: null, phrase: name.name } : undefined);
+
+/** Capitalised words just before the verb at `at` (one adverb allowed). */
+function nameBefore(text: string, at: number, from: number): NameAt | undefined {
+  const windowStart = Math.max(from, at - 60);
+  const before = new RegExp(String.raw`(${NAME})\s+(?:\p{Ll}+ly\s+|later\s+|also\s+|then\s+)?$`, 'u').exec(text.slice(windowStart, at));
+  return before ? cleanName(before[1]!, windowStart + before.index) : undefined;
+}
+
+/** Capitalised words just after the verb of speech at `at`: "said Lopez", "disse o técnico Tite". */
+function nameAfterVerb(text: string, at: number, to: number): NameAt | undefined {
+  const verb = SPEECH_RE.exec(text.slice(at, at + 40));
+  // "told Reuters": who is told is not who speaks.
+  if (!verb || verb.index !== 0 || /^tel/.test(verb[0]) || verb[0] === 'told') return undefined;
+  return nameAfter(text, at + verb[0].length, to);
+}
+
+/** Capitalised words opening text[at, to), after an article and a role word ("the actor"). */
+function nameAfter(text: string, at: number, to: number): NameAt | undefined {
+  const after = new RegExp(String.raw`^[\s,]*(?:(?:the|o|a|el|la|le|der|die|das)\s+\p{Ll}+\s+)?(${NAME})`, 'u').exec(text.slice(at, Math.max(to, at)));
+  return after ? cleanName(after[1]!, at + after[0].length - after[1]!.length) : undefined;
+}
+
+/**
+ * A run of capitalised words without what is not the name: sentence openers, titles and
+ * ordinary words capitalised before it ("Sen.", "Developer Valve"), a possessive, a final
+ * stop; nothing when only a day or a month is left.
+ */
+function cleanName(raw: string, start: number): NameAt | undefined {
+  const opener = OPENER.exec(raw)?.[0] ?? '';
+  const words = raw.slice(opener.length).split(/\s+/).filter(Boolean);
+  while (words.length > 1 && (isTitleWord(words[0]!) || MORE_TITLES.test(words[0]!) || isRoleNoun(words[0]!.replace(/\.$/, '')))) words.shift();
+  const name = words.join(' ').replace(/(?:['’]s)?\.?$/u, '');
+  if (!name || DAY_OR_MONTH.test(name) || isTitleWord(name)) return undefined;
+  const at = start + raw.indexOf(name, opener.length);
+  return { name, start: at, end: at + name.length };
+}
+
+/**
+ * "he said": the speaker of the quote before, when the pronoun fits them and no one new has
+ * been named since their attribution ("“…,” Smith said of Obama. “…,” he added." is Smith's);
+ * else the last person named before the quote whose first name fits the pronoun ("she" skips
+ * a man named since), else the last person named.
+ */
+function pronounSpeaker(from: number, to: number, quoteStart: number, context: AttributionContext): Speaker | undefined {
+  const pronoun = PRONOUN_RE.exec(context.text.slice(from, to));
+  if (!pronoun) return undefined;
+  const earlier = context.mentions.filter((m) => m.type === 'person' && m.end <= quoteStart);
+  const wanted = FEMININE.test(pronoun[1]!) ? 'female' : MASCULINE.test(pronoun[1]!) ? 'male' : null;
+  const gender = (slug: string) => genderOf(context.names.get(slug) ?? '');
+  const fits = (slug: string) => !wanted || gender(slug) !== (wanted === 'male' ? 'female' : 'male');
+  const previous = context.previous;
+  if (previous?.speaker.slug && fits(previous.speaker.slug)) {
+    const attributionEnd = previous.end + sentenceAfter(context.text, previous.end).length;
+    if (!earlier.some((m) => m.start >= attributionEnd)) return previous.speaker;
+  }
+  const latest = [...earlier].reverse();
+  // Subjects before objects: a person who opens a sentence of this paragraph or the one before
+  // ("Manager Steve Clarke named his squad. It includes Andy Robertson. “…,” he said.").
+  const recent = paragraphStart(context.text, context.text.slice(0, paragraphStart(context.text, quoteStart)).trimEnd().length);
+  const subject = latest.find((m) => m.start >= recent && fits(m.slug) && opensSentence(context.text, m));
+  if (subject) return { slug: subject.slug, phrase: null };
+  // A name known to fit first, then one not known not to fit, then anyone.
+  const last =
+    (wanted && latest.find((m) => gender(m.slug) === wanted)) || latest.find((m) => !wanted || gender(m.slug) === null) || earlier[earlier.length - 1];
+  return last ? { slug: last.slug, phrase: null } : undefined;
+}
+
+/** Where the line or paragraph holding the text just before `at` starts. */
+function paragraphStart(text: string, at: number): number {
+  return text.slice(0, Math.max(0, at)).lastIndexOf('\n') + 1;
+}
+
+/**
+ * Whether a mention is its sentence's subject by position: nothing before it but an opening
+ * phrase closed by a comma ("On Tuesday, Smith …", "Her partner, David Daniels, …") and the
+ * titles or capitalised words of its name ("Scotland manager Steve Clarke").
+ */
+function opensSentence(text: string, m: MentionSpan): boolean {
+  const before = text.slice(lastBoundary(text, m.start), m.start).replace(/^[^,.;]{0,40},\s*/, '');
+  return before.split(/\s+/).filter(Boolean).every((w) => /^\p{Lu}/u.test(w) || isTitleWord(w) || /^(?:the|a|an|former|then)$/i.test(w));
+}
+
+/** A few words around the verb: "a spokesperson said" → "a spokesperson". */
+function phraseNear(afterText: string, verbIndex: number, verbLength: number): string | null {
+  const before = afterText.slice(0, verbIndex).replace(/^[\s,.;:]+/, '').trim();
+  const after = afterText.slice(verbIndex + verbLength).replace(/^[\s,]+/, '').split(/[,.;]/)[0]!.trim();
+  const phrase = (before || after).split(/\s+/).slice(0, 6).join(' ');
+  return phrase && !PRONOUN_RE.test(phrase) && !/["“”„«»]/.test(phrase) ? phrase : null;
+}
+
+/** The rest of the sentence from `from`: up to a stop that ends it or a line break. */
+function sentenceAfter(text: string, from: number): string {
+  const rest = text.slice(from, from + WINDOW);
+  for (const stop of rest.matchAll(/[.!?](?=\s|$)|\n/g)) {
+    const upTo = rest.slice(0, stop.index + 1);
+    if (stop[0] === '\n' || endsSentence(upTo, rest.slice(stop.index + 1))) return upTo;
+  }
+  return rest;
+}
+
+/** Where the sentence holding `before` starts: after the last line break or sentence end. */
+function lastBoundary(text: string, before: number): number {
+  const slice = text.slice(0, before);
+  let boundary = slice.lastIndexOf('\n') + 1;
+  const stops = /[.!?]["”’)]?\s+/g;
+  stops.lastIndex = boundary;
+  for (let m = stops.exec(slice); m; m = stops.exec(slice)) {
+    const next = m.index + m[0].length;
+    if (endsSentence(slice.slice(Math.max(0, m.index - 30), m.index + 1), slice.slice(next))) boundary = next;
+  }
+  return boundary;
+}
+
+function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  return [...text.matchAll(new RegExp(re.source, `${re.flags.replace('g', '')}g`))];
+}
