@@ -51,6 +51,8 @@ export async function assignCluster(
   options: ClusterOptions,
   print: Fingerprint = fingerprint(article.headline, article.bodyText, options),
   entities: readonly EntityMention[] = [],
+  /** The article was created in this transaction (see ClusterIndex.assign). */
+  { fresh = false }: { fresh?: boolean } = {},
 ): Promise<ClusterMembership> {
   const keysToCount = frequencyKeys(print.terms, entities);
   const frequencies = await clusters.documentFrequencies(keysToCount);
@@ -72,7 +74,7 @@ export async function assignCluster(
     }
     // Reprocessing a cluster's first article finds its own copies: it stays the first.
     const membership: ClusterMembership = { articleId: article.id, clusterId, match: clusterId === article.id ? 'first' : 'exact', similarity: 1 };
-    await clusters.assign({ ...base, ...membership });
+    await clusters.assign({ ...base, ...membership, fresh });
     return membership;
   }
   const windowMs = options.windowHours * 3_600_000;
@@ -83,13 +85,13 @@ export async function assignCluster(
   const near = chooseCluster(print.signature, candidates, options);
   if (near && near.clusterId !== article.id) {
     const membership: ClusterMembership = { articleId: article.id, clusterId: near.clusterId, match: 'near', similarity: near.similarity };
-    await clusters.assign({ ...base, ...membership });
+    await clusters.assign({ ...base, ...membership, fresh });
     return membership;
   }
   const membership: ClusterMembership = comparable
     ? await joinEvent(clusters, article.id, built.profile, built.queryKeys, from, to, options)
     : { articleId: article.id, clusterId: article.id, match: 'first', similarity: 1 };
-  await clusters.assign({ ...base, ...membership });
+  await clusters.assign({ ...base, ...membership, fresh });
   return membership;
 }
 

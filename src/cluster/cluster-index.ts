@@ -49,8 +49,11 @@ export interface ClusterIndex {
   findExact(contentHash: string, exceptArticleId: number): Promise<{ articleId: number; clusterId: number | null } | undefined>;
   /** Articles sharing any band key, published within [from, to], other than the given one. */
   candidates(bandKeys: string[], from: Date, to: Date, exceptArticleId: number): Promise<ClusterCandidate[]>;
-  /** Records (or replaces) an article's membership and its band keys. */
-  assign(membership: ClusterMembership & { signature: string; bandKeys: string[]; publishedAt: Date; event?: EventIndexEntry }): Promise<void>;
+  /**
+   * Records (or replaces) an article's membership and its band keys. `fresh`: the article was
+   * created in this transaction, so there is nothing of it to look up or replace.
+   */
+  assign(membership: ClusterMembership & { signature: string; bandKeys: string[]; publishedAt: Date; event?: EventIndexEntry; fresh?: boolean }): Promise<void>;
   /** How many profiled articles there are, and how many hold each key (absent keys: none). */
   documentFrequencies(keys: string[]): Promise<{ docs: number; df: Map<string, number> }>;
   /**

@@ -12,6 +12,7 @@ import { describeCommentsContract } from './comments.contract.js';
 import { describeAccountsContract } from './accounts.contract.js';
 import { describeEnrichmentContract } from './enrichment.contract.js';
 import { describeEventClusterContract } from './event-cluster.contract.js';
+import { describeGroupedIngestContract } from './grouped-ingest.contract.js';
 import { describeLeadImageContract } from './lead-image.contract.js';
 import { describeProviderLogoContract } from './provider-logo.contract.js';
 import { describeListingContract } from './listing.contract.js';
@@ -420,6 +421,7 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
 
     describeEnrichmentContract(() => ({ store, providerId, otherProviderId }));
     describeEventClusterContract(() => ({ store, providerId, otherProviderId }));
+    describeGroupedIngestContract(() => ({ store, providerId, otherProviderId }));
     describeListingContract(() => ({ store, providerId, otherProviderId }));
     describeLeadImageContract(() => ({ store, providerId, otherProviderId }));
     describeProviderLogoContract(() => ({ store, providerId, otherProviderId }));
