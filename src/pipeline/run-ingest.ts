@@ -108,7 +108,7 @@ export interface IngestDeps {
   fetch?: Omit<FetchOptions, 'allowPrivate' | 'signal'>;
   /** Told when a stored story names a lead image not yet fetched (the image job); ingest never waits for it. */
   leadImages?: { wake(): void };
-  /** How long one group of items may hold its transaction; GROUP_BUDGET_MS (store-items.ts) unless given. */
+  /** CPU milliseconds one group of items may hold its transaction for; GROUP_BUDGET_MS (store-items.ts) unless given. */
   groupBudgetMs?: number;
 }
 
