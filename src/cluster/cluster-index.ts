@@ -60,8 +60,10 @@ export interface ClusterIndex {
    * it matched; without, the story's first version), which replace every link the article had,
    * both ways. When it was clustered before or is not published, its story and the one it left
    * are then recomputed from their links and may split. Resolves to the story it ends in.
+   * `fresh`: the article was created in this transaction, so there is nothing of it to look up
+   * or replace.
    */
-  assign(membership: ClusterMembership & { signature: string; bandKeys: string[]; publishedAt: Date; event?: EventIndexEntry; links?: ClusterLink[] }): Promise<number>;
+  assign(membership: ClusterMembership & { signature: string; bandKeys: string[]; publishedAt: Date; event?: EventIndexEntry; links?: ClusterLink[]; fresh?: boolean }): Promise<number>;
   /** How many profiled articles there are, and how many hold each key (absent keys: none). */
   documentFrequencies(keys: string[]): Promise<{ docs: number; df: Map<string, number> }>;
   /**

@@ -130,11 +130,15 @@ export function slugify(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
-  // Cut at a grapheme boundary, so a letter never loses its marks at the end.
+  // Cut at a grapheme boundary, so a letter never loses its marks at the end. In ASCII every
+  // character is a grapheme: most headlines skip the (slow) segmenter.
   let slug = '';
-  for (const { segment } of graphemes.segment(words)) {
-    if (slug.length + segment.length > MAX_SLUG_LENGTH) break;
-    slug += segment;
+  if (/^[\x21-\x7e]*$/.test(words)) slug = words.slice(0, MAX_SLUG_LENGTH);
+  else {
+    for (const { segment } of graphemes.segment(words)) {
+      if (slug.length + segment.length > MAX_SLUG_LENGTH) break;
+      slug += segment;
+    }
   }
   slug = slug.replace(/-+$/, '');
   // A slug of marks alone (a stray combining character) is no word.

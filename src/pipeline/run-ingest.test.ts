@@ -167,4 +167,33 @@ describe('the ingest service', () => {
     assert.deepEqual(summary.items.map((o) => o.outcome), ['created', 'rejected', 'created']);
     assert.match(summary.rejected[0]!.reason, /could not be processed: Worker terminated/);
   });
+
+  it('commits up to fifty items of a window per transaction, with a turn of the event loop between transactions', async () => {
+    const statements: string[] = [];
+    const counted = await openTestSqliteStore({ onQuery: (sql) => statements.push(sql) });
+    try {
+      await seedTaxonomy(counted.store);
+      const provider = await counted.store.providers.create({ slug: 'grouped', name: 'Grouped' });
+      const items = Array.from({ length: 120 }, (_, n) => story(`g-${n}`, n));
+      let turns = 0;
+      const ticking = setInterval(() => turns++, 0);
+      statements.length = 0;
+      const summary = await createIngestService({ store: counted.store, groupBudgetMs: 60_000 }).ingest(provider, items);
+      clearInterval(ticking);
+      assert.equal(summary.created, 120);
+      assert.equal(await counted.store.articles.count(), 120);
+      // Articles inserted per write transaction: at most 50 each, and the items of one
+      // window (64 read at a time) commit together as far as that allows.
+      const perTransaction: number[] = [];
+      for (const sql of statements) {
+        if (sql === 'begin immediate') perTransaction.push(0);
+        if (sql.startsWith('insert into "articles"')) perTransaction[perTransaction.length - 1]! += 1;
+      }
+      assert.deepEqual(perTransaction, [50, 14, 50, 6]);
+      assert.equal(statements.filter((s) => s === 'commit').length, 4);
+      assert.ok(turns >= 2, `the event loop turned ${turns} times`);
+    } finally {
+      await counted.drop();
+    }
+  });
 });

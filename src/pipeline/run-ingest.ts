@@ -1,4 +1,3 @@
-import { assignCluster } from '../cluster/assign-cluster.js';
 import type { ClusterMembership } from '../cluster/cluster-index.js';
 import { clusterOptions, type ClusterOptions } from '../cluster/cluster-options.js';
 import { needsFullText, type FullTextPolicy } from '../clean/needs-full-text.js';
@@ -11,6 +10,7 @@ import { itemKey, sourceHash } from './item-identity.js';
 import { inlineProcessor, type ItemProcessor } from './process-pool.js';
 import { isWithdrawal, retractItem, type RetractOutcome } from './retract.js';
 import type { ProcessedItem } from './process-worker.js';
+import { GROUP_MAX_ITEMS, storeItems, type ItemToStore, type StoredItem } from './store-items.js';
 
 /** What became of one input item. */
 export type ItemOutcome =
@@ -75,11 +75,11 @@ export interface ReprocessOutcome {
  * store, the same way for all. No other module runs the pipeline with I/O.
  */
 export interface IngestService {
-  /** Ingests a stream of items for a provider, item by item, each in its own transaction. */
+  /** Ingests a stream of items for a provider, in input order, several items per short transaction (each kept or refused on its own). */
   ingest(provider: Provider, items: Iterable<RawItem> | AsyncIterable<RawItem>, options?: IngestOptions): Promise<IngestSummary>;
   /**
    * All or nothing at the pipeline: every item is processed first, and if the pipeline refuses
-   * any, nothing is stored. Otherwise each is stored in its own short transaction.
+   * any, nothing is stored. Otherwise they are stored as `ingest` stores them.
    */
   ingestBatch(provider: Provider, items: RawItem[], options?: IngestOptions): Promise<BatchOutcome>;
   /** Runs a stored article through the pipeline again (after the rules change). */
@@ -108,6 +108,8 @@ export interface IngestDeps {
   fetch?: Omit<FetchOptions, 'allowPrivate' | 'signal'>;
   /** Told when a stored story names a lead image not yet fetched (the image job); ingest never waits for it. */
   leadImages?: { wake(): void };
+  /** CPU milliseconds one group of items may hold its transaction for; GROUP_BUDGET_MS (store-items.ts) unless given. */
+  groupBudgetMs?: number;
 }
 
 /** Items looked up and processed together: one repeat-check query per window. */
@@ -131,56 +133,20 @@ export function createIngestService(deps: IngestDeps): IngestService {
   }
 
   /**
-   * The one store transaction of an item: upsert → entities → story cluster. Entities, quotes
-   * and the cluster commit with the article, or not at all.
+   * Stores processed items in input order, several per short transaction (see
+   * store-items.ts): each item's article, entities, quotes and story cluster commit together,
+   * and an item the store refuses comes back refused while the others are stored.
    */
-  async function commit(
-    providerId: number,
-    result: ProcessedItem & { kind: 'accepted' },
-    options: { stored?: ArticleStamp; adoptDisclaimer: boolean; keep?: Pick<Article, 'status' | 'sourceHash'>; always?: boolean },
-  ) {
+  async function commit(providerId: number, items: ItemToStore[], disclaimer: { known: boolean }): Promise<StoredItem[]> {
     const started = performance.now();
-    try {
-      return await commitOnce(providerId, result, options);
-    } finally {
-      observer?.stage('store', performance.now() - started);
+    const outcomes = await storeItems(store, items, { providerId, clustering, disclaimer, budgetMs: deps.groupBudgetMs });
+    const perItem = (performance.now() - started) / Math.max(1, items.length);
+    for (const { result } of items) {
+      observer?.stage('store', perItem);
       for (const [stage, ms] of Object.entries(result.stageMs ?? {})) observer?.stage(stage, ms);
     }
-  }
-
-  async function commitOnce(
-    providerId: number,
-    result: ProcessedItem & { kind: 'accepted' },
-    options: { stored?: ArticleStamp; adoptDisclaimer: boolean; keep?: Pick<Article, 'status' | 'sourceHash'>; always?: boolean },
-  ) {
-    const run = () =>
-      store.transaction(async (tx) => {
-        // A disclaimer found in a body becomes the provider's, when it has none yet.
-        if (options.adoptDisclaimer) await tx.providers.update(providerId, { disclaimer: result.disclaimer! });
-        // An undated item is stamped with the time it was first seen; seen again, it keeps
-        // that time instead of looking new and "updated" on every poll.
-        let draft = result.undated && options.stored ? { ...result.draft, publishedAt: options.stored.publishedAt, updatedAt: options.stored.updatedAt } : result.draft;
-        if (options.keep) draft = { ...draft, ...options.keep };
-        const saved = await tx.articles.upsert(draft);
-        let membership: ClusterMembership | undefined;
-        if (saved.outcome !== 'unchanged' || options.always) {
-          await tx.entities.saveForArticle(saved.article.id, result.enrichment.entities, result.enrichment.quotes);
-          membership = await assignCluster(tx.clusters, saved.article, clustering, result.print, result.enrichment.entities);
-          // No listing call here: the store rewrites the listings of the stories this touched before it commits.
-        }
-        return { ...saved, membership };
-      });
-    let saved: Awaited<ReturnType<typeof run>>;
-    try {
-      saved = await run();
-    } catch (error) {
-      // Two writers creating the same new article at once: one wins the unique key
-      // (provider, guid); running the loser again turns its insert into an update.
-      if (!isUniqueViolation(error)) throw error;
-      saved = await run();
-    }
-    if (saved.article.leadImage?.status === 'pending') deps.leadImages?.wake();
-    return saved;
+    if (outcomes.some((o) => o.saved?.article.leadImage?.status === 'pending')) deps.leadImages?.wake();
+    return outcomes;
   }
 
   /** Completes a teaser from its page before processing; a failure keeps the teaser. */
@@ -199,8 +165,9 @@ export function createIngestService(deps: IngestDeps): IngestService {
    * One window of items: one query finds the stored ones (only those are hashed: a new item
    * cannot be a repeat); repeats (the same bytes as last time) skip the pipeline; teasers of
    * stored articles are left out (ingesting them again would replace the full text with the
-   * teaser); the rest is processed on the pool at once and stored in input order as results
-   * come back, each in its own transaction.
+   * teaser); the rest is processed on the pool at once. Results are stored in input order as
+   * they come back: those ready together commit as one group, so a store that keeps up with
+   * the pool commits small groups and one that falls behind commits bigger ones.
    */
   async function ingestWindow(provider: Provider, items: RawItem[], options: IngestOptions, summary: IngestSummary, disclaimer: { known: boolean }) {
     const keys = items.map(itemKey);
@@ -208,41 +175,61 @@ export function createIngestService(deps: IngestDeps): IngestService {
     const now = options.now ?? (() => new Date());
     // Linked pages are fetched one at a time, as a polite reader would; processing goes on meanwhile.
     let pages: Promise<unknown> = Promise.resolve();
-    const work = items.map(async (item, i) => {
-      if (isWithdrawal(item)) return { withdrawal: true as const };
-      const stored = keys[i] ? stamps.get(keys[i]!) : undefined;
-      if (stored && stored.sourceHash === sourceHash(item)) return { stored, repeat: true as const };
-      if (stored && options.fullText && needsFullText(item, options.fullText)) return { stored, teaserOfStored: true as const };
-      let completed = item;
-      const policy = options.fullText;
-      if (!stored && policy && needsFullText(item, policy)) {
-        const page = pages.then(() => complete(item, policy, options, summary));
-        pages = page.catch(() => {});
-        completed = await page;
+    const ready = items.map(() => false);
+    const work = items.map(async (item, i): Promise<Settled> => {
+      try {
+        if (isWithdrawal(item)) return { withdrawal: true };
+        const stored = keys[i] ? stamps.get(keys[i]!) : undefined;
+        if (stored && stored.sourceHash === sourceHash(item)) return { stored, unchanged: true };
+        if (stored && options.fullText && needsFullText(item, options.fullText)) return { stored, unchanged: true };
+        let completed = item;
+        const policy = options.fullText;
+        if (!stored && policy && needsFullText(item, policy)) {
+          const page = pages.then(() => complete(item, policy, options, summary));
+          pages = page.catch(() => {});
+          completed = await page;
+        }
+        return { stored, result: await processOne(completed, provider.id, now()) };
+      } finally {
+        ready[i] = true;
       }
-      return { stored, result: await processOne(completed, provider.id, now()) };
     });
+    let group: { item: RawItem; done: Settled }[] = [];
+    const flush = async () => {
+      const toStore = group.flatMap(({ done }) => (done.result?.kind === 'accepted' ? [{ result: done.result, stored: done.stored }] : []));
+      const stored = toStore.length > 0 ? await commit(provider.id, toStore, disclaimer) : [];
+      let next = 0;
+      for (const { item, done } of group) {
+        summary.read++;
+        if (done.unchanged) {
+          summary.unchanged++;
+          summary.items.push({ outcome: 'unchanged', articleId: done.stored!.id });
+        } else if (done.result?.kind === 'rejected') {
+          reject(summary, item, done.result.reason);
+        } else if (done.result) {
+          const outcome = stored[next++]!;
+          if (outcome.saved) record(summary, outcome.saved.outcome, outcome.saved.article.id, done.result);
+          else reject(summary, item, outcome.error!);
+        }
+        options.onItem?.(summary);
+      }
+      group = [];
+    };
     for (const [i, pending] of work.entries()) {
       const done = await pending;
-      const item = items[i]!;
-      summary.read++;
-      if ('withdrawal' in done) {
+      if (done.withdrawal) {
         // After the items before it in the window, so "story, then its kill notice" ends taken down.
-        recordWithdrawal(summary, item, await retractItem(store, provider.id, item));
-      } else if ('repeat' in done || 'teaserOfStored' in done) {
-        summary.unchanged++;
-        summary.items.push({ outcome: 'unchanged', articleId: done.stored!.id });
-      } else if (done.result.kind === 'rejected') {
-        summary.rejected.push({ item: item.guid ?? item.url ?? item.headline ?? `#${summary.read}`, reason: done.result.reason });
-        summary.items.push({ outcome: 'rejected', reason: done.result.reason });
-      } else {
-        const adoptDisclaimer = done.result.disclaimer !== null && !disclaimer.known;
-        const { outcome, article } = await commit(provider.id, done.result, { stored: done.stored, adoptDisclaimer });
-        if (adoptDisclaimer) disclaimer.known = true;
-        record(summary, outcome, article.id, done.result);
+        await flush();
+        summary.read++;
+        recordWithdrawal(summary, items[i]!, await retractItem(store, provider.id, items[i]!));
+        options.onItem?.(summary);
+        continue;
       }
-      options.onItem?.(summary);
+      group.push({ item: items[i]!, done });
+      // What is ready goes in together; a group does not wait for the pool.
+      if (group.length >= GROUP_MAX_ITEMS || i + 1 === items.length || !ready[i + 1]) await flush();
     }
+    await flush();
   }
 
   /** Tells the observer each item's outcome. */
@@ -286,23 +273,35 @@ export function createIngestService(deps: IngestDeps): IngestService {
         return { kind: 'refused', refused };
       }
       const summary = emptySummary();
-      let disclaimerKnown = provider.disclaimer.trim() !== '';
-      for (const [i, result] of results.entries()) {
-        summary.read++;
-        if (isWithdrawal(items[i]!)) {
-          recordWithdrawal(summary, items[i]!, await retractItem(store, provider.id, items[i]!));
-          continue;
+      const disclaimer = { known: provider.disclaimer.trim() !== '' };
+      // The items between two kill notices are stored together, the notices in their place.
+      for (let from = 0; from < items.length; ) {
+        let to = from;
+        while (to < items.length && !isWithdrawal(items[to]!)) to++;
+        const toStore: ItemToStore[] = [];
+        for (let i = from; i < to; i++) {
+          const result = results[i];
+          if (result?.kind === 'accepted') toStore.push({ result, stored: keys[i] ? stamps.get(keys[i]!) : undefined });
         }
-        const stored = keys[i] ? stamps.get(keys[i]!) : undefined;
-        if (result === null || result.kind === 'rejected') {
-          summary.unchanged++;
-          summary.items.push({ outcome: 'unchanged', articleId: stored!.id });
-          continue;
+        const stored = await commit(provider.id, toStore, disclaimer);
+        let next = 0;
+        for (let i = from; i < to; i++) {
+          summary.read++;
+          const result = results[i];
+          if (result?.kind !== 'accepted') {
+            summary.unchanged++;
+            summary.items.push({ outcome: 'unchanged', articleId: stamps.get(keys[i]!)!.id });
+            continue;
+          }
+          const outcome = stored[next++]!;
+          if (outcome.saved) record(summary, outcome.saved.outcome, outcome.saved.article.id, result);
+          else reject(summary, items[i]!, outcome.error!);
         }
-        const adoptDisclaimer = result.disclaimer !== null && !disclaimerKnown;
-        const { outcome, article } = await commit(provider.id, result, { stored, adoptDisclaimer });
-        if (adoptDisclaimer) disclaimerKnown = true;
-        record(summary, outcome, article.id, result);
+        if (to < items.length) {
+          summary.read++;
+          recordWithdrawal(summary, items[to]!, await retractItem(store, provider.id, items[to]!));
+        }
+        from = to + 1;
       }
       count(summary);
       return { kind: 'stored', summary };
@@ -313,8 +312,9 @@ export function createIngestService(deps: IngestDeps): IngestService {
       if (result.kind === 'rejected') return { kind: 'rejected', reason: result.reason };
       // Status and the provider's original bytes did not change: keep them, so the next copy
       // of the item is still recognised.
-      const saved = await commit(article.providerId, result, { adoptDisclaimer: false, keep: { status: article.status, sourceHash: article.sourceHash }, always: true });
-      return { kind: 'reprocessed', changed: saved.outcome !== 'unchanged', membership: saved.membership };
+      const [outcome] = await commit(article.providerId, [{ result, keep: { status: article.status, sourceHash: article.sourceHash }, always: true }], { known: true });
+      if (!outcome?.saved) throw outcome?.cause;
+      return { kind: 'reprocessed', changed: outcome.saved.outcome !== 'unchanged', membership: outcome.saved.membership };
     },
   };
 }
@@ -370,7 +370,16 @@ function recordWithdrawal(summary: IngestSummary, item: RawItem, outcome: Retrac
   summary.withdrawn.push({ item: item.guid ?? item.url ?? item.headline, articleId: outcome.outcome === 'taken_down' ? outcome.articleId : null, reason: outcome.reason });
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: unknown };
-  return e?.code === '23505' || (typeof e?.message === 'string' && e.message.includes('UNIQUE constraint failed'));
+/** Counts an item the pipeline or the store refused. */
+function reject(summary: IngestSummary, item: RawItem, reason: string): void {
+  summary.rejected.push({ item: item.guid ?? item.url ?? item.headline ?? `#${summary.read}`, reason });
+  summary.items.push({ outcome: 'rejected', reason });
+}
+
+/** Where an item of a window stands once looked up and processed. */
+interface Settled {
+  withdrawal?: true;
+  unchanged?: true;
+  stored?: ArticleStamp;
+  result?: ProcessedItem;
 }

@@ -50,17 +50,20 @@ export function clusterRepo(db: Kysely<Database>, write: Writer): ClusterRepo {
 
     assign(m) {
       return write(async (tx, effects) => {
-        const before = await tx.selectFrom('article_clusters').select('cluster_id').where('article_id', '=', m.articleId).executeTakeFirst();
+        // A fresh article (created in this transaction) has nothing to look up or replace.
+        const before = m.fresh ? undefined : await tx.selectFrom('article_clusters').select('cluster_id').where('article_id', '=', m.articleId).executeTakeFirst();
         // Leaving a story changes the story left behind (its head, its listings) as well.
         if (before && before.cluster_id !== m.clusterId) effects.touchStory(before.cluster_id);
+        if (!m.fresh) {
+          await tx.deleteFrom('lsh_bands').where('article_id', '=', m.articleId).execute();
+          await tx.deleteFrom('article_clusters').where('article_id', '=', m.articleId).execute();
+        }
         effects.touchArticle(m.articleId, m.clusterId);
-        await tx.deleteFrom('lsh_bands').where('article_id', '=', m.articleId).execute();
-        await tx.deleteFrom('article_clusters').where('article_id', '=', m.articleId).execute();
         await tx
           .insertInto('article_clusters')
           .values({ article_id: m.articleId, cluster_id: m.clusterId, match: m.match, similarity: m.similarity, signature: m.signature })
           .execute();
-        if (m.event) await saveEvent(tx, m.articleId, m.publishedAt, m.event);
+        if (m.event) await saveEvent(tx, m.articleId, m.publishedAt, m.event, m.fresh ?? false);
         // Placed without links, a version is linked to its story's first version.
         const given = m.links ?? (m.clusterId === m.articleId ? [] : [{ articleId: m.clusterId, similarity: m.similarity }]);
         // A version clustered again is judged afresh: links to it made with its old text go too.
@@ -186,9 +189,9 @@ export function clusterRepo(db: Kysely<Database>, write: Writer): ClusterRepo {
  * frequencies: on its first profile, not when it is reprocessed (the counts are a guide to
  * rarity, and a re-sent text rarely changes its vocabulary much).
  */
-async function saveEvent(tx: Kysely<Database>, articleId: number, publishedAt: Date, event: EventIndexEntry): Promise<void> {
-  const had = await tx.selectFrom('event_profiles').select('article_id').where('article_id', '=', articleId).executeTakeFirst();
-  await tx.deleteFrom('event_keys').where('article_id', '=', articleId).execute();
+async function saveEvent(tx: Kysely<Database>, articleId: number, publishedAt: Date, event: EventIndexEntry, fresh: boolean): Promise<void> {
+  const had = fresh ? undefined : await tx.selectFrom('event_profiles').select('article_id').where('article_id', '=', articleId).executeTakeFirst();
+  if (!fresh) await tx.deleteFrom('event_keys').where('article_id', '=', articleId).execute();
   if (had) {
     await tx.updateTable('event_profiles').set({ profile: event.profile }).where('article_id', '=', articleId).execute();
   } else {

@@ -10,7 +10,7 @@ export interface EntityRepo {
    * Replaces an article's entities and quotes with these. Entities are shared by slug: the
    * first article to name one fixes its canonical name and type.
    */
-  saveForArticle(articleId: number, entities: EntityMention[], quotes: Quote[]): Promise<void>;
+  saveForArticle(articleId: number, entities: EntityMention[], quotes: Quote[], options?: NewArticle): Promise<void>;
   findBySlug(slug: string): Promise<Entity | undefined>;
   /** An article's entities, most mentioned first. */
   ofArticle(articleId: number): Promise<ArticleEntity[]>;
@@ -26,6 +26,11 @@ export interface EntityRepo {
 
 const MAX_QUOTES = 100;
 
+/** Told by a writer that has just created the article: nothing of it is stored yet to look up or replace. */
+export interface NewArticle {
+  fresh?: boolean;
+}
+
 /** The entity repository over any engine; callers wrap `saveForArticle` in the article's transaction. */
 export function entityRepo(db: Kysely<Database>, write: Writer): EntityRepo {
   const toEntity = (r: { id: number; slug: string; name: string; type: string }): Entity => ({
@@ -36,14 +41,16 @@ export function entityRepo(db: Kysely<Database>, write: Writer): EntityRepo {
   });
 
   return {
-    saveForArticle(articleId, entities, quotes) {
+    saveForArticle(articleId, entities, quotes, options = {}) {
       return write(async (tx, effects) => {
-        // The entity pages this article appeared on, before and after, show its quotes.
-        const before = await tx.selectFrom('article_entities').select('entity_id').where('article_id', '=', articleId).execute();
         effects.touchArticle(articleId);
-        effects.tag(...before.map((e) => `scope:entity:${e.entity_id}`));
-        await tx.deleteFrom('quotes').where('article_id', '=', articleId).execute();
-        await tx.deleteFrom('article_entities').where('article_id', '=', articleId).execute();
+        if (!options.fresh) {
+          // The entity pages this article appeared on, before and after, show its quotes.
+          const before = await tx.selectFrom('article_entities').select('entity_id').where('article_id', '=', articleId).execute();
+          effects.tag(...before.map((e) => `scope:entity:${e.entity_id}`));
+          await tx.deleteFrom('quotes').where('article_id', '=', articleId).execute();
+          await tx.deleteFrom('article_entities').where('article_id', '=', articleId).execute();
+        }
         const bySlug = new Map(entities.map((e) => [e.slug, e]));
         if (bySlug.size === 0 && quotes.length === 0) return;
         const slugs = [...bySlug.keys()];

@@ -53,6 +53,10 @@ interface Pending {
   events: Map<number, WebhookEventKind>;
 }
 
+function copyPending(p: Pending): Pending {
+  return { articles: new Map(p.articles), stories: new Set(p.stories), tags: new Set(p.tags), events: new Map(p.events) };
+}
+
 /**
  * The one Store implementation: portable SQL through Kysely. The engine modules
  * (`sqlite/`, `postgres/`) open the connection and give the engine's change source.
@@ -118,6 +122,8 @@ export class KyselyStore implements Store {
   }
 
   private readonly write: Writer;
+  /** Savepoints opened on this transaction so far, for their names. */
+  private savepoints = 0;
 
   get changes(): ChangeFeed {
     return this.hub;
@@ -143,6 +149,25 @@ export class KyselyStore implements Store {
       // loop after each SQLite transaction lets waiting requests in between. (PostgreSQL's
       // queries are real I/O, so the loop turns between them anyway.)
       if (this.engine === 'sqlite') await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  async savepoint<T>(work: (tx: Store) => Promise<T>): Promise<T> {
+    const pending = this.pending;
+    if (!pending) return this.transaction(work);
+    const name = `sp_${++this.savepoints}`;
+    // What the part wrote is undone in the database and in what the commit will rewrite.
+    const before = copyPending(pending);
+    await sql.raw(`savepoint ${name}`).execute(this.db);
+    try {
+      const value = await work(this);
+      await sql.raw(`release savepoint ${name}`).execute(this.db);
+      return value;
+    } catch (error) {
+      await sql.raw(`rollback to savepoint ${name}`).execute(this.db);
+      await sql.raw(`release savepoint ${name}`).execute(this.db);
+      Object.assign(pending, before);
+      throw error;
     }
   }
 

@@ -13,6 +13,7 @@ import { describeAccountsContract } from './accounts.contract.js';
 import { describeEnrichmentContract } from './enrichment.contract.js';
 import { describeClusterSplitContract } from './cluster-split.contract.js';
 import { describeEventClusterContract } from './event-cluster.contract.js';
+import { describeGroupedIngestContract } from './grouped-ingest.contract.js';
 import { describeLeadImageContract } from './lead-image.contract.js';
 import { describeProviderLogoContract } from './provider-logo.contract.js';
 import { describeListingContract } from './listing.contract.js';
@@ -422,6 +423,7 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
     describeEnrichmentContract(() => ({ store, providerId, otherProviderId }));
     describeEventClusterContract(() => ({ store, providerId, otherProviderId }));
     describeClusterSplitContract(() => ({ store, providerId, otherProviderId }));
+    describeGroupedIngestContract(() => ({ store, providerId, otherProviderId }));
     describeListingContract(() => ({ store, providerId, otherProviderId }));
     describeLeadImageContract(() => ({ store, providerId, otherProviderId }));
     describeProviderLogoContract(() => ({ store, providerId, otherProviderId }));

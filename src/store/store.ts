@@ -165,6 +165,13 @@ export interface Store {
   readonly changes: ChangeFeed;
   /** Runs `work` in one transaction: everything it wrote is committed, or nothing is. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
+  /**
+   * Inside a transaction: runs `work` so that, if it throws, what it wrote is undone and the
+   * transaction goes on without it (a savepoint); the error is thrown again. Outside one,
+   * the same as `transaction`. Several items commit in one transaction this way, each kept
+   * or refused on its own.
+   */
+  savepoint<T>(work: (tx: Store) => Promise<T>): Promise<T>;
   /** Applies pending schema migrations; returns the names of those it applied. */
   migrate(): Promise<string[]>;
   /** Names of migrations not yet applied (gazette doctor). */
