@@ -154,7 +154,7 @@ function refused(cause: unknown): StoredItem {
   return { error: `The item could not be stored: ${message}${detail ? ` (${detail})` : ''}`, cause };
 }
 
-export function isUniqueViolation(error: unknown): boolean {
+function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: unknown; message?: unknown };
   return e?.code === '23505' || (typeof e?.message === 'string' && e.message.includes('UNIQUE constraint failed'));
 }

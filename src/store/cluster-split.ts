@@ -81,7 +81,9 @@ export async function reclusterAround(db: Kysely<Database>, effects: WriteEffect
   const moves = new Map<number, number[]>();
   for (const [id, to] of story) {
     if (before.get(id) === to) continue;
-    moves.set(to, [...(moves.get(to) ?? []), id]);
+    const moving = moves.get(to);
+    if (moving) moving.push(id);
+    else moves.set(to, [id]);
   }
   for (const [to, ids] of moves) {
     for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
