@@ -4,7 +4,7 @@ import type { ListingEntry } from '../listing-repo.js';
 import { spaceCjkWords } from '../../domain/cjk-words.js';
 import type { Database } from '../schema.js';
 import type { Engine } from '../store.js';
-import { postgresTagLexeme, sqliteTagToken, tagsOf } from './search-tags.js';
+import { factsOf, postgresTagLexeme, sqliteTagToken, type SearchTag } from './search-tags.js';
 import { textSearchConfig } from './text-search-config.js';
 
 /** Search keys are sort_at·SPAN + (article id mod SPAN): 2²¹ leaves room for ms times to year 2100 in 63 bits. */
@@ -63,11 +63,13 @@ async function indexEntry(db: Kysely<Database>, engine: Engine, entry: WantedEnt
   // Chinese and Japanese runs are split into words first: neither engine's tokenizer can.
   const text = { headline: spaceCjkWords(article.headline), summary: spaceCjkWords(article.summary), body: spaceCjkWords(article.body_text) };
   categories.sort((x, y) => x.position - y.position);
-  const tags = tagsOf({ head: entry.head, language: article.language, providerId: article.provider_id, categories: categories.map((c) => c.category_slug) });
+  const facts = factsOf({ head: entry.head, language: article.language, providerId: article.provider_id, categories: categories.map((c) => c.category_slug) });
   const signature = createHash('sha256')
-    .update(JSON.stringify([entry.storyId, entry.sortAt, tags, article.headline, article.summary, article.body_text]))
+    .update(JSON.stringify([entry.storyId, entry.sortAt, facts, article.headline, article.summary, article.body_text]))
     .digest('base64url');
   if (signature === storedSignature) return;
+  // The head is a column, not a token (see search-tags.ts).
+  const tags = facts.filter((f): f is SearchTag => f.kind !== 'head');
   if (storedSignature !== undefined) await removeEntry(db, engine, entry.articleId);
   const key = keyParameter(engine, await freeKey(db, engine, entry));
   const row = { key, article_id: entry.articleId, story_id: entry.storyId, sort_at: entry.sortAt, head: entry.head ? 1 : 0, signature };

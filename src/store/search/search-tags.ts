@@ -1,7 +1,9 @@
 /**
  * What a search filter can ask of an indexed story, stored as tokens inside the full-text
  * index itself so that a filter is one more posting list to intersect (never a scan of
- * matches): the story head, the language, the provider, each category.
+ * matches): the language, the provider, each category. Whether the story is its story's
+ * head is one of its facts too (a change of head rewrites its entry), but it is not a token:
+ * nearly every entry is a head, and search checks the `head` column instead.
  */
 export interface SearchTagSource {
   head: boolean;
@@ -10,11 +12,14 @@ export interface SearchTagSource {
   categories: readonly string[];
 }
 
-/** A filter or an indexed fact, by kind. */
-export type SearchTag = { kind: 'head' } | { kind: 'language'; language: string } | { kind: 'provider'; providerId: number } | { kind: 'category'; slug: string };
+/** A filter, stored as a token of the index. */
+export type SearchTag = { kind: 'language'; language: string } | { kind: 'provider'; providerId: number } | { kind: 'category'; slug: string };
 
-/** The tags of one indexed article. */
-export function tagsOf(source: SearchTagSource): SearchTag[] {
+/** An indexed fact: a tag, or being the story's head. */
+export type SearchFact = { kind: 'head' } | SearchTag;
+
+/** The facts of one indexed article: what its entry's signature covers. */
+export function factsOf(source: SearchTagSource): SearchFact[] {
   return [
     ...(source.head ? [{ kind: 'head' } as const] : []),
     { kind: 'language', language: source.language.toLowerCase() },
@@ -31,8 +36,6 @@ const hex = (text: string) => Buffer.from(text, 'utf8').toString('hex');
  */
 export function sqliteTagToken(tag: SearchTag): string {
   switch (tag.kind) {
-    case 'head':
-      return 'qh0';
     case 'language':
       return `ql${hex(tag.language)}0`;
     case 'provider':
@@ -48,8 +51,6 @@ export function sqliteTagToken(tag: SearchTag): string {
  */
 export function postgresTagLexeme(tag: SearchTag): string {
   switch (tag.kind) {
-    case 'head':
-      return ' head';
     case 'language':
       return ` lang ${tag.language}`;
     case 'provider':
