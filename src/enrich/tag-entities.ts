@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { tagsOf } from './word-tags.js';
 import { slugify } from '../domain/article.js';
 import type { EntityMention, EntityType } from '../domain/entity.js';
 import { findArabicNames } from './find-arabic-names.js';
@@ -50,14 +50,8 @@ export interface TagEntitiesOptions {
 /** Languages that capitalise every noun: "Dezember", "Fußball", "Strafraum" are not names. */
 const NOUN_CAPITALISING = new Set(['de', 'lb', 'gsw', 'bar', 'nds']);
 
-// compromise's lexicon: first names, cities, countries, companies and the part of speech of
-// common words. Looking words up in it is fast; running its full tagger is ~30 ms/article.
-const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[] | undefined> } }).one.lexicon;
-
-function tagsOf(word: string): string[] {
-  const t = lexicon[word.toLowerCase()];
-  return t === undefined ? [] : Array.isArray(t) ? t : [t];
-}
+// compromise's lexicon (word-tags.ts): first names, cities, countries, companies and the part
+// of speech of common words. Looking words up in it is fast; running its full tagger is ~30 ms/article.
 const has = (word: string, ...tags: string[]) => tagsOf(word).some((t) => tags.includes(t));
 const NAME_TAGS = ['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person'];
 /**
