@@ -49,14 +49,10 @@ const args = process.argv.slice(2);
 // last and alone: next to other test files on a 2-core machine they measure the neighbours.
 const ALONE = ['test/e2e/push-under-load.test.ts'];
 // The longest files start first, so that they run alongside the many short ones instead of
-// after them (a long file started last is the whole suite's tail): the upgrade contracts
-// (forty runs of the storage contract), then the end-to-end files (browser, killed import,
-// real servers), then the rest. Measured; revise when a file grows long.
-const LONGEST_FIRST = [
-  'src/store/migrations/upgrade.postgres.early-steps.test.ts',
-  'src/store/migrations/upgrade.postgres.late-steps.test.ts',
-  'src/store/migrations/upgrade.sqlite.test.ts',
-];
+// after them (a long file started last is the whole suite's tail): the upgrade tests (every
+// step of the migration history on both engines), then the end-to-end files (browser, killed
+// import, real servers), then the rest. Measured; revise when a file grows long.
+const LONGEST_FIRST = ['src/store/migrations/upgrade.postgres.test.ts', 'src/store/migrations/upgrade.sqlite.test.ts'];
 const byLength = (files) => [...LONGEST_FIRST.filter((f) => files.includes(f)), ...files.filter((f) => !LONGEST_FIRST.includes(f))];
 const all = args.length > 0 ? args : byLength([...findTests('test').sort(), ...findTests('src').sort()].map((f) => f.replaceAll('\\', '/')));
 const alone = all.filter((f) => ALONE.includes(f.replaceAll('\\', '/')));

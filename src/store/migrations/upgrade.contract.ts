@@ -1,16 +1,20 @@
 /**
- * Upgrading works from every earlier schema: a database built at each landed migration is
- * migrated to the latest and then passes the whole storage contract, on both engines. The
- * databases made while 0001 and 0002 had been edited in place (so they already hold
- * `source_hash` and `full_text`) upgrade too, and keep their stories.
+ * Upgrading works from every earlier schema, on both engines:
+ * - a database built at each landed migration and migrated to the latest has the same schema
+ *   (columns, indexes, constraints, triggers, functions) as a database migrated from empty;
+ * - a database upgraded from the first migration passes the whole storage contract;
+ * - the databases made while 0001 and 0002 had been edited in place (so they already hold
+ *   `source_hash` and `full_text`) upgrade too, and keep their stories.
  *
- * Forty runs of the contract are the longest work of the test suite, so they are spread over
- * several test files (upgrade.*.test.ts), which the test runner runs side by side.
+ * The schema comparison is what tells an upgrade apart from a fresh install: both run the
+ * same migrations, so the storage contract on every upgraded step (forty runs, the longest
+ * work of the test suite) checked the same schema again and again.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { openTestPostgresStore, skipPostgres } from '../../../test/support/postgres.js';
+import { schemaShape } from '../../../test/support/schema-shape.js';
 import { openTestSqliteStore } from '../../../test/support/sqlite.js';
 import type { KyselyStore } from '../kysely-store.js';
 import { runStoreContract } from '../store.contract.js';
@@ -24,21 +28,74 @@ const engines = {
 /** Every step a database can be upgraded from: all but the latest. */
 export const upgradeSteps: readonly string[] = migrationNames.slice(0, -1);
 
-/** Runs the storage contract on `engine` databases upgraded from each of `steps`. */
-export function runUpgradeContracts(name: keyof typeof engines, steps: readonly string[]): void {
+/** On `engine`: the schema after upgrading from each earlier step, and the contract after upgrading from the first. */
+export function describeUpgrades(name: keyof typeof engines): void {
   const engine = engines[name];
-  for (const step of steps) {
-    runStoreContract({
-      name: `${name} upgraded from ${step}`,
-      skip: engine.skip,
-      // A copy of the database as the migrations left it at `step`, then the real upgrade.
-      createStore: async () => {
-        const opened = await engine.open({ migratedTo: step });
-        await opened.store.migrate();
-        return opened;
-      },
+  describe(`upgrading from every earlier schema: ${name}`, { skip: engine.skip }, () => {
+    let fresh: string[];
+    before(async () => {
+      const { store, drop } = await engine.open();
+      try {
+        fresh = await schemaShape(store);
+      } finally {
+        await drop();
+      }
     });
-  }
+
+    for (const step of upgradeSteps) {
+      it(`from ${step} gives the schema of a new database`, async () => {
+        const { store, drop } = await engine.open({ migratedTo: step });
+        try {
+          await store.migrate();
+          assert.deepEqual(await schemaShape(store), fresh);
+        } finally {
+          await drop();
+        }
+      });
+    }
+
+    it('tells a schema that lacks an index or a column from the new one', async () => {
+      const { store, drop } = await engine.open();
+      try {
+        await sql.raw(`drop index ${await anyArticleIndex(store)}`).execute(store.db);
+        assert.notDeepEqual(await schemaShape(store), fresh, 'a missing index shows');
+      } finally {
+        await drop();
+      }
+      const other = await engine.open();
+      try {
+        await sql`alter table articles add column stray text`.execute(other.store.db);
+        assert.notDeepEqual(await schemaShape(other.store), fresh, 'an extra column shows');
+      } finally {
+        await other.drop();
+      }
+    });
+  });
+
+  runStoreContract({
+    name: `${name} upgraded from ${upgradeSteps[0]}`,
+    skip: engine.skip,
+    // A copy of the database as the first migration left it, then the real upgrade.
+    createStore: async () => {
+      const opened = await engine.open({ migratedTo: upgradeSteps[0] });
+      await opened.store.migrate();
+      return opened;
+    },
+  });
+}
+
+/** The name of one index on the articles table that no key or constraint stands on. */
+async function anyArticleIndex(store: KyselyStore): Promise<string> {
+  const rows =
+    store.engine === 'sqlite'
+      ? await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'articles' and sql is not null`.execute(store.db)
+      : await sql<{ name: string }>`
+          select i.relname as name from pg_index x
+          join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
+          join pg_namespace n on n.oid = t.relnamespace
+          where n.nspname = current_schema() and t.relname = 'articles'
+            and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid)`.execute(store.db);
+  return rows.rows[0]!.name;
 }
 
 /** A database of the edited 0001 and 0002, holding stories, upgrades on `engine`. */

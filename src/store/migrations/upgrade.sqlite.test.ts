@@ -1,5 +1,5 @@
-/** The upgrade contracts (upgrade.contract.ts) on SQLite: every earlier step, and the edited migrations. */
-import { describeEditedMigrationsUpgrade, runUpgradeContracts, upgradeSteps } from './upgrade.contract.js';
+/** The upgrade tests (upgrade.contract.ts) on SQLite: every earlier step, and the edited migrations. */
+import { describeEditedMigrationsUpgrade, describeUpgrades } from './upgrade.contract.js';
 
-runUpgradeContracts('SQLite', upgradeSteps);
+describeUpgrades('SQLite');
 describeEditedMigrationsUpgrade('SQLite');
