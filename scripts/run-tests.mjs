@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // The README's test command (`npm test`): finds every *.test.ts(x) under src/ and test/,
-// points the PostgreSQL suites at a server when one answers, and runs Node's test runner.
+// points the PostgreSQL suites at a server when one answers, compiles the tree to
+// .test-build/ (see compile-tests.mjs) and runs Node's test runner on it.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { compiledPath, compileTests } from './compile-tests.mjs';
 
 const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -61,8 +63,11 @@ const files = all.filter((f) => !alone.includes(f));
 // wait on sockets, PostgreSQL or child processes, so one more file than cores keeps the CPU
 // busy; TEST_CONCURRENCY overrides it.
 const concurrency = Number(env.TEST_CONCURRENCY) || availableParallelism() + 1;
+await compileTests();
 const run = (list, parallel) =>
-  list.length === 0 ? 0 : (spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${parallel}`, '--test-reporter=spec', ...list], { stdio: 'inherit', env }).status ?? 1);
+  list.length === 0
+    ? 0
+    : (spawnSync(process.execPath, ['--enable-source-maps', '--test', `--test-concurrency=${parallel}`, '--test-reporter=spec', ...list.map(compiledPath)], { stdio: 'inherit', env }).status ?? 1);
 const status = run(files, concurrency);
 if (alone.length > 0) console.log(`Now alone, with the machine otherwise idle: ${alone.join(', ')}`);
 const aloneStatus = run(alone, 1);

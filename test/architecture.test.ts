@@ -7,13 +7,15 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const root = fileURLToPath(new URL('../', import.meta.url));
+// The checkout: the sources themselves, also when `npm test` runs this file compiled in .test-build/.
+const here = fileURLToPath(new URL('../', import.meta.url));
+const root = basename(here) === '.test-build' ? dirname(here) : here;
 const depcruise = join(root, 'node_modules', '.bin', 'depcruise');
 const config = join(root, '.dependency-cruiser.cjs');
 

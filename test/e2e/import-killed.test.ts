@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
 import { runGazette } from '../support/cli.js';
+import { gazetteCommand } from '../support/gazette-process.js';
 
 const FILES = 600;
-const cli = [process.execPath, '--import', 'tsx', 'src/cli/gazette.ts'];
 
 function story(i: number): string {
   return [
@@ -38,7 +38,7 @@ describe('an import killed midway', () => {
     const add = await runGazette(['provider', 'add', 'northwind', '--name', 'Northwind'], env);
     assert.equal(add.code, 0, add.stderr);
 
-    const child = spawn(cli[0]!, [...cli.slice(1), 'import', files, '--provider', 'northwind'], { env, stdio: 'ignore' });
+    const child = spawn(gazetteCommand[0], [...gazetteCommand.slice(1), 'import', files, '--provider', 'northwind'], { env, stdio: 'ignore' });
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const dbFile = join(dir, 'data', 'gazette.sqlite');
     const count = () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { startGazette } from '../../src/main.js';
 import { runGazette as runCli } from '../support/cli.js';
+import { gazetteCommand } from '../support/gazette-process.js';
 
 
 describe('starting Gazette', () => {
@@ -54,7 +55,7 @@ describe('starting Gazette', () => {
   });
 
   it('stops with one clear line when DATABASE_URL is not a postgres URL (the real binary, in its own process)', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/gazette.ts', 'migrate'], {
+    const result = spawnSync(gazetteCommand[0], [...gazetteCommand.slice(1), 'migrate'], {
       env: { ...process.env, DATABASE_URL: 'mysql://x@y/z' },
       encoding: 'utf8',
       timeout: 60_000,

@@ -1,7 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-/** The `gazette` command as a real process, from the TypeScript sources. */
-export const gazetteCommand = [process.execPath, '--import', 'tsx', 'src/cli/gazette.ts'] as const;
+/**
+ * The `gazette` command as a real process, from the same sources as the test: the compiled
+ * tree `npm test` runs (.test-build/), or the TypeScript through tsx when a test file is run
+ * on its own with `node --import tsx --test`.
+ */
+export const gazetteCommand: readonly [string, ...string[]] = import.meta.url.endsWith('.ts')
+  ? [process.execPath, '--import', 'tsx', fileURLToPath(new URL('../../src/cli/gazette.ts', import.meta.url))]
+  : [process.execPath, '--enable-source-maps', fileURLToPath(new URL('../../src/cli/gazette.js', import.meta.url))];
 
 /** Runs one `gazette` command to its end (provider add, provider key, …). */
 export function runGazette(args: string[], env: NodeJS.ProcessEnv) {

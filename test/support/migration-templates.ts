@@ -16,7 +16,8 @@ const migrationsDir = fileURLToPath(new URL('../../src/store/migrations/', impor
 /** A short hash of every migration source file: templates built from other sources are never used. */
 export const migrationsKey: string = (() => {
   const hash = createHash('sha256');
-  const isSource = (f: string) => f.endsWith('.ts') && !/\.(test|contract)\.ts$/.test(f);
+  // .ts in the sources, .js in the compiled tree `npm test` runs.
+  const isSource = (f: string) => /\.[tj]s$/.test(f) && !/\.(test|contract)\.[tj]s$/.test(f);
   for (const name of readdirSync(migrationsDir).filter(isSource).sort()) {
     hash.update(name).update('\0').update(readFileSync(migrationsDir + name)).update('\0');
   }
