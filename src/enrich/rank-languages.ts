@@ -19,8 +19,13 @@ const MIN_LENGTH = 10;
 /** One script's candidate models merged: for each trigram, the languages that have it and its rank there. */
 interface MergedModels {
   languages: string[];
-  /** trigram → pairs of (language index, rank), flattened. */
-  ranks: Map<string, number[]>;
+  /** trigram (as `trigramCode` gives it) → pairs of (language index, rank), flattened. */
+  ranks: Map<number, number[]>;
+}
+
+/** Three UTF-16 code units as one exact number (below 2^48), so counting needs no substring per trigram. */
+function trigramCode(a: number, b: number, c: number): number {
+  return a * 0x100000000 + b * 0x10000 + c;
 }
 
 const merged = new Map<string, MergedModels>();
@@ -31,16 +36,18 @@ function mergedModels(script: string, only: readonly string[]): MergedModels {
   if (models) return models;
   // The languages in franc's order (its data's), so that equal distances sort as franc sorts them.
   const languages = Object.keys(data[script]!).filter((name) => only.length === 0 || only.includes(name));
-  const ranks = new Map<string, number[]>();
+  const ranks = new Map<number, number[]>();
   languages.forEach((name, index) => {
     const model = data[script]![name]!.split('|');
     // franc keeps the first rank of a trigram listed twice.
     const seen = new Set<string>();
     model.forEach((trigram, rank) => {
-      if (seen.has(trigram)) return;
+      // (An entry of another length could never equal a text's trigram.)
+      if (seen.has(trigram) || trigram.length !== 3) return;
       seen.add(trigram);
-      let list = ranks.get(trigram);
-      if (!list) ranks.set(trigram, (list = []));
+      const code = trigramCode(trigram.charCodeAt(0), trigram.charCodeAt(1), trigram.charCodeAt(2));
+      let list = ranks.get(code);
+      if (!list) ranks.set(code, (list = []));
       list.push(index, rank);
     });
   });
@@ -91,11 +98,11 @@ function topScript(value: string): string | undefined {
 }
 
 /** How often each trigram occurs in the text as franc cleans it (trigram-utils' asDictionary). */
-function trigramCounts(value: string): Map<string, number> {
+function trigramCounts(value: string): Map<number, number> {
   const cleaned = ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
-  const counts = new Map<string, number>();
+  const counts = new Map<number, number>();
   for (let i = 0; i + 3 <= cleaned.length; i++) {
-    const trigram = cleaned.slice(i, i + 3);
+    const trigram = trigramCode(cleaned.charCodeAt(i), cleaned.charCodeAt(i + 1), cleaned.charCodeAt(i + 2));
     counts.set(trigram, (counts.get(trigram) ?? 0) + 1);
   }
   return counts;
