@@ -5,7 +5,7 @@ import { checkMarkupInput } from './check-markup-input.js';
 import { collapseRepeats } from './collapse-repeats.js';
 import { escapeHtml } from './escape-html.js';
 import { normalizeText } from './normalize-text.js';
-import { sanitizeHtml, type SanitizeOptions } from './sanitize-html.js';
+import { sanitizeHtml, sanitizeToDom, wrapInDocument, type SanitizedDom, type SanitizeOptions } from './sanitize-html.js';
 import { findBoilerplate } from './strip-boilerplate.js';
 
 /** A body as it came in: HTML, plain text, or both (HTML wins). */
@@ -50,7 +50,7 @@ export function cleanBody(input: BodyInput, options: CleanOptions = {}): CleanBo
   const raw = input.html ?? input.text ?? '';
   const refused = checkMarkupInput(raw, { maxLength: options.maxInputLength ?? 2_000_000, maxDepth: 1_000 });
   if (refused) return { html: sanitizeHtml(''), text: '', disclaimer: null, repeatsRemoved: 0, boilerplateRemoved: 0, refused };
-  const blocks = input.html ? htmlBlocks(sanitizeHtml(input.html, sanitize)) : textBlocks(input.text ?? '');
+  const blocks = input.html ? htmlBlocks(sanitizeToDom(input.html, sanitize)) : textBlocks(input.text ?? '');
   const verdict = findBoilerplate(blocks, { seenLines: options.seenLines });
   const story = blocks.filter((_, i) => verdict.keep[i]);
   const collapsed = collapseRepeats(story, (b) => b.text);
@@ -84,10 +84,12 @@ function textBlocks(text: string): Block[] {
     .map((line) => ({ text: line, html: `<p>${escapeHtml(line)}</p>`, linkDensity: 0, links: 0 }));
 }
 
-/** Sanitized HTML: one block per top-level element; loose text becomes a paragraph. */
-function htmlBlocks(html: string): Block[] {
-  const { document } = parseHTML(`<!doctype html><html><body><div id="gazette-root">${html}</div></body></html>`);
-  const root = document.getElementById('gazette-root')!;
+/**
+ * Sanitized HTML: one block per top-level element; loose text becomes a paragraph. The DOM
+ * the sanitizer settled the HTML in is read when it has it, rather than parsing it again.
+ */
+function htmlBlocks(sanitized: SanitizedDom): Block[] {
+  const root = sanitized.root ?? parseHTML(wrapInDocument(sanitized.html)).document.getElementById('gazette-root')!;
   const blocks: Block[] = [];
   // Text and inline markup between blocks form paragraphs; a <br> ends one (scraped bodies
   // often are lines separated by <br>).

@@ -31,9 +31,31 @@ const ALLOWED_TAGS = [
  * The only producer of SafeHtml.
  */
 export function sanitizeHtml(html: string, options: SanitizeOptions = {}): SafeHtml {
+  return sanitizeToDom(html, options).html;
+}
+
+/** Sanitized HTML, and the element it parses to when settling it parsed exactly that (else null). */
+export interface SanitizedDom {
+  html: SafeHtml;
+  /**
+   * The `div#gazette-root` of `wrapInDocument(html)` parsed, when settling the HTML parsed
+   * that very string and changed nothing; a caller that needs the DOM reads it instead of
+   * parsing the same bytes again. Null when the HTML settled differently.
+   */
+  root: Element | null;
+}
+
+/** sanitizeHtml, keeping the DOM that settling built when it is the DOM of the answer. */
+export function sanitizeToDom(html: string, options: SanitizeOptions = {}): SanitizedDom {
   const clean = sanitizeOnce(html, options);
   const settled = settleInDom(clean);
-  return trustSanitizedHtml(settled === clean ? clean : sanitizeOnce(settled, options));
+  if (settled.html === clean) return { html: trustSanitizedHtml(clean), root: settled.unchanged ? settled.root : null };
+  return { html: trustSanitizedHtml(sanitizeOnce(settled.html, options)), root: null };
+}
+
+/** The document a body fragment is parsed in, its root element's id `gazette-root`. */
+export function wrapInDocument(html: string): string {
+  return `<!doctype html><html><body><div id="gazette-root">${html}</div></body></html>`;
 }
 
 /**
@@ -42,13 +64,17 @@ export function sanitizeHtml(html: string, options: SanitizeOptions = {}): SafeH
  * the output as a document and serializing it again gives the structure readers will see;
  * orphaned table parts, which browsers drop, are unwrapped to their content.
  */
-function settleInDom(html: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body><div id="gazette-root">${html}</div></body></html>`);
+function settleInDom(html: string): { html: string; root: Element; unchanged: boolean } {
+  const { document } = parseHTML(wrapInDocument(html));
   const root = document.getElementById('gazette-root')!;
+  let unchanged = true;
   for (const el of Array.from(root.querySelectorAll('td, th, tr, thead, tbody, tfoot, caption')) as Element[]) {
-    if (!el.parentElement?.closest('table')) el.replaceWith(...Array.from(el.childNodes));
+    if (!el.parentElement?.closest('table')) {
+      el.replaceWith(...Array.from(el.childNodes));
+      unchanged = false;
+    }
   }
-  return root.innerHTML;
+  return { html: root.innerHTML, root, unchanged };
 }
 
 function sanitizeOnce(html: string, options: SanitizeOptions): string {

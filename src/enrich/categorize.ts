@@ -1,6 +1,6 @@
 import type { EntityMention } from '../domain/entity.js';
 import { categoryForTerm, taxonomy } from '../domain/taxonomy.js';
-import { keywordsFor, normalizeToken } from './category-keywords.js';
+import { keywordsFor, tokenNormalizer } from './category-keywords.js';
 import { categorySynonyms, iptcDetail, iptcTopLevel, internationalBodies } from './category-rules.js';
 
 /** What categorisation looks at. */
@@ -70,13 +70,13 @@ export function mapTerm(term: string): string | undefined {
 /** Scores every category by the language's keyword matches and entity signals, best first. */
 function scoreText(input: CategorizeInput): [string, number][] {
   const scores = new Map<string, number>();
-  const rules = keywordsFor(input.language);
+  const rules = compiledRules(input.language);
   if (rules) {
-    const headline = ngramCounts(input.headline, input.language);
-    const body = ngramCounts(input.text, input.language);
-    for (const [slug, keywords] of Object.entries(rules)) {
+    const headline = ngramCounts(input.headline, rules);
+    const body = ngramCounts(input.text, rules);
+    for (const [slug, keywords] of rules.bySlug) {
       let score = 0;
-      for (const k of keywords ?? []) score += 3 * matches(headline, k, input.language) + Math.min(5, matches(body, k, input.language));
+      for (const k of keywords) score += 3 * matches(headline, k) + Math.min(5, matches(body, k));
       if (score > 0) scores.set(slug, score);
     }
   }
@@ -95,28 +95,85 @@ function scoreText(input: CategorizeInput): [string, number][] {
   return [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
+/**
+ * A keyword as the text is searched for it: an exact normalized n-gram (its words joined by
+ * one space), or (ending in `*`) the start of a single word.
+ */
+type CompiledKeyword = { exact: string; prefix?: undefined } | { exact?: undefined; prefix: string };
+
+/** One language's keyword rules, prepared once per process instead of once per article. */
+interface CompiledRules {
+  bySlug: [string, CompiledKeyword[]][];
+  /** How the language compares a lower-cased word. */
+  normalize: (token: string) => string;
+  /** Exact keywords of two or more words: the only longer n-grams worth counting. */
+  phrases: Set<string>;
+  /** The first one, two or three words of those phrases: n-grams worth extending. */
+  phraseStarts: Set<string>;
+}
+
+/** Rules by the language value categorize was given (a few tags in practice; bounded all the same). */
+const compiled = new Map<string | null | undefined, CompiledRules | null>();
+const MAX_COMPILED = 256;
+
+function compiledRules(language: string | null | undefined): CompiledRules | null {
+  if (compiled.has(language)) return compiled.get(language)!;
+  const rules = keywordsFor(language);
+  let result: CompiledRules | null = null;
+  if (rules) {
+    const normalize = tokenNormalizer(language);
+    const phrases = new Set<string>();
+    const phraseStarts = new Set<string>();
+    const bySlug = Object.entries(rules).map(([slug, keywords]): [string, CompiledKeyword[]] => [
+      slug,
+      (keywords ?? []).map((keyword) => {
+        if (keyword.endsWith('*')) return { prefix: keyword.slice(0, -1) };
+        const words = keyword.split(' ').map(normalize);
+        const exact = words.join(' ');
+        if (words.length > 1) {
+          phrases.add(exact);
+          for (let n = 1; n < words.length; n++) phraseStarts.add(words.slice(0, n).join(' '));
+        }
+        return { exact };
+      }),
+    ]);
+    result = { bySlug, phrases, phraseStarts, normalize };
+  }
+  if (compiled.size < MAX_COMPILED) compiled.set(language, result);
+  return result;
+}
+
+/** A text's counts of normalized words, and of those longer n-grams some keyword is. */
+interface NgramCounts {
+  words: Map<string, number>;
+  phrases: Map<string, number>;
+}
+
 /** How often a keyword occurs: an exact n-gram, or (ending in `*`) any word starting with it. */
-function matches(counts: Map<string, number>, keyword: string, language: string | null | undefined): number {
-  const key = keyword.endsWith('*') ? keyword : keyword.split(' ').map((w) => normalizeToken(w, language)).join(' ');
-  if (!key.endsWith('*')) return counts.get(key) ?? 0;
-  const prefix = key.slice(0, -1);
+function matches(counts: NgramCounts, keyword: CompiledKeyword): number {
+  if (keyword.exact !== undefined) return (keyword.exact.includes(' ') ? counts.phrases : counts.words).get(keyword.exact) ?? 0;
   let n = 0;
-  for (const [gram, count] of counts) if (!gram.includes(' ') && gram.startsWith(prefix)) n += count;
+  for (const [word, count] of counts.words) if (word.startsWith(keyword.prefix)) n += count;
   return n;
 }
 
-/** Counts of the text's normalized word 1- to 4-grams (keywords have at most four words). */
-function ngramCounts(text: string, language?: string | null): Map<string, number> {
-  const tokens = (text.match(/[\p{L}\p{M}\p{N}&+]+/gu) ?? []).map((t) => normalizeToken(t, language));
-  const counts = new Map<string, number>();
+/**
+ * Counts of the text's normalized words, and of its 2- to 4-grams that are keywords
+ * (keywords have at most four words; an n-gram is only extended while it starts a keyword).
+ */
+function ngramCounts(text: string, rules: CompiledRules): NgramCounts {
+  const tokens = (text.match(/[\p{L}\p{M}\p{N}&+]+/gu) ?? []).map(rules.normalize);
+  const words = new Map<string, number>();
+  const phrases = new Map<string, number>();
   for (let i = 0; i < tokens.length; i++) {
-    let gram = '';
-    for (let n = 0; n < 4 && i + n < tokens.length; n++) {
-      gram = n === 0 ? tokens[i]! : `${gram} ${tokens[i + n]}`;
-      counts.set(gram, (counts.get(gram) ?? 0) + 1);
+    let gram = tokens[i]!;
+    words.set(gram, (words.get(gram) ?? 0) + 1);
+    for (let n = 1; n < 4 && i + n < tokens.length && rules.phraseStarts.has(gram); n++) {
+      gram = `${gram} ${tokens[i + n]}`;
+      if (rules.phrases.has(gram)) phrases.set(gram, (phrases.get(gram) ?? 0) + 1);
     }
   }
-  return counts;
+  return { words, phrases };
 }
 
 function unique(list: string[]): string[] {

@@ -207,9 +207,15 @@ export function keywordsFor(language: string | null | undefined): Keywords | nul
 
 /** A word as the rules compare it: lower case, then as its language's rules compare words. */
 export function normalizeToken(token: string, language: string | null | undefined): string {
-  const lower = token.toLowerCase();
+  return tokenNormalizer(language)(token);
+}
+
+const lowerCase = (token: string): string => token.toLowerCase();
+
+/** normalizeToken for one language, with the language looked up once (for every word of a text). */
+export function tokenNormalizer(language: string | null | undefined): (token: string) => string {
   const normalize = language ? byTag.get(primaryTag(language))?.normalize : undefined;
-  return normalize ? normalize(lower) : lower;
+  return normalize ? (token) => normalize(token.toLowerCase()) : lowerCase;
 }
 
 /** An Arabic word without diacritics and attached particles. */

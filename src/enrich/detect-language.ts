@@ -1,4 +1,4 @@
-import { francAll } from 'franc';
+import { rankLanguages } from './rank-languages.js';
 
 /**
  * ISO 639-3 codes franc answers with, mapped to the two-letter BCP 47 tags (RFC 5646
@@ -32,7 +32,7 @@ export function detectLanguage(text: string, options: DetectLanguageOptions = {}
   const fallback = declared ?? options.fallback ?? 'en';
   const sample = text.length > 4000 ? text.slice(0, 4000) : text;
   if (sample.replace(/\s+/g, ' ').trim().length < (options.minLength ?? 40)) return fallback;
-  const ranked = francAll(sample, { only: candidates, minLength: 10 });
+  const ranked = rankLanguages(sample, candidates);
   const best = ranked[0];
   if (!best || best[0] === 'und') return fallback;
   // The provider's declared language stands unless the text clearly says otherwise: when it

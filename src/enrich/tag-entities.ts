@@ -63,13 +63,15 @@ function isFirstName(word: string): boolean {
   return isGivenName(word) && tagsOf(word).length === 0 && !knownPlace(word) && !isFunctionWord(word);
 }
 const PLACE_TAGS = ['City', 'Country', 'Region', 'Place'];
+/** Tags that make a word more than an ordinary word (built once, not per word looked up). */
+const NAME_OR_PLACE_TAGS = new Set([...NAME_TAGS, ...PLACE_TAGS, 'Organization', 'Demonym', 'ProperNoun', 'SportsTeam']);
 /** Words that are capitalised only because they open a sentence. */
 function isCommonWord(word: string): boolean {
   if (word.length > 1 && word === word.toUpperCase()) return false; // "US", not "us"
   if (isFunctionWord(word)) return true; // "Die", "Les", "Para": capitalised only to open a sentence
   const tags = tagsOf(word);
   if (tags.length === 0) return false;
-  return !tags.some((t) => [...NAME_TAGS, ...PLACE_TAGS, 'Organization', 'Demonym', 'ProperNoun', 'SportsTeam'].includes(t));
+  return !tags.some((t) => NAME_OR_PLACE_TAGS.has(t));
 }
 const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'to', 'outside', 'across', 'em', 'en', 'à', 'au', 'aux', 'nach', 'aus', 'bei', 'im']);
 /**
