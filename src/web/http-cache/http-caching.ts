@@ -4,6 +4,7 @@ import { cacheDirectiveOf, isStreamedAsIs, type CacheKind } from './cache-as.js'
 import { acceptedEncoding, chooseVariant, NOT_IN_304, notModified, variantHeaders } from './negotiate.js';
 import type { CachedPage, PageCache } from './page-cache.js';
 import { renderPage } from './render-page.js';
+import { renderedBodyOf } from './send-html.js';
 
 /** Whether an Accept header asks for IPTC ninjs, which the JSON API answers in place of its own JSON. */
 export function acceptsNinjs(accept: string | undefined): boolean {
@@ -66,7 +67,7 @@ export function httpCaching(
     // A handler that chose its own policy (static files, health checks) keeps it.
     if (!headers.has('cache-control') || directive) headers.set('cache-control', cacheControl(directive?.kind, res.status, config));
     headers.set('vary', url.pathname.startsWith('/api/') ? 'Accept, Accept-Encoding' : 'Accept-Encoding');
-    const body = Buffer.from(await res.arrayBuffer());
+    const body = renderedBodyOf(res) ?? Buffer.from(await res.arrayBuffer());
     const keep = cache.enabled && directive !== undefined && res.status === 200;
     const only = keep ? undefined : acceptedEncoding(c.req.header('accept-encoding'));
     const page = await renderPage(res.status, headers, body, cache.lastChange, only);
