@@ -60,10 +60,18 @@ export async function warmUp(server: Server, path: string, headers: Record<strin
   await autocannon({ url: server.url + path, connections: CONNECTIONS, duration: 1, headers });
 }
 
-/** Loads `path` on `server` after a warm-up (so the JIT has compiled the path); every answer must have `expectStatus`. */
-export async function measure(server: Server, path: string, headers: Record<string, string> = {}, expectStatus = 200): Promise<LoadResult> {
+/**
+ * Loads `path` on `server` after a warm-up (so the JIT has compiled the path); every answer
+ * must have `expectStatus`. By default each of the CONNECTIONS connections sends its next
+ * request as soon as the last is answered (a closed loop: latency is mostly the queue of the
+ * other 15). With `rate`, requests are offered at that many a second whatever the answers
+ * (an open loop, as wrk2 measures), latency counted from when each request was due, so a
+ * stall is not hidden by the requests it held back (autocannon's coordinated-omission
+ * correction).
+ */
+export async function measure(server: Server, path: string, headers: Record<string, string> = {}, expectStatus = 200, rate?: number): Promise<LoadResult> {
   const run = (duration: number) =>
-    autocannon({ url: server.url + path, connections: CONNECTIONS, duration, headers, expectBody: undefined });
+    autocannon({ url: server.url + path, connections: CONNECTIONS, duration, headers, expectBody: undefined, ...(rate && { overallRate: rate }) });
   await run(WARM_UP_S);
   const before = await server.ask<{ cpuMicros: number }>('cpu');
   const result = await run(DURATION_S);

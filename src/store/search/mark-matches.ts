@@ -1,4 +1,4 @@
-import { wordsWithCjk } from '../../domain/cjk-words.js';
+import { hasCjk, wordsWithCjk } from '../../domain/cjk-words.js';
 import type { MarkedText, ParsedSearch } from '../../domain/search.js';
 
 /** Words shown around the first match in a snippet. */
@@ -18,8 +18,40 @@ function stem(word: string): string {
   return word.length > 4 ? word.replace(/(ing|ed|es|s)$/, '') : word;
 }
 
-/** A test for "this word of the text is one the query looked for" (included clauses only). */
-function matcher(query: ParsedSearch): (word: string) => boolean {
+/**
+ * Calls `each` with every word of `text` and its offset, in order, until it returns false;
+ * the words wordsWithCjk gives. Text without CJK letters (nearly all) is read with the word
+ * pattern alone, without a generator and an object per word: a page marks some twenty
+ * headlines and passages, and this loop was most of their cost.
+ */
+function eachWord(text: string, each: (word: string, index: number) => boolean | void): void {
+  if (hasCjk(text)) {
+    for (const w of wordsWithCjk(text, WORD)) if (each(w.word, w.index) === false) return;
+    return;
+  }
+  // WORD is global and `each` never comes back here, so its lastIndex is this loop's alone.
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    if (each(m[0], m.index) === false) break;
+  }
+  WORD.lastIndex = 0;
+}
+
+type Matcher = (word: string) => boolean;
+
+/** Words a matcher remembers at most (a page reads a few thousand). */
+const MAX_KNOWN_WORDS = 10_000;
+
+/** The matcher of each query, kept while the query is: every hit of a page is marked with the same one. */
+const matchers = new WeakMap<ParsedSearch, Matcher>();
+
+/**
+ * A test for "this word of the text is one the query looked for" (included clauses only).
+ * Its answers are remembered per word: the same words recur across a page's hits.
+ */
+function matcher(query: ParsedSearch): Matcher {
+  const kept = matchers.get(query);
+  if (kept) return kept;
   const exact = new Set<string>();
   const prefixes: string[] = [];
   for (const c of query.include) {
@@ -27,27 +59,36 @@ function matcher(query: ParsedSearch): (word: string) => boolean {
     else if (c.prefix) prefixes.push(fold(c.text));
     else for (const part of wordsWithCjk(c.text, WORD)) exact.add(stem(fold(part.word)));
   }
-  return (word) => {
-    const folded = fold(word);
-    return exact.has(stem(folded)) || prefixes.some((p) => folded.startsWith(p));
+  const known = new Map<string, boolean>();
+  const isMatch = (word: string) => {
+    let answer = known.get(word);
+    if (answer === undefined) {
+      const folded = fold(word);
+      answer = exact.has(stem(folded)) || prefixes.some((p) => folded.startsWith(p));
+      if (known.size < MAX_KNOWN_WORDS) known.set(word, answer);
+    }
+    return answer;
   };
+  matchers.set(query, isMatch);
+  return isMatch;
 }
 
+
 /** Splits text into marked and unmarked runs. */
-function markAll(text: string, isMatch: (word: string) => boolean): MarkedText {
+function markAll(text: string, isMatch: Matcher): MarkedText {
   const out: MarkedText = [];
   const push = (t: string, mark: boolean) => {
     if (!t) return;
-    const last = out.at(-1);
+    const last = out[out.length - 1];
     if (last && last.mark === mark) last.text += t;
     else out.push({ text: t, mark });
   };
   let at = 0;
-  for (const m of wordsWithCjk(text, WORD)) {
-    push(text.slice(at, m.index), false);
-    push(m.word, isMatch(m.word));
-    at = m.index + m.word.length;
-  }
+  eachWord(text, (word, index) => {
+    push(text.slice(at, index), false);
+    push(word, isMatch(word));
+    at = index + word.length;
+  });
   push(text.slice(at), false);
   return out;
 }
@@ -64,11 +105,11 @@ export function markMatches(query: ParsedSearch, text: { headline: string; summa
   // a long body is not read beyond its first match.
   const words: { word: string; index: number }[] = [];
   let first = -1;
-  for (const w of wordsWithCjk(text.body, WORD)) {
-    words.push(w);
-    if (first < 0 && isMatch(w.word)) first = words.length - 1;
-    if (first >= 0 && words.length > Math.max(0, first - LEAD_WORDS) + SNIPPET_WORDS) break;
-  }
+  eachWord(text.body, (word, index) => {
+    words.push({ word, index });
+    if (first < 0 && isMatch(word)) first = words.length - 1;
+    return !(first >= 0 && words.length > Math.max(0, first - LEAD_WORDS) + SNIPPET_WORDS);
+  });
   let passage: string;
   if (first < 0) {
     passage = text.summary || text.body.slice(0, 240);

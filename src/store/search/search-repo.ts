@@ -54,10 +54,11 @@ const MAX_LIMIT = 100;
 
 interface Scored extends Candidate {
   score: number;
+  /** The key as a number, read once: ties in score are broken by it, and a window has many. */
+  bigKey: bigint;
 }
 
-const after = (a: Scored, position: { score: number; key: string }) =>
-  a.score < position.score || (a.score === position.score && BigInt(a.key) < BigInt(position.key));
+const after = (a: Scored, position: { score: number; key: bigint }) => a.score < position.score || (a.score === position.score && a.bigKey < position.key);
 
 /**
  * Search on any engine. Relevance alone would rank every match of a common word, so matches
@@ -93,7 +94,7 @@ export function searchRepo(db: Kysely<Database>, engine: Engine, options: { wind
       // A cursor whose bottom lies above its top starts a fresh window at its top.
       let top = cursor ? minBig(BigInt(cursor.top), dateMax) : dateMax;
       let bottom = cursor && BigInt(cursor.bottom) <= BigInt(cursor.top) ? BigInt(cursor.bottom) : undefined;
-      let position = bottom !== undefined && cursor ? { score: cursor.score, key: cursor.key } : undefined;
+      let position = bottom !== undefined && cursor ? { score: cursor.score, key: BigInt(cursor.key) } : undefined;
       const picked: Scored[] = [];
       let next: SearchCursor | null = null;
       for (let w = 0; w < WINDOWS_PER_PAGE && top >= dateMin; w++) {
@@ -107,7 +108,7 @@ export function searchRepo(db: Kysely<Database>, engine: Engine, options: { wind
         } else {
           window = await fetch(top, maxBig(bottom, dateMin));
         }
-        const ranked = window.map((c) => ({ ...c, score: c.relevance * boost(c.sortAt) })).sort((a, b) => b.score - a.score || (BigInt(b.key) > BigInt(a.key) ? 1 : -1));
+        const ranked = window.map((c) => ({ ...c, score: c.relevance * boost(c.sortAt), bigKey: BigInt(c.key) })).sort((a, b) => b.score - a.score || (b.bigKey > a.bigKey ? 1 : -1));
         const remaining = position ? ranked.filter((r) => after(r, position!)) : ranked;
         const taken = remaining.slice(0, size - picked.length);
         picked.push(...taken);

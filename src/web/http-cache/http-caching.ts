@@ -4,6 +4,7 @@ import { cacheDirectiveOf, isStreamedAsIs, type CacheKind } from './cache-as.js'
 import { acceptedEncoding, chooseVariant, NOT_IN_304, notModified, variantHeaders } from './negotiate.js';
 import type { CachedPage, PageCache } from './page-cache.js';
 import { renderPage } from './render-page.js';
+import { renderedBodyOf } from './send-html.js';
 
 /** Whether an Accept header asks for IPTC ninjs, which the JSON API answers in place of its own JSON. */
 export function acceptsNinjs(accept: string | undefined): boolean {
@@ -66,7 +67,7 @@ export function httpCaching(
     // A handler that chose its own policy (static files, health checks) keeps it.
     if (!headers.has('cache-control') || directive) headers.set('cache-control', cacheControl(directive?.kind, res.status, config));
     headers.set('vary', url.pathname.startsWith('/api/') ? 'Accept, Accept-Encoding' : 'Accept-Encoding');
-    const body = Buffer.from(await res.arrayBuffer());
+    const body = renderedBodyOf(res) ?? Buffer.from(await res.arrayBuffer());
     const keep = cache.enabled && directive !== undefined && res.status === 200;
     const only = keep ? undefined : acceptedEncoding(c.req.header('accept-encoding'));
     const page = await renderPage(res.status, headers, body, cache.lastChange, only);
@@ -79,12 +80,33 @@ function respond(c: Context, page: CachedPage): Response {
   const variant = chooseVariant(page, c.req.header('accept-encoding'));
   const requestHeaders = { 'if-none-match': c.req.header('if-none-match'), 'if-modified-since': c.req.header('if-modified-since') };
   const headers = new Headers(variantHeaders(page, variant));
-  if (page.status === 200 && notModified(requestHeaders, variant, page.lastModified)) {
-    c.res = new Response(null, { status: 304, headers: notModifiedHeaders(headers) });
-  } else {
-    c.res = new Response(c.req.method === 'HEAD' ? null : new Uint8Array(variant.body.buffer as ArrayBuffer, variant.body.byteOffset, variant.body.length), { status: page.status, headers });
-  }
+  const res =
+    page.status === 200 && notModified(requestHeaders, variant, page.lastModified)
+      ? new Response(null, { status: 304, headers: notModifiedHeaders(headers) })
+      : new Response(c.req.method === 'HEAD' ? null : new Uint8Array(variant.body.buffer as ArrayBuffer, variant.body.byteOffset, variant.body.length), { status: page.status, headers });
+  replaceResponse(c, res);
   return c.res;
+}
+
+/**
+ * `c.res = res`, as Hono's setter does it (the previous response's headers, but its
+ * Content-Type, carried over), without the copy of `res` the setter makes: that copy reads
+ * the body as a web stream, so the server would send the page as a stream, chunk by chunk,
+ * where it sends bytes in memory in one write.
+ */
+function replaceResponse(c: Context, res: Response): void {
+  if (c.finalized) {
+    const previous = c.res.headers;
+    previous.forEach((value, name) => {
+      if (name === 'content-type') return;
+      if (name === 'set-cookie') {
+        res.headers.delete('set-cookie');
+        for (const cookie of previous.getSetCookie()) res.headers.append('set-cookie', cookie);
+      } else res.headers.set(name, value);
+    });
+  }
+  c.res = undefined;
+  c.res = res;
 }
 
 /** A 304 repeats the validators and caching headers, not the body's (RFC 9110 §15.4.5). */

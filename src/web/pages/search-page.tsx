@@ -4,6 +4,7 @@ import type { AppDeps } from '../deps.js';
 import { feedLinks } from '../feeds/feed-links.js';
 import { searchCacheTags } from '../feeds/search-feed.js';
 import { cacheAs } from '../http-cache/cache-as.js';
+import { sendHtml } from '../http-cache/send-html.js';
 import { layoutBase } from '../page-context.js';
 import { readSearch, searchParamsSchema, searchQueryString } from '../search/search-request.js';
 import { Layout } from '../views/layout.js';
@@ -28,7 +29,8 @@ export function searchPage(deps: AppDeps) {
     const feedQuery = searchQueryString({ ...read.params, after: undefined });
     // Kept like a listing page: a new story, or a change to one shown, drops it.
     cacheAs(c, 'listing', searchCacheTags(read.request.filters.providerId, page.hits.map((h) => h.article.id)));
-    return c.html(
+    return sendHtml(
+      c,
       <Layout
         {...base}
         title={title}

@@ -40,6 +40,40 @@ export function sectionOrder(categories: readonly Category[]): Category[] {
 }
 const DEFAULT_SITE = { timeZone: 'UTC', locale: 'en-GB' };
 
+/**
+ * The masthead as HTML, kept per category list: pages get the same list object for a minute
+ * (page-context.ts), and sorting it and rendering some fifty links cost more than the rest of
+ * a results page's frame. The date in it changes with the day, and the site name is config.
+ */
+const mastheads = new WeakMap<readonly Category[], { key: string; html: string }>();
+
+function mastheadHtml(siteName: string, today: string, categories: readonly Category[]): string {
+  const key = `${siteName}\n${today}`;
+  const kept = mastheads.get(categories);
+  if (kept?.key === key) return kept.html;
+  const html = String(<Masthead siteName={siteName} today={today} categories={categories} />);
+  mastheads.set(categories, { key, html });
+  return html;
+}
+
+/** "Saturday 28 November 2026" in the site's zone: one formatter per locale and zone, one text per minute. */
+const todayFormats = new Map<string, { format: Intl.DateTimeFormat; minute: number; text: string }>();
+
+function todayText(site: { timeZone: string; locale: string }, minute: number): string {
+  const key = `${site.locale}|${site.timeZone}`;
+  let kept = todayFormats.get(key);
+  if (!kept) {
+    const format = new Intl.DateTimeFormat(site.locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: site.timeZone });
+    kept = { format, minute: Number.NaN, text: '' };
+    todayFormats.set(key, kept);
+  }
+  if (kept.minute !== minute) {
+    kept.text = kept.format.format(minute);
+    kept.minute = minute;
+  }
+  return kept.text;
+}
+
 /** A language's own name for itself ("العربية"), or the tag when the runtime does not know it. */
 export function languageName(tag: string): string {
   try {
@@ -86,10 +120,7 @@ export function Layout(props: LayoutProps) {
   const feeds = props.feeds ?? LATEST_FEEDS;
   const site = props.site ?? DEFAULT_SITE;
   const time = siteTimeNow(site);
-  const today = new Intl.DateTimeFormat(site.locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: site.timeZone }).format(time.now);
-  const sections = sectionOrder(props.categories);
-  const main = sections.slice(0, NAV_SECTIONS);
-  const more = sections.slice(NAV_SECTIONS);
+  const today = todayText(site, time.now);
   return (
     <>
       {raw('<!DOCTYPE html>')}
@@ -113,42 +144,7 @@ export function Layout(props: LayoutProps) {
         <a class="skip-link" href="#main">
           Skip to content
         </a>
-        <header class="masthead">
-          <div class="masthead-bar">
-            <a class="brand" href="/">
-              {props.siteName}
-            </a>
-            <p class="masthead-date">{today}</p>
-            <div class="masthead-tools">
-              <SearchBox />
-            </div>
-            <details class="section-menu">
-              <summary>Sections</summary>
-              {/* On a phone the search box lives in the menu, so the stories come first. */}
-              <SearchBox id="menu-search-q" />
-              <nav aria-label="Sections">
-                <ul>
-                  <CategoryLinks categories={sections} />
-                </ul>
-              </nav>
-            </details>
-          </div>
-          <nav class="section-nav" aria-label="Sections">
-            <ul>
-              <CategoryLinks categories={main} />
-              {more.length > 0 && (
-                <li class="more">
-                  <details>
-                    <summary>More</summary>
-                    <ul>
-                      <CategoryLinks categories={more} />
-                    </ul>
-                  </details>
-                </li>
-              )}
-            </ul>
-          </nav>
-        </header>
+        {raw(mastheadHtml(props.siteName, today, props.categories))}
         <main id="main" lang={props.lang} dir={props.dir}>
           <SiteTimeContext.Provider value={time}>{props.children}</SiteTimeContext.Provider>
         </main>
@@ -184,5 +180,50 @@ export function Layout(props: LayoutProps) {
       </body>
       </html>
     </>
+  );
+}
+
+/** The masthead: brand, date, search box, and the sections (folded into a menu on a phone). */
+function Masthead(props: { siteName: string; today: string; categories: readonly Category[] }) {
+  const sections = sectionOrder(props.categories);
+  const main = sections.slice(0, NAV_SECTIONS);
+  const more = sections.slice(NAV_SECTIONS);
+  return (
+    <header class="masthead">
+      <div class="masthead-bar">
+        <a class="brand" href="/">
+          {props.siteName}
+        </a>
+        <p class="masthead-date">{props.today}</p>
+        <div class="masthead-tools">
+          <SearchBox />
+        </div>
+        <details class="section-menu">
+          <summary>Sections</summary>
+          {/* On a phone the search box lives in the menu, so the stories come first. */}
+          <SearchBox id="menu-search-q" />
+          <nav aria-label="Sections">
+            <ul>
+              <CategoryLinks categories={sections} />
+            </ul>
+          </nav>
+        </details>
+      </div>
+      <nav class="section-nav" aria-label="Sections">
+        <ul>
+          <CategoryLinks categories={main} />
+          {more.length > 0 && (
+            <li class="more">
+              <details>
+                <summary>More</summary>
+                <ul>
+                  <CategoryLinks categories={more} />
+                </ul>
+              </details>
+            </li>
+          )}
+        </ul>
+      </nav>
+    </header>
   );
 }
