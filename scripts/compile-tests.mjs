@@ -7,7 +7,7 @@
 // Inline source maps keep stack traces pointing at the .ts lines.
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -54,6 +54,6 @@ export async function compileTests() {
 
 /** Where the compiled form of a test file given on the command line (`src/x.test.ts`) is. */
 export function compiledPath(file) {
-  const path = relative(root, join(process.cwd(), file)).replaceAll('\\', '/');
+  const path = relative(root, resolve(file)).replaceAll('\\', '/');
   return join(testBuildDir, path.replace(/\.tsx?$/, '.js'));
 }

@@ -6,9 +6,9 @@
  * - the databases made while 0001 and 0002 had been edited in place (so they already hold
  *   `source_hash` and `full_text`) upgrade too, and keep their stories.
  *
- * The schema comparison is what tells an upgrade apart from a fresh install: both run the
- * same migrations, so the storage contract on every upgraded step (forty runs, the longest
- * work of the test suite) checked the same schema again and again.
+ * The schema comparison checks what could make an upgraded database differ from a new one.
+ * Both are made by the same migrations, so the storage contract run on every upgraded step
+ * (46 runs, the longest work of the test suite) checked the same schema again and again.
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
