@@ -38,11 +38,16 @@ export async function startServeProcess(env: NodeJS.ProcessEnv): Promise<{ child
   const exit = finished(child);
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (d) => {
+    const scan = (d: Buffer) => {
       out += d;
       const m = /"url":"(http:\/\/[^"]+)"/.exec(out);
-      if (m) resolve(m[1]!);
-    });
+      if (!m) return;
+      // Found: stop reading the whole output again on every chunk. The server logs each
+      // request, and scanning all of it per chunk took a core from a latency test's client.
+      child.stdout!.off('data', scan);
+      resolve(m[1]!);
+    };
+    child.stdout!.on('data', scan);
     child.once('exit', () => reject(new Error(`gazette serve stopped: ${out}`)));
   });
   return { child, url, exit };
@@ -59,11 +64,15 @@ export function spawnServe(env: Record<string, string>): Promise<{ url: string; 
   });
   return new Promise((resolve, reject) => {
     let buffered = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    const scan = (chunk: Buffer) => {
       buffered += chunk.toString('utf8');
       const listening = buffered.split('\n').map((line) => /"url":"([^"]+)"/.exec(line)?.[1]).find(Boolean);
-      if (listening) resolve({ url: listening, stop });
-    });
+      if (!listening) return;
+      // Found: the rest of the output flows on unread (a stream without readers drops it).
+      child.stdout.off('data', scan);
+      resolve({ url: listening, stop });
+    };
+    child.stdout.on('data', scan);
     child.once('exit', (code) => reject(new Error(`gazette serve exited with ${code}`)));
   });
 }
