@@ -14,7 +14,12 @@ export interface PlanArchive {
   store: KyselyStore;
   facts: ArchiveFacts;
   drop(): Promise<void>;
-  /** Runs `work` and returns the statements it ran (transaction control left out: it has no plan). */
+  /**
+   * Runs `work` and returns the statements it ran, each text once with the parameters it
+   * first ran with (transaction control left out: it has no plan). Splitting a story of
+   * thousands of versions runs the same few statements tens of thousands of times, and
+   * explaining every run cost the listing-plans file most of its time.
+   */
   statementsOf(work: () => Promise<unknown>): Promise<Captured[]>;
 }
 
@@ -34,7 +39,9 @@ export async function openPlanArchive(engine: 'SQLite' | 'PostgreSQL', shape: Ar
       await work();
       const statements = captured.splice(0).filter((s) => !/^\s*(begin|commit|rollback)\b/i.test(s.sql));
       assert.ok(statements.length > 0, 'the work ran statements');
-      return statements;
+      const first = new Map<string, Captured>();
+      for (const statement of statements) if (!first.has(statement.sql)) first.set(statement.sql, statement);
+      return [...first.values()];
     },
   };
 }
