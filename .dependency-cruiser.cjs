@@ -39,7 +39,12 @@ module.exports = {
       to: { path: may.length ? any(name, ...may) : layer(name) },
     })),
     { comment: 'main.ts is the composition root: it wires every layer but the CLI on top of it', from: { path: '^src/main\\.ts$' }, to: { path: '^src/(?!cli/)' } },
-    { comment: 'CLI commands start through the composition root (startGazette, withStore, withIngest)', from: { path: layer('cli') }, to: { path: '^src/main\\.ts$' } },
+    {
+      comment: 'command-context.ts is the composition root of the one-shot commands: config, store, pipeline (and the server secret)',
+      from: { path: '^src/command-context\\.ts$' },
+      to: { path: '^src/(config|domain|pipeline|store)/|^src/images/image-secret\\.ts$' },
+    },
+    { comment: 'CLI commands start through a composition root (startGazette; withStore, withIngest)', from: { path: layer('cli') }, to: { path: '^src/(main|command-context)\\.ts$' } },
     {
       comment: 'the WebSub callback routes are the transport of jobs/websub (hub verification and pushed content)',
       from: { path: '^src/web/websub/' },

@@ -4,13 +4,15 @@
  * latency under concurrent load.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
 export const DURATION_S = Number(process.env.BENCH_DURATION ?? 8);
 export const CONNECTIONS = 16;
 const WARM_UP_S = Number(process.env.BENCH_WARM_UP ?? 2);
+/** Long enough for a p99 of a few hundred requests at the rates offered. */
+const OPEN_LOOP_S = Number(process.env.BENCH_OPEN_LOOP_DURATION ?? 15);
 
 export interface Server {
   child: ChildProcess;
@@ -62,18 +64,19 @@ export async function warmUp(server: Server, path: string, headers: Record<strin
 
 /**
  * Loads `path` on `server` after a warm-up (so the JIT has compiled the path); every answer
- * must have `expectStatus`. By default each of the CONNECTIONS connections sends its next
- * request as soon as the last is answered (a closed loop: latency is mostly the queue of the
- * other 15). With `rate`, requests are offered at that many a second whatever the answers
- * (an open loop, as wrk2 measures), latency counted from when each request was due, so a
- * stall is not hidden by the requests it held back (autocannon's coordinated-omission
- * correction).
+ * must have `expectStatus`. Each of the CONNECTIONS connections sends its next request as
+ * soon as the last is answered (a closed loop: latency is mostly the queue of the other 15).
+ * With `rate`, requests are offered at that many a second instead (see offerAtRate).
  */
 export async function measure(server: Server, path: string, headers: Record<string, string> = {}, expectStatus = 200, rate?: number): Promise<LoadResult> {
-  const run = (duration: number) =>
-    autocannon({ url: server.url + path, connections: CONNECTIONS, duration, headers, expectBody: undefined, ...(rate && { overallRate: rate }) });
+  const run = (duration: number) => autocannon({ url: server.url + path, connections: CONNECTIONS, duration, headers, expectBody: undefined });
   await run(WARM_UP_S);
   const before = await server.ask<{ cpuMicros: number }>('cpu');
+  if (rate) {
+    const offered = await offerAtRate(server.url + path, headers, expectStatus, rate, OPEN_LOOP_S);
+    const after = await server.ask<{ cpuMicros: number; maxRssMb: number }>('cpu');
+    return { ...offered, cpuMicrosPerRequest: (after.cpuMicros - before.cpuMicros) / offered.requests, maxRssMb: after.maxRssMb };
+  }
   const result = await run(DURATION_S);
   const after = await server.ask<{ cpuMicros: number; maxRssMb: number }>('cpu');
   const statusCount = (result as unknown as Record<string, number>)[`${Math.floor(expectStatus / 100)}xx`] ?? 0;
@@ -89,6 +92,50 @@ export async function measure(server: Server, path: string, headers: Record<stri
     cpuMicrosPerRequest: (after.cpuMicros - before.cpuMicros) / requests,
     maxRssMb: after.maxRssMb,
   };
+}
+
+/**
+ * Offers GET `url` at `rate` requests a second, evenly spaced, whatever the answers (an open
+ * loop, as wrk2 measures), and counts each latency from when its request was due, so a stall
+ * is not hidden by the requests it held back. autocannon's `overallRate` is no open loop: it
+ * lets each connection send its share at the start of every second, so 16 requests arrived
+ * together once a second and queued as in the closed loop.
+ */
+export async function offerAtRate(url: string, headers: Record<string, string>, expectStatus: number, rate: number, seconds: number): Promise<Omit<LoadResult, 'cpuMicrosPerRequest' | 'maxRssMb'>> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const total = Math.round(rate * seconds);
+  const latencies: number[] = [];
+  const failures: string[] = [];
+  const start = performance.now() + 50;
+  const sent: Promise<void>[] = [];
+  for (let k = 0; k < total; k++) {
+    const due = start + (k * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    sent.push(
+      new Promise<void>((resolve) => {
+        request(url, { agent, headers }, (res) => {
+          res.resume();
+          res.on('end', () => {
+            if (res.statusCode === expectStatus) latencies.push(performance.now() - due);
+            else failures.push(`status ${res.statusCode}`);
+            resolve();
+          });
+        })
+          .on('error', (e) => {
+            failures.push(e.message);
+            resolve();
+          })
+          .end();
+      }),
+    );
+  }
+  await Promise.all(sent);
+  agent.destroy();
+  if (failures.length > total * 0.001) throw new Error(`${url}: ${failures.length} of ${total} failed (${failures[0]})`);
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!);
+  return { rps: total / seconds, p50: at(0.5), p99: at(0.99), requests: total };
 }
 
 /**

@@ -8,19 +8,16 @@ import { getRequestListener, type ServerType } from '@hono/node-server';
 import { destination as logFile, pino, type DestinationStream, type Logger } from 'pino';
 import { loadConfig, type Config } from './config/load-config.js';
 import { GazetteError } from './domain/errors.js';
+import { createProcessor, fetchLimits, openConfiguredStore } from './command-context.js';
 import { loadDemoContent } from './demo/load-demo-content.js';
 import { closeFetchAgents } from './ingest/fetch/fetch-url.js';
 import { startEmbargoRelease } from './jobs/release-embargoes.js';
 import { createScheduler, type Scheduler } from './jobs/scheduler.js';
-import { createProcessPool, inlineProcessor, type ItemProcessor } from './pipeline/process-pool.js';
 import { createIngestService, type IngestService } from './pipeline/run-ingest.js';
 import { connectHubPings } from './jobs/websub/ping-hub.js';
 import { createLeadImageProber } from './images/lead-image-prober.js';
-import { imageSecret } from './images/image-secret.js';
 import { openImages } from './images/open-images.js';
 import { webhookSecretBox } from './domain/webhook-secret-box.js';
-import { seedTaxonomy } from './store/seed-taxonomy.js';
-import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import { buildApp } from './web/app.js';
 import { connectPageCache } from './web/http-cache/page-cache.js';
@@ -81,23 +78,6 @@ function ingestObserver(metrics: GazetteMetrics): IngestObserver {
     item: (outcome) => metrics.ingestItems.inc({ outcome }),
     stage: (name, ms) => metrics.pipelineStage.observe({ stage: name }, ms / 1000),
   };
-}
-
-/** Opens and migrates the store, and makes sure the taxonomy is there. */
-export async function openConfiguredStore(config: Readonly<Config>, options: { mustExist?: boolean } = {}): Promise<Store> {
-  const store = await openStore(config, options);
-  await seedTaxonomy(store);
-  return store;
-}
-
-/** The worker pool of config.ingestWorkers threads, or the main thread when 0. */
-export function createProcessor(config: Pick<Config, 'ingestWorkers'>): ItemProcessor {
-  return config.ingestWorkers > 0 ? createProcessPool({ threads: config.ingestWorkers }) : inlineProcessor();
-}
-
-/** The configured limits of every fetch (feeds, article pages, hubs). */
-function fetchLimits(config: Pick<Config, 'fetchMaxPerHost'>): { maxPerHost: number } {
-  return { maxPerHost: config.fetchMaxPerHost };
 }
 
 /** Starts the whole site: store, demo content on an empty database, web server. */
@@ -241,43 +221,3 @@ async function listenForMetrics(metrics: GazetteMetrics, config: Readonly<Config
   return server;
 }
 
-/** For commands that ingest: the store and an ingest service on the worker pool, closed after `work`. */
-export async function withIngest<T>(
-  work: (ingest: IngestService, store: Store, config: Readonly<Config>) => Promise<T>,
-  env: Record<string, string | undefined> = process.env,
-  /** Command-line flags that override the configured cluster thresholds. */
-  overrides: { cluster?: Partial<Config['clustering']> } = {},
-): Promise<T> {
-  return withStore(async (store, config) => {
-    const processor = createProcessor(config);
-    try {
-      const cluster = { ...config.clustering, ...Object.fromEntries(Object.entries(overrides.cluster ?? {}).filter(([, v]) => v !== undefined)) };
-      return await work(createIngestService({ store, cluster, processor, fetch: fetchLimits(config) }), store, config);
-    } finally {
-      await processor.close();
-    }
-  }, env);
-}
-
-/**
- * The server secret sealed values are keyed from (see `domain/sealed-secret.ts`): IMAGE_SECRET,
- * else the one made once and kept in DATA_DIR, the same one the server signs image URLs with.
- */
-export function serverSecret(config: Pick<Config, 'images' | 'dataDir'>): Promise<string> {
-  return imageSecret(config.images.secret, config.dataDir);
-}
-
-/** For one-shot commands: opens the configured store, runs `work`, closes it. */
-export async function withStore<T>(
-  work: (store: Store, config: Readonly<Config>) => Promise<T>,
-  env: Record<string, string | undefined> = process.env,
-): Promise<T> {
-  const config = loadConfig(env);
-  // Only `serve` and `migrate` create a database; any other command run in the wrong folder says where it looked.
-  const store = await openConfiguredStore(config, { mustExist: true });
-  try {
-    return await work(store, config);
-  } finally {
-    await store.close();
-  }
-}

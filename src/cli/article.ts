@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { COMMAND_LINE } from '../domain/audit.js';
 import { GazetteError } from '../domain/errors.js';
-import { withStore } from '../main.js';
+import { withStore } from '../command-context.js';
 import type { CliIo } from './cli-io.js';
 import { terminalSafe } from './terminal-safe.js';
 

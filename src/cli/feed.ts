@@ -3,7 +3,7 @@ import { GazetteError } from '../domain/errors.js';
 import { closeFetchAgents } from '../ingest/fetch/fetch-url.js';
 import type { PollOutcome } from '../jobs/poll-feed.js';
 import { createScheduler } from '../jobs/scheduler.js';
-import { withStore } from '../main.js';
+import { withStore } from '../command-context.js';
 import type { Feed } from '../domain/feed.js';
 import { terminalSafe } from './terminal-safe.js';
 import type { CliIo } from './cli-io.js';

@@ -4,7 +4,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { GazetteError } from '../domain/errors.js';
 import type { Provider } from '../domain/provider.js';
-import { withIngest } from '../main.js';
+import { withIngest } from '../command-context.js';
 import { openImportFile } from '../pipeline/read-import-file.js';
 import { emptySummary, type IngestService, type IngestSummary } from '../pipeline/run-ingest.js';
 import { terminalSafe } from './terminal-safe.js';

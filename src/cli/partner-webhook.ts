@@ -3,7 +3,7 @@ import { GazetteError } from '../domain/errors.js';
 import type { Webhook, WebhookDelivery } from '../domain/webhook.js';
 import { registerWebhook } from '../jobs/webhooks/register-webhook.js';
 import { DEFAULT_ROTATION_OVERLAP_HOURS, MAX_ROTATION_OVERLAP_HOURS, rotateWebhookSecret } from '../jobs/webhooks/rotate-webhook-secret.js';
-import { serverSecret, withStore } from '../main.js';
+import { serverSecret, withStore } from '../command-context.js';
 import { webhookSecretBox } from '../domain/webhook-secret-box.js';
 import type { Store } from '../store/store.js';
 import type { CliIo } from './cli-io.js';

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { generateApiKey } from '../domain/api-key.js';
 import { GazetteError } from '../domain/errors.js';
 import { DEFAULT_PARTNER_PER_MINUTE, partnerKeyProblems, type PartnerKey } from '../domain/partner.js';
-import { withStore } from '../main.js';
+import { withStore } from '../command-context.js';
 import type { Store } from '../store/store.js';
 import type { CliIo } from './cli-io.js';
 import { registerPartnerWebhook } from './partner-webhook.js';

@@ -13,7 +13,7 @@ import { loadConfig } from '../config/load-config.js';
 import { signSuperdeskBody } from '../domain/superdesk-signature.js';
 import { createImageService } from '../images/image-service.js';
 import { openImageStore } from '../images/image-store.js';
-import { serverSecret } from '../main.js';
+import { serverSecret } from '../command-context.js';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
 import { buildApp } from '../web/app.js';
 

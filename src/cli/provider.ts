@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { generateApiKey, type ApiKey } from '../domain/api-key.js';
 import { GazetteError } from '../domain/errors.js';
 import { providerInputSchema, type Provider } from '../domain/provider.js';
-import { serverSecret, withStore } from '../main.js';
+import { serverSecret, withStore } from '../command-context.js';
 import type { Store } from '../store/store.js';
 import type { CliIo } from './cli-io.js';
 import { makeSuperdeskToken, revokeSuperdeskToken } from './provider-superdesk.js';

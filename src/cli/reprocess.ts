@@ -1,7 +1,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { GazetteError } from '../domain/errors.js';
-import { withIngest } from '../main.js';
+import { withIngest } from '../command-context.js';
 import type { IngestService } from '../pipeline/run-ingest.js';
 import type { Store } from '../store/store.js';
 import type { CliIo } from './cli-io.js';

@@ -1,6 +1,5 @@
 import { Worker } from 'node:worker_threads';
 import type { Command } from 'commander';
-import { startGazette } from '../main.js';
 import type { CliIo } from './cli-io.js';
 
 /** How long a shutdown may drain before the process stops regardless. */
@@ -12,6 +11,9 @@ export function registerServe(program: Command, io: CliIo): void {
     .command('serve')
     .description('run the web site and API (config from environment variables; see README)')
     .action(async () => {
+      // Loaded here, not at the top: the web app, images and jobs are for `serve` alone, and
+      // every other command starts faster and smaller without them.
+      const { startGazette } = await import('../main.js');
       const gazette = await startGazette(io.env);
       const shutdown = async (signal: string) => {
         gazette.logger.info({ signal }, 'shutting down');

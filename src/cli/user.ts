@@ -3,7 +3,7 @@ import { createSigninLink, hashPassword, passwordProblem, signinLinkUrl } from '
 import { COMMAND_LINE } from '../domain/audit.js';
 import { GazetteError } from '../domain/errors.js';
 import { userRoles, type User, type UserRole } from '../domain/user.js';
-import { withStore } from '../main.js';
+import { withStore } from '../command-context.js';
 import type { Store } from '../store/store.js';
 import type { CliIo } from './cli-io.js';
 import { terminalSafe } from './terminal-safe.js';

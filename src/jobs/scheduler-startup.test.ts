@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
 import { startRouteServer } from '../ingest/fetch/testdata/route-server.js';
-import { openConfiguredStore, startGazette } from '../main.js';
+import { openConfiguredStore } from '../command-context.js';
+import { startGazette } from '../main.js';
 import { loadConfig } from '../config/load-config.js';
 
 describe('the scheduler in a running Gazette', () => {

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
-import { finished, gazetteCommand as cli, runGazette, startServeProcess } from '../support/gazette-process.js';
+import { runGazette } from '../support/cli.js';
+import { finished, gazetteCommand as cli, startServeProcess } from '../support/gazette-process.js';
 
 const PER_FILE = 60;
 const SHARED = 20;
@@ -38,11 +39,12 @@ describe('a serving node and three imports on one SQLite file', () => {
 
   it('stores every item exactly once, keeps answering, and stops on SIGTERM', async () => {
     mkdirSync(join(dir, 'files'));
-    // Only serve and migrate create a database; every other command expects one.
-    const migrated = runGazette(['migrate'], env);
-    assert.equal(migrated.status, 0, migrated.stderr);
-    const add = runGazette(['provider', 'add', 'wire', '--name', 'Wire'], env);
-    assert.equal(add.status, 0, add.stderr);
+    // Only serve and migrate create a database; every other command expects one. Setting up
+    // runs in-process; the server and the imports that share the file are processes.
+    const migrated = await runGazette(['migrate'], env);
+    assert.equal(migrated.code, 0, migrated.stderr);
+    const add = await runGazette(['provider', 'add', 'wire', '--name', 'Wire'], env);
+    assert.equal(add.code, 0, add.stderr);
     const serving = await startServeProcess(env);
     server = serving.child;
     const { url, exit: serverExit } = serving;
