@@ -19,7 +19,8 @@ describe('loadConfig', () => {
     assert.deepEqual(config.clustering, { similarity: 0.5, windowHours: 72 });
     assert.deepEqual(config.rateLimits, { pushPerMinute: 120, websubPerMinute: 60, readPerMinute: 300, signinPerMinute: 10 });
     assert.equal(config.fetchMaxPerHost, 4);
-    assert.equal(config.ingestWorkers, availableParallelism());
+    // A core is left to the main thread, which stores every item; one thread at least.
+    assert.equal(config.ingestWorkers, Math.max(1, availableParallelism() - 1));
   });
 
   it('takes INGEST_WORKERS from 0 (no pool) up, and refuses a negative or fractional count', () => {
