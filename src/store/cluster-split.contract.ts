@@ -55,6 +55,28 @@ export function describeClusterSplitContract(fixture: () => ContractFixture): vo
   }
 
   describe('story clusters that split', () => {
+    it('lists a growing story as a rebuild would: the head, and each provider by its first version', async () => {
+      const { store, providerId, otherProviderId } = fixture();
+      const word = tag();
+      const byProvider = async (id: number) =>
+        (await store.listings.page({ kind: 'provider', providerId: id }, {}, 200)).items.filter((i) => i.headline.includes(word)).map((i) => i.id);
+      const head = await version(providerId, `Head ${word}`, word, 0);
+      // Versions created after the head only add what is new: the other provider's first one.
+      const other = await version(otherProviderId, `Other ${word}`, word, 1, head, [head]);
+      const again = await version(providerId, `Again ${word}`, word, 2, head, [head]);
+      const otherAgain = await version(otherProviderId, `Other again ${word}`, word, 3, head, [head, other]);
+      assert.deepEqual(await latest(word), [head.id]);
+      assert.deepEqual(await byProvider(providerId), [head.id], 'the head stands for its provider, not the later version');
+      assert.deepEqual(await byProvider(otherProviderId), [other.id]);
+      // Taking that first version down rebuilds the story from its versions: the provider's
+      // next version takes its place, and nothing the appended entries held is left over.
+      await store.articles.setStatus(other.id, 'taken_down');
+      assert.deepEqual(await byProvider(otherProviderId), [otherAgain.id]);
+      assert.deepEqual(await byProvider(providerId), [head.id]);
+      assert.deepEqual(await latest(word), [head.id]);
+      assert.equal(await storyOf(again), head.id);
+    });
+
     it('splits a story when the version linking its parts is taken down, and joins it again when restored', async () => {
       const { store } = fixture();
       const { word, left, right, bridge } = await bridged();

@@ -11,7 +11,7 @@ import { commentRepo, type CommentRepo } from './comment-repo.js';
 import { complaintRepo, type ComplaintRepo } from './complaint-repo.js';
 import { entityRepo, type EntityRepo } from './entity-repo.js';
 import { feedRepo, type FeedRepo } from './feed-repo.js';
-import { listingRepo, refreshStory, storiesOf, type ListingRepo } from './listing-repo.js';
+import { appendVersions, listingRepo, refreshStory, storiesOf, type ListingRepo } from './listing-repo.js';
 import { popularityRepo, type PopularityRepo } from './popularity-repo.js';
 import { providerRepo } from './provider-repo.js';
 import { auditRepo, type AuditRepo } from './audit-repo.js';
@@ -174,14 +174,23 @@ export class KyselyStore implements Store {
   /** Before commit: rewrites the touched stories' listings and records the change. */
   private async settle(): Promise<string[]> {
     const pending = this.pending!;
+    // Stories named by a writer (an article left them, they split or merged) are rebuilt.
+    const named = new Set(pending.stories);
     const unknown = [...pending.articles].filter(([, story]) => story === undefined).map(([id]) => id);
     const looked = unknown.length > 0 ? await storiesOf(this.db, unknown) : new Map<number, number>();
+    const touchedIn = new Map<number, number[]>();
     for (const [id, story] of pending.articles) {
-      pending.stories.add(story ?? looked.get(id)!);
+      const storyId = story ?? looked.get(id)!;
+      pending.stories.add(storyId);
+      touchedIn.set(storyId, [...(touchedIn.get(storyId) ?? []), id]);
       pending.tags.add(`article:${id}`);
     }
     for (const story of pending.stories) {
-      const { tags, entries } = await refreshStory(this.db, story);
+      // A story that only gained versions created here (ingest's common case) keeps its other
+      // entries; anything else is rebuilt from the story's versions.
+      const touched = named.has(story) ? undefined : touchedIn.get(story);
+      const appended = touched?.every((id) => pending.events.get(id) === 'created') ? await appendVersions(this.db, story, touched) : null;
+      const { tags, entries } = appended ?? (await refreshStory(this.db, story));
       for (const tag of tags) pending.tags.add(tag);
       await refreshStorySearch(this.db, this.engine, story, entries);
     }

@@ -342,6 +342,50 @@ export async function refreshStory(db: Kysely<Database>, storyId: number): Promi
   return { tags: [`story:${storyId}`, ...[...scopes].map((s) => `scope:${s}`)], entries };
 }
 
+/**
+ * What refreshStory would write for a story that, in this transaction, only gained versions
+ * created in it, without reading the story's other versions: the head and each provider's
+ * first version stay as they are (the new versions were received after them), and a new
+ * version adds an entry only for a provider the story had none from. A story of thousands of
+ * versions made each new version read them all, so ingest slowed as a story grew. Null when
+ * that does not hold (a new story, a story without a listed head, or a version numbered
+ * below one the story lists, as when two transactions commit out of order): refreshStory
+ * then rebuilds the story.
+ */
+export async function appendVersions(
+  db: Kysely<Database>,
+  storyId: number,
+  createdIds: readonly number[],
+): Promise<{ tags: string[]; entries: ListingEntry[] } | null> {
+  if (createdIds.length === 0 || createdIds.includes(storyId)) return null;
+  const listed = (await db.selectFrom('listing_entries').select(['scope', 'sort_at', 'article_id', 'story_id']).where('story_id', '=', storyId).execute()).map(
+    (e) => ({ ...e, sort_at: Number(e.sort_at) }),
+  );
+  const firstCreated = Math.min(...createdIds);
+  if (!listed.some((e) => e.scope === 'latest') || listed.some((e) => e.article_id >= firstCreated)) return null;
+  const created = await db
+    .selectFrom('articles')
+    .select(['id', 'provider_id', 'published_at', 'ingested_at', 'status'])
+    .where('id', 'in', [...createdIds])
+    .orderBy('id')
+    .execute();
+  const scopes = new Set(listed.map((e) => e.scope));
+  const added: ListingEntry[] = [];
+  for (const version of created) {
+    const scope = `provider:${version.provider_id}`;
+    if (version.status !== 'published' || scopes.has(scope)) continue;
+    scopes.add(scope);
+    added.push({
+      scope,
+      sort_at: Math.min(toDate(version.published_at).getTime(), toDate(version.ingested_at).getTime()),
+      article_id: version.id,
+      story_id: storyId,
+    });
+  }
+  if (added.length > 0) await db.insertInto('listing_entries').values(added).execute();
+  return { tags: [`story:${storyId}`, ...[...scopes].map((s) => `scope:${s}`)], entries: [...listed, ...added] };
+}
+
 /** A teaser's picture: only a fetched and measured one; a teaser has no caption, so the caption stands in for missing alt text. */
 function teaserImage(r: { lead_image_url: string | null; lead_image_alt: string | null; lead_image_caption: string | null; lead_image_status: string | null; lead_image_width: number | null; lead_image_height: number | null }): ShownImage | null {
   if (!r.lead_image_url) return null;

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { CompiledQuery } from 'kysely';
 import { after, before, describe, it } from 'node:test';
 import type { ListingScope } from '../../src/domain/listing.js';
+import { articleDraft } from '../support/article-draft.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
 import type { ArchiveFacts } from '../support/archive-fixture.js';
 import { openPlanArchive, type PlanArchive } from '../support/plan-archive.js';
@@ -132,6 +133,25 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
       assert.deepEqual(await problemsOf(() => store.listings.teasers(recent.slice(0, 20).map((t) => t.id))), []);
       assert.deepEqual(await problemsOf(() => store.popularity.record(counts.slice(0, 500), 24)), [], 'a flush');
       assert.deepEqual(await problemsOf(() => store.popularity.prune(since - 30 * 86_400_000)), []);
+    });
+
+    it('adds a new version to a story of thousands without reading its versions, by index', async () => {
+      const provider = (await store.providers.findBySlug(facts.providerSlug))!;
+      const draft = articleDraft({ providerId: provider.id, guid: 'plan-new-version', headline: 'Another version of the big story', publishedAt: new Date() });
+      const statements = await archive.statementsOf(() =>
+        store.transaction(async (tx) => {
+          const { article } = await tx.articles.upsert(draft);
+          await tx.clusters.assign({ articleId: article.id, clusterId: facts.bigStoryHeadId, match: 'event', similarity: 0.6, signature: 'AAAA', bandKeys: [], publishedAt: draft.publishedAt, fresh: true, links: [{ articleId: facts.bigStoryHeadId, similarity: 0.6 }] });
+        }),
+      );
+      // Rebuilding the story would read its thousands of version ids (and pass them back as parameters).
+      assert.deepEqual(statements.filter((s) => s.parameters.length > 100).map((s) => s.sql), []);
+      assert.ok(!statements.some((s) => /from "article_clusters" where "cluster_id" = /.test(s.sql)), 'the story’s versions were not listed');
+      const listingReads = statements.filter((s) => /^select .* from "listing_entries"/.test(s.sql));
+      assert.ok(listingReads.length > 0, 'the story’s entries were read instead');
+      for (const statement of listingReads) assert.deepEqual(await planProblems(store, statement, LARGE_TABLES), [], statement.sql);
+      const heads = (await store.listings.page({ kind: 'provider', providerId: provider.id }, {}, 100)).items.filter((i) => i.storyId === facts.bigStoryHeadId);
+      assert.ok(heads.length <= 1, 'the provider lists the story once');
     });
 
     it('keeps a story’s listings on a write by index: the ingest transaction costs the same at any size', async () => {
