@@ -182,7 +182,9 @@ export class KyselyStore implements Store {
     for (const [id, story] of pending.articles) {
       const storyId = story ?? looked.get(id)!;
       pending.stories.add(storyId);
-      touchedIn.set(storyId, [...(touchedIn.get(storyId) ?? []), id]);
+      const ids = touchedIn.get(storyId);
+      if (ids) ids.push(id);
+      else touchedIn.set(storyId, [id]);
       pending.tags.add(`article:${id}`);
     }
     for (const story of pending.stories) {
