@@ -5,6 +5,7 @@
  * but not the web app, the image service or the jobs: `gazette import` then starts faster
  * and holds less memory. main.ts builds on these too.
  */
+import { setFlagsFromString } from 'node:v8';
 import { loadConfig, type Config } from './config/load-config.js';
 import { imageSecret } from './images/image-secret.js';
 import { createProcessPool, inlineProcessor, type ItemProcessor } from './pipeline/process-pool.js';
@@ -30,6 +31,15 @@ export function fetchLimits(config: Pick<Config, 'fetchMaxPerHost'>): { maxPerHo
   return { maxPerHost: config.fetchMaxPerHost };
 }
 
+/**
+ * A bulk ingest (`import`, `reprocess`) makes short-lived garbage fast, and V8 then lets the
+ * heap grow to several times what is live before it collects: a 3,000-item import peaked at
+ * 323–338 MB. Each old-generation limit is set at most 60 % above what the last collection
+ * kept instead (a V8 flag read at every collection): 268–279 MB, for about 5 % more CPU.
+ * `serve` keeps V8's own sizing.
+ */
+const BULK_HEAP_GROWING_PERCENT = 60;
+
 /** For commands that ingest: the store and an ingest service on the worker pool, closed after `work`. */
 export async function withIngest<T>(
   work: (ingest: IngestService, store: Store, config: Readonly<Config>) => Promise<T>,
@@ -37,6 +47,7 @@ export async function withIngest<T>(
   /** Command-line flags that override the configured cluster thresholds. */
   overrides: { cluster?: Partial<Config['clustering']> } = {},
 ): Promise<T> {
+  setFlagsFromString(`--heap-growing-percent=${BULK_HEAP_GROWING_PERCENT}`);
   return withStore(async (store, config) => {
     const processor = createProcessor(config);
     try {
