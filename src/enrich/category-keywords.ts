@@ -205,14 +205,12 @@ export function keywordsFor(language: string | null | undefined): Keywords | nul
   return byTag.get(primaryTag(language))?.keywords ?? null;
 }
 
-/** A word as the rules compare it: lower case, then as its language's rules compare words. */
-export function normalizeToken(token: string, language: string | null | undefined): string {
-  return tokenNormalizer(language)(token);
-}
-
 const lowerCase = (token: string): string => token.toLowerCase();
 
-/** normalizeToken for one language, with the language looked up once (for every word of a text). */
+/**
+ * How the rules of `language` compare a word: lower case, then as the language's rules compare
+ * words. The language is looked up once, for every word of a text.
+ */
 export function tokenNormalizer(language: string | null | undefined): (token: string) => string {
   const normalize = language ? byTag.get(primaryTag(language))?.normalize : undefined;
   return normalize ? (token) => normalize(token.toLowerCase()) : lowerCase;

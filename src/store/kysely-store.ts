@@ -188,8 +188,9 @@ export class KyselyStore implements Store {
       pending.tags.add(`article:${id}`);
     }
     for (const story of pending.stories) {
-      // A story that only gained versions created here (ingest's common case) keeps its other
-      // entries; anything else is rebuilt from the story's versions.
+      // A story that only gained versions created here (ingest's common case; the outbox
+      // events record which articles this transaction created) keeps its other entries;
+      // anything else is rebuilt from the story's versions.
       const touched = named.has(story) ? undefined : touchedIn.get(story);
       const appended = touched?.every((id) => pending.events.get(id) === 'created') ? await appendVersions(this.db, story, touched) : null;
       const { tags, entries } = appended ?? (await refreshStory(this.db, story));

@@ -36,20 +36,7 @@ export function finished(child: ChildProcess): Promise<Finished> {
 export async function startServeProcess(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; exit: Promise<Finished> }> {
   const child = spawn(gazetteCommand[0], [...gazetteCommand.slice(1), 'serve'], { env: { ...env, PORT: '0', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
   const exit = finished(child);
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const scan = (d: Buffer) => {
-      out += d;
-      const m = /"url":"(http:\/\/[^"]+)"/.exec(out);
-      if (!m) return;
-      // Found: stop reading the whole output again on every chunk. The server logs each
-      // request, and scanning all of it per chunk took a core from a latency test's client.
-      child.stdout!.off('data', scan);
-      resolve(m[1]!);
-    };
-    child.stdout!.on('data', scan);
-    child.once('exit', () => reject(new Error(`gazette serve stopped: ${out}`)));
-  });
+  const url = await listeningUrl(child);
   return { child, url, exit };
 }
 
@@ -62,17 +49,25 @@ export function spawnServe(env: Record<string, string>): Promise<{ url: string; 
     child.kill('SIGTERM');
     setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
   });
+  return listeningUrl(child).then((url) => ({ url, stop }));
+}
+
+/**
+ * The URL a starting `gazette serve` logs once it listens. The output is scanned until then
+ * and no further: the server logs each request, and reading all of it again on every chunk
+ * took a core from a latency test's client.
+ */
+function listeningUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
-    let buffered = '';
+    let out = '';
     const scan = (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      const listening = buffered.split('\n').map((line) => /"url":"([^"]+)"/.exec(line)?.[1]).find(Boolean);
-      if (!listening) return;
-      // Found: the rest of the output flows on unread (a stream without readers drops it).
-      child.stdout.off('data', scan);
-      resolve({ url: listening, stop });
+      out += chunk.toString('utf8');
+      const m = /"url":"(http:\/\/[^"]+)"/.exec(out);
+      if (!m) return;
+      child.stdout!.off('data', scan);
+      resolve(m[1]!);
     };
-    child.stdout.on('data', scan);
-    child.once('exit', (code) => reject(new Error(`gazette serve exited with ${code}`)));
+    child.stdout!.on('data', scan);
+    child.once('exit', (code) => reject(new Error(`gazette serve stopped (exit code ${code}) before it listened: ${out}`)));
   });
 }
