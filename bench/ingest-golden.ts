@@ -11,7 +11,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { clusterOptions } from '../src/cluster/cluster-options.js';
-import type { RawItem } from '../src/domain/raw-item.js';
+import { emptyRawItem, type RawItem } from '../src/domain/raw-item.js';
 import { parseFeed } from '../src/ingest/parse-feed.js';
 import processTask from '../src/pipeline/process-worker.js';
 import { loadExtractionCorpus } from './extraction-corpus.js';
@@ -24,10 +24,7 @@ if ((mode !== 'write' && mode !== 'check') || !file) {
 }
 
 const now = new Date(Date.UTC(2026, 0, 1));
-const raw = (id: string, fields: Partial<RawItem>): [string, RawItem] => [
-  id,
-  { guid: id, url: `https://golden.example/${id}`, headline: '', html: null, text: null, summary: null, byline: null, dateline: null, language: null, publishedAt: now, updatedAt: null, categories: [], image: null, ...fields },
-];
+const raw = (id: string, fields: Partial<RawItem>): [string, RawItem] => [id, { ...emptyRawItem(''), guid: id, url: `https://golden.example/${id}`, publishedAt: now, ...fields }];
 
 function inputs(): [string, RawItem][] {
   const list: [string, RawItem][] = [];
