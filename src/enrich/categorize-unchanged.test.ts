@@ -14,7 +14,10 @@ const before = JSON.parse(readFileSync(new URL('testdata/categorize-before.json'
   devTags: (string | null)[];
   categories: string[][];
 };
-const dev = JSON.parse(readFileSync(new URL('../../bench/testdata/enrich-dev.json', import.meta.url), 'utf8')).texts as { headline?: string; text: string }[];
+// (The openings only: the later passages of the same articles came after this snapshot.)
+const dev = (JSON.parse(readFileSync(new URL('../../bench/testdata/enrich-dev.json', import.meta.url), 'utf8')).texts as { id: string; headline?: string; text: string }[]).filter(
+  (t) => !t.id.includes('-more-'),
+);
 
 describe('category keyword rules', () => {
   it('give the categories they gave before, in every language', () => {

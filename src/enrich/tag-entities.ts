@@ -8,6 +8,7 @@ import {
   cityPopulation,
   isFunctionWord,
   isCountry,
+  isFamilyName,
   isGivenName,
   isLegalForm,
   isTitleWord,
@@ -60,7 +61,8 @@ const NAME_TAGS = ['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person'];
  */
 function isFirstName(word: string): boolean {
   if (has(word, 'FirstName', 'MaleName', 'FemaleName')) return true;
-  return isGivenName(word) && tagsOf(word).length === 0 && !knownPlace(word) && !isFunctionWord(word);
+  // (The lexicon may know it only as a name of some other kind: "Reilly", "Taylor" are 'Person'.)
+  return isGivenName(word) && tagsOf(word).every((t) => NAME_TAGS.includes(t)) && !knownPlace(word) && !isFunctionWord(word);
 }
 const PLACE_TAGS = ['City', 'Country', 'Region', 'Place'];
 /** Tags that make a word more than an ordinary word (built once, not per word looked up). */
@@ -116,6 +118,8 @@ interface Found {
   tentative?: boolean;
   /** What an unresolved single word is instead of a surname: an organisation by its context, or a city. */
   fallback?: 'organisation' | 'place';
+  /** A single word next to a verb of speech ("Dempsey said", "said Graham"): someone, even if not named in full. */
+  speaks?: boolean;
 }
 
 /**
@@ -452,7 +456,9 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     }
     // A surname the gazetteer knows names a relative too: "Hunter Biden", "Ivanka Trump".
     const family = knownPerson(rest[rest.length - 1]!.text) !== undefined && /^\p{Lu}\p{Ll}/u.test(rest[0]!.text);
-    const cue = strongCue || firstIsName || family || has(rest[rest.length - 1]!.text, 'LastName') || /^\s*,\s*$/.test(span.after);
+    const last = rest[rest.length - 1]!.text;
+    const surname = has(last, 'LastName') || (isFamilyName(last) && !isCommonWord(last));
+    const cue = strongCue || firstIsName || family || surname || /^\s*,\s*$/.test(span.after);
     // A known first name or a title vouches for an ordinary-word surname ("Tim Cook", "Bill Nelson").
     if (cue && (namesOnly || firstIsName || strongCue || family)) {
       found.push({ name: restName, type: 'person', start, end, role: titled });
@@ -494,10 +500,21 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       const source = !quoted && SOURCE_BEFORE.test(span.preceding);
       const result = SPORTS_RESULT.test(span.nextWord ?? '') || SPORTS_RESULT.test(span.previousWord ?? '');
       const fallback = titled !== null ? undefined : corporate || result || source ? 'organisation' : city ? 'place' : undefined;
-      found.push({ name: word, type: 'person', start, end, role: titled, surname: true, ...(fallback ? { fallback } : {}) });
+      found.push({ name: word, type: 'person', start, end, role: titled, surname: true, speaks: speaks(span, word), ...(fallback ? { fallback } : {}) });
     }
   }
   return null;
+}
+
+/**
+ * Whether a single capitalised word is the one speaking: right before a verb of speech
+ * ("Dempsey said") or right after one ("says Doctor"; not after "told", whose object listens,
+ * nor across a colon or a quotation mark: says: “Effective …”).
+ */
+function speaks(span: NameSpan, word: string): boolean {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  if (SPEECH_VERBS.test(span.nextWord ?? '')) return true;
+  return SPEECH_VERBS.test(span.previousWord ?? '') && span.previousWord !== 'told' && /^\s+$/.test(span.before);
 }
 
 const CONNECTOR_WORDS = new Set(['bin', 'ibn', 'al', 'de', 'da', 'del', 'van', 'von', 'der', 'den', 'du', 'la', 'le']);
@@ -612,6 +629,8 @@ function resolveSurnames(found: Found[]): void {
     if (written.length > 1 && looksLikeOrganisation(written)) organisations.set(written.slice(0, -1).join(' '), f.name);
   }
   const confirmed = new Set<Found>();
+  // A word that speaks somewhere in the text is a person's surname everywhere in it.
+  const speakers = new Set(found.filter((f) => f.surname && f.speaks && !f.fallback).map((f) => f.name));
   for (let i = found.length - 1; i >= 0; i--) {
     const f = found[i]!;
     if (!f.surname) continue;
@@ -636,7 +655,7 @@ function resolveSurnames(found: Found[]): void {
     } else if (organisations.has(f.name) && f.role === null) {
       // Once "WeWork Inc" is a company, "WeWork" alone is that company.
       Object.assign(f, { name: organisations.get(f.name)!, type: 'organisation', surname: false });
-    } else if (f.role !== null || (has(f.name, 'LastName', 'Person') && f.fallback !== 'place')) {
+    } else if (f.role !== null || speakers.has(f.name) || (has(f.name, 'LastName', 'Person') && f.fallback !== 'place')) {
       f.surname = false;
     } else if (f.fallback) {
       Object.assign(f, { type: f.fallback, surname: false });
