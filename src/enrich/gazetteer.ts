@@ -167,6 +167,13 @@ export function isFamilyName(word: string): boolean {
   return familyNames.has(word);
 }
 
+const celestialBodies = new Set(nameWords.celestialBodies);
+
+/** True for a planet, dwarf planet or moon that is no one's name ("Jupiter", "Europa", "Enceladus"). */
+export function isCelestialBody(word: string): boolean {
+  return celestialBodies.has(word);
+}
+
 /** Upper-case abbreviations that are not organisations. */
 export const notOrganisationAcronyms = new Set(nameWords.notOrganisationAcronyms);
 

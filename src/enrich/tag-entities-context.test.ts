@@ -133,3 +133,32 @@ describe('tagEntities: title-case headlines', () => {
     has(confirmed, 'organisation:Ascom', 'organisation:GE Healthcare', 'place:Europe');
   });
 });
+
+describe('tagEntities: names the context vouches for', () => {
+  it('takes a given name the lexicon knows only as a name, and a family name of another locale, as a person', () => {
+    has(names('In the final, Reilly Opelka served well on Sunday.'), 'person:Reilly Opelka');
+    has(names('The squad was led by Tomasz Kowalski in the first half.'), 'person:Tomasz Kowalski');
+  });
+
+  it('keeps a lone surname next to a verb of speech as a person, but not who was told or a quote’s first word', () => {
+    const found = names('“We will appeal the ruling,” Hartwell said on Tuesday. The firm will wait, says Okafor.');
+    has(found, 'person:Hartwell', 'person:Okafor');
+    lacks(names('The minister told Parliament that taxes would not rise.'), 'person:Parliament');
+    lacks(names('Jane Roe, head of sales, says: “Effective alarm management matters to hospitals.”'), 'person:Effective');
+  });
+
+  it('reads a company in what it owns or backs, beside a second company, and before a legal form', () => {
+    has(names('SoftBank-backed Zenbridge cut jobs, and the BrightLine-owned papers closed.'), 'organisation:SoftBank', 'organisation:BrightLine');
+    has(names('Corvex and Haltmann introduce a shared charging network.'), 'organisation:Corvex', 'organisation:Haltmann');
+  });
+
+  it('takes no planet or moon for a place or a person in English, but reads “Europa” as Europe in German', () => {
+    const found = names('The probe will fly past Jupiter and Enceladus before the Europa Clipper mission reaches Europa.', 'en');
+    lacks(found, 'place:Europe', 'place:Enceladus', 'person:Europa Clipper');
+    has(names('Der Konzern will in Europa wachsen.', 'de'), 'place:Europe');
+  });
+
+  it('does not read an Indonesian sentence opener as part of a name', () => {
+    lacks(names('Saat Ali menjadi khalifah, perang pecah. Termasuk Ali.', 'id'), 'person:Saat Ali', 'person:Termasuk Ali');
+  });
+});

@@ -7,6 +7,7 @@ import { findNameSpans, type NameSpan, type NameWord } from './find-name-spans.j
 import {
   cityPopulation,
   isFunctionWord,
+  isCelestialBody,
   isCountry,
   isFamilyName,
   isGivenName,
@@ -92,10 +93,15 @@ const CAMEL_CASE = /^(?!Mc|Mac|De|Le|La|Di|Du|Da|Van|Von|O['’])\p{Lu}\p{Ll}+\p
 const SPEECH_VERBS = /^(said|says|told|stated|added|noted|warned|explained|argued|wrote|insisted|announced|emphasized|emphasised|confirmed|highlighted|acknowledged)$/;
 /**
  * What companies do in the news, said of a single unknown word: "Ascom announces", "Acme
- * reported". A person is named in full first, so a lone word nobody was named with is a company.
+ * reported", "Ascom and Dräger introduce". A person is named in full first, so a lone word
+ * nobody was named with is a company.
  */
-const CORPORATE_VERBS = /^(announces|announced|reports|reported|launches|launched|unveils|unveiled|acquires|acquired|agreed|agrees|posted|posts|raised|raises|files|filed|sells|sold|hires|hired|partners|signed|signs|expands|expanded|delivers|delivered|operates|offers|offered|provides|provided|plans|releases|released|introduces|introduced)$/;
+const CORPORATE_VERBS = /^(announce|announces|announced|reports|reported|launch|launches|launched|unveil|unveils|unveiled|acquire|acquires|acquired|agreed|agrees|posted|posts|raised|raises|files|filed|sells|sold|hires|hired|partner|partners|signed|signs|expands|expanded|delivers|delivered|operates|offers|offered|provides|provided|plans|releases|released|introduce|introduces|introduced|team|teams|teamed)$/;
 const QUOTE_MARK = /["“”„«»]/u;
+/** A name and what it owns, leads or backs: "GateHouse-owned", "Saudi-led", "SoftBank-backed". */
+const OWNED = /^(\p{Lu}[\p{L}.'’]*?)-(?:owned|led|backed|controlled|funded|run|operated)$/u;
+/** A legal form right after a name and a comma: "Dräger, Inc.", "Acme, LLC". */
+const LEGAL_FORM_AFTER = /^,\s*(?:Inc|Ltd|LLC|Corp|Co|plc|PLC|GmbH|AG|SA|S\.A|N\.V|NV|B\.V|BV|AB|ASA|Oyj|SpA|S\.p\.A|Pty|LLP|LP)\b\.?/u;
 /** Whole words in front of a source: "according to Refinitiv", "data from Refinitiv". */
 const SOURCE_BEFORE = /\b(according to|data from|reported by|published by|polled by|surveyed by|compiled by|estimates from)\s+(?:the\s+)?$/i;
 /** Last words of place names: "Merritt Island", "Palm Beach", "Colorado Springs". */
@@ -151,7 +157,7 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
   found.sort((a, b) => a.start - b.start);
   const primary = (options.language ?? '').toLowerCase().split(/[-_]/)[0]!;
   const vouched = NOUN_CAPITALISING.has(primary) ? found.filter((f) => (f.type === 'place' && covered(f.start)) || vouchedFor(f)) : found;
-  const kept = withoutTitleCaseGuesses(text, vouched, publisher?.start);
+  const kept = withoutTitleCaseGuesses(text, primary === 'en' ? withoutCelestialBodies(text, vouched) : vouched, publisher?.start);
   resolveSurnames(kept);
   return summarise(kept, options.minMentions ?? 1);
 }
@@ -170,6 +176,19 @@ function vouchedFor(f: Found): boolean {
   if (f.type === 'place') return (cityPopulation(f.name) ?? 0) >= 100_000;
   if (f.type === 'organisation') return /^\p{Lu}[\p{Lu}\d&]{1,4}$/u.test(f.name) || (words.length > 1 && (looksLikeOrganisation(words) || words.some((w) => /^\p{Lu}{2,4}$/u.test(w))));
   return false;
+}
+
+/**
+ * Names that are or hold a planet or moon ("Europa", "Galileo Jupiter probe", "Europa
+ * Clipper"), in English text, where they are no entities, unless the gazetteer knows the
+ * whole name as an organisation's. Other languages
+ * keep them: "Europa" is Europe in German, Spanish or Portuguese.
+ */
+function withoutCelestialBodies(text: string, found: Found[]): Found[] {
+  return found.filter((f) => {
+    const written = text.slice(f.start, f.end);
+    return !written.split(/\s+/).some((w) => isCelestialBody(w.replace(/['’]s$/u, ''))) || knownOrganisation(written) !== undefined;
+  });
 }
 
 /**
@@ -336,6 +355,16 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     }
   }
   // "Sacramento-based McClatchy": where a company is based, then the company.
+  // "GateHouse-owned papers", "Saudi-led coalition", "SoftBank-backed WeWork": the name before the suffix.
+  const ownerAt = words.findIndex((w) => OWNED.test(w.text));
+  if (ownerAt >= 0) {
+    const word = words[ownerAt]!;
+    const owner = OWNED.exec(word.text)![1]!;
+    const trimmed = { ...word, text: owner, end: word.start + owner.length };
+    classifySpan({ ...span, words: [...words.slice(0, ownerAt), trimmed], after: ' ', nextWord: null, possessive: false }, found, pendingRole);
+    const rest = words.slice(ownerAt + 1);
+    return rest.length > 0 ? classifySpan({ ...span, words: rest, sentenceStart: false, previousWord: null, before: ' ' }, found, null) : null;
+  }
   const based = /^(\p{Lu}[\p{L}.'’ ]*?)-based$/u.exec(words[0]!.text);
   if (based) {
     const place = based[1]!;
@@ -492,7 +521,9 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       const spoke = SPEECH_VERBS.test(span.nextWord ?? '') || SPEECH_VERBS.test(span.previousWord ?? '');
       // Next to a quotation the word is a speaker, and speakers are people ("“…,” according to Lane").
       const quoted = QUOTE_MARK.test(span.preceding.slice(-25)) || QUOTE_MARK.test(span.following.slice(0, 25));
-      const corporate = !quoted && CORPORATE_VERBS.test(span.nextWord ?? '') && !/^\s*,/.test(span.after);
+      // (Also when the verb follows "and" a second name, "Ascom and Dräger introduce", or a legal form follows a comma, "Dräger, Inc.")
+      const pairedVerb = span.nextWord === 'and' ? /^\s+and\s+\p{Lu}[\p{L}'’-]*\s+(\p{Ll}+)/u.exec(span.following)?.[1] : undefined;
+      const corporate = (!quoted && CORPORATE_VERBS.test(pairedVerb ?? span.nextWord ?? '') && !/^\s*,/.test(span.after)) || LEGAL_FORM_AFTER.test(span.following);
       // A sentence's first word may be any word of another language ("Redan", Swedish for
       // "already", is also a small town): only a large city counts there.
       const minPopulation = span.sentenceStart ? 200_000 : has(word, 'LastName') ? 100_000 : 15_000;
