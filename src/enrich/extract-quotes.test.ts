@@ -215,3 +215,23 @@ describe('extractQuotes: other languages', () => {
     assert.deepEqual(quotesOf('«Мы не допустим повторения этой ситуации», — заявил Владимир Путин.'), [['Мы не допустим повторени', 'Владимир Путин']]);
   });
 });
+
+describe('extractQuotes: speakers known by an epithet, a title or an apposition', () => {
+  it('gives “the “Pose” actor previously said on “DWTS”” to the actor named before, not the show', () => {
+    const text =
+      'Dana Whitlock shared a clip of the scan.\n\n"Hearing the heartbeat was something we never take for granted," the "Pose" actor previously said on "DWTS."';
+    assert.deepEqual(quotesOf(text), [['Hearing the heartbeat wa', 'Dana Whitlock']]);
+  });
+
+  it('gives a quote to the person before a title and a company’s regional arm', () => {
+    const text = 'Rob Calder, President Corvex North America, says: “By working with hospitals, we can cut the alarms nurses hear.”';
+    assert.deepEqual(quotesOf(text), [['By working with hospital', 'Rob Calder']]);
+  });
+
+  it('gives a quote to a surname alone when it says it, with or without an apposition', () => {
+    assert.deepEqual(quotesOf('“We are paid to be nosy about these things,” Okafor said.'), [['We are paid to be nosy a', 'Okafor']]);
+    assert.deepEqual(quotesOf('Hartwell, who chairs the board, told investors that the merger would “return capital to shareholders quickly.”'), [
+      ['return capital to shareh', 'Hartwell'],
+    ]);
+  });
+});

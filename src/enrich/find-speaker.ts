@@ -231,13 +231,13 @@ function qualifiesRole(text: string, m: MentionSpan): boolean {
 
 /**
  * Whether a mention is the one spoken to, the outlet spoken in, or the possessor of the
- * speaker, never the speaker: "told Reuters", "said on CNN", "in an interview with the
+ * speaker, never the speaker: "told Reuters", "said on CNN", said on “DWTS”, "in an interview with the
  * Times", "Smith’s lawyer said" (but "Smith’s spokesman" speaks for Smith, and "Apple’s
  * statement" for Apple).
  */
 function heardOrOwned(text: string, m: MentionSpan): boolean {
   const before = text.slice(Math.max(0, m.start - 30), m.start);
-  if (/(?<![\p{L}])(?:told|tells|telling|to|on|in|with|via)\s+(?:the\s+)?$/u.test(before) && !/according to\s+(?:the\s+)?$/i.test(before)) return true;
+  if (/(?<![\p{L}])(?:told|tells|telling|to|on|in|with|via)\s+(?:the\s+)?["“‘]?$/u.test(before) && !/according to\s+(?:the\s+)?$/i.test(before)) return true;
   return m.type === 'person' && /^['’]s\s+(?!spokes)/u.test(text.slice(m.end, m.end + 12));
 }
 
@@ -362,9 +362,15 @@ function opensSentence(text: string, m: MentionSpan): boolean {
   return before.split(/\s+/).filter(Boolean).every((w) => /^\p{Lu}/u.test(w) || isTitleWord(w) || /^(?:the|a|an|former|then)$/i.test(w));
 }
 
-/** A few words around the verb: "a spokesperson said" → "a spokesperson". */
+/** A few words around the verb: "a spokesperson said" → "a spokesperson", the “Pose” actor previously said → "the actor". */
 function phraseNear(afterText: string, verbIndex: number, verbLength: number): string | null {
-  const before = afterText.slice(0, verbIndex).replace(/^[\s,.;:]+/, '').trim();
+  // (Without a show or film in quotes that qualifies it, the “Pose” actor, or an adverb: the actor previously said.)
+  const before = afterText
+    .slice(0, verbIndex)
+    .replace(/^[\s,.;:]+/, '')
+    .replace(/["“][^"“”]{1,40}["”]\s*/gu, '')
+    .replace(/\s+(?:\p{Ll}+ly|also|later|then)\s*$/u, '')
+    .trim();
   const after = afterText.slice(verbIndex + verbLength).replace(/^[\s,]+/, '').split(/[,.;]/)[0]!.trim();
   const phrase = (before || after).split(/\s+/).slice(0, 6).join(' ');
   return phrase && !PRONOUN_RE.test(phrase) && !/["“”„«»]/.test(phrase) ? phrase : null;

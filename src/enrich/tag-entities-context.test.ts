@@ -162,3 +162,9 @@ describe('tagEntities: names the context vouches for', () => {
     lacks(names('Saat Ali menjadi khalifah, perang pecah. Termasuk Ali.', 'id'), 'person:Saat Ali', 'person:Termasuk Ali');
   });
 });
+
+describe('tagEntities: a person named again by a surname of several words', () => {
+  it('is the person named in full', () => {
+    assert.deepEqual(names('James Van Der Beek was voted off on Monday. Van Der Beek said he was proud of the run.'), ['person:James Van Der Beek']);
+  });
+});

@@ -93,10 +93,11 @@ const CAMEL_CASE = /^(?!Mc|Mac|De|Le|La|Di|Du|Da|Van|Von|O['’])\p{Lu}\p{Ll}+\p
 const SPEECH_VERBS = /^(said|says|told|stated|added|noted|warned|explained|argued|wrote|insisted|announced|emphasized|emphasised|confirmed|highlighted|acknowledged)$/;
 /**
  * What companies do in the news, said of a single unknown word: "Ascom announces", "Acme
- * reported", "Ascom and Dräger introduce". A person is named in full first, so a lone word
- * nobody was named with is a company.
+ * reported". A person is named in full first, so a lone word nobody was named with is a company.
  */
-const CORPORATE_VERBS = /^(announce|announces|announced|reports|reported|launch|launches|launched|unveil|unveils|unveiled|acquire|acquires|acquired|agreed|agrees|posted|posts|raised|raises|files|filed|sells|sold|hires|hired|partner|partners|signed|signs|expands|expanded|delivers|delivered|operates|offers|offered|provides|provided|plans|releases|released|introduce|introduces|introduced|team|teams|teamed)$/;
+const CORPORATE_VERBS = /^(announces|announced|reports|reported|launches|launched|unveils|unveiled|acquires|acquired|agreed|agrees|posted|posts|raised|raises|files|filed|sells|sold|hires|hired|partners|signed|signs|expands|expanded|delivers|delivered|operates|offers|offered|provides|provided|plans|releases|released|introduces|introduced)$/;
+/** Two names and what two companies do together, in forms no noun has: "Ascom and Dräger introduce". */
+const PAIRED_CORPORATE = /^(?:announce|introduce|launch|unveil|acquire|partner|team|agree|merge)$/;
 const QUOTE_MARK = /["“”„«»]/u;
 /** A name and what it owns, leads or backs: "GateHouse-owned", "Saudi-led", "SoftBank-backed". */
 const OWNED = /^(\p{Lu}[\p{L}.'’]*?)-(?:owned|led|backed|controlled|funded|run|operated)$/u;
@@ -379,9 +380,12 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   const whole = joined(words);
   // "Ascom North America", "Life Care Solutions Europe": a company's regional arm (a person's
   // name never ends in a region or country).
-  const tail = trailingPlace(words);
-  if (tail > 0 && !isFirstName(words[0]!.text) && !isTitleWord(words[0]!.text) && !knownName(whole) && !has(words[0]!.text, ...NAME_TAGS)) {
-    found.push({ name: withoutLegalForm(whole), type: 'organisation', start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
+  // (After any title: "President Ascom North America" is a title and the company.)
+  const titles = words.findIndex((w) => !isTitleWord(w.text));
+  const arm = titles === 0 ? words : titles > 0 && /^\p{Lu}/u.test(words[titles]!.text) ? words.slice(titles) : [];
+  const armName = joined(arm);
+  if (arm.length > 0 && trailingPlace(arm) > 0 && !isFirstName(arm[0]!.text) && !knownName(armName) && !has(arm[0]!.text, ...NAME_TAGS)) {
+    found.push({ name: withoutLegalForm(armName), type: 'organisation', start: arm[0]!.start, end: arm[arm.length - 1]!.end, role: null });
     return null;
   }
   // (A known person goes on below, where a title before the name becomes the role.)
@@ -522,8 +526,9 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       // Next to a quotation the word is a speaker, and speakers are people ("“…,” according to Lane").
       const quoted = QUOTE_MARK.test(span.preceding.slice(-25)) || QUOTE_MARK.test(span.following.slice(0, 25));
       // (Also when the verb follows "and" a second name, "Ascom and Dräger introduce", or a legal form follows a comma, "Dräger, Inc.")
-      const pairedVerb = span.nextWord === 'and' ? /^\s+and\s+\p{Lu}[\p{L}'’-]*\s+(\p{Ll}+)/u.exec(span.following)?.[1] : undefined;
-      const corporate = (!quoted && CORPORATE_VERBS.test(pairedVerb ?? span.nextWord ?? '') && !/^\s*,/.test(span.after)) || LEGAL_FORM_AFTER.test(span.following);
+      const verbAfterPair = span.nextWord === 'and' ? (/^\s+and\s+\p{Lu}[\p{L}'’-]*\s+(\p{Ll}+)/u.exec(span.following)?.[1] ?? '') : '';
+      const paired = PAIRED_CORPORATE.test(verbAfterPair) || (span.previousWord === 'and' && PAIRED_CORPORATE.test(span.nextWord ?? ''));
+      const corporate = (!quoted && (paired || CORPORATE_VERBS.test(span.nextWord ?? '')) && !/^\s*,/.test(span.after)) || LEGAL_FORM_AFTER.test(span.following);
       // A sentence's first word may be any word of another language ("Redan", Swedish for
       // "already", is also a small town): only a large city counts there.
       const minPopulation = span.sentenceStart ? 200_000 : has(word, 'LastName') ? 100_000 : 15_000;
@@ -539,14 +544,17 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
 
 /**
  * Whether a single capitalised word is the one speaking: right before a verb of speech
- * ("Dempsey said") or right after one ("says Doctor"; not after "told", whose object listens,
+ * ("Dempsey said"), or before it with an apposition between ("Reed, who chairs the board,
+ * told investors"), or right after one ("says Doctor"; not after "told", whose object listens,
  * nor across a colon or a quotation mark: says: “Effective …”).
  */
 function speaks(span: NameSpan, word: string): boolean {
-  if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
-  if (SPEECH_VERBS.test(span.nextWord ?? '')) return true;
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word) || isCommonWord(word)) return false;
+  if (SPEECH_VERBS.test(span.nextWord ?? '') || APPOSITION_THEN_SPEECH.test(span.following)) return true;
   return SPEECH_VERBS.test(span.previousWord ?? '') && span.previousWord !== 'told' && /^\s+$/.test(span.before);
 }
+
+const APPOSITION_THEN_SPEECH = /^,[^,.;:“”"]{1,80},\s+(?:\p{Ll}+ly\s+|also\s+|later\s+)?(?:said|says|told|tells|added|noted|wrote|explained|argued|insisted|warned|stated)\b/u;
 
 const CONNECTOR_WORDS = new Set(['bin', 'ibn', 'al', 'de', 'da', 'del', 'van', 'von', 'der', 'den', 'du', 'la', 'le']);
 
@@ -701,6 +709,12 @@ function resolveSurnames(found: Found[]): void {
     if (f.type === 'person' || f.name.includes(' ') || knownPlace(f.name) || knownOrganisation(f.name)) continue;
     const person = sure.find((p) => p.name.split(' ').includes(f.name) && p !== f);
     if (person) Object.assign(f, { name: person.name, type: 'person', role: null });
+  }
+  // "Van Der Beek" after "James Van Der Beek": a surname of several words is that person too.
+  for (const f of found) {
+    if (f.type !== 'person' || !f.name.includes(' ')) continue;
+    const person = sure.find((p) => p !== f && p.name.endsWith(` ${f.name}`));
+    if (person) Object.assign(f, { name: person.name, tentative: false });
   }
   for (let i = found.length - 1; i >= 0; i--) {
     const f = found[i]!;
