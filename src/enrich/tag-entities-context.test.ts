@@ -168,3 +168,11 @@ describe('tagEntities: a person named again by a surname of several words', () =
     assert.deepEqual(names('James Van Der Beek was voted off on Monday. Van Der Beek said he was proud of the run.'), ['person:James Van Der Beek']);
   });
 });
+
+describe('tagEntities: teams in results', () => {
+  it('reads a place with a win-loss record or in a results line as a team, but not a player with a score', () => {
+    const found = names('Oakridge d. Fairview 61-21. The Hornets (9-1, 6-1) play Kentwood (2-8) on Saturday, and Denis Shapovalov defeated Taylor Fritz 7-6, 6-3.');
+    has(found, 'organisation:Oakridge', 'organisation:Kentwood', 'person:Taylor Fritz', 'person:Denis Shapovalov');
+    lacks(found, 'place:Kentwood', 'organisation:Taylor Fritz');
+  });
+});

@@ -107,8 +107,10 @@ const LEGAL_FORM_AFTER = /^,\s*(?:Inc|Ltd|LLC|Corp|Co|plc|PLC|GmbH|AG|SA|S\.A|N\
 const SOURCE_BEFORE = /\b(according to|data from|reported by|published by|polled by|surveyed by|compiled by|estimates from)\s+(?:the\s+)?$/i;
 /** Last words of place names: "Merritt Island", "Palm Beach", "Colorado Springs". */
 const GEOGRAPHIC = /^(Island|Islands|Bay|Beach|City|Springs|Falls|Heights|Park|Valley|Lake|Lakes|Hills|Creek|Harbor|Harbour|Point|Port|Village|Town|Mills|Grove|Ridge|Rapids|Junction|Fort|Mount|Saint|San|Santa)$/;
-/** A match result between two teams: "Viera defeats Rockledge", "Eastern Michigan routs Northern Illinois". */
-const SPORTS_RESULT = /^(beat|beats|defeats|defeated|routs|routed|edges|edged|tops|topped|downs|downed|blanks|blanked|stuns|stunned|thrashes|thrashed|outlasts|outlasted|overpowers|overpowered|clobbers|clobbered|hammers|hammered|trounces|trounced|whips|whipped|vs|versus)$/;
+/** A match result between two teams: "Viera defeats Rockledge", "Eastern Michigan routs Northern Illinois", results tables' "Palm Bay d. Rockledge". */
+/** A team's win-loss record after its name: "(9-1, 6-1)", "(0-1):". */
+const TEAM_RECORD = /^\s*\(\d{1,2}-\d{1,2}(?:-\d{1,2})?(?:,\s*\d{1,2}-\d{1,2}(?:-\d{1,2})?)?\)/;
+const SPORTS_RESULT = /^(d|beat|beats|defeats|defeated|routs|routed|edges|edged|tops|topped|downs|downed|blanks|blanked|stuns|stunned|thrashes|thrashed|outlasts|outlasted|overpowers|overpowered|clobbers|clobbered|hammers|hammered|trounces|trounced|whips|whipped|vs|versus)$/;
 /** Capitalised plurals after "the" that are events or regions, not teams or parties. */
 const NOT_TEAMS = /^(Olympics|Paralympics|Games|Oscars|Grammys|Emmys|Golden Globes|Championships|Finals|Playoffs|Nationals|Midterms|Holidays|Americas|Alps|Andes|Rockies|Balkans|Tropics|Highlands|Midlands|Lowlands|Islands|Falls|Hills|Heights|Gardens|Commons|Lords|Times|News|News)$/;
 const MONTHS_AND_DAYS = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
@@ -306,11 +308,16 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     }
     return null;
   }
-  // "Eastern Michigan routs Northern Illinois": a team (not a country, which may be either).
+  // "Eastern Michigan routs Northern Illinois", "Melbourne d. Space Coast 69-54", "Minnesota
+  // (9-1, 6-1)": a team (not a country, which may be either). A record or a score says so of
+  // any name; a result verb of a name with a place in it.
   const result = SPORTS_RESULT.test(span.nextWord ?? '') || SPORTS_RESULT.test(span.previousWord ?? '');
+  const record = TEAM_RECORD.test(span.following) || (result && /^\s+\d{1,3}-\d{1,3}\b/.test(span.following));
   // (Only a name with a place in it: "Vasek Pospisil edged Reilly Opelka" are players.)
-  const placeInName = words.some((w) => !has(w.text, ...NAME_TAGS) && (knownPlace(w.text) !== undefined || cityPopulation(w.text) !== undefined || has(w.text, 'City', 'Region', 'Country')));
-  if (result && words.length > 1 && placeInName && !isFirstName(words[0]!.text) && !words.some((w) => isTitleWord(w.text))) {
+  const placeInName =
+    cityPopulation(joined(words)) !== undefined ||
+    words.some((w) => !has(w.text, ...NAME_TAGS) && (knownPlace(w.text) !== undefined || cityPopulation(w.text) !== undefined || has(w.text, 'City', 'Region', 'Country')));
+  if ((record || (result && placeInName)) && !isFirstName(words[0]!.text) && !words.some((w) => isTitleWord(w.text))) {
     const known = knownName(joined(words));
     if (!known || (known.type === 'place' && !isCountry(known.name))) {
       found.push({ name: joined(words), type: 'organisation', start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
