@@ -48,7 +48,7 @@ describe('extractQuotes: speakers', () => {
   it('takes the name next to the verb over an organisation named further off', () => {
     const text = 'Later, in remarks at the Communist Party headquarters in Hanoi, Esper said, “We strongly oppose violations of international law by China.”';
     assert.deepEqual(quotesOf(text), [['We strongly oppose viola', 'Esper']]);
-    assert.deepEqual(quotesOf('Noem later tweeted that the epidemic “needs to be a dinner table conversation.”'), [['needs to be a dinner tab', 'Noem']]);
+    assert.deepEqual(quotesOf('Noem later tweeted that the epidemic “needs to be a dinner table conversation.”'), [['needs to be a dinner tab', 'Kristi Noem']]);
   });
 
   it('gives “said the actor” to the person last quoted', () => {

@@ -176,3 +176,15 @@ describe('tagEntities: teams in results', () => {
     lacks(found, 'place:Kentwood', 'organisation:Taylor Fritz');
   });
 });
+
+describe('tagEntities: people by what they do, whose they are, and one name alone', () => {
+  it('reads a name after a word for what people do, or after a country’s possessive, as a person', () => {
+    has(names('Brazil star Vinicius was in the crowd, and quarterback Tanner Morley is hurt.'), 'person:Vinicius', 'person:Tanner Morley');
+    has(names('Serbia’s Dusan Lajovic and Japan’s Yoshihito Nishioka will meet on Wednesday.'), 'person:Dusan Lajovic', 'person:Yoshihito Nishioka');
+  });
+
+  it('keeps a given name alone as a person in Indonesian, where many have one name', () => {
+    has(names('Menurut Prabowo, rencana itu akan dibahas pekan depan bersama Budi.', 'id'), 'person:Prabowo Subianto', 'person:Budi');
+    lacks(names('The plan will be discussed next week with Budi.', 'en'), 'person:Budi');
+  });
+});

@@ -49,6 +49,9 @@ export interface TagEntitiesOptions {
   language?: string | null;
 }
 
+/** Languages whose speakers often have one name only ("Prabowo", "Jokowi", "Ali"). */
+const MONONYMOUS = new Set(['id', 'jv', 'su']);
+
 /** Languages that capitalise every noun: "Dezember", "Fußball", "Strafraum" are not names. */
 const NOUN_CAPITALISING = new Set(['de', 'lb', 'gsw', 'bar', 'nds']);
 
@@ -127,7 +130,10 @@ interface Found {
   tentative?: boolean;
   /** What an unresolved single word is instead of a surname: an organisation by its context, or a city. */
   fallback?: 'organisation' | 'place';
-  /** A single word next to a verb of speech ("Dempsey said", "said Graham"): someone, even if not named in full. */
+  /**
+   * A single word next to a verb of speech ("Dempsey said", "said Graham") or after a word for
+   * what people do ("Brazil star Neymar"): someone, even if not named in full.
+   */
   speaks?: boolean;
 }
 
@@ -161,7 +167,7 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
   const primary = (options.language ?? '').toLowerCase().split(/[-_]/)[0]!;
   const vouched = NOUN_CAPITALISING.has(primary) ? found.filter((f) => (f.type === 'place' && covered(f.start)) || vouchedFor(f)) : found;
   const kept = withoutTitleCaseGuesses(text, primary === 'en' ? withoutCelestialBodies(text, vouched) : vouched, publisher?.start);
-  resolveSurnames(kept);
+  resolveSurnames(kept, MONONYMOUS.has(primary));
   return summarise(kept, options.minMentions ?? 1);
 }
 
@@ -486,7 +492,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     const firstIsName = isFirstName(rest[0]!.text);
     const namesOnly = rest.every((w) => CONNECTOR_WORDS.has(w.text) || (/^\p{Lu}/u.test(w.text) && (!isCommonWord(w.text) || has(w.text, ...NAME_TAGS))));
     const spoke = SPEECH_VERBS.test(span.nextWord ?? '') || SPEECH_VERBS.test(span.previousWord ?? '');
-    const strongCue = titled !== null || spoke;
+    const strongCue = titled !== null || spoke || PERSON_BEFORE.test(span.previousWord ?? '') || afterPlacePossessive(span, found);
     // A city of that name ("Palm Bay", "San Bernardino"), unless a title or speech says it is someone.
     // ("Merritt Island" too, or after "in": a place word is no surname.)
     const placeShaped = GEOGRAPHIC.test(rest[rest.length - 1]!.text) || LOCATIVE.has(span.previousWord ?? '');
@@ -543,10 +549,24 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       const source = !quoted && SOURCE_BEFORE.test(span.preceding);
       const result = SPORTS_RESULT.test(span.nextWord ?? '') || SPORTS_RESULT.test(span.previousWord ?? '');
       const fallback = titled !== null ? undefined : corporate || result || source ? 'organisation' : city ? 'place' : undefined;
-      found.push({ name: word, type: 'person', start, end, role: titled, surname: true, speaks: speaks(span, word), ...(fallback ? { fallback } : {}) });
+      const vouched = speaks(span, word) || (PERSON_BEFORE.test(span.previousWord ?? '') && !common);
+      found.push({ name: word, type: 'person', start, end, role: titled, surname: true, speaks: vouched, ...(fallback ? { fallback } : {}) });
     }
   }
   return null;
+}
+
+/**
+ * Words for what a person does, before their name in lower case: "Brazil star Neymar",
+ * "quarterback Tanner Morgan", "novelist Ann Patchett". (Capitalised they would be part of
+ * a span; these are not titles, so they do not become the person's role.)
+ */
+const PERSON_BEFORE = /^(?:star|striker|forward|midfielder|defender|goalkeeper|keeper|quarterback|pitcher|winger|captain|teammate|rookie|veteran|singer|rapper|actor|actress|comedian|novelist|author|writer|poet|player|coach|founder|co-founder|spokesman|spokeswoman|spokesperson|lawyer|attorney|analyst|economist|professor|scientist|researcher|reporter|journalist|columnist|correspondent|chef|designer|artist|producer|activist|candidate|nominee|champion|cyclist|golfer|boxer|swimmer|sprinter|skier|wrestler|teenager|inventor|entrepreneur|investor|billionaire|philanthropist|daughter|son|wife|husband|brother|sister|mother|father|widow)$/;
+
+/** After a country's or city's possessive: "Serbia’s Novak Djokovic", "Britain’s Andy Murray". */
+function afterPlacePossessive(span: NameSpan, found: Found[]): boolean {
+  const previous = found[found.length - 1];
+  return previous?.type === 'place' && /['’]s\s+$/u.test(span.preceding) && span.words[0]!.start - previous.end <= 4;
 }
 
 /**
@@ -662,9 +682,10 @@ function pushPlace(word: NameWord, found: Found[]): void {
 /**
  * Single words become the person whose full name ends (or starts) with them: the most
  * recent such person before the mention, else the first after. Unresolved single words
- * are dropped unless a title vouches for them ("President Macron").
+ * are dropped unless a title vouches for them ("President Macron"), or a verb of speech, or,
+ * where people often have one name only (`mononyms`), being a given name ("Prabowo").
  */
-function resolveSurnames(found: Found[]): void {
+function resolveSurnames(found: Found[], mononyms: boolean): void {
   const people = found.filter((f) => f.type === 'person' && !f.surname && f.name.includes(' '));
   // Organisations by their name as written and as found: "SoftBank Group" and "SoftBank".
   const organisations = new Map<string, string>();
@@ -675,7 +696,7 @@ function resolveSurnames(found: Found[]): void {
     if (written.length > 1 && looksLikeOrganisation(written)) organisations.set(written.slice(0, -1).join(' '), f.name);
   }
   const confirmed = new Set<Found>();
-  // A word that speaks somewhere in the text is a person's surname everywhere in it.
+  // A word that speaks somewhere in the text (or follows "star", "coach") is a person's surname everywhere in it.
   const speakers = new Set(found.filter((f) => f.surname && f.speaks && !f.fallback).map((f) => f.name));
   for (let i = found.length - 1; i >= 0; i--) {
     const f = found[i]!;
@@ -701,7 +722,7 @@ function resolveSurnames(found: Found[]): void {
     } else if (organisations.has(f.name) && f.role === null) {
       // Once "WeWork Inc" is a company, "WeWork" alone is that company.
       Object.assign(f, { name: organisations.get(f.name)!, type: 'organisation', surname: false });
-    } else if (f.role !== null || speakers.has(f.name) || (has(f.name, 'LastName', 'Person') && f.fallback !== 'place')) {
+    } else if (f.role !== null || speakers.has(f.name) || (has(f.name, 'LastName', 'Person') && f.fallback !== 'place') || (mononyms && !f.fallback && isFirstName(f.name))) {
       f.surname = false;
     } else if (f.fallback) {
       Object.assign(f, { type: f.fallback, surname: false });
