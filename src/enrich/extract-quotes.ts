@@ -1,5 +1,5 @@
 import type { EntityMention, Quote } from '../domain/entity.js';
-import { attribute, continued, reportedBefore, saidNext, type AttributionContext, type Speaker } from './find-speaker.js';
+import { aboutBefore, attribute, continued, reportedBefore, saidNext, type AttributionContext, type Speaker } from './find-speaker.js';
 import type { MentionSpan } from './tag-entities.js';
 
 /** Options of quote extraction. */
@@ -27,7 +27,8 @@ const OBJECT_BEFORE = /(?:threat\p{L}*|kill|killing|attack\p{L}*|against|targeti
  * straight marks. The speaker is the person (or organisation) mentioned next to the verb of
  * speech, resolved through the entity tagger's mentions, so "Rutte" is Mark Rutte; "he said"
  * is the person mentioned most recently. A quote with no attribution of its own continues
- * the one before it, or the reported speech that ends the paragraph before it.
+ * the one before it, or the reported speech that ends the paragraph before it, or is said by
+ * whom the sentence before it is about.
  */
 export function extractQuotes(
   text: string,
@@ -54,7 +55,11 @@ export function extractQuotes(
     const start = m.index;
     const end = m.index + m[0].length;
     const own = attribute(start, end, context);
-    const speaker = withSurnameResolved(own ?? continued(context, start) ?? saidNext(context, start, end) ?? reportedBefore(context, start), speakers, names);
+    const speaker = withSurnameResolved(
+      own ?? continued(context, start) ?? saidNext(context, start, end) ?? reportedBefore(context, start) ?? aboutBefore(context, start),
+      speakers,
+      names,
+    );
     if (speaker) context.previous = { speaker, end };
     found.push({ text: inner, open: m[5] !== undefined, attributed: own !== undefined, speaker });
   }
@@ -69,13 +74,16 @@ export function extractQuotes(
 
 /**
  * A surname the tagger left alone ("Bass said") names the person of that surname named in
- * full in the article ("Karen Bass"), when there is exactly one.
+ * full in the article ("Karen Bass"), or whose name starts with it ("Chen" for Chen Wei),
+ * when there is exactly one.
  */
 function withSurnameResolved(speaker: Speaker | undefined, mentions: MentionSpan[], names: Map<string, string>): Speaker | undefined {
   const phrase = speaker?.slug === null ? speaker.phrase : null;
   if (!phrase || !/^\p{Lu}/u.test(phrase)) return speaker;
-  const people = new Set(mentions.filter((m) => m.type === 'person').map((m) => m.slug));
-  const bearers = [...people].filter((slug) => (names.get(slug) ?? '').endsWith(` ${phrase}`));
+  const people = [...new Set(mentions.filter((m) => m.type === 'person').map((m) => m.slug))];
+  // (Else the one whose name starts with it: family name first, "Chen" for Chen Wei.)
+  const byLast = people.filter((slug) => (names.get(slug) ?? '').endsWith(` ${phrase}`));
+  const bearers = byLast.length > 0 ? byLast : people.filter((slug) => (names.get(slug) ?? '').startsWith(`${phrase} `));
   return bearers.length === 1 ? { slug: bearers[0]!, phrase: null } : speaker;
 }
 

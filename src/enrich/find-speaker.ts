@@ -1,4 +1,4 @@
-import { isTitleWord } from './gazetteer.js';
+import { isTitleWord, placeOfDemonym } from './gazetteer.js';
 import { genderOf } from './gender-of.js';
 import {
   ACCORDING_RE,
@@ -40,7 +40,7 @@ const NAME = String.raw`\p{Lu}[\p{L}'’-]+\.?(?:\s+\p{Lu}[\p{L}'’-]+\.?){0,3}
 /** Sentence openers and pronouns are not names: "She added", "But Esper said". */
 const OPENER = /^(?:(?:the|but|and|so|yet|later|then|also|now|here|there|he|she|they|it|we|i|you|er|sie|il|elle|ella|él|ele|ela)\b\s*)+/iu;
 /** Titles before a name in the other languages served, which the gazetteer's English-led list lacks. */
-const MORE_TITLES = /^(?:presiden|menteri|gubernur|bupati|walikota|ketua|direktur|kepala|pak|bu|bapak|ibu|herr|frau|señor|señora|senhor|senhora|dona|monsieur|madame|técnico|treinador|entrenador|trainer|bürgermeister|minister)$/i;
+const MORE_TITLES = /^(?:presiden|menteri|gubernur|bupati|walikota|ketua|direktur|kepala|pak|bu|bapak|ibu|herr|frau|señor|señora|senhor|senhora|dona|monsieur|madame|técnico|treinador|entrenador|trainer|bürgermeister|minister|ministra|ministro|ministre|ministerin|presidente|presidenta|président|présidente|präsident|präsidentin|sélectionneur|entraîneur|seleccionador|portavoz|porta-voz|sprecher|sprecherin|porte-parole|juiz|juez|juge|richter|richterin|alcalde|alcaldesa|prefeito|prefeita|maire)$/i;
 const DAY_OR_MONTH = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
 /**
@@ -79,7 +79,8 @@ export function attribute(start: number, end: number, context: AttributionContex
     const s = speakerIn(text, mentions, intro, start, at, true) ?? pronounSpeaker(intro, at, intro, context);
     if (s) return s;
   }
-  const colon = /:\s*$/.exec(introText);
+  // (A dash does what a colon does: Ahmed kept it simple — “…”.)
+  const colon = /(?::|\s[—–])\s*$/.exec(introText);
   if (colon) {
     const s = subjectBeforeColon(intro, intro + colon.index, context);
     if (s) return s;
@@ -108,7 +109,9 @@ function speakerAfter(start: number, end: number, afterText: string, verb: RegEx
   const at = end + verb.index;
   const afterEnd = end + afterText.length;
   // “…,” he told the FBI: the pronoun is the subject, whoever is named after the verb.
-  const pronounFirst = /^[\s,]*\p{L}+[\s,]*$/u.test(text.slice(end, at)) && PRONOUN_RE.test(text.slice(end, at));
+  // (So does one right before the verb: "What kept her going, she said, was …".)
+  const pronounFirst =
+    (/^[\s,]*\p{L}+[\s,]*$/u.test(text.slice(end, at)) && PRONOUN_RE.test(text.slice(end, at))) || /(?:^|[\s,])(?:he|she|they)\s+$/iu.test(text.slice(end, at));
   const s = pronounFirst
     ? pronounSpeaker(end, at, start, context)
     : (speakerIn(text, mentions, end, afterEnd, at, true) ?? pronounSpeaker(end, at + verb[0].length + 30, start, context));
@@ -119,16 +122,24 @@ function speakerAfter(start: number, end: number, afterText: string, verb: RegEx
     const named = [...mentions].reverse().find((m) => m.type === 'organisation' && m.end <= start && !qualifiesRole(text, m));
     if (named) return { slug: named.slug, phrase: null };
   }
-  // "said the actor", "the 45-year-old said": a definite title or age stands for the person
-  // last quoted or named.
-  const epithet = phrase?.split(/\s+/).pop() ?? '';
-  if (phrase && /^the\s+(?:[\p{L}\d-]+\s+){0,2}[\p{L}\d-]+$/iu.test(phrase) && (isTitleWord(epithet) || /^\d+-year-old$/.test(epithet))) {
-    const previous = context.previous?.speaker.slug ? context.previous.speaker : undefined;
-    const named = [...mentions].reverse().find((m) => m.type === 'person' && m.end <= start);
-    if (previous) return previous;
-    if (named) return { slug: named.slug, phrase: null };
-  }
-  return { slug: null, phrase };
+  return (phrase && epithetSpeaker(phrase, start, context)) || { slug: null, phrase };
+}
+
+/**
+ * "said the actor", "the 45-year-old said", "the Russian said", "sagte der 52-Jährige nach
+ * dem Spiel", "disse o técnico": a definite title, age or nationality stands for the person
+ * last quoted, else the person last named before the quote.
+ */
+function epithetSpeaker(phrase: string, start: number, context: AttributionContext): Speaker | undefined {
+  const words = /^(?:the|der|die|das|le|la|l['’]|el|o|a)\s*((?:[\p{L}\d'’-]+\s+){0,2}?)([\p{L}\d-]+)(?=[\s,]|$)/iu.exec(phrase);
+  if (!words) return undefined;
+  const noun = words[2]!;
+  const epithet = isTitleWord(noun) || MORE_TITLES.test(noun) || /^\d+-(?:year-old|jährige[rn]?)$/i.test(noun) || placeOfDemonym(noun) !== undefined;
+  if (!epithet) return undefined;
+  const previous = context.previous?.speaker.slug ? context.previous.speaker : undefined;
+  if (previous) return previous;
+  const named = [...context.mentions].reverse().find((m) => m.type === 'person' && m.end <= start);
+  return named ? { slug: named.slug, phrase: null } : undefined;
 }
 
 /** The previous quote's speaker, when only its attribution stands between the two quotes. */
@@ -162,6 +173,30 @@ export function reportedBefore(context: AttributionContext, start: number): Spea
   if (!verb) return undefined;
   const at = from + verb.index;
   return speakerIn(text, mentions, from, paragraphEnd, at, true) ?? pronounSpeaker(from, at, from, context);
+}
+
+/**
+ * A quote with no attribution of its own that opens a sentence inside a paragraph is said by
+ * whom the sentence before it is about: its subject ("Alves was unrepentant. “…”", "Pensioner
+ * Doreen Pike, 78, was not convinced. “…”"), or, when that sentence reports speech, its
+ * speaker ("Ellison said he would meet parents. “…”", "The 41-year-old said … “…”").
+ */
+export function aboutBefore(context: AttributionContext, start: number): Speaker | undefined {
+  const { text } = context;
+  const before = text.slice(0, start);
+  // (Within the paragraph: a quote that opens one is left to `reportedBefore`.)
+  if (!/[.!?]["”’)]?[ \t]+$/.test(before)) return undefined;
+  const end = before.trimEnd().length;
+  const from = lastBoundary(text, end - 1);
+  if (from >= end || text.slice(from, end).includes('\n')) return undefined;
+  const sentence = text.slice(from, end);
+  // (A sentence with a quote of its own has been attributed already.)
+  if (/["“”„«»]/.test(sentence)) return undefined;
+  const verb = SPEECH_RE.exec(sentence);
+  if (verb) return speakerAfter(from, from, sentence, verb, context);
+  const subject = context.mentions.find((m) => m.start >= from && m.end <= end && m.type === 'person' && opensSentence(text, m));
+  if (subject) return { slug: subject.slug, phrase: null };
+  return /^\s*(?:he|she)\b/i.test(sentence) ? pronounSpeaker(from, from + 5, from, context) : undefined;
 }
 
 /**
@@ -210,8 +245,11 @@ function subjectBeforeColon(from: number, colon: number, context: AttributionCon
   const clause = context.mentions.filter((m) => m.start >= from && m.end <= colon && m.type !== 'place' && !qualifiesRole(text, m));
   const subject =
     clause.find((m) => m.end >= colon - 2) ?? clause.find((m) => m.type === 'person') ?? clause.find((m) => m.type === 'organisation');
-  if (subject) return { slug: subject.slug, phrase: null };
   const opening = text.slice(from, colon);
+  // "The Bengaluru-based founder of PayNest was blunt: “…”": an epithet before any name in it.
+  const epithet = epithetSpeaker(opening.trim(), from, context);
+  if (epithet && (!subject || /^\s*the\s/i.test(opening))) return epithet;
+  if (subject) return { slug: subject.slug, phrase: null };
   if (/^\s*(?:he|she|they)\b/iu.test(opening)) return pronounSpeaker(from, from + opening.search(/\S/) + 5, from, context);
   return asPhrase(nameAfter(text, from, colon));
 }
@@ -237,7 +275,7 @@ function qualifiesRole(text: string, m: MentionSpan): boolean {
  */
 function heardOrOwned(text: string, m: MentionSpan): boolean {
   const before = text.slice(Math.max(0, m.start - 30), m.start);
-  if (/(?<![\p{L}])(?:told|tells|telling|to|on|in|with|via)\s+(?:the\s+)?["“‘]?$/u.test(before) && !/according to\s+(?:the\s+)?$/i.test(before)) return true;
+  if (/(?<![\p{L}])(?:told|tells|telling|to|on|in|with|via)\s+(?:[Tt]he\s+)?["“‘]?$/u.test(before) && !/according to\s+(?:the\s+)?$/i.test(before)) return true;
   return m.type === 'person' && /^['’]s\s+(?!spokes)/u.test(text.slice(m.end, m.end + 12));
 }
 
@@ -364,11 +402,13 @@ function opensSentence(text: string, m: MentionSpan): boolean {
 
 /** A few words around the verb: "a spokesperson said" → "a spokesperson", the “Pose” actor previously said → "the actor". */
 function phraseNear(afterText: string, verbIndex: number, verbLength: number): string | null {
-  // (Without a show or film in quotes that qualifies it, the “Pose” actor, or an adverb: the actor previously said.)
+  // (Without a show or film in quotes that qualifies it, the “Pose” actor, an apposition, "the
+  // 41-year-old, whose parents …, said", or an adverb: the actor previously said.)
   const before = afterText
     .slice(0, verbIndex)
     .replace(/^[\s,.;:]+/, '')
     .replace(/["“][^"“”]{1,40}["”]\s*/gu, '')
+    .replace(/,[^,]{1,80},\s*/gu, ' ')
     .replace(/\s+(?:\p{Ll}+ly|also|later|then)\s*$/u, '')
     .trim();
   const after = afterText.slice(verbIndex + verbLength).replace(/^[\s,]+/, '').split(/[,.;]/)[0]!.trim();

@@ -37,6 +37,7 @@ const OTHERS = [
   'sagte|sagt|sagten|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|warnte|schrieb|kritisierte|fügte',
   'dijo|dice|afirmó|declaró|explicó|añadió|agregó|aseguró|señaló|indicó|advirtió|comentó',
   'a déclaré|a dit|a affirmé|a expliqué|a ajouté|a souligné|a estimé|a indiqué|a précisé|déclare|explique|ajoute|estime|souligne|affirme|précise',
+  'a-t-(?:il|elle) (?:déclaré|dit|affirmé|expliqué|ajouté|souligné|estimé|indiqué|précisé|poursuivi|insisté|assuré|lancé|conclu|dénoncé|regretté)',
   'disse|diz|afirmou|afirma|declarou|explicou|acrescentou|destacou|ressaltou|contou|comentou|lembrou|avaliou',
   'mengatakan|menyatakan|menegaskan|menandaskan|menjelaskan|mengungkapkan|menuturkan|menambahkan|berkata|kata|katanya|ujar|ujarnya|tutur|tuturnya|ungkapnya|jelasnya|tegasnya|imbuhnya|tambahnya',
   'сказал|сказала|сказали|заявил|заявила|заявили|отметил|отметила|сообщил|сообщила|подчеркнул|подчеркнула|добавил|добавила|пояснил|пояснила|рассказал|рассказала|написал|написала|говорит|считает',

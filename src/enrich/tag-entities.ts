@@ -340,7 +340,11 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // "Martin Taylor of Aberdeenshire", "Yasutaka Uchiyama of Japan": a person, then where they are from.
   const of = words.findIndex((w) => w.text === 'of');
   const fromPlace = of > 0 && knownPlace(joined(words.slice(of + 1))) !== undefined;
-  if (of > 0 && !knownName(joined(words)) && !looksLikeOrganisation(words.map((w) => w.text)) && ((of > 1 && isFirstName(words[0]!.text)) || fromPlace)) {
+  // ("Detective Sergeant Aisha Bello of Westvale Police": titles and a first name before "of"
+  // are a person, whatever follows. `titles` is how many title words open the span.)
+  const titles = words.findIndex((w) => !isTitleWord(w.text));
+  const titledPerson = titles > 0 && of > titles + 1 && isFirstName(words[titles]!.text);
+  if (of > 0 && !knownName(joined(words)) && (titledPerson || !looksLikeOrganisation(words.map((w) => w.text))) && ((of > 1 && isFirstName(words[0]!.text)) || fromPlace || titledPerson)) {
     const who = words.slice(0, of);
     // (Two or three unknown words before "of Japan" are someone's name even without a known first name.)
     if (fromPlace && who.length >= 2 && who.length <= 3 && !knownName(joined(who)) && who.every((w) => !isCommonWord(w.text) && !isTitleWord(w.text))) {
@@ -394,7 +398,6 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // "Ascom North America", "Life Care Solutions Europe": a company's regional arm (a person's
   // name never ends in a region or country).
   // (After any title: "President Ascom North America" is a title and the company.)
-  const titles = words.findIndex((w) => !isTitleWord(w.text));
   const arm = titles === 0 ? words : titles > 0 && /^\p{Lu}/u.test(words[titles]!.text) ? words.slice(titles) : [];
   const armName = joined(arm);
   if (arm.length > 0 && trailingPlace(arm) > 0 && !isFirstName(arm[0]!.text) && !knownName(armName) && !has(arm[0]!.text, ...NAME_TAGS)) {
@@ -431,6 +434,19 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     found.push({ name: prefix.name, type: prefix.type, start: words[k]!.start, end: words[prefix.next - 1]!.end, role: null });
     roleWords.push(...words.slice(k, prefix.next));
     k = prefix.next;
+  }
+  // Words that only qualify a title, then the title, then a name: "Kay County Sheriff Bill
+  // Hardesty", "Foreign Affairs Minister Aïssata Traoré", "Team Principal Giulia Ferraro".
+  if (k === 0) {
+    const title = qualifiedTitle(words);
+    if (title > 0) {
+      const qualifier = words.slice(0, title);
+      const texts = qualifier.map((w) => w.text);
+      const type = looksLikePlace(texts) ? 'place' : looksLikeOrganisation(texts) ? 'organisation' : null;
+      if (type) found.push({ name: joined(qualifier), type, start: qualifier[0]!.start, end: qualifier[qualifier.length - 1]!.end, role: null });
+      roleWords.push(...qualifier);
+      k = title;
+    }
   }
   while (k < words.length && (isTitleWord(words[k]!.text) || (roleWords.length > 0 && (words[k]!.text === 'of' || words[k]!.text === 'for')))) {
     roleWords.push(words[k]!);
@@ -480,6 +496,11 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   const acronymLed = rest.length > 1 && isAcronym(rest[0]!.text) && !knownPlace(rest[0]!.text);
   if (looksLikeOrganisation(rest.map((w) => w.text)) || isAcronym(restName) || acronymLed) {
     found.push({ name: withoutLegalForm(restName), type: 'organisation', start, end, role: null });
+    return null;
+  }
+  // "Lumora Health, Inc.": a legal form after a comma.
+  if (LEGAL_FORM_AFTER.test(span.following)) {
+    found.push({ name: restName, type: 'organisation', start, end, role: null });
     return null;
   }
   // "Amazon Alexa": a known company's product; a person's name never starts with a company.
@@ -601,6 +622,24 @@ function leadingName(words: NameWord[], k: number): { name: string; type: Entity
     }
   }
   return undefined;
+}
+
+/**
+ * Where the title starts in "<qualifier> <title> <name>": one to three capitalised words that
+ * are no title (the qualifier), title words, then a name of one to three words that opens with
+ * a given name ("Bill" too) or a word no lexicon knows as common. 0 when the words are not so made.
+ */
+function qualifiedTitle(words: NameWord[]): number {
+  for (let j = 1; j <= Math.min(3, words.length - 2); j++) {
+    if (!isTitleWord(words[j]!.text) || isTitleWord(words[j - 1]!.text)) continue;
+    let end = j;
+    while (end < words.length && isTitleWord(words[end]!.text)) end++;
+    const name = words.slice(end);
+    if (name.length === 0 || name.length > 3 || !name.every((w) => /^\p{Lu}/u.test(w.text))) return 0;
+    if (isFirstName(name[0]!.text) || isGivenName(name[0]!.text) || (name.length > 1 && !isCommonWord(name[0]!.text))) return j;
+    return 0;
+  }
+  return 0;
 }
 
 /**
