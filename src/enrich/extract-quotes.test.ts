@@ -235,3 +235,34 @@ describe('extractQuotes: speakers known by an epithet, a title or an apposition'
     ]);
   });
 });
+
+describe('extractQuotes: quotes whose speaker stands outside their own sentence', () => {
+  it('gives a quote with no attribution to whom the sentence before it is about, or to a subject before a dash', () => {
+    const text =
+      'Coach Ivan Petrov praised his side after the draw.\n\nHis rival Samuel Okoro was unrepentant. “I celebrate when my players fight like that, always.”\n\nOkoro’s captain kept it simple — “We dropped two points, simple as that.”';
+    const quotes = quotesOf(text);
+    assert.deepEqual(quotes[0], ['I celebrate when my play', 'Samuel Okoro']);
+  });
+
+  it('reads an epithet as the person the story is about, and a nationality as a person, not a country', () => {
+    const text =
+      'Tennis star Elena Varga beat Japan’s Mio Tanaka on Tuesday.\n\nTanaka, who had treatment on her shoulder, refused to blame the injury. “She played better in the big moments, that is all,” the Japanese said.';
+    assert.deepEqual(quotesOf(text), [['She played better in the', 'Mio Tanaka']]);
+    const told = 'Soap star Jake Morrow has married make-up artist Priya Chand.\n\n“We just wanted it to be us and the rain,” the actor told The Daily Post.';
+    assert.deepEqual(quotesOf(told), [['We just wanted it to be ', 'Jake Morrow']]);
+  });
+
+  it('gives a verb with no written subject (Spanish, Portuguese, Indonesian -nya) to the subject before it', () => {
+    const spanish = 'La portavoz de la oposición, Lucía Ferrán, se mostró escéptica. “Es la cuarta vez que nos prometen este metro”, afirmó.';
+    assert.deepEqual(quotesOf(spanish), [['Es la cuarta vez que nos', 'Lucía Ferrán']]);
+    const indonesian = 'Kepala dinas, Sri Wahyudi, mengatakan ribuan warga masih mengungsi. "Kebutuhan paling mendesak adalah air bersih," ujarnya.';
+    assert.deepEqual(quotesOf(indonesian), [['Kebutuhan paling mendesa', 'Sri Wahyudi']]);
+  });
+
+  it('reads French inverted verbs and another language’s word for “the company”', () => {
+    const french = "Le ministre, Karim Benali, a salué l'accord. « Les passagers n'ont pas à être pris en otage », a-t-il ajouté.";
+    assert.deepEqual(quotesOf(french), [["Les passagers n'ont pas ", 'Karim Benali']]);
+    const portuguese = 'A empresa Kuanza Energia suspendeu a produção.\n\n“Não há registo de feridos e a situação está controlada”, afirmou a empresa na nota.';
+    assert.deepEqual(quotesOf(portuguese), [['Não há registo de ferido', 'Kuanza Energia']]);
+  });
+});

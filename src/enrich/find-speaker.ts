@@ -10,7 +10,7 @@ import {
   SUBJECT_THEN_SPEECH_RE,
 } from './speech-cues.js';
 import { endsSentence } from './split-sentences.js';
-import type { MentionSpan } from './tag-entities.js';
+import { isPersonNoun, type MentionSpan } from './tag-entities.js';
 import { isRoleNoun } from './word-tags.js';
 
 /** Who said a quote: an entity of the article, or the words used for an unnamed one. */
@@ -112,9 +112,11 @@ function speakerAfter(start: number, end: number, afterText: string, verb: RegEx
   // (So does one right before the verb: "What kept her going, she said, was …".)
   const pronounFirst =
     (/^[\s,]*\p{L}+[\s,]*$/u.test(text.slice(end, at)) && PRONOUN_RE.test(text.slice(end, at))) || /(?:^|[\s,])(?:he|she|they)\s+$/iu.test(text.slice(end, at));
+  // “…”, afirmó. / “…,” ujarnya.: a verb with its subject left unwritten, or a pronoun in it.
+  const bare = /^[\s,—–-]*$/.test(text.slice(end, at)) && /^(?:\p{Ll}+nya|[\s.,;]*$|[\s,]+(?:en|em|a|à|al|ao|na|no|durante|tras|após|después|dalam|kepada)\s)/u.test(verb[0].endsWith('nya') ? verb[0] : afterText.slice(verb.index + verb[0].length));
   const s = pronounFirst
     ? pronounSpeaker(end, at, start, context)
-    : (speakerIn(text, mentions, end, afterEnd, at, true) ?? pronounSpeaker(end, at + verb[0].length + 30, start, context));
+    : (speakerIn(text, mentions, end, afterEnd, at, true) ?? pronounSpeaker(end, at + verb[0].length + 30, start, context) ?? (bare ? subjectSpeaker(start, null, context) : undefined));
   if (s) return s;
   const phrase = phraseNear(afterText, verb.index, verb[0].length);
   // “…,” the company said: the organisation named last.
@@ -128,18 +130,14 @@ function speakerAfter(start: number, end: number, afterText: string, verb: RegEx
 /**
  * "said the actor", "the 45-year-old said", "the Russian said", "sagte der 52-Jährige nach
  * dem Spiel", "disse o técnico": a definite title, age or nationality stands for the person
- * last quoted, else the person last named before the quote.
+ * last quoted, else for the subject of a sentence before (see `subjectSpeaker`).
  */
 function epithetSpeaker(phrase: string, start: number, context: AttributionContext): Speaker | undefined {
   const words = /^(?:the|der|die|das|le|la|l['’]|el|o|a)\s*((?:[\p{L}\d'’-]+\s+){0,2}?)([\p{L}\d-]+)(?=[\s,]|$)/iu.exec(phrase);
   if (!words) return undefined;
   const noun = words[2]!;
   const epithet = isTitleWord(noun) || MORE_TITLES.test(noun) || /^\d+-(?:year-old|jährige[rn]?)$/i.test(noun) || placeOfDemonym(noun) !== undefined;
-  if (!epithet) return undefined;
-  const previous = context.previous?.speaker.slug ? context.previous.speaker : undefined;
-  if (previous) return previous;
-  const named = [...context.mentions].reverse().find((m) => m.type === 'person' && m.end <= start);
-  return named ? { slug: named.slug, phrase: null } : undefined;
+  return epithet ? subjectSpeaker(start, null, context) : undefined;
 }
 
 /** The previous quote's speaker, when only its attribution stands between the two quotes. */
@@ -306,7 +304,13 @@ function speakerIn(text: string, mentions: MentionSpan[], from: number, to: numb
  */
 function placeAsSubject(text: string, mentions: MentionSpan[], from: number, anchor: number): Speaker | undefined {
   const place = mentions.find(
-    (m) => m.type === 'place' && m.start >= from && m.end <= anchor && /^\s+(?:\p{Ll}+ly\s+|also\s+|later\s+|then\s+)?$/u.test(text.slice(m.end, anchor)),
+    (m) =>
+      m.type === 'place' &&
+      m.start >= from &&
+      m.end <= anchor &&
+      /^\s+(?:\p{Ll}+ly\s+|also\s+|later\s+|then\s+)?$/u.test(text.slice(m.end, anchor)) &&
+      // ("the Russian said" is a person: a nationality speaks for no government.)
+      placeOfDemonym(text.slice(m.start, m.end)) === undefined,
   );
   return place ? { slug: place.slug, phrase: null } : undefined;
 }
@@ -364,8 +368,16 @@ function cleanName(raw: string, start: number): NameAt | undefined {
 function pronounSpeaker(from: number, to: number, quoteStart: number, context: AttributionContext): Speaker | undefined {
   const pronoun = PRONOUN_RE.exec(context.text.slice(from, to));
   if (!pronoun) return undefined;
+  return subjectSpeaker(quoteStart, FEMININE.test(pronoun[1]!) ? 'female' : MASCULINE.test(pronoun[1]!) ? 'male' : null, context);
+}
+
+/**
+ * Who an unnamed subject is (a pronoun of that gender, an epithet, a verb with no subject
+ * written, as Spanish and Portuguese write “…”, afirmó.): as for `pronounSpeaker`, then any
+ * earlier sentence's subject before anyone named as an object.
+ */
+function subjectSpeaker(quoteStart: number, wanted: 'female' | 'male' | null, context: AttributionContext): Speaker | undefined {
   const earlier = context.mentions.filter((m) => m.type === 'person' && m.end <= quoteStart);
-  const wanted = FEMININE.test(pronoun[1]!) ? 'female' : MASCULINE.test(pronoun[1]!) ? 'male' : null;
   const gender = (slug: string) => genderOf(context.names.get(slug) ?? '');
   const fits = (slug: string) => !wanted || gender(slug) !== (wanted === 'male' ? 'female' : 'male');
   const previous = context.previous;
@@ -375,9 +387,10 @@ function pronounSpeaker(from: number, to: number, quoteStart: number, context: A
   }
   const latest = [...earlier].reverse();
   // Subjects before objects: a person who opens a sentence of this paragraph or the one before
-  // ("Manager Steve Clarke named his squad. It includes Andy Robertson. “…,” he said.").
+  // ("Manager Steve Clarke named his squad. It includes Andy Robertson. “…,” he said."), else
+  // of any sentence before.
   const recent = paragraphStart(context.text, context.text.slice(0, paragraphStart(context.text, quoteStart)).trimEnd().length);
-  const subject = latest.find((m) => m.start >= recent && fits(m.slug) && opensSentence(context.text, m));
+  const subject = latest.find((m) => m.start >= recent && fits(m.slug) && opensSentence(context.text, m)) ?? latest.find((m) => fits(m.slug) && opensSentence(context.text, m));
   if (subject) return { slug: subject.slug, phrase: null };
   // A name known to fit first, then one not known not to fit, then anyone.
   const last =
@@ -393,11 +406,15 @@ function paragraphStart(text: string, at: number): number {
 /**
  * Whether a mention is its sentence's subject by position: nothing before it but an opening
  * phrase closed by a comma ("On Tuesday, Smith …", "Her partner, David Daniels, …") and the
- * titles or capitalised words of its name ("Scotland manager Steve Clarke").
+ * titles, words for what people do or capitalised words of its name ("Scotland manager Steve
+ * Clarke", "Soap star Jake Morrow", "His rival Samuel Okoro").
  */
 function opensSentence(text: string, m: MentionSpan): boolean {
   const before = text.slice(lastBoundary(text, m.start), m.start).replace(/^[^,.;]{0,40},\s*/, '');
-  return before.split(/\s+/).filter(Boolean).every((w) => /^\p{Lu}/u.test(w) || isTitleWord(w) || /^(?:the|a|an|former|then)$/i.test(w));
+  return before
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => /^\p{Lu}/u.test(w) || isTitleWord(w) || isPersonNoun(w) || /^(?:the|a|an|former|then|his|her|their|its)$/i.test(w));
 }
 
 /** A few words around the verb: "a spokesperson said" → "a spokesperson", the “Pose” actor previously said → "the actor". */

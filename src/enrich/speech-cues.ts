@@ -37,7 +37,8 @@ const OTHERS = [
   'sagte|sagt|sagten|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|warnte|schrieb|kritisierte|fügte',
   'dijo|dice|afirmó|declaró|explicó|añadió|agregó|aseguró|señaló|indicó|advirtió|comentó',
   'a déclaré|a dit|a affirmé|a expliqué|a ajouté|a souligné|a estimé|a indiqué|a précisé|déclare|explique|ajoute|estime|souligne|affirme|précise',
-  'a-t-(?:il|elle) (?:déclaré|dit|affirmé|expliqué|ajouté|souligné|estimé|indiqué|précisé|poursuivi|insisté|assuré|lancé|conclu|dénoncé|regretté)',
+  'a-t-(?:il|elle) (?:déclaré|dit|affirmé|expliqué|ajouté|souligné|estimé|indiqué|précisé|poursuivi|insisté|assuré|lancé|conclu|dénoncé|regretté|confié|raconté|résumé)|a confié|a raconté|a résumé|a lancé|a insisté|a assuré',
+  "s['’]est (?:félicitée?|réjouie?|exclamée?|dite?|montrée?|emportée?|défendue?|justifiée?)",
   'disse|diz|afirmou|afirma|declarou|explicou|acrescentou|destacou|ressaltou|contou|comentou|lembrou|avaliou',
   'mengatakan|menyatakan|menegaskan|menandaskan|menjelaskan|mengungkapkan|menuturkan|menambahkan|berkata|kata|katanya|ujar|ujarnya|tutur|tuturnya|ungkapnya|jelasnya|tegasnya|imbuhnya|tambahnya',
   'сказал|сказала|сказали|заявил|заявила|заявили|отметил|отметила|сообщил|сообщила|подчеркнул|подчеркнула|добавил|добавила|пояснил|пояснила|рассказал|рассказала|написал|написала|говорит|считает',
@@ -82,6 +83,8 @@ export const GERMAN_SO_RE = /^,\s*so\s+(?=\p{Lu})/u;
 export const ROLE_NOUN = /^(?:officials?|sources?|aides?|employees?|members?|executives?|officers?|lawyers?|attorneys?|advis[oe]rs?|experts?|analysts?|insiders?|staff(?:ers)?|researchers?|engineers?|owners?|directors?|chiefs?|heads?|commissioners?|ministers?|secretar(?:y|ies)|presidents?|chair(?:man|woman|person)?|leaders?|managers?|coach(?:es)?)$/i;
 
 /**
- * Nouns that, after "the", stand for the organisation last named: “…,” the company said.
+ * Nouns that, after "the" (or another language's article), stand for the organisation last
+ * named: “…,” the company said; afirmou a empresa na nota; so das Unternehmen.
  */
-export const ORGANISATION_BACK_REFERENCE = /^the\s+(?:company|firm|group|carrier|retailer|maker|bank|lender|insurer|airline|automaker|carmaker|club|team|agency|ministry|department|organi[sz]ation|university|network|broadcaster|party|union|charity|foundation|institute|start-?up|business|manufacturer|publisher|operator|developer|platform|studio|regulator|watchdog)$/i;
+export const ORGANISATION_BACK_REFERENCE =
+  /^(?:the\s+(?:company|firm|group|carrier|retailer|maker|bank|lender|insurer|airline|automaker|carmaker|club|team|agency|ministry|department|organi[sz]ation|university|network|broadcaster|party|union|charity|foundation|institute|start-?up|business|manufacturer|publisher|operator|developer|platform|studio|regulator|watchdog)|(?:a|o|la|el|le|l['’])\s*(?:empresa|companhia|compañía|firma|grupo|groupe|entreprise|société|sociedade|sociedad|banco|banque|clube|club|equipe|equipo|équipe)|(?:das|der|die)\s+(?:unternehmen|konzern|firma|gruppe|bank|verein)|perusahaan(?:\s+(?:itu|tersebut))?)(?:\s+(?:in|na|no|en|dans|em|nella|im|in der|dalam)\s.*)?$/i;

@@ -188,3 +188,17 @@ describe('tagEntities: people by what they do, whose they are, and one name alon
     lacks(names('The plan will be discussed next week with Budi.', 'en'), 'person:Budi');
   });
 });
+
+describe('tagEntities: titles with what qualifies them', () => {
+  it('splits a qualifier and title from the name, and a person from the force after “of”', () => {
+    has(names('Kay County Sheriff Bill Hardy said deputies were searching.'), 'person:Bill Hardy', 'place:Kay County');
+    has(names('“Call 101,” said Detective Sergeant Aisha Bell of Westvale Police.'), 'person:Aisha Bell', 'organisation:Westvale Police');
+    has(names('Foreign Affairs Minister Aïssata Touré said the talks would go on.'), 'person:Aïssata Touré');
+  });
+
+  it('reads “Title Company, Name” as the company and the person who holds the title', () => {
+    const found = names('"Keputusan ini sangat berat," kata Chief Executive Officer Kiriman, Andika Putri Lestari, dalam pernyataan tertulis.', 'id');
+    has(found, 'organisation:Kiriman', 'person:Andika Putri Lestari');
+    has(names('Lumora Health, Inc., a maker of monitors, said sales rose.'), 'organisation:Lumora Health');
+  });
+});

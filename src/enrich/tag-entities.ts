@@ -102,6 +102,10 @@ const CORPORATE_VERBS = /^(announces|announced|reports|reported|launches|launche
 /** Two names and what two companies do together, in forms no noun has: "Ascom and Dräger introduce". */
 const PAIRED_CORPORATE = /^(?:announce|introduce|launch|unveil|acquire|partner|team|agree|merge)$/;
 const QUOTE_MARK = /["“”„«»]/u;
+/** Words for what someone is or does, by their ending: "Pensioner", "Activist", "Historian", "Resident". */
+const AGENT_NOUN = /\p{Ll}(?:er|or|ist|ian|ant|ent|eur|euse)$/u;
+/** German compound titles: "Regierungschef", "Landesminister", "Vereinssprecher". */
+const COMPOUND_TITLE = /(?:chef|chefin|minister|ministerin|präsident|präsidentin|sprecher|sprecherin|leiter|leiterin|trainer|trainerin|direktor|direktorin|kanzler|kanzlerin|meister|meisterin|vorsitzender|vorsitzende)$/i;
 /** A name and what it owns, leads or backs: "GateHouse-owned", "Saudi-led", "SoftBank-backed". */
 const OWNED = /^(\p{Lu}[\p{L}.'’]*?)-(?:owned|led|backed|controlled|funded|run|operated)$/u;
 /** A legal form right after a name and a comma: "Dräger, Inc.", "Acme, LLC". */
@@ -330,9 +334,13 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       return null;
     }
   }
-  // "Bambang Brodjonegoro di Jakarta": a connector before a known place is a preposition
+  // "Bambang Brodjonegoro di Jakarta": a connector before a known place or a city is a preposition
   // (Indonesian and Italian "di", Portuguese "do", Spanish "de"), not part of a name.
-  const at = words.findIndex((w, i) => i > 0 && /^(di|de|da|do|du|in|von|van)$/.test(w.text) && knownPlace(joined(words.slice(i + 1))) !== undefined);
+  const at = words.findIndex((w, i) => {
+    if (i === 0 || !/^(di|de|da|do|du|in|von|van)$/.test(w.text)) return false;
+    const place = joined(words.slice(i + 1));
+    return knownPlace(place) !== undefined || (cityPopulation(place) ?? 0) >= 100_000;
+  });
   if (at > 0 && !knownName(joined(words)) && !looksLikeOrganisation(words.map((w) => w.text))) {
     classifySpan({ ...span, words: words.slice(0, at), after: ` ${words[at]!.text} `, nextWord: words[at]!.text, possessive: false }, found, pendingRole);
     return classifySpan({ ...span, words: words.slice(at + 1), sentenceStart: false, previousWord: 'in', before: ` ${words[at]!.text} ` }, found, null);
@@ -454,8 +462,12 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   }
   let rest = words.slice(k);
   let role = roleWords.length > 0 && roleWords.some((w) => isTitleWord(w.text)) ? joined(roleWords) : null;
-  // An unknown title before a known first name: "Regierungschef Donald Tusk".
-  if (rest.length >= 3 && !has(rest[0]!.text, ...NAME_TAGS) && isFirstName(rest[1]!.text)) {
+  // A title the list lacks before a known first name: "Regierungschef Donald Tusk", "Pensioner
+  // Doreen Pike", "AFP Laurent Girard", "Menteri Keuangan Sri Mulyani" (after a title, a known
+  // name, a compound title or a word for what someone is; but "Andika Putri Lestari" and
+  // "Lutz Michael Fröhlich" are one name).
+  const titleLike = (word: string) => role !== null || knownName(word) !== undefined || COMPOUND_TITLE.test(word) || AGENT_NOUN.test(word) || isCommonWord(word);
+  if (rest.length >= 3 && !has(rest[0]!.text, ...NAME_TAGS) && isFirstName(rest[1]!.text) && titleLike(rest[0]!.text)) {
     role = role ? `${role} ${rest[0]!.text}` : rest[0]!.text;
     rest = rest.slice(1);
   }
@@ -494,7 +506,9 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   }
   // An abbreviation leading a longer name: "GE Healthcare", "IIFL Securities", "FC Schalke 04".
   const acronymLed = rest.length > 1 && isAcronym(rest[0]!.text) && !knownPlace(rest[0]!.text);
-  if (looksLikeOrganisation(rest.map((w) => w.text)) || isAcronym(restName) || acronymLed) {
+  // (Or after a word for a company: "the company Acme Widgets", "a empresa Kuanza Energia".)
+  const companyBefore = ORGANISATION_BEFORE.test(span.previousWord ?? '');
+  if (looksLikeOrganisation(rest.map((w) => w.text)) || isAcronym(restName) || acronymLed || (companyBefore && titled === null && !isFirstName(rest[0]!.text))) {
     found.push({ name: withoutLegalForm(restName), type: 'organisation', start, end, role: null });
     return null;
   }
@@ -540,6 +554,12 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   if (rest.length === 1) {
     const word = rest[0]!.text;
     if (MONTHS_AND_DAYS.test(word)) return null;
+    // "Chief Executive Officer Kirimin, Andika Putri Lestari": the title's company, then the
+    // person it belongs to, who takes the title.
+    if (role !== null && !knownName(word) && !isFirstName(word) && /^,\s+\p{Lu}[\p{L}'’-]+\s+\p{Lu}/u.test(span.following)) {
+      found.push({ name: word, type: 'organisation', start, end, role: null });
+      return role;
+    }
     const common = isCommonWord(word);
     // "the Chiefs", "the Lakers": a capitalised plural after "the", inside a sentence, is a team or a band.
     const team = afterThe && (!span.sentenceStart || span.previousWord !== 'the') && /\p{Ll}s$/u.test(word) && !NOT_TEAMS.test(word) && !placeOfDemonym(word.replace(/s$/, ''));
@@ -582,7 +602,12 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
  * "quarterback Tanner Morgan", "novelist Ann Patchett". (Capitalised they would be part of
  * a span; these are not titles, so they do not become the person's role.)
  */
-const PERSON_BEFORE = /^(?:star|striker|forward|midfielder|defender|goalkeeper|keeper|quarterback|pitcher|winger|captain|teammate|rookie|veteran|singer|rapper|actor|actress|comedian|novelist|author|writer|poet|player|coach|founder|co-founder|spokesman|spokeswoman|spokesperson|lawyer|attorney|analyst|economist|professor|scientist|researcher|reporter|journalist|columnist|correspondent|chef|designer|artist|producer|activist|candidate|nominee|champion|cyclist|golfer|boxer|swimmer|sprinter|skier|wrestler|teenager|inventor|entrepreneur|investor|billionaire|philanthropist|daughter|son|wife|husband|brother|sister|mother|father|widow)$/;
+const PERSON_BEFORE = /^(?:rival|chef|pensioner|resident|mother-of-\w+|father-of-\w+|star|striker|forward|midfielder|defender|goalkeeper|keeper|quarterback|pitcher|winger|captain|teammate|rookie|veteran|singer|rapper|actor|actress|comedian|novelist|author|writer|poet|player|coach|founder|co-founder|spokesman|spokeswoman|spokesperson|lawyer|attorney|analyst|economist|professor|scientist|researcher|reporter|journalist|columnist|correspondent|chef|designer|artist|producer|activist|candidate|nominee|champion|cyclist|golfer|boxer|swimmer|sprinter|skier|wrestler|teenager|inventor|entrepreneur|investor|billionaire|philanthropist|daughter|son|wife|husband|brother|sister|mother|father|widow)$/;
+
+/** A word for what a person does, in lower case ("star", "quarterback", "founder"). */
+export function isPersonNoun(word: string): boolean {
+  return PERSON_BEFORE.test(word);
+}
 
 /** After a country's or city's possessive: "Serbia’s Novak Djokovic", "Britain’s Andy Murray". */
 function afterPlacePossessive(span: NameSpan, found: Found[]): boolean {
