@@ -11,7 +11,7 @@ import {
 } from './speech-cues.js';
 import { endsSentence } from './split-sentences.js';
 import { isPersonNoun, type MentionSpan } from './tag-entities.js';
-import { isRoleNoun } from './word-tags.js';
+import { isRoleNoun, tagsOf } from './word-tags.js';
 
 /** Who said a quote: an entity of the article, or the words used for an unnamed one. */
 export interface Speaker {
@@ -41,6 +41,7 @@ const NAME = String.raw`\p{Lu}[\p{L}'’-]+\.?(?:\s+\p{Lu}[\p{L}'’-]+\.?){0,3}
 const OPENER = /^(?:(?:the|but|and|so|yet|later|then|also|now|here|there|he|she|they|it|we|i|you|er|sie|il|elle|ella|él|ele|ela)\b\s*)+/iu;
 /** Titles before a name in the other languages served, which the gazetteer's English-led list lacks. */
 const MORE_TITLES = /^(?:presiden|menteri|gubernur|bupati|walikota|ketua|direktur|kepala|pak|bu|bapak|ibu|herr|frau|señor|señora|senhor|senhora|dona|monsieur|madame|técnico|treinador|entrenador|trainer|bürgermeister|minister|ministra|ministro|ministre|ministerin|presidente|presidenta|président|présidente|präsident|präsidentin|sélectionneur|entraîneur|seleccionador|portavoz|porta-voz|sprecher|sprecherin|porte-parole|juiz|juez|juge|richter|richterin|alcalde|alcaldesa|prefeito|prefeita|maire)$/i;
+const VERB_TAGS = new Set(['Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'Modal', 'Auxiliary', 'Copula']);
 const DAY_OR_MONTH = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
 /**
@@ -411,10 +412,11 @@ function paragraphStart(text: string, at: number): number {
  */
 function opensSentence(text: string, m: MentionSpan): boolean {
   const before = text.slice(lastBoundary(text, m.start), m.start).replace(/^[^,.;]{0,40},\s*/, '');
-  return before
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((w) => /^\p{Lu}/u.test(w) || isTitleWord(w) || isPersonNoun(w) || /^(?:the|a|an|former|then|his|her|their|its)$/i.test(w));
+  const words = before.split(/\s+/).filter(Boolean);
+  // (After a capitalised article, in any language, up to three lower-case words that are no
+  // verb: "El delantero Brian Cabrera", "Soap heartthrob Jake Marlowe", not "The police arrested X".)
+  const described = words.length <= 4 && /^\p{Lu}/u.test(words[0] ?? '') && words.slice(1).every((w) => !tagsOf(w).some((t) => VERB_TAGS.has(t)));
+  return described || words.every((w) => /^\p{Lu}/u.test(w) || isTitleWord(w) || isPersonNoun(w) || /^(?:the|a|an|former|then|his|her|their|its)$/i.test(w));
 }
 
 /** A few words around the verb: "a spokesperson said" → "a spokesperson", the “Pose” actor previously said → "the actor". */

@@ -202,3 +202,10 @@ describe('tagEntities: titles with what qualifies them', () => {
     has(names('Lumora Health, Inc., a maker of monitors, said sales rose.'), 'organisation:Lumora Health');
   });
 });
+
+describe('tagEntities: a country before a person from it', () => {
+  it('splits the country from the name', () => {
+    has(names('Pebulu tangkis Indonesia Rizky Pramana menang di final.', 'id'), 'place:Indonesia', 'person:Rizky Pramana');
+    has(names('China Southern Airlines cut fares.'), 'organisation:China Southern Airlines');
+  });
+});

@@ -443,6 +443,16 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     roleWords.push(...words.slice(k, prefix.next));
     k = prefix.next;
   }
+  // A country, then a person from it: "pebulu tangkis Indonesia Rizky Pratama", "Brazil Neymar Junior".
+  if (k === 0 && words.length >= 3) {
+    const personShaped = (after: NameWord[]) =>
+      after.length >= 2 && after.length <= 3 && (isFirstName(after[0]!.text) || isGivenName(after[0]!.text) || after.every((w) => !isCommonWord(w.text) && !knownName(w.text))) && !looksLikeOrganisation(after.map((w) => w.text));
+    const country = [2, 1].find((n) => isCountry(knownPlace(joined(words.slice(0, n))) ?? '') && personShaped(words.slice(n)));
+    if (country) {
+      found.push({ name: knownPlace(joined(words.slice(0, country)))!, type: 'place', start: words[0]!.start, end: words[country - 1]!.end, role: null });
+      k = country;
+    }
+  }
   // Words that only qualify a title, then the title, then a name: "Kay County Sheriff Bill
   // Hardesty", "Foreign Affairs Minister Aïssata Traoré", "Team Principal Giulia Ferraro".
   if (k === 0) {
