@@ -205,7 +205,7 @@ describe('tagEntities: titles with what qualifies them', () => {
 
 describe('tagEntities: a country before a person from it', () => {
   it('splits the country from the name', () => {
-    has(names('Pebulu tangkis Indonesia Rizky Pramana menang di final.', 'id'), 'place:Indonesia', 'person:Rizky Pramana');
+    has(names('Pebulu tangkis Indonesia Dimas Saputra menang di final.', 'id'), 'place:Indonesia', 'person:Dimas Saputra');
     has(names('China Southern Airlines cut fares.'), 'organisation:China Southern Airlines');
   });
 });
