@@ -116,7 +116,9 @@ export function looksLikePlace(words: string[]): boolean {
   if (words.length < 2) return false;
   const last = words[words.length - 1]!.toLowerCase();
   const first = words[0]!.toLowerCase().replace(/\.$/, '');
-  return placeSuffixes.has(last) || (placeHeads.has(first) && /^\p{Lu}/u.test(words[1] === 'of' ? (words[2] ?? '') : words[1]!));
+  // (A head, maybe a connector, then a name: "Lake Michigan", "Estádio do Mar", "Isle of Man".)
+  const next = /^(?:of|do|da|dos|das|de|del|des|du|di|la|le)$/.test(words[1]!) ? (words[2] ?? '') : words[1]!;
+  return placeSuffixes.has(last) || (placeHeads.has(first) && /^\p{Lu}/u.test(next));
 }
 
 /** Legal forms that end (or, for "ПАО", open) a company's name but not its canonical name. */

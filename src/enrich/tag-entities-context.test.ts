@@ -209,3 +209,16 @@ describe('tagEntities: a country before a person from it', () => {
     has(names('China Southern Airlines cut fares.'), 'organisation:China Southern Airlines');
   });
 });
+
+describe('tagEntities: who works where, and where someone was born', () => {
+  it('reads “Name of Organisation” as a person and where they work, but “Bank of America” as one name', () => {
+    const found = names('The study, led by epidemiologist Chen Lu of Songhua Medical University, was published in the Journal of Preventive Cardiology. Analyst Vikram Sood of Northgate Research disagreed.');
+    has(found, 'person:Chen Lu', 'organisation:Songhua Medical University', 'organisation:Journal of Preventive Cardiology', 'person:Vikram Sood', 'organisation:Northgate Research');
+    has(names('Bank of America and the Church of England agreed.'), 'organisation:Bank of America', 'organisation:Church of England');
+  });
+
+  it('reads the place in “-born”, and a venue or club named in another language', () => {
+    has(names('The Marseille-born chef met Lagos-born Ade Bello.'), 'place:Marseille', 'place:Lagos', 'person:Ade Bello');
+    has(names('Sporting da Foz lost at Estádio do Dragão on Sunday.', 'pt'), 'organisation:Sporting da Foz', 'place:Estádio do Dragão');
+  });
+});

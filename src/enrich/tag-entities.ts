@@ -104,6 +104,24 @@ const PAIRED_CORPORATE = /^(?:announce|introduce|launch|unveil|acquire|partner|t
 const QUOTE_MARK = /["“”„«»]/u;
 /** Words for what someone is or does, by their ending: "Pensioner", "Activist", "Historian", "Resident". */
 const AGENT_NOUN = /\p{Ll}(?:er|or|ist|ian|ant|ent|eur|euse)$/u;
+/**
+ * Whether "<who> of <organisation>" is a person and where they work ("Chen Wei of Songhua
+ * Medical University", "Vikram Sethi of Northgate Research"): two or three capitalised words
+ * that are no organisation, place or title of their own, then a name shaped like an
+ * organisation ("Bank of America", "Church of England" are one name: their first part is not
+ * a person's).
+ */
+function isPersonOf(who: NameWord[], organisation: NameWord[]): boolean {
+  const texts = who.map((w) => w.text);
+  return (
+    organisation.length > 0 &&
+    looksLikeOrganisation(organisation.map((w) => w.text)) &&
+    !looksLikeOrganisation(texts) &&
+    !looksLikePlace(texts) &&
+    texts.every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !isTitleWord(w) && !isCommonWord(w) && !knownName(w))
+  );
+}
+
 /** German compound titles: "Regierungschef", "Landesminister", "Vereinssprecher". */
 const COMPOUND_TITLE = /(?:chef|chefin|minister|ministerin|präsident|präsidentin|sprecher|sprecherin|leiter|leiterin|trainer|trainerin|direktor|direktorin|kanzler|kanzlerin|meister|meisterin|vorsitzender|vorsitzende)$/i;
 /** A name and what it owns, leads or backs: "GateHouse-owned", "Saudi-led", "SoftBank-backed". */
@@ -352,7 +370,10 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // are a person, whatever follows. `titles` is how many title words open the span.)
   const titles = words.findIndex((w) => !isTitleWord(w.text));
   const titledPerson = titles > 0 && of > titles + 1 && isFirstName(words[titles]!.text);
-  if (of > 0 && !knownName(joined(words)) && (titledPerson || !looksLikeOrganisation(words.map((w) => w.text))) && ((of > 1 && isFirstName(words[0]!.text)) || fromPlace || titledPerson)) {
+  // ("Chen Wei of Songhua Medical University": a name before "of" and an organisation after.)
+  const personOfOrganisation = of > titles && of - Math.max(0, titles) >= 2 && of - Math.max(0, titles) <= 3 && isPersonOf(words.slice(Math.max(0, titles), of), words.slice(of + 1));
+  const split = titledPerson || personOfOrganisation;
+  if (of > 0 && !knownName(joined(words)) && (split || !looksLikeOrganisation(words.map((w) => w.text))) && ((of > 1 && isFirstName(words[0]!.text)) || fromPlace || split)) {
     const who = words.slice(0, of);
     // (Two or three unknown words before "of Japan" are someone's name even without a known first name.)
     if (fromPlace && who.length >= 2 && who.length <= 3 && !knownName(joined(who)) && who.every((w) => !isCommonWord(w.text) && !isTitleWord(w.text))) {
@@ -380,7 +401,6 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       }
     }
   }
-  // "Sacramento-based McClatchy": where a company is based, then the company.
   // "GateHouse-owned papers", "Saudi-led coalition", "SoftBank-backed WeWork": the name before the suffix.
   const ownerAt = words.findIndex((w) => OWNED.test(w.text));
   if (ownerAt >= 0) {
@@ -391,10 +411,13 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     const rest = words.slice(ownerAt + 1);
     return rest.length > 0 ? classifySpan({ ...span, words: rest, sentenceStart: false, previousWord: null, before: ' ' }, found, null) : null;
   }
-  const based = /^(\p{Lu}[\p{L}.'’ ]*?)-based$/u.exec(words[0]!.text);
+  // "Sacramento-based McClatchy": where a company is based, then the company; "Lagos-born
+  // Ade Bello", "the Russian-born driver": where someone was born, then maybe who.
+  const based = /^(\p{Lu}[\p{L}.'’ ]*?)-(based|born)$/u.exec(words[0]!.text);
   if (based) {
     const place = based[1]!;
     found.push({ name: knownPlace(place) ?? placeOfDemonym(place) ?? place, type: 'place', start: words[0]!.start, end: words[0]!.start + place.length, role: null });
+    if (based[2] === 'born') return words.length > 1 ? classifySpan({ ...span, words: words.slice(1), sentenceStart: false, previousWord: null, before: ' ' }, found, pendingRole) : null;
     if (words.length > 1) {
       const company = joined(words.slice(1));
       const known = knownName(company);
@@ -537,7 +560,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     const firstIsName = isFirstName(rest[0]!.text);
     const namesOnly = rest.every((w) => CONNECTOR_WORDS.has(w.text) || (/^\p{Lu}/u.test(w.text) && (!isCommonWord(w.text) || has(w.text, ...NAME_TAGS))));
     const spoke = SPEECH_VERBS.test(span.nextWord ?? '') || SPEECH_VERBS.test(span.previousWord ?? '');
-    const strongCue = titled !== null || spoke || PERSON_BEFORE.test(span.previousWord ?? '') || afterPlacePossessive(span, found);
+    const strongCue = titled !== null || spoke || isPersonNoun(span.previousWord ?? '') || afterPlacePossessive(span, found);
     // A city of that name ("Palm Bay", "San Bernardino"), unless a title or speech says it is someone.
     // ("Merritt Island" too, or after "in": a place word is no surname.)
     const placeShaped = GEOGRAPHIC.test(rest[rest.length - 1]!.text) || LOCATIVE.has(span.previousWord ?? '');
@@ -600,7 +623,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       const source = !quoted && SOURCE_BEFORE.test(span.preceding);
       const result = SPORTS_RESULT.test(span.nextWord ?? '') || SPORTS_RESULT.test(span.previousWord ?? '');
       const fallback = titled !== null ? undefined : corporate || result || source ? 'organisation' : city ? 'place' : undefined;
-      const vouched = speaks(span, word) || (PERSON_BEFORE.test(span.previousWord ?? '') && !common);
+      const vouched = speaks(span, word) || (isPersonNoun(span.previousWord ?? '') && !common);
       found.push({ name: word, type: 'person', start, end, role: titled, surname: true, speaks: vouched, ...(fallback ? { fallback } : {}) });
     }
   }
@@ -616,7 +639,8 @@ const PERSON_BEFORE = /^(?:rival|chef|pensioner|resident|mother-of-\w+|father-of
 
 /** A word for what a person does, in lower case ("star", "quarterback", "founder"). */
 export function isPersonNoun(word: string): boolean {
-  return PERSON_BEFORE.test(word);
+  // (And the professions by their endings: "epidemiologist", "historian", "physician".)
+  return PERSON_BEFORE.test(word) || /^\p{Ll}{4,}(?:ist|ian)$/u.test(word);
 }
 
 /** After a country's or city's possessive: "Serbia’s Novak Djokovic", "Britain’s Andy Murray". */
