@@ -105,6 +105,11 @@ export function looksLikeOrganisation(words: string[]): boolean {
   return organisationHeads.has(head) || (of > 1 && organisationSuffixes.has(head));
 }
 
+/** True for a word that ends organisations' names ("Service", "College", "Bancorp"). */
+export function isOrganisationWord(word: string): boolean {
+  return organisationSuffixes.has(word.toLowerCase());
+}
+
 const placeSuffixes = new Set(nameWords.placeSuffixes);
 const placeHeads = new Set(nameWords.placeHeads);
 

@@ -222,3 +222,16 @@ describe('tagEntities: who works where, and where someone was born', () => {
     has(names('Sporting da Foz lost at Estádio do Dragão on Sunday.', 'pt'), 'organisation:Sporting da Foz', 'place:Estádio do Dragão');
   });
 });
+
+describe('tagEntities: an organisation across its mentions', () => {
+  it('keeps a possessive inside an organisation’s name, but not a known name’s possessive', () => {
+    const found = names("Moody's Investors Service cut the rating, and King's College London agreed. NASA's Goddard Space Flight Center said so.");
+    has(found, "organisation:Moody's Investors Service", "organisation:King's College London", 'organisation:NASA');
+    lacks(found, "organisation:NASA's Goddard Space Flight Center");
+  });
+
+  it('reads a company’s first word alone, later, as that company, but not beside its regional arm', () => {
+    assert.deepEqual(names('Harbor Pine Outfitters said sales rose. Harbor announced a new store on Monday.'), ['organisation:Harbor Pine Outfitters']);
+    has(names('Corvex announced a deal. Corvex North America will sell it.'), 'organisation:Corvex', 'organisation:Corvex North America');
+  });
+});

@@ -12,6 +12,7 @@ import {
   isFamilyName,
   isGivenName,
   isLegalForm,
+  isOrganisationWord,
   isTitleWord,
   knownOrganisation,
   knownPerson,
@@ -177,7 +178,9 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
   let pendingRole: string | null = null;
   const spans = joinedAtAnd(findNameSpans(text));
   for (const [i, span] of spans.entries()) {
-    if (covered(span.words[0]!.start) || (publisher && span.words[0]!.start >= publisher.start && span.words[0]!.start < publisher.end)) continue;
+    const at = span.words[0]!.start;
+    // (A span a name found before already covers: the publisher, "Investors Service" of "Moody's Investors Service".)
+    if (covered(at) || (publisher && at >= publisher.start && at < publisher.end) || found.some((f) => at > f.start && at < f.end)) continue;
     const sibling = sharedSurname(span, spans[i + 1]);
     if (sibling) found.push({ ...sibling, type: 'person', role: null });
     const role = classifySpan(span, found, pendingRole);
@@ -308,6 +311,18 @@ function sharedSurname(span: NameSpan, next: NameSpan | undefined): { name: stri
 
 /** Classifies one span, pushing what it finds; returns a title left over for the next span. */
 function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null): string | null {
+  // "Moody’s Investors Service", "King’s College London": a possessive inside an organisation's
+  // name (even when its first word, "Moody", is also an ordinary word opening the sentence).
+  const inner = span.possessive && span.words.length === 1 ? /^(['’]s)\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3})/u.exec(span.following) : null;
+  // (Not a known name's or an abbreviation's: "NASA’s Goddard Space Flight Center", "Kenya’s Equity Group".)
+  const possessor = span.words[0]!.text;
+  const ownName = !knownName(possessor) && !isShouted(possessor) && !found.some((f) => f.type === 'person' && f.name.endsWith(` ${possessor}`));
+  if (inner && ownName && inner[2]!.split(/\s+/).some((w) => isOrganisationWord(w))) {
+    const first = span.words[0]!;
+    const name = `${first.text}'s ${inner[2]}`;
+    found.push({ name: knownOrganisation(name) ?? name, type: 'organisation', start: first.start, end: first.end + inner[0].length, role: null });
+    return null;
+  }
   let words = span.words.slice();
   // Sentence-opening words that are ordinary words ("The", "While", "Earlier").
   const opener = words[0];
@@ -785,14 +800,21 @@ function pushPlace(word: NameWord, found: Found[]): void {
  */
 function resolveSurnames(found: Found[], mononyms: boolean): void {
   const people = found.filter((f) => f.type === 'person' && !f.surname && f.name.includes(' '));
-  // Organisations by their name as written and as found: "SoftBank Group" and "SoftBank".
+  // Organisations by their name as written and as found: "SoftBank Group" and "SoftBank", and
+  // by a first word no other name starts with: "Harbor" after "Harbor Pine Outfitters".
   const organisations = new Map<string, string>();
+  const firstWords = new Map<string, string | null>();
   for (const f of found) {
     if (f.type !== 'organisation') continue;
     organisations.set(f.name, f.name);
     const written = f.name.split(' ');
     if (written.length > 1 && looksLikeOrganisation(written)) organisations.set(written.slice(0, -1).join(' '), f.name);
+    const first = written[0]!;
+    // (Not a company's regional arm: "Ascom" stays beside "Ascom North America".)
+    const arm = knownPlace(written.slice(-2).join(' ')) !== undefined || knownPlace(written[written.length - 1]!) !== undefined;
+    if (written.length > 1 && first.length > 2 && !arm && !isCommonWord(first) && !knownName(first)) firstWords.set(first, firstWords.has(first) && firstWords.get(first) !== f.name ? null : f.name);
   }
+  for (const [first, name] of firstWords) if (name && !organisations.has(first)) organisations.set(first, name);
   const confirmed = new Set<Found>();
   // A word that speaks somewhere in the text (or follows "star", "coach") is a person's surname everywhere in it.
   const speakers = new Set(found.filter((f) => f.surname && f.speaks && !f.fallback).map((f) => f.name));
@@ -835,6 +857,11 @@ function resolveSurnames(found: Found[], mononyms: boolean): void {
     if (f.type === 'person' || f.name.includes(' ') || knownPlace(f.name) || knownOrganisation(f.name)) continue;
     const person = sure.find((p) => p.name.split(' ').includes(f.name) && p !== f);
     if (person) Object.assign(f, { name: person.name, type: 'person', role: null });
+  }
+  // "Harbor" found as a company of its own, after "Harbor Pine Outfitters": the same company.
+  for (const f of found) {
+    const full = f.type === 'organisation' && !f.name.includes(' ') ? firstWords.get(f.name) : undefined;
+    if (full) f.name = full;
   }
   // "Van Der Beek" after "James Van Der Beek": a surname of several words is that person too.
   for (const f of found) {
