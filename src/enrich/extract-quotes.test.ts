@@ -266,3 +266,18 @@ describe('extractQuotes: quotes whose speaker stands outside their own sentence'
     assert.deepEqual(quotesOf(portuguese), [['Não há registo de ferido', 'Kuanza Energia']]);
   });
 });
+
+describe('extractQuotes: titles of several words and organisations by what they are', () => {
+  it('reads a title with words between its title words, and continues the quote after it', () => {
+    const text = '“Our cohorts are among the best in the world,” said Dr. Freya Sand, Chief Scientific Officer of Orvella. “Combining them with our platform could cut years.”';
+    assert.deepEqual(quotesOf(text), [
+      ['Our cohorts are among th', 'Freya Sand'],
+      ['Combining them with our ', 'Freya Sand'],
+    ]);
+  });
+
+  it('gives “the museum said” to the museum named before', () => {
+    const text = 'The Whitcombe Museum returned the statues on Thursday.\n\n“We are committed to the highest standards of provenance,” the museum said in a statement.';
+    assert.deepEqual(quotesOf(text), [['We are committed to the ', 'Whitcombe Museum']]);
+  });
+});

@@ -504,7 +504,10 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       k = title;
     }
   }
-  while (k < words.length && (isTitleWord(words[k]!.text) || (roleWords.length > 0 && (words[k]!.text === 'of' || words[k]!.text === 'for')))) {
+  // (Up to two words between title words belong to the title: "Chief Scientific Officer",
+  // "Senior Vice President".)
+  const titleAhead = (at: number) => roleWords.some((w) => isTitleWord(w.text)) && [1, 2].some((n) => at + n < words.length && isTitleWord(words[at + n]!.text) && words.slice(at, at + n).every((w) => /^\p{Lu}/u.test(w.text)));
+  while (k < words.length && (isTitleWord(words[k]!.text) || (roleWords.length > 0 && (words[k]!.text === 'of' || words[k]!.text === 'for')) || titleAhead(k))) {
     roleWords.push(words[k]!);
     k++;
   }
