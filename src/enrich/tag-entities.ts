@@ -180,7 +180,8 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
   for (const [i, span] of spans.entries()) {
     const at = span.words[0]!.start;
     // (A span a name found before already covers: the publisher, "Investors Service" of "Moody's Investors Service".)
-    if (covered(at) || (publisher && at >= publisher.start && at < publisher.end) || found.some((f) => at > f.start && at < f.end)) continue;
+    // (Found names come in the order of the text: only the last few can reach this span.)
+    if (covered(at) || (publisher && at >= publisher.start && at < publisher.end) || found.slice(-3).some((f) => at > f.start && at < f.end)) continue;
     const sibling = sharedSurname(span, spans[i + 1]);
     if (sibling) found.push({ ...sibling, type: 'person', role: null });
     const role = classifySpan(span, found, pendingRole);
@@ -316,8 +317,8 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   const inner = span.possessive && span.words.length === 1 ? /^(['’]s)\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3})/u.exec(span.following) : null;
   // (Not a known name's or an abbreviation's: "NASA’s Goddard Space Flight Center", "Kenya’s Equity Group".)
   const possessor = span.words[0]!.text;
-  const ownName = !knownName(possessor) && !isShouted(possessor) && !found.some((f) => f.type === 'person' && f.name.endsWith(` ${possessor}`));
-  if (inner && ownName && inner[2]!.split(/\s+/).some((w) => isOrganisationWord(w))) {
+  const ownName = () => !knownName(possessor) && !isShouted(possessor) && !found.some((f) => f.type === 'person' && f.name.endsWith(` ${possessor}`));
+  if (inner && inner[2]!.split(/\s+/).some((w) => isOrganisationWord(w)) && ownName()) {
     const first = span.words[0]!;
     const name = `${first.text}'s ${inner[2]}`;
     found.push({ name: knownOrganisation(name) ?? name, type: 'organisation', start: first.start, end: first.end + inner[0].length, role: null });
