@@ -40,7 +40,7 @@ async function lookupOnce(store: Store, n: number, j: number): Promise<{ ms: num
   const frequencies = await store.clusters.documentFrequencies(keys);
   const built = buildEventProfile(terms, entities, when, frequencies, defaultClusterOptions.event);
   const windowMs = defaultClusterOptions.windowHours * 3_600_000;
-  const found = await store.clusters.eventCandidates(built.queryKeys, new Date(when.getTime() - windowMs), new Date(when.getTime() + windowMs), id, defaultClusterOptions.event.perKey);
+  const found = await store.clusters.eventCandidates(built.queryKeys, new Date(when.getTime() - windowMs), new Date(when.getTime() + windowMs), id, defaultClusterOptions.event.perKey, defaultClusterOptions.event.minSharedKeys);
   chooseEventCluster(built.profile, found.map((c) => ({ articleId: c.articleId, clusterId: c.clusterId, profile: decodeProfile(c.profile) })), { ...defaultClusterOptions.event, windowHours: defaultClusterOptions.windowHours });
   return { ms: performance.now() - started, candidates: found.length };
 }

@@ -117,7 +117,7 @@ async function joinEvent(
   to: Date,
   options: ClusterOptions,
 ): Promise<{ membership: ClusterMembership; links: ClusterLink[] }> {
-  const found = await clusters.eventCandidates(queryKeys, from, to, articleId, options.event.perKey);
+  const found = await clusters.eventCandidates(queryKeys, from, to, articleId, options.event.perKey, options.event.minSharedKeys);
   const scored = found.map((c) => ({ articleId: c.articleId, clusterId: c.clusterId, profile: decodeProfile(c.profile) }));
   const best = chooseEventCluster(profile, scored, { ...options.event, windowHours: options.windowHours });
   // Reprocessing a cluster's first article finds its own cluster: it stays the first.

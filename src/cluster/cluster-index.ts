@@ -68,9 +68,10 @@ export interface ClusterIndex {
   documentFrequencies(keys: string[]): Promise<{ docs: number; df: Map<string, number> }>;
   /**
    * Articles under any of the keys published within [from, to], other than the given one:
-   * at most `perKey` per key, newest first, so a common key costs no more than a rare one.
+   * at most `perKey` per key, newest first, so a common key costs no more than a rare one;
+   * of those, only the ones found under at least `minShared` of the keys (1 when not given).
    */
-  eventCandidates(keys: string[], from: Date, to: Date, exceptArticleId: number, perKey: number): Promise<StoredEventCandidate[]>;
+  eventCandidates(keys: string[], from: Date, to: Date, exceptArticleId: number, perKey: number, minShared?: number): Promise<StoredEventCandidate[]>;
   /** Moves every member of cluster `from` into cluster `into` (listings and pages follow). */
   mergeClusters(from: number, into: number): Promise<void>;
 }

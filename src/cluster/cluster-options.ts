@@ -47,6 +47,11 @@ export interface EventOptions {
   queryEntities: number;
   /** Index entries read per key, newest first: bounds the cost of a common key. */
   perKey: number;
+  /**
+   * Keys a stored version must share with the new one to be scored: one shared term or entity
+   * never brings a pair to the threshold, and in a large store most versions found share one.
+   */
+  minSharedKeys: number;
 }
 
 /** The documented defaults (README, "Enrichment and clustering"). */
@@ -70,6 +75,7 @@ export const defaultClusterOptions: Readonly<ClusterOptions> = Object.freeze({
     queryTerms: 12,
     queryEntities: 6,
     perKey: 20,
+    minSharedKeys: 2,
   }),
 });
 

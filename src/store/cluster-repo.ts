@@ -108,7 +108,7 @@ export function clusterRepo(db: Kysely<Database>, write: Writer): ClusterRepo {
       return { docs, df };
     },
 
-    async eventCandidates(keys, from, to, exceptArticleId, perKey) {
+    async eventCandidates(keys, from, to, exceptArticleId, perKey, minShared = 1) {
       const unique = [...new Set(keys)];
       if (unique.length === 0 || perKey <= 0) return [];
       // One range per key, newest first and at most perKey rows: a common key costs no more
@@ -129,7 +129,10 @@ export function clusterRepo(db: Kysely<Database>, write: Writer): ClusterRepo {
           .select('article_id'),
       );
       const hits = await arms.slice(1).reduce((q, arm) => q.unionAll(arm), arms[0]!).execute();
-      const ids = [...new Set(hits.map((h) => h.article_id))].filter((id) => id !== exceptArticleId);
+      // (Each key's arm lists an article once, so its count is the keys it shares.)
+      const shared = new Map<number, number>();
+      for (const h of hits) shared.set(h.article_id, (shared.get(h.article_id) ?? 0) + 1);
+      const ids = [...shared].filter(([id, n]) => id !== exceptArticleId && n >= minShared).map(([id]) => id);
       const out: { articleId: number; clusterId: number; profile: string }[] = [];
       for (let i = 0; i < ids.length; i += KEYS_PER_QUERY) {
         const rows = await db

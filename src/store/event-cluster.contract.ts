@@ -68,6 +68,22 @@ export function describeEventClusterContract(fixture: () => ContractFixture): vo
       assert.deepEqual(await store.clusters.eventCandidates([`t:absent${unique()}`], hours(-72), hours(72), -1, 10), []);
     });
 
+    it('returns only the articles that share at least minShared of the keys', async () => {
+      const { store, providerId } = fixture();
+      const [k1, k2, k3] = [`t:a${unique()}`, `t:b${unique()}`, `e:c${unique()}`];
+      const index = async (keys: string[]) => {
+        const a = await stored(providerId, at);
+        const profile = JSON.stringify({ terms: [], entities: [], places: [], at: at.getTime() });
+        await store.clusters.assign({ articleId: a.id, clusterId: a.id, match: 'first', similarity: 1, signature: 'AAAA', bandKeys: [], publishedAt: at, event: { profile, indexKeys: keys, frequencyKeys: keys } });
+        return a.id;
+      };
+      const [one, two, three] = [await index([k1]), await index([k1, k2]), await index([k1, k2, k3])];
+      const found = async (minShared?: number) => (await store.clusters.eventCandidates([k1, k2, k3], hours(-1), hours(1), -1, 10, minShared)).map((c) => c.articleId);
+      assert.deepEqual(await found(), [one, two, three]);
+      assert.deepEqual(await found(2), [two, three]);
+      assert.deepEqual(await found(3), [three]);
+    });
+
     it('merges a younger cluster into an older one: one story in the listings, every version named', async () => {
       const { store, providerId, otherProviderId } = fixture();
       const when = new Date('2031-05-01T10:00:00Z');
