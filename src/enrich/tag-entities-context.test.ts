@@ -235,3 +235,11 @@ describe('tagEntities: an organisation across its mentions', () => {
     has(names('Corvex announced a deal. Corvex North America will sell it.'), 'organisation:Corvex', 'organisation:Corvex North America');
   });
 });
+
+describe('tagEntities: no person where a body, a venue or a region is meant', () => {
+  it('reads “the Commission said” as no person, a theatre as a place and a compass word before a place as a region', () => {
+    const found = names('The Commission said on Monday it would act. The play opens at the Dorfman Theatre. Traders in West Africa and Eastern Europe agreed.');
+    lacks(found, 'person:Commission', 'person:Dorfman Theatre');
+    has(found, 'place:Dorfman Theatre', 'place:West Africa', 'place:Eastern Europe');
+  });
+});

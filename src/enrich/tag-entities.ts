@@ -123,6 +123,7 @@ function isPersonOf(who: NameWord[], organisation: NameWord[]): boolean {
   );
 }
 
+const COMPASS = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Northeast|Northwest|Southeast|Southwest|Northeastern|Northwestern|Southeastern|Southwestern)$/;
 /** German compound titles: "Regierungschef", "Landesminister", "Vereinssprecher". */
 const COMPOUND_TITLE = /(?:chef|chefin|minister|ministerin|präsident|präsidentin|sprecher|sprecherin|leiter|leiterin|trainer|trainerin|direktor|direktorin|kanzler|kanzlerin|meister|meisterin|vorsitzender|vorsitzende)$/i;
 /** A name and what it owns, leads or backs: "GateHouse-owned", "Saudi-led", "SoftBank-backed". */
@@ -458,6 +459,11 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     found.push({ ...(direct ?? { name: withoutLegalForm(whole), type: 'organisation' as const }), start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
     return null;
   }
+  // A compass word before a known place is a place of its own: "West Africa", "Eastern Europe", "East Jerusalem".
+  if (words.length > 1 && COMPASS.test(words[0]!.text) && !knownName(whole) && knownPlace(joined(words.slice(1))) !== undefined) {
+    found.push({ name: whole, type: 'place', start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
+    return null;
+  }
   // Shaped like a place or venue: "Yankee Stadium", "Orange County", "Lake Michigan".
   if (words.length > 1 && !isTitleWord(words[0]!.text) && looksLikePlace(words.map((w) => w.text))) {
     found.push({ name: whole, type: 'place', start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
@@ -675,7 +681,8 @@ function afterPlacePossessive(span: NameSpan, found: Found[]): boolean {
  * nor across a colon or a quotation mark: says: “Effective …”).
  */
 function speaks(span: NameSpan, word: string): boolean {
-  if (!/^\p{Lu}\p{Ll}+$/u.test(word) || isCommonWord(word)) return false;
+  // (Not after "the", "the Commission said", nor a word that ends organisations' names.)
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word) || isCommonWord(word) || span.previousWord === 'the' || isOrganisationWord(word)) return false;
   if (SPEECH_VERBS.test(span.nextWord ?? '') || APPOSITION_THEN_SPEECH.test(span.following)) return true;
   return SPEECH_VERBS.test(span.previousWord ?? '') && span.previousWord !== 'told' && /^\s+$/.test(span.before);
 }
