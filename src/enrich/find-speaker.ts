@@ -10,7 +10,8 @@ import {
   SUBJECT_THEN_SPEECH_RE,
 } from './speech-cues.js';
 import { endsSentence } from './split-sentences.js';
-import { isPersonNoun, type MentionSpan } from './tag-entities.js';
+import { isPersonNoun } from './name-cues.js';
+import type { MentionSpan } from './tag-entities.js';
 import { isRoleNoun, tagsOf } from './word-tags.js';
 
 /** Who said a quote: an entity of the article, or the words used for an unnamed one. */

@@ -5,6 +5,30 @@ import { findArabicNames } from './find-arabic-names.js';
 import { findDatelinePlaces } from './find-dateline-places.js';
 import { findNameSpans, type NameSpan, type NameWord } from './find-name-spans.js';
 import {
+  AGENT_NOUN,
+  CAMEL_CASE,
+  COMPASS,
+  COMPOUND_TITLE,
+  CORPORATE_VERBS,
+  EXCHANGE_BEFORE,
+  GEOGRAPHIC,
+  LEGAL_FORM_AFTER,
+  LOCATIVE,
+  MONTHS_AND_DAYS,
+  NOT_TEAMS,
+  ORGANISATION_AFTER,
+  ORGANISATION_APPOSITION,
+  ORGANISATION_BEFORE,
+  OWNED,
+  PAIRED_CORPORATE,
+  QUOTE_MARK,
+  SOURCE_BEFORE,
+  SPEECH_VERBS,
+  SPORTS_RESULT,
+  TEAM_RECORD,
+  isPersonNoun,
+} from './name-cues.js';
+import {
   cityPopulation,
   isFunctionWord,
   isCelestialBody,
@@ -80,31 +104,6 @@ function isCommonWord(word: string): boolean {
   if (tags.length === 0) return false;
   return !tags.some((t) => NAME_OR_PLACE_TAGS.has(t));
 }
-const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'to', 'outside', 'across', 'em', 'en', 'à', 'au', 'aux', 'nach', 'aus', 'bei', 'im']);
-/**
- * Words that follow or precede a company or team, not a person: "WeWork founder",
- * "SoftBank CEO", "Chargers coach", "beauty company Coty", "WeWork’s employees".
- */
-const ORGANISATION_AFTER = /^(founder|co-founder|ceo|cfo|coo|cto|chairman|chairwoman|chief|executives?|spokes(?:person|man|woman)|shares|stock|employees|staff|board|investors|shareholders|coach|quarterback|boss|owner|headquarters|subsidiary|unit|brand|customers|stores|revenue|profit)$/;
-const ORGANISATION_NOUNS = String.raw`compan(?:y|ies)|firms?|groups?|carriers?|retailers?|makers?|giants?|rivals?|start-?ups?|brands?|chains?|insurers?|airlines?|automakers?|carmakers?|manufacturers?|providers?|platforms?|subsidiar(?:y|ies)|operators?|publishers?|broadcasters?|lenders?|banks?|producers?|developers?|suppliers?|distributors?|networks?|exchanges?|agenc(?:y|ies)|organi[sz]ations?|businesses|business|consultancy|unternehmen|konzern|empresa|entreprise|société`;
-const ORGANISATION_BEFORE = new RegExp(`^(${ORGANISATION_NOUNS})$`);
-/** An apposition that says what a name is: "Ascom, a global solutions provider". */
-const ORGANISATION_APPOSITION = new RegExp(String.raw`^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,5}?(?:${ORGANISATION_NOUNS})\b`, 'iu');
-/** A stock exchange prefix makes the next word a ticker: "(NYSE: HD)", "Nasdaq: AAPL". */
-const EXCHANGE_BEFORE = /\b(NYSE|NYSE American|NYSE Arca|Nasdaq|NASDAQ|LSE|AIM|TSX|TSX-?V|TSXV|CSE|ASX|SIX|Xetra|OTC|OTCQX|OTCQB|OTC Pink|HKEX|SEHK|SGX|JSE|BSE|NSE|IDX|KRX|KOSPI|TWSE|SSE|SZSE|TYO|TSE|MOEX|BIT|BME|BMV|B3|BVMF|Euronext|EPA|ETR|FRA|AMS|EBR|STO|HEL|CPH|OSL|WSE)\s*:\s*$/i;
-/** Inner capitals mark brand names ("WeWork", "SoftBank"), but not Mc/Mac/De/Le surnames. */
-const CAMEL_CASE = /^(?!Mc|Mac|De|Le|La|Di|Du|Da|Van|Von|O['’])\p{Lu}\p{Ll}+\p{Lu}/u;
-const SPEECH_VERBS = /^(said|says|told|stated|added|noted|warned|explained|argued|wrote|insisted|announced|emphasized|emphasised|confirmed|highlighted|acknowledged)$/;
-/**
- * What companies do in the news, said of a single unknown word: "Ascom announces", "Acme
- * reported". A person is named in full first, so a lone word nobody was named with is a company.
- */
-const CORPORATE_VERBS = /^(announces|announced|reports|reported|launches|launched|unveils|unveiled|acquires|acquired|agreed|agrees|posted|posts|raised|raises|files|filed|sells|sold|hires|hired|partners|signed|signs|expands|expanded|delivers|delivered|operates|offers|offered|provides|provided|plans|releases|released|introduces|introduced)$/;
-/** Two names and what two companies do together, in forms no noun has: "Ascom and Dräger introduce". */
-const PAIRED_CORPORATE = /^(?:announce|introduce|launch|unveil|acquire|partner|team|agree|merge)$/;
-const QUOTE_MARK = /["“”„«»]/u;
-/** Words for what someone is or does, by their ending: "Pensioner", "Activist", "Historian", "Resident". */
-const AGENT_NOUN = /\p{Ll}(?:er|or|ist|ian|ant|ent|eur|euse)$/u;
 /**
  * Whether "<who> of <organisation>" is a person and where they work ("Chen Wei of Songhua
  * Medical University", "Vikram Sethi of Northgate Research"): two or three capitalised words
@@ -123,24 +122,6 @@ function isPersonOf(who: NameWord[], organisation: NameWord[]): boolean {
   );
 }
 
-const COMPASS = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Northeast|Northwest|Southeast|Southwest|Northeastern|Northwestern|Southeastern|Southwestern)$/;
-/** German compound titles: "Regierungschef", "Landesminister", "Vereinssprecher". */
-const COMPOUND_TITLE = /(?:chef|chefin|minister|ministerin|präsident|präsidentin|sprecher|sprecherin|leiter|leiterin|trainer|trainerin|direktor|direktorin|kanzler|kanzlerin|meister|meisterin|vorsitzender|vorsitzende)$/i;
-/** A name and what it owns, leads or backs: "GateHouse-owned", "Saudi-led", "SoftBank-backed". */
-const OWNED = /^(\p{Lu}[\p{L}.'’]*?)-(?:owned|led|backed|controlled|funded|run|operated)$/u;
-/** A legal form right after a name and a comma: "Dräger, Inc.", "Acme, LLC". */
-const LEGAL_FORM_AFTER = /^,\s*(?:Inc|Ltd|LLC|Corp|Co|plc|PLC|GmbH|AG|SA|S\.A|N\.V|NV|B\.V|BV|AB|ASA|Oyj|SpA|S\.p\.A|Pty|LLP|LP)\b\.?/u;
-/** Whole words in front of a source: "according to Refinitiv", "data from Refinitiv". */
-const SOURCE_BEFORE = /\b(according to|data from|reported by|published by|polled by|surveyed by|compiled by|estimates from)\s+(?:the\s+)?$/i;
-/** Last words of place names: "Merritt Island", "Palm Beach", "Colorado Springs". */
-const GEOGRAPHIC = /^(Island|Islands|Bay|Beach|City|Springs|Falls|Heights|Park|Valley|Lake|Lakes|Hills|Creek|Harbor|Harbour|Point|Port|Village|Town|Mills|Grove|Ridge|Rapids|Junction|Fort|Mount|Saint|San|Santa)$/;
-/** A match result between two teams: "Viera defeats Rockledge", "Eastern Michigan routs Northern Illinois", results tables' "Palm Bay d. Rockledge". */
-/** A team's win-loss record after its name: "(9-1, 6-1)", "(0-1):". */
-const TEAM_RECORD = /^\s*\(\d{1,2}-\d{1,2}(?:-\d{1,2})?(?:,\s*\d{1,2}-\d{1,2}(?:-\d{1,2})?)?\)/;
-const SPORTS_RESULT = /^(d|beat|beats|defeats|defeated|routs|routed|edges|edged|tops|topped|downs|downed|blanks|blanked|stuns|stunned|thrashes|thrashed|outlasts|outlasted|overpowers|overpowered|clobbers|clobbered|hammers|hammered|trounces|trounced|whips|whipped|vs|versus)$/;
-/** Capitalised plurals after "the" that are events or regions, not teams or parties. */
-const NOT_TEAMS = /^(Olympics|Paralympics|Games|Oscars|Grammys|Emmys|Golden Globes|Championships|Finals|Playoffs|Nationals|Midterms|Holidays|Americas|Alps|Andes|Rockies|Balkans|Tropics|Highlands|Midlands|Lowlands|Islands|Falls|Hills|Heights|Gardens|Commons|Lords|Times|News|News)$/;
-const MONTHS_AND_DAYS = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
 interface Found {
   name: string;
@@ -180,8 +161,8 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
   const spans = joinedAtAnd(findNameSpans(text));
   for (const [i, span] of spans.entries()) {
     const at = span.words[0]!.start;
-    // (A span a name found before already covers: the publisher, "Investors Service" of "Moody's Investors Service".)
-    // (Found names come in the order of the text: only the last few can reach this span.)
+    // (A span a name found before already covers: the publisher, "Investors Service" of "Moody's
+    // Investors Service". Names are found in the order of the text, so only the last few can.)
     if (covered(at) || (publisher && at >= publisher.start && at < publisher.end) || found.slice(-3).some((f) => at > f.start && at < f.end)) continue;
     const sibling = sharedSurname(span, spans[i + 1]);
     if (sibling) found.push({ ...sibling, type: 'person', role: null });
@@ -217,8 +198,8 @@ function vouchedFor(f: Found): boolean {
 /**
  * Names that are or hold a planet or moon ("Europa", "Galileo Jupiter probe", "Europa
  * Clipper"), in English text, where they are no entities, unless the gazetteer knows the
- * whole name as an organisation's. Other languages
- * keep them: "Europa" is Europe in German, Spanish or Portuguese.
+ * whole name as an organisation's. Other languages keep them: "Europa" is Europe in German,
+ * Spanish or Portuguese.
  */
 function withoutCelestialBodies(text: string, found: Found[]): Found[] {
   return found.filter((f) => {
@@ -655,18 +636,6 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   return null;
 }
 
-/**
- * Words for what a person does, before their name in lower case: "Brazil star Neymar",
- * "quarterback Tanner Morgan", "novelist Ann Patchett". (Capitalised they would be part of
- * a span; these are not titles, so they do not become the person's role.)
- */
-const PERSON_BEFORE = /^(?:rival|chef|pensioner|resident|mother-of-\w+|father-of-\w+|star|striker|forward|midfielder|defender|goalkeeper|keeper|quarterback|pitcher|winger|captain|teammate|rookie|veteran|singer|rapper|actor|actress|comedian|novelist|author|writer|poet|player|coach|founder|co-founder|spokesman|spokeswoman|spokesperson|lawyer|attorney|analyst|economist|professor|scientist|researcher|reporter|journalist|columnist|correspondent|chef|designer|artist|producer|activist|candidate|nominee|champion|cyclist|golfer|boxer|swimmer|sprinter|skier|wrestler|teenager|inventor|entrepreneur|investor|billionaire|philanthropist|daughter|son|wife|husband|brother|sister|mother|father|widow)$/;
-
-/** A word for what a person does, in lower case ("star", "quarterback", "founder"). */
-export function isPersonNoun(word: string): boolean {
-  // (And the professions by their endings: "epidemiologist", "historian", "physician".)
-  return PERSON_BEFORE.test(word) || /^\p{Ll}{4,}(?:ist|ian)$/u.test(word);
-}
 
 /** After a country's or city's possessive: "Serbia’s Novak Djokovic", "Britain’s Andy Murray". */
 function afterPlacePossessive(span: NameSpan, found: Found[]): boolean {
