@@ -40,8 +40,6 @@ const INTRO_WINDOW = 250;
 const NAME = String.raw`\p{Lu}[\p{L}'’-]+\.?(?:\s+\p{Lu}[\p{L}'’-]+\.?){0,3}`;
 /** Sentence openers and pronouns are not names: "She added", "But Esper said". */
 const OPENER = /^(?:(?:the|but|and|so|yet|later|then|also|now|here|there|he|she|they|it|we|i|you|er|sie|il|elle|ella|él|ele|ela)\b\s*)+/iu;
-/** Titles before a name in the other languages served, which the gazetteer's English-led list lacks. */
-const MORE_TITLES = /^(?:presiden|menteri|gubernur|bupati|walikota|ketua|direktur|kepala|pak|bu|bapak|ibu|herr|frau|señor|señora|senhor|senhora|dona|monsieur|madame|técnico|treinador|entrenador|trainer|bürgermeister|minister|ministra|ministro|ministre|ministerin|presidente|presidenta|président|présidente|präsident|präsidentin|sélectionneur|entraîneur|seleccionador|portavoz|porta-voz|sprecher|sprecherin|porte-parole|juiz|juez|juge|richter|richterin|alcalde|alcaldesa|prefeito|prefeita|maire)$/i;
 const VERB_TAGS = new Set(['Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'Modal', 'Auxiliary', 'Copula']);
 const DAY_OR_MONTH = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
@@ -138,7 +136,7 @@ function epithetSpeaker(phrase: string, start: number, context: AttributionConte
   const words = /^(?:the|der|die|das|le|la|l['’]|el|o|a)\s*((?:[\p{L}\d'’-]+\s+){0,2}?)([\p{L}\d-]+)(?=[\s,]|$)/iu.exec(phrase);
   if (!words) return undefined;
   const noun = words[2]!;
-  const epithet = isTitleWord(noun) || MORE_TITLES.test(noun) || /^\d+-(?:year-old|jährige[rn]?)$/i.test(noun) || placeOfDemonym(noun) !== undefined;
+  const epithet = isTitleWord(noun) || /^\d+-(?:year-old|jährige[rn]?)$/i.test(noun) || placeOfDemonym(noun) !== undefined;
   return epithet ? subjectSpeaker(start, null, context) : undefined;
 }
 
@@ -354,7 +352,7 @@ function nameAfter(text: string, at: number, to: number): NameAt | undefined {
 function cleanName(raw: string, start: number): NameAt | undefined {
   const opener = OPENER.exec(raw)?.[0] ?? '';
   const words = raw.slice(opener.length).split(/\s+/).filter(Boolean);
-  while (words.length > 1 && (isTitleWord(words[0]!) || MORE_TITLES.test(words[0]!) || isRoleNoun(words[0]!.replace(/\.$/, '')))) words.shift();
+  while (words.length > 1 && (isTitleWord(words[0]!) || isRoleNoun(words[0]!.replace(/\.$/, '')))) words.shift();
   const name = words.join(' ').replace(/(?:['’]s)?\.?$/u, '');
   if (!name || DAY_OR_MONTH.test(name) || isTitleWord(name)) return undefined;
   const at = start + raw.indexOf(name, opener.length);
