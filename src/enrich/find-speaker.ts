@@ -386,21 +386,15 @@ function subjectSpeaker(quoteStart: number, wanted: 'female' | 'male' | null, co
     if (!earlier.some((m) => m.start >= attributionEnd)) return previous.speaker;
   }
   const latest = [...earlier].reverse();
-  // Subjects before objects: a person who opens a sentence of this paragraph or the one before
-  // ("Manager Steve Clarke named his squad. It includes Andy Robertson. “…,” he said."), else
-  // of any sentence before.
-  const recent = paragraphStart(context.text, context.text.slice(0, paragraphStart(context.text, quoteStart)).trimEnd().length);
-  const subject = latest.find((m) => m.start >= recent && fits(m.slug) && opensSentence(context.text, m)) ?? latest.find((m) => fits(m.slug) && opensSentence(context.text, m));
+  // Subjects before objects: the last person who opens a sentence before the quote ("Manager
+  // Steve Clarke named his squad. It includes Andy Robertson. “…,” he said."). (Mentions come in
+  // the order of the text, so the newest such subject is found first.)
+  const subject = latest.find((m) => fits(m.slug) && opensSentence(context.text, m));
   if (subject) return { slug: subject.slug, phrase: null };
   // A name known to fit first, then one not known not to fit, then anyone.
   const last =
     (wanted && latest.find((m) => gender(m.slug) === wanted)) || latest.find((m) => !wanted || gender(m.slug) === null) || earlier[earlier.length - 1];
   return last ? { slug: last.slug, phrase: null } : undefined;
-}
-
-/** Where the line or paragraph holding the text just before `at` starts. */
-function paragraphStart(text: string, at: number): number {
-  return text.slice(0, Math.max(0, at)).lastIndexOf('\n') + 1;
 }
 
 /**
