@@ -26,6 +26,9 @@ export const EXCHANGE_BEFORE = /\b(NYSE|NYSE American|NYSE Arca|Nasdaq|NASDAQ|LS
 /** Inner capitals mark brand names ("WeWork", "SoftBank"), but not Mc/Mac/De/Le surnames. */
 export const CAMEL_CASE = /^(?!Mc|Mac|De|Le|La|Di|Du|Da|Van|Von|O['’])\p{Lu}\p{Ll}+\p{Lu}/u;
 
+/** A single word, an apposition, then a verb of speech: "Reed, who chairs the board, told". */
+export const APPOSITION_THEN_SPEECH = /^,[^,.;:“”"]{1,80},\s+(?:\p{Ll}+ly\s+|also\s+|later\s+)?(?:said|says|told|tells|added|noted|wrote|explained|argued|insisted|warned|stated)\b/u;
+
 export const SPEECH_VERBS = /^(said|says|told|stated|added|noted|warned|explained|argued|wrote|insisted|announced|emphasized|emphasised|confirmed|highlighted|acknowledged)$/;
 
 /**

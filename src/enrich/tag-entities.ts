@@ -6,6 +6,7 @@ import { findDatelinePlaces } from './find-dateline-places.js';
 import { findNameSpans, type NameSpan, type NameWord } from './find-name-spans.js';
 import {
   AGENT_NOUN,
+  APPOSITION_THEN_SPEECH,
   CAMEL_CASE,
   COMPASS,
   COMPOUND_TITLE,
@@ -139,7 +140,7 @@ interface Found {
    * A single word next to a verb of speech ("Dempsey said", "said Graham") or after a word for
    * what people do ("Brazil star Neymar"): someone, even if not named in full.
    */
-  speaks?: boolean;
+  personCue?: boolean;
 }
 
 /**
@@ -629,8 +630,8 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       const source = !quoted && SOURCE_BEFORE.test(span.preceding);
       const result = SPORTS_RESULT.test(span.nextWord ?? '') || SPORTS_RESULT.test(span.previousWord ?? '');
       const fallback = titled !== null ? undefined : corporate || result || source ? 'organisation' : city ? 'place' : undefined;
-      const vouched = speaks(span, word) || (isPersonNoun(span.previousWord ?? '') && !common);
-      found.push({ name: word, type: 'person', start, end, role: titled, surname: true, speaks: vouched, ...(fallback ? { fallback } : {}) });
+      const personCue = speaks(span, word) || (isPersonNoun(span.previousWord ?? '') && !common);
+      found.push({ name: word, type: 'person', start, end, role: titled, surname: true, personCue, ...(fallback ? { fallback } : {}) });
     }
   }
   return null;
@@ -655,8 +656,6 @@ function speaks(span: NameSpan, word: string): boolean {
   if (SPEECH_VERBS.test(span.nextWord ?? '') || APPOSITION_THEN_SPEECH.test(span.following)) return true;
   return SPEECH_VERBS.test(span.previousWord ?? '') && span.previousWord !== 'told' && /^\s+$/.test(span.before);
 }
-
-const APPOSITION_THEN_SPEECH = /^,[^,.;:“”"]{1,80},\s+(?:\p{Ll}+ly\s+|also\s+|later\s+)?(?:said|says|told|tells|added|noted|wrote|explained|argued|insisted|warned|stated)\b/u;
 
 const CONNECTOR_WORDS = new Set(['bin', 'ibn', 'al', 'de', 'da', 'del', 'van', 'von', 'der', 'den', 'du', 'la', 'le']);
 
@@ -797,7 +796,7 @@ function resolveSurnames(found: Found[], mononyms: boolean): void {
   for (const [first, name] of firstWords) if (name && !organisations.has(first)) organisations.set(first, name);
   const confirmed = new Set<Found>();
   // A word that speaks somewhere in the text (or follows "star", "coach") is a person's surname everywhere in it.
-  const speakers = new Set(found.filter((f) => f.surname && f.speaks && !f.fallback).map((f) => f.name));
+  const cuedSurnames = new Set(found.filter((f) => f.surname && f.personCue && !f.fallback).map((f) => f.name));
   for (let i = found.length - 1; i >= 0; i--) {
     const f = found[i]!;
     if (!f.surname) continue;
@@ -822,7 +821,7 @@ function resolveSurnames(found: Found[], mononyms: boolean): void {
     } else if (organisations.has(f.name) && f.role === null) {
       // Once "WeWork Inc" is a company, "WeWork" alone is that company.
       Object.assign(f, { name: organisations.get(f.name)!, type: 'organisation', surname: false });
-    } else if (f.role !== null || speakers.has(f.name) || (has(f.name, 'LastName', 'Person') && f.fallback !== 'place') || (mononyms && !f.fallback && isFirstName(f.name))) {
+    } else if (f.role !== null || cuedSurnames.has(f.name) || (has(f.name, 'LastName', 'Person') && f.fallback !== 'place') || (mononyms && !f.fallback && isFirstName(f.name))) {
       f.surname = false;
     } else if (f.fallback) {
       Object.assign(f, { type: f.fallback, surname: false });
