@@ -1,10 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { docsKeyOf, docsKeys } from '../cluster/event-profile.js';
 import type { ClusterIndex, ClusterMatch, ClusterMembership, EventIndexEntry } from '../cluster/cluster-index.js';
 import type { OtherVersion } from '../domain/article.js';
 import { toDate, toTimestamp } from './map-rows.js';
 import { reclusterAround } from './cluster-split.js';
-import type { Writer } from './kysely-store.js';
+import type { Writer, WriteEffects } from './kysely-store.js';
 import type { Database } from './schema.js';
 
 /** Keys per statement when reading or adding document frequencies (well under both engines' parameter limits). */
@@ -18,7 +18,12 @@ export interface ClusterRepo extends ClusterIndex {
 }
 
 /** The cluster repository over any engine; run its writes in the article's transaction. */
-export function clusterRepo(db: Kysely<Database>, write: Writer): ClusterRepo {
+export function clusterRepo(
+  db: Kysely<Database>,
+  write: Writer,
+  /** Document counts made and not yet written (see document-counts.ts), for a key. */
+  unwrittenDocs: (key: string) => number = () => 0,
+): ClusterRepo {
   return {
     async findExact(contentHash, exceptArticleId) {
       const row = await db
@@ -63,7 +68,7 @@ export function clusterRepo(db: Kysely<Database>, write: Writer): ClusterRepo {
           .insertInto('article_clusters')
           .values({ article_id: m.articleId, cluster_id: m.clusterId, match: m.match, similarity: m.similarity, signature: m.signature })
           .execute();
-        if (m.event) await saveEvent(tx, m.articleId, m.publishedAt, m.event, m.fresh ?? false);
+        if (m.event) await saveEvent(tx, effects, m.articleId, m.publishedAt, m.event, m.fresh ?? false);
         // Placed without links, a version is linked to its story's first version.
         const given = m.links ?? (m.clusterId === m.articleId ? [] : [{ articleId: m.clusterId, similarity: m.similarity }]);
         // A version clustered again is judged afresh: links to it made with its old text go too.
@@ -99,6 +104,10 @@ export function clusterRepo(db: Kysely<Database>, write: Writer): ClusterRepo {
       for (let i = 0; i < wanted.length; i += KEYS_PER_QUERY) {
         const rows = await db.selectFrom('event_term_docs').select(['key', 'docs']).where('key', 'in', wanted.slice(i, i + KEYS_PER_QUERY)).execute();
         for (const r of rows) df.set(r.key, Number(r.docs));
+      }
+      for (const key of wanted) {
+        const more = unwrittenDocs(key);
+        if (more !== 0) df.set(key, (df.get(key) ?? 0) + more);
       }
       let docs = 0;
       for (const key of docsKeys) {
@@ -190,24 +199,17 @@ export function clusterRepo(db: Kysely<Database>, write: Writer): ClusterRepo {
 /**
  * Records an article's event profile and index keys. Its terms count once in the document
  * frequencies: on its first profile, not when it is reprocessed (the counts are a guide to
- * rarity, and a re-sent text rarely changes its vocabulary much).
+ * rarity, and a re-sent text rarely changes its vocabulary much). The store writes the counts
+ * in batches (document-counts.ts).
  */
-async function saveEvent(tx: Kysely<Database>, articleId: number, publishedAt: Date, event: EventIndexEntry, fresh: boolean): Promise<void> {
+async function saveEvent(tx: Kysely<Database>, effects: WriteEffects, articleId: number, publishedAt: Date, event: EventIndexEntry, fresh: boolean): Promise<void> {
   const had = fresh ? undefined : await tx.selectFrom('event_profiles').select('article_id').where('article_id', '=', articleId).executeTakeFirst();
   if (!fresh) await tx.deleteFrom('event_keys').where('article_id', '=', articleId).execute();
   if (had) {
     await tx.updateTable('event_profiles').set({ profile: event.profile }).where('article_id', '=', articleId).execute();
   } else {
     await tx.insertInto('event_profiles').values({ article_id: articleId, profile: event.profile }).execute();
-    // Sorted, so concurrent writers take the row locks in one order and never deadlock.
-    const keys = [docsKeyOf(articleId), ...new Set(event.frequencyKeys)].sort();
-    for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
-      await tx
-        .insertInto('event_term_docs')
-        .values(keys.slice(i, i + KEYS_PER_QUERY).map((key) => ({ key, docs: 1 })))
-        .onConflict((oc) => oc.column('key').doUpdateSet({ docs: sql`event_term_docs.docs + 1` }))
-        .execute();
-    }
+    effects.countDocument([docsKeyOf(articleId), ...new Set(event.frequencyKeys)]);
   }
   const keys = [...new Set(event.indexKeys)];
   if (keys.length > 0) {

@@ -7,6 +7,7 @@ import { articleRepo } from './article-repo.js';
 import { categoryRepo } from './category-repo.js';
 import type { ChangeHub } from './change-feed.js';
 import { clusterRepo, type ClusterRepo } from './cluster-repo.js';
+import { Counts, UnwrittenCounts, writeCounts } from './document-counts.js';
 import { commentRepo, type CommentRepo } from './comment-repo.js';
 import { complaintRepo, type ComplaintRepo } from './complaint-repo.js';
 import { entityRepo, type EntityRepo } from './entity-repo.js';
@@ -39,10 +40,21 @@ export interface WriteEffects {
   tag(...tags: string[]): void;
   /** Partners hear of this change: an outbox row is written in the same transaction (webhooks). */
   event(articleId: number, kind: WebhookEventKind): void;
+  /** One new article's document-frequency keys (event clustering), written in batches (see document-counts.ts). */
+  countDocument(keys: readonly string[]): void;
 }
 
 /** Runs a write in the current transaction, or in a new one of its own. */
 export type Writer = <T>(work: (db: Kysely<Database>, effects: WriteEffects) => Promise<T>) => Promise<T>;
+
+/** What settle() leaves for after the commit: tags for caches, and the document counts. */
+interface Settled {
+  tags: string[];
+  /** What the transaction counted. */
+  counted: Counts;
+  /** When it wrote the unwritten counts: what it took of them. */
+  wrote?: Counts;
+}
 
 interface Pending {
   /** Touched articles, with their story when the writer named it. */
@@ -51,10 +63,16 @@ interface Pending {
   tags: Set<string>;
   /** Article changes for the webhook outbox, one per article (the first kind wins: created stays created). */
   events: Map<number, WebhookEventKind>;
+  /** Document-frequency keys of the articles this transaction profiled, one list per article, and their sum. */
+  counted: (readonly string[])[];
+  counts: Counts;
 }
 
+const newPending = (): Pending => ({ articles: new Map(), stories: new Set(), tags: new Set(), events: new Map(), counted: [], counts: new Counts() });
+
+/** What a savepoint restores if its part fails (`counts` is taken back by `counted`: see savepoint()). */
 function copyPending(p: Pending): Pending {
-  return { articles: new Map(p.articles), stories: new Set(p.stories), tags: new Set(p.tags), events: new Map(p.events) };
+  return { articles: new Map(p.articles), stories: new Set(p.stories), tags: new Set(p.tags), events: new Map(p.events), counted: [...p.counted], counts: p.counts };
 }
 
 /**
@@ -96,6 +114,8 @@ export class KyselyStore implements Store {
     private readonly schema?: string,
     /** Set on the store a transaction hands out: what its writes touched so far. */
     private readonly pending?: Pending,
+    /** Document frequencies this process counted and has not written yet, shared with its transactions. */
+    private readonly unwritten = new UnwrittenCounts(),
   ) {
     const write: Writer = (work) =>
       this.pending ? work(this.db, this.effects(this.pending)) : this.transaction((tx) => (tx as KyselyStore).write(work));
@@ -107,7 +127,7 @@ export class KyselyStore implements Store {
     this.partnerKeys = partnerKeyRepo(db);
     this.superdeskDestinations = superdeskDestinationRepo(db);
     this.entities = entityRepo(db, write);
-    this.clusters = clusterRepo(db, write);
+    this.clusters = clusterRepo(db, write, (key) => unwritten.of(key) + (pending?.counts.of(key) ?? 0));
     this.articles = articleRepo(db, write);
     this.listings = listingRepo(db);
     this.popularity = popularityRepo(db);
@@ -132,17 +152,21 @@ export class KyselyStore implements Store {
   async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
     // A transaction inside a transaction joins the outer one: it commits or rolls back with it.
     if (this.pending) return work(this);
-    let tags: string[] = [];
+    let settled: Settled | undefined;
     try {
       const result = await this.db.transaction().execute(async (trx) => {
-        const tx = new KyselyStore(trx, this.engine, this.hub, this.schema, { articles: new Map(), stories: new Set(), tags: new Set(), events: new Map() });
+        const tx = new KyselyStore(trx, this.engine, this.hub, this.schema, newPending(), this.unwritten);
         const value = await work(tx);
-        tags = await tx.settle();
+        settled = await tx.settle();
         return value;
       });
+      const { tags, counted, wrote } = settled!;
+      if (wrote) this.unwritten.written(wrote);
+      else this.unwritten.keep(counted);
       if (tags.length > 0) this.hub.emit(tags);
       return result;
     } finally {
+      if (settled?.wrote) this.unwritten.writing = false;
       // better-sqlite3 runs each statement synchronously and Kysely chains them with promises,
       // so transactions run back to back (a 500-article push commits 500) would hold the event
       // loop for seconds: no request is answered until the last one commits. One turn of the
@@ -166,13 +190,17 @@ export class KyselyStore implements Store {
     } catch (error) {
       await sql.raw(`rollback to savepoint ${name}`).execute(this.db);
       await sql.raw(`release savepoint ${name}`).execute(this.db);
+      for (const keys of pending.counted.slice(before.counted.length)) pending.counts.add(keys, -1);
       Object.assign(pending, before);
       throw error;
     }
   }
 
-  /** Before commit: rewrites the touched stories' listings and records the change. */
-  private async settle(): Promise<string[]> {
+  /**
+   * Before commit: rewrites the touched stories' listings and records the change; writes the
+   * document frequencies counted so far when a batch is due.
+   */
+  private async settle(): Promise<Settled> {
     const pending = this.pending!;
     // Stories named by a writer (an article left them, they split or merged) are rebuilt.
     const named = new Set(pending.stories);
@@ -206,7 +234,24 @@ export class KyselyStore implements Store {
     }
     const tags = [...pending.tags];
     if (tags.length > 0) await this.hub.record(this.db, tags);
-    return tags;
+    if (!this.unwritten.due(pending.counts)) return { tags, counted: pending.counts };
+    return { tags, counted: pending.counts, wrote: await this.writeUnwritten(pending.counts) };
+  }
+
+  /**
+   * Writes this process's unwritten counts, with `more` of the current transaction, in this
+   * transaction. Resolves to what it took of the unwritten ones: the caller takes them off
+   * once committed, and clears `writing`.
+   */
+  private async writeUnwritten(more?: Counts): Promise<Counts> {
+    const taken = new Counts();
+    taken.merge(this.unwritten);
+    this.unwritten.writing = true;
+    const all = new Counts();
+    all.merge(taken);
+    if (more) all.merge(more);
+    await writeCounts(this.db, all);
+    return taken;
   }
 
   private effects(pending: Pending): WriteEffects {
@@ -221,7 +266,21 @@ export class KyselyStore implements Store {
       event: (id, kind) => {
         if (!pending.events.has(id)) pending.events.set(id, kind);
       },
+      countDocument: (keys) => {
+        pending.counted.push(keys);
+        pending.counts.add(keys);
+      },
     };
+  }
+
+  /** Writes the unwritten document counts in a transaction of their own. */
+  private async writeCountsNow(): Promise<void> {
+    try {
+      const taken = await this.db.transaction().execute((trx) => new KyselyStore(trx, this.engine, this.hub, this.schema, newPending(), this.unwritten).writeUnwritten());
+      this.unwritten.written(taken);
+    } finally {
+      this.unwritten.writing = false;
+    }
   }
 
   async migrate(): Promise<string[]> {
@@ -269,7 +328,12 @@ export class KyselyStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.hub.close();
-    await this.db.destroy();
+    try {
+      // Counts not written yet would be lost with the process (see document-counts.ts).
+      if (!this.pending && this.unwritten.byKey.size > 0 && !this.unwritten.writing) await this.writeCountsNow();
+    } finally {
+      await this.hub.close();
+      await this.db.destroy();
+    }
   }
 }
