@@ -82,13 +82,15 @@ export class UnwrittenCounts extends Counts {
   }
 }
 
-/** Adds `counts` to the table, in key order (concurrent writers lock rows in one order and never deadlock). */
-export async function writeCounts(db: Kysely<Database>, counts: Counts): Promise<void> {
-  const rows = [...counts.byKey].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+/** Adds `counts` and `more` to the table, in key order (concurrent writers lock rows in one order and never deadlock). */
+export async function writeCounts(db: Kysely<Database>, counts: Counts, more?: Counts): Promise<void> {
+  const docsOf = (key: string) => counts.of(key) + (more?.of(key) ?? 0);
+  // The default sort compares UTF-16 code units, as `<` does, and is much faster than a comparator.
+  const keys = [...new Set([...counts.byKey.keys(), ...(more?.byKey.keys() ?? [])])].filter((key) => docsOf(key) !== 0).sort();
+  for (let i = 0; i < keys.length; i += ROWS_PER_STATEMENT) {
     await db
       .insertInto('event_term_docs')
-      .values(rows.slice(i, i + ROWS_PER_STATEMENT).map(([key, docs]) => ({ key, docs })))
+      .values(keys.slice(i, i + ROWS_PER_STATEMENT).map((key) => ({ key, docs: docsOf(key) })))
       .onConflict((oc) => oc.column('key').doUpdateSet({ docs: sql`event_term_docs.docs + excluded.docs` }))
       .execute();
   }

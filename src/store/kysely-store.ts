@@ -247,10 +247,7 @@ export class KyselyStore implements Store {
     const taken = new Counts();
     taken.merge(this.unwritten);
     this.unwritten.writing = true;
-    const all = new Counts();
-    all.merge(taken);
-    if (more) all.merge(more);
-    await writeCounts(this.db, all);
+    await writeCounts(this.db, taken, more);
     return taken;
   }
 
