@@ -247,7 +247,12 @@ export class KyselyStore implements Store {
     const taken = new Counts();
     taken.merge(this.unwritten);
     this.unwritten.writing = true;
-    await writeCounts(this.db, taken, more);
+    try {
+      await writeCounts(this.db, taken, more);
+    } catch (error) {
+      this.unwritten.writing = false;
+      throw error;
+    }
     return taken;
   }
 
