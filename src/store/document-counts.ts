@@ -13,8 +13,9 @@ import type { Database } from './schema.js';
  *
  * What a reader sees: the counts in the table plus those this process has counted and not yet
  * written, so one process reads exactly the counts it would with a write per article (the
- * clusters it makes are the same). Another process sees them after the next batch is written
- * (at most FLUSH_ARTICLES articles or FLUSH_MS later). A process that dies without closing its
+ * clusters it makes are the same). Another process sees them once the next batch is written
+ * (at most FLUSH_ARTICLES articles or FLUSH_MS later) and its own remembered table values
+ * expire (at most FLUSH_MS later; see DocumentCounts). A process that dies without closing its
  * store loses the counts of its last batch: they are a guide to how rare a term is, and a few
  * hundred articles more or less in millions do not change which terms are rare.
  */
@@ -23,6 +24,8 @@ export const FLUSH_ARTICLES = 200;
 export const FLUSH_MS = 30_000;
 /** Rows per statement when writing counts (two parameters each, well under both engines' limits). */
 const ROWS_PER_STATEMENT = 500;
+/** Most table values kept from reads (about 100 bytes each); more, and they are forgotten. */
+const MAX_READ_VALUES = 200_000;
 
 /** Counts per key, added and taken away by whole articles. */
 export class Counts {
@@ -54,12 +57,45 @@ export class Counts {
   }
 }
 
-/** A store's counts not yet in the table: what committed transactions of this process counted. */
-export class UnwrittenCounts extends Counts {
+/**
+ * A process's document counts: what its committed transactions counted and it has not written
+ * yet (the counts themselves), and table values it read since it last wrote.
+ */
+export class DocumentCounts extends Counts {
   /** When the oldest unwritten count was made (ms), or null when there is none. */
   private since: number | null = null;
   /** A batch is being written: no other transaction writes one until it ends. */
   writing = false;
+  /**
+   * Table values read lately, so an article looks up only the keys no article shortly before
+   * it held (about half of them). They change only when some process writes a batch: they
+   * are forgotten when this one does, and FLUSH_MS after the first was read, so another
+   * process's batch is seen at most that much later.
+   */
+  private readonly tableValues = new Map<string, number>();
+  private readSince: number | null = null;
+  /** Counts how often the table values were forgotten: a read begun before may not keep what it read. */
+  generation = 0;
+
+  /** The table values to reuse now. */
+  known(now = Date.now()): ReadonlyMap<string, number> {
+    if (this.readSince !== null && now - this.readSince >= FLUSH_MS) this.forget();
+    return this.tableValues;
+  }
+
+  /** What a read that began in `generation` found in the table, kept for later reads unless it is out of date. */
+  remember(generation: number, values: Iterable<[string, number]>, now = Date.now()): void {
+    if (generation !== this.generation) return;
+    if (this.tableValues.size > MAX_READ_VALUES) this.forget();
+    this.readSince ??= now;
+    for (const [key, n] of values) this.tableValues.set(key, n);
+  }
+
+  private forget(): void {
+    this.tableValues.clear();
+    this.readSince = null;
+    this.generation++;
+  }
 
   /** Whether the next commit should write them, with what it counts itself. */
   due(more: Counts, now = Date.now()): boolean {
@@ -78,6 +114,7 @@ export class UnwrittenCounts extends Counts {
   /** After a commit wrote `written` (a copy of what was here then, less nothing added since): they are in the table now. */
   written(written: Counts): void {
     this.merge(written, -1);
+    this.forget();
     if (this.byKey.size === 0) this.since = null;
   }
 }

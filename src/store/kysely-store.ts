@@ -7,7 +7,7 @@ import { articleRepo } from './article-repo.js';
 import { categoryRepo } from './category-repo.js';
 import type { ChangeHub } from './change-feed.js';
 import { clusterRepo, type ClusterRepo } from './cluster-repo.js';
-import { Counts, UnwrittenCounts, writeCounts } from './document-counts.js';
+import { Counts, DocumentCounts, writeCounts } from './document-counts.js';
 import { commentRepo, type CommentRepo } from './comment-repo.js';
 import { complaintRepo, type ComplaintRepo } from './complaint-repo.js';
 import { entityRepo, type EntityRepo } from './entity-repo.js';
@@ -115,7 +115,7 @@ export class KyselyStore implements Store {
     /** Set on the store a transaction hands out: what its writes touched so far. */
     private readonly pending?: Pending,
     /** Document frequencies this process counted and has not written yet, shared with its transactions. */
-    private readonly unwritten = new UnwrittenCounts(),
+    private readonly unwritten = new DocumentCounts(),
   ) {
     const write: Writer = (work) =>
       this.pending ? work(this.db, this.effects(this.pending)) : this.transaction((tx) => (tx as KyselyStore).write(work));
@@ -127,7 +127,7 @@ export class KyselyStore implements Store {
     this.partnerKeys = partnerKeyRepo(db);
     this.superdeskDestinations = superdeskDestinationRepo(db);
     this.entities = entityRepo(db, write);
-    this.clusters = clusterRepo(db, write, (key) => unwritten.of(key) + (pending?.counts.of(key) ?? 0));
+    this.clusters = clusterRepo(db, engine, write, unwritten, pending?.counts);
     this.articles = articleRepo(db, write);
     this.listings = listingRepo(db);
     this.popularity = popularityRepo(db);
