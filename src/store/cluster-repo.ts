@@ -116,8 +116,8 @@ export function clusterRepo(
       }
       for (let i = 0; i < unknown.length; i += KEYS_PER_QUERY) {
         const part = unknown.slice(i, i + KEYS_PER_QUERY);
-        // On PostgreSQL the keys go as one array: planning an IN list of 300 parameters took
-        // longer than the lookups (measured: 3.9 ms per article, the most of any statement).
+        // On PostgreSQL the keys go as one array parameter, not an IN list of up to 500 for the
+        // server to parse and plan (measured, per article: 3.9 ms with the list, 3.4 with the array).
         const query = db.selectFrom('event_term_docs').select(['key', 'docs']);
         const rows = await (engine === 'postgres' ? query.where(sql<boolean>`key = any(${part}::text[])`) : query.where('key', 'in', part)).execute();
         const found = new Map(rows.map((r) => [r.key, Number(r.docs)]));
@@ -226,8 +226,8 @@ function unionLookup(db: Kysely<Database>, keys: string[], from: Date, to: Date,
 
 /**
  * The same on PostgreSQL, as one lateral subquery over the keys given as an array: the
- * union's text grows with the keys, and PostgreSQL plans every statement it is sent (the
- * union of 18 keys took 2 ms per article, most of it planning).
+ * union's text grows with the keys, and PostgreSQL parses and plans every statement it is
+ * sent (measured, per article: 2.0 ms for the union of about 18 keys, 1.1 ms for this).
  */
 async function lateralLookup(db: Kysely<Database>, keys: string[], from: Date, to: Date, perKey: number): Promise<{ article_id: number }[]> {
   const { rows } = await sql<{ article_id: number }>`

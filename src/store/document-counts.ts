@@ -7,9 +7,9 @@ import type { Database } from './schema.js';
  *
  * Why: each new article adds one to the count of every distinct term and entity it holds,
  * about 300 for a 600-word story, scattered over the whole table. Written with each article,
- * every commit rewrote most of the table's pages: on a feed of distinct stories that was
- * 38 % of all the pages SQLite wrote, and the table's share grows with the vocabulary. Written
- * once per batch, a page is written once for many articles.
+ * every commit rewrote pages all over the table: on a feed of distinct stories that was 38 %
+ * of all the pages SQLite wrote. Written once per batch, a page is written once for many
+ * articles.
  *
  * What a reader sees: the counts in the table plus those this process has counted and not yet
  * written, so one process reads exactly the counts it would with a write per article (the

@@ -114,8 +114,8 @@ export class KyselyStore implements Store {
     private readonly schema?: string,
     /** Set on the store a transaction hands out: what its writes touched so far. */
     private readonly pending?: Pending,
-    /** Document frequencies this process counted and has not written yet, shared with its transactions. */
-    private readonly unwritten = new DocumentCounts(),
+    /** This process's document frequencies not yet written and those it read lately (document-counts.ts), shared with its transactions. */
+    private readonly documentCounts = new DocumentCounts(),
   ) {
     const write: Writer = (work) =>
       this.pending ? work(this.db, this.effects(this.pending)) : this.transaction((tx) => (tx as KyselyStore).write(work));
@@ -127,7 +127,7 @@ export class KyselyStore implements Store {
     this.partnerKeys = partnerKeyRepo(db);
     this.superdeskDestinations = superdeskDestinationRepo(db);
     this.entities = entityRepo(db, write);
-    this.clusters = clusterRepo(db, engine, write, unwritten, pending?.counts);
+    this.clusters = clusterRepo(db, engine, write, documentCounts, pending?.counts);
     this.articles = articleRepo(db, write);
     this.listings = listingRepo(db);
     this.popularity = popularityRepo(db);
@@ -155,18 +155,18 @@ export class KyselyStore implements Store {
     let settled: Settled | undefined;
     try {
       const result = await this.db.transaction().execute(async (trx) => {
-        const tx = new KyselyStore(trx, this.engine, this.hub, this.schema, newPending(), this.unwritten);
+        const tx = new KyselyStore(trx, this.engine, this.hub, this.schema, newPending(), this.documentCounts);
         const value = await work(tx);
         settled = await tx.settle();
         return value;
       });
       const { tags, counted, wrote } = settled!;
-      if (wrote) this.unwritten.written(wrote);
-      else this.unwritten.keep(counted);
+      if (wrote) this.documentCounts.written(wrote);
+      else this.documentCounts.keep(counted);
       if (tags.length > 0) this.hub.emit(tags);
       return result;
     } finally {
-      if (settled?.wrote) this.unwritten.writing = false;
+      if (settled?.wrote) this.documentCounts.writing = false;
       // better-sqlite3 runs each statement synchronously and Kysely chains them with promises,
       // so transactions run back to back (a 500-article push commits 500) would hold the event
       // loop for seconds: no request is answered until the last one commits. One turn of the
@@ -234,7 +234,7 @@ export class KyselyStore implements Store {
     }
     const tags = [...pending.tags];
     if (tags.length > 0) await this.hub.record(this.db, tags);
-    if (!this.unwritten.due(pending.counts)) return { tags, counted: pending.counts };
+    if (!this.documentCounts.due(pending.counts)) return { tags, counted: pending.counts };
     return { tags, counted: pending.counts, wrote: await this.writeUnwritten(pending.counts) };
   }
 
@@ -245,12 +245,12 @@ export class KyselyStore implements Store {
    */
   private async writeUnwritten(more?: Counts): Promise<Counts> {
     const taken = new Counts();
-    taken.merge(this.unwritten);
-    this.unwritten.writing = true;
+    taken.merge(this.documentCounts);
+    this.documentCounts.writing = true;
     try {
       await writeCounts(this.db, taken, more);
     } catch (error) {
-      this.unwritten.writing = false;
+      this.documentCounts.writing = false;
       throw error;
     }
     return taken;
@@ -278,10 +278,10 @@ export class KyselyStore implements Store {
   /** Writes the unwritten document counts in a transaction of their own. */
   private async writeCountsNow(): Promise<void> {
     try {
-      const taken = await this.db.transaction().execute((trx) => new KyselyStore(trx, this.engine, this.hub, this.schema, newPending(), this.unwritten).writeUnwritten());
-      this.unwritten.written(taken);
+      const taken = await this.db.transaction().execute((trx) => new KyselyStore(trx, this.engine, this.hub, this.schema, newPending(), this.documentCounts).writeUnwritten());
+      this.documentCounts.written(taken);
     } finally {
-      this.unwritten.writing = false;
+      this.documentCounts.writing = false;
     }
   }
 
@@ -332,7 +332,7 @@ export class KyselyStore implements Store {
   async close(): Promise<void> {
     try {
       // Counts not written yet would be lost with the process (see document-counts.ts).
-      if (!this.pending && this.unwritten.byKey.size > 0 && !this.unwritten.writing) await this.writeCountsNow();
+      if (!this.pending && this.documentCounts.byKey.size > 0 && !this.documentCounts.writing) await this.writeCountsNow();
     } finally {
       await this.hub.close();
       await this.db.destroy();
