@@ -1,6 +1,4 @@
-import { tagsOf } from './word-tags.js';
-import { slugify } from '../domain/article.js';
-import type { EntityMention, EntityType } from '../domain/entity.js';
+import type { EntityType } from '../domain/entity.js';
 import { findArabicNames } from './find-arabic-names.js';
 import { findDatelinePlaces } from './find-dateline-places.js';
 import { findNameSpans, type NameSpan, type NameWord } from './find-name-spans.js';
@@ -31,7 +29,6 @@ import {
 } from './name-cues.js';
 import {
   cityPopulation,
-  isFunctionWord,
   isCelestialBody,
   isCountry,
   isFamilyName,
@@ -44,24 +41,29 @@ import {
   knownPlace,
   looksLikeOrganisation,
   looksLikePlace,
-  notOrganisationAcronyms,
   placeOfDemonym,
   withoutLegalForm,
 } from './gazetteer.js';
+import {
+  CONNECTOR_WORDS,
+  NAME_TAGS,
+  has,
+  initials,
+  isAcronym,
+  isCommonWord,
+  isFirstName,
+  isPersonOf,
+  isShouted,
+  joined,
+  knownName,
+  knownOrganisationPrefix,
+  leadingName,
+  qualifiedTitle,
+  trailingPlace,
+} from './name-lexicon.js';
+import { resolveSurnames, summarise, type Found, type TaggedEntities } from './resolve-mentions.js';
 
-/** Where in the text an entity was mentioned (quotes use this to find speakers). */
-export interface MentionSpan {
-  slug: string;
-  type: EntityType;
-  start: number;
-  end: number;
-}
-
-/** The tagger's answer: the article's entities, and each mention's place in the text. */
-export interface TaggedEntities {
-  entities: EntityMention[];
-  mentions: MentionSpan[];
-}
+export type { MentionSpan, TaggedEntities } from './resolve-mentions.js';
 
 /** Options of the tagger. */
 export interface TagEntitiesOptions {
@@ -81,67 +83,6 @@ const MONONYMOUS = new Set(['id', 'jv', 'su']);
 /** Languages that capitalise every noun: "Dezember", "Fußball", "Strafraum" are not names. */
 const NOUN_CAPITALISING = new Set(['de', 'lb', 'gsw', 'bar', 'nds']);
 
-// compromise's lexicon (word-tags.ts): first names, cities, countries, companies and the part
-// of speech of common words. Looking words up in it is fast; running its full tagger is ~30 ms/article.
-const has = (word: string, ...tags: string[]) => tagsOf(word).some((t) => tags.includes(t));
-const NAME_TAGS = ['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person'];
-/**
- * A given name: compromise's (mostly English) first names, or one of the given names of 40
- * locales that is not also an ordinary word or a place ("Volodymyr", "Siti", not "Will").
- */
-function isFirstName(word: string): boolean {
-  if (has(word, 'FirstName', 'MaleName', 'FemaleName')) return true;
-  // (The lexicon may know it only as a name of some other kind: "Reilly", "Taylor" are 'Person'.)
-  return isGivenName(word) && tagsOf(word).every((t) => NAME_TAGS.includes(t)) && !knownPlace(word) && !isFunctionWord(word);
-}
-const PLACE_TAGS = ['City', 'Country', 'Region', 'Place'];
-/** Tags that make a word more than an ordinary word (built once, not per word looked up). */
-const NAME_OR_PLACE_TAGS = new Set([...NAME_TAGS, ...PLACE_TAGS, 'Organization', 'Demonym', 'ProperNoun', 'SportsTeam']);
-/** Words that are capitalised only because they open a sentence. */
-function isCommonWord(word: string): boolean {
-  if (word.length > 1 && word === word.toUpperCase()) return false; // "US", not "us"
-  if (isFunctionWord(word)) return true; // "Die", "Les", "Para": capitalised only to open a sentence
-  const tags = tagsOf(word);
-  if (tags.length === 0) return false;
-  return !tags.some((t) => NAME_OR_PLACE_TAGS.has(t));
-}
-/**
- * Whether "<who> of <organisation>" is a person and where they work ("Chen Wei of Songhua
- * Medical University", "Vikram Sethi of Northgate Research"): two or three capitalised words
- * that are no organisation, place or title of their own, then a name shaped like an
- * organisation ("Bank of America", "Church of England" are one name: their first part is not
- * a person's).
- */
-function isPersonOf(who: NameWord[], organisation: NameWord[]): boolean {
-  const texts = who.map((w) => w.text);
-  return (
-    organisation.length > 0 &&
-    looksLikeOrganisation(organisation.map((w) => w.text)) &&
-    !looksLikeOrganisation(texts) &&
-    !looksLikePlace(texts) &&
-    texts.every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !isTitleWord(w) && !isCommonWord(w) && !knownName(w))
-  );
-}
-
-
-interface Found {
-  name: string;
-  type: EntityType;
-  start: number;
-  end: number;
-  role: string | null;
-  /** Single words waiting for coreference: resolved against the people found. */
-  surname?: boolean;
-  /** An unknown multi-word name kept only if a later surname-only mention confirms it. */
-  tentative?: boolean;
-  /** What an unresolved single word is instead of a surname: an organisation by its context, or a city. */
-  fallback?: 'organisation' | 'place';
-  /**
-   * A single word next to a verb of speech ("Dempsey said", "said Graham") or after a word for
-   * what people do ("Brazil star Neymar"): someone, even if not named in full.
-   */
-  personCue?: boolean;
-}
 
 /**
  * Tags people, organisations and places: capitalised spans classified by the gazetteer,
@@ -657,235 +598,7 @@ function speaks(span: NameSpan, word: string): boolean {
   return SPEECH_VERBS.test(span.previousWord ?? '') && span.previousWord !== 'told' && /^\s+$/.test(span.before);
 }
 
-const CONNECTOR_WORDS = new Set(['bin', 'ibn', 'al', 'de', 'da', 'del', 'van', 'von', 'der', 'den', 'du', 'la', 'le']);
-
-/** A known place, nationality or organisation at `k` followed by a title word. */
-function leadingName(words: NameWord[], k: number): { name: string; type: EntityType; next: number } | undefined {
-  for (let end = Math.min(words.length - 1, k + 4); end > k; end--) {
-    if (!isTitleWord(words[end]!.text)) continue;
-    const text = joined(words.slice(k, end));
-    const demonym = placeOfDemonym(text);
-    if (demonym) return { name: demonym, type: 'place', next: end };
-    const known = knownName(text);
-    if (known && known.type !== 'person') return { ...known, next: end };
-    if (end === k + 1 && isAcronym(text)) return { name: text, type: 'organisation', next: end };
-    // "T-Mobile CEO John Legere": an unknown word before a company title is the company.
-    if (end === k + 1 && ORGANISATION_AFTER.test(words[end]!.text.toLowerCase()) && !has(text, ...NAME_TAGS) && !isCommonWord(text)) {
-      return { name: text, type: 'organisation', next: end };
-    }
-  }
-  return undefined;
-}
-
-/**
- * Where the title starts in "<qualifier> <title> <name>": one to three capitalised words that
- * are no title (the qualifier), title words, then a name of one to three words that opens with
- * a given name ("Bill" too) or a word no lexicon knows as common. 0 when the words are not so made.
- */
-function qualifiedTitle(words: NameWord[]): number {
-  for (let j = 1; j <= Math.min(3, words.length - 2); j++) {
-    if (!isTitleWord(words[j]!.text) || isTitleWord(words[j - 1]!.text)) continue;
-    let end = j;
-    while (end < words.length && isTitleWord(words[end]!.text)) end++;
-    const name = words.slice(end);
-    if (name.length === 0 || name.length > 3 || !name.every((w) => /^\p{Lu}/u.test(w.text))) return 0;
-    if (isFirstName(name[0]!.text) || isGivenName(name[0]!.text) || (name.length > 1 && !isCommonWord(name[0]!.text))) return j;
-    return 0;
-  }
-  return 0;
-}
-
-/**
- * How many words from the start come before a trailing country or region ("Ascom | North
- * America"); 0 when the name does not end in one or is nothing else.
- */
-function trailingPlace(words: NameWord[]): number {
-  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
-    const tail = joined(words.slice(words.length - n));
-    const place = knownPlace(tail);
-    const macroRegion = /^(North|South|East|West|Central|Latin)\s|^(Europe|Asia|Africa|America|Americas|Oceania|Middle East|Asia Pacific|EMEA|APAC)$/.test(tail);
-    const head = words.slice(0, words.length - n);
-    // (A country after one or two words only: "Microsoft India", not "White House National Security Council Ukraine".)
-    if (place && (macroRegion || ((isCountry(place) || has(tail, 'Region', 'Country')) && head.length <= 2))) {
-      // "New Mexico", "South Dakota", "Papua New Guinea": the head belongs to the place itself.
-      if (knownPlace(joined(words)) || head.every((w) => isCommonWord(w.text) || /^(New|North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater)$/.test(w.text))) return 0;
-      return words.length - n;
-    }
-  }
-  return 0;
-}
-
-/** The longest leading run of words that is a known organisation, when more words follow. */
-function knownOrganisationPrefix(words: NameWord[]): { name: string; next: number } | undefined {
-  for (let end = Math.min(words.length - 1, 3); end >= 1; end--) {
-    const known = knownName(joined(words.slice(0, end)));
-    if (known?.type !== 'organisation') continue;
-    const rest = words.slice(end);
-    // The rest must not be a name of its own ("Google Jack Buser" is two names).
-    if (rest.some((w) => has(w.text, ...NAME_TAGS) || isTitleWord(w.text) || knownName(w.text))) return undefined;
-    return { name: known.name, next: words.length };
-  }
-  return undefined;
-}
-
-/** All capitals, at least two letters: "BREAKING", "HD", "INC". */
-function isShouted(word: string): boolean {
-  return /\p{Lu}.*\p{Lu}/u.test(word) && word === word.toUpperCase();
-}
-
-/** The capitals of a name's words: "Sierra Nevada Corporation" → "SNC". */
-function initials(name: string): string {
-  return name
-    .split(/[\s-]+/)
-    .filter((w) => /^\p{Lu}/u.test(w))
-    .map((w) => w[0])
-    .join('');
-}
-
-function joined(words: NameWord[]): string {
-  return words.map((w) => w.text).join(' ');
-}
-
-function isAcronym(name: string): boolean {
-  // "A HUNTER who…": a shouted ordinary word is no abbreviation.
-  if (name.length > 3 && isCommonWord(name[0] + name.slice(1).toLowerCase())) return false;
-  return /^[A-Z][A-Z0-9&]{1,5}$/.test(name) && !notOrganisationAcronyms.has(name);
-}
-
-/** Gazetteer and lexicon names: places and organisations with their canonical names. */
-function knownName(name: string): { name: string; type: EntityType } | undefined {
-  const org = knownOrganisation(name);
-  if (org) return { name: org, type: 'organisation' };
-  const place = knownPlace(name);
-  if (place) return { name: place, type: 'place' };
-  const person = name.includes(' ') ? knownPerson(name) : undefined;
-  if (person) return { name: person, type: 'person' };
-  if (has(name, 'Country', 'City', 'Region')) return { name, type: 'place' };
-  if (has(name, 'Organization', 'SportsTeam')) return { name, type: 'organisation' };
-  if (name.includes(' ') && has(name, 'Person')) return { name, type: 'person' };
-  return undefined;
-}
-
 function pushPlace(word: NameWord, found: Found[]): void {
   const name = placeOfDemonym(word.text) ?? knownPlace(word.text);
   if (name) found.push({ name, type: 'place', start: word.start, end: word.end, role: null });
-}
-
-/**
- * Single words become the person whose full name ends (or starts) with them: the most
- * recent such person before the mention, else the first after. Unresolved single words
- * are dropped unless a title vouches for them ("President Macron"), or a verb of speech, or,
- * where people often have one name only (`mononyms`), being a given name ("Prabowo").
- */
-function resolveSurnames(found: Found[], mononyms: boolean): void {
-  const people = found.filter((f) => f.type === 'person' && !f.surname && f.name.includes(' '));
-  // Organisations by their name as written and as found: "SoftBank Group" and "SoftBank", and
-  // by a first word no other name starts with: "Harbor" after "Harbor Pine Outfitters".
-  const organisations = new Map<string, string>();
-  const firstWords = new Map<string, string | null>();
-  for (const f of found) {
-    if (f.type !== 'organisation') continue;
-    organisations.set(f.name, f.name);
-    const written = f.name.split(' ');
-    if (written.length > 1 && looksLikeOrganisation(written)) organisations.set(written.slice(0, -1).join(' '), f.name);
-    const first = written[0]!;
-    // (Not a company's regional arm: "Ascom" stays beside "Ascom North America".)
-    const arm = knownPlace(written.slice(-2).join(' ')) !== undefined || knownPlace(written[written.length - 1]!) !== undefined;
-    if (written.length > 1 && first.length > 2 && !arm && !isCommonWord(first) && !knownName(first)) firstWords.set(first, firstWords.has(first) && firstWords.get(first) !== f.name ? null : f.name);
-  }
-  for (const [first, name] of firstWords) if (name && !organisations.has(first)) organisations.set(first, name);
-  const confirmed = new Set<Found>();
-  // A word that speaks somewhere in the text (or follows "star", "coach") is a person's surname everywhere in it.
-  const cuedSurnames = new Set(found.filter((f) => f.surname && f.personCue && !f.fallback).map((f) => f.name));
-  for (let i = found.length - 1; i >= 0; i--) {
-    const f = found[i]!;
-    if (!f.surname) continue;
-    const lastNames = people.filter((p) => {
-      const parts = p.name.split(' ');
-      return parts[parts.length - 1] === f.name;
-    });
-    // Family name first ("Xi Jinping" → "Xi"), or a first name for someone named in full.
-    // (Not for a name nobody vouched for: "Classificação NASCAR" is no one.)
-    const matches = lastNames.length > 0 ? lastNames : people.filter((p) => !p.tentative && p.name.split(' ')[0] === f.name);
-    const before = matches.filter((p) => p.start < f.start);
-    const sure = before.filter((p) => !p.tentative);
-    const match = sure[sure.length - 1] ?? before[before.length - 1] ?? matches.find((p) => !p.tentative) ?? matches[0];
-    if (match) {
-      f.name = match.name;
-      f.surname = false;
-      if (match.tentative) confirmed.add(match);
-      if (f.role && !match.role) match.role = f.role;
-    } else if (knownPerson(f.name)) {
-      f.name = knownPerson(f.name)!;
-      f.surname = false;
-    } else if (organisations.has(f.name) && f.role === null) {
-      // Once "WeWork Inc" is a company, "WeWork" alone is that company.
-      Object.assign(f, { name: organisations.get(f.name)!, type: 'organisation', surname: false });
-    } else if (f.role !== null || cuedSurnames.has(f.name) || (has(f.name, 'LastName', 'Person') && f.fallback !== 'place') || (mononyms && !f.fallback && isFirstName(f.name))) {
-      f.surname = false;
-    } else if (f.fallback) {
-      Object.assign(f, { type: f.fallback, surname: false });
-    } else {
-      found.splice(i, 1);
-    }
-  }
-  // "Xi" after "Xi Jinping": a word of someone's name the lexicon took for a place is that
-  // person (the gazetteer's places and countries stay places: "Jordan" the country).
-  const sure = people.filter((p) => !p.tentative);
-  for (const f of found) {
-    if (f.type === 'person' || f.name.includes(' ') || knownPlace(f.name) || knownOrganisation(f.name)) continue;
-    const person = sure.find((p) => p.name.split(' ').includes(f.name) && p !== f);
-    if (person) Object.assign(f, { name: person.name, type: 'person', role: null });
-  }
-  // "Harbor" found as a company of its own, after "Harbor Pine Outfitters": the same company.
-  for (const f of found) {
-    const full = f.type === 'organisation' && !f.name.includes(' ') ? firstWords.get(f.name) : undefined;
-    if (full) f.name = full;
-  }
-  // "Van Der Beek" after "James Van Der Beek": a surname of several words is that person too.
-  for (const f of found) {
-    if (f.type !== 'person' || !f.name.includes(' ')) continue;
-    const person = sure.find((p) => p !== f && p.name.endsWith(` ${f.name}`));
-    if (person) Object.assign(f, { name: person.name, tentative: false });
-  }
-  for (let i = found.length - 1; i >= 0; i--) {
-    const f = found[i]!;
-    // (Kept too when someone of that surname was named for sure: "Hunter Biden" beside "Joe Biden".)
-    const surname = f.name.split(' ').pop();
-    if (f.tentative && !confirmed.has(f) && !found.some((o) => o !== f && !o.tentative && o.type === 'person' && (o.name === f.name || o.name.split(' ').pop() === surname))) found.splice(i, 1);
-  }
-}
-
-/**
- * One entity per name, with the type most of its mentions were given (the first on a tie):
- * a name is one thing throughout a text, so "Ascom" read as a company three times and as a
- * surname once is a company.
- */
-function summarise(found: Found[], minMentions: number): TaggedEntities {
-  const bySlug = new Map<string, EntityMention>();
-  const votes = new Map<string, Map<EntityType, number>>();
-  const slugs = found.map((f) => slugify(f.name));
-  for (const [i, f] of found.entries()) {
-    const slug = slugs[i]!;
-    const entity = bySlug.get(slug);
-    if (entity) {
-      entity.mentions++;
-      entity.role ??= f.role;
-    } else {
-      bySlug.set(slug, { slug, name: f.name, type: f.type, mentions: 1, role: f.role });
-      votes.set(slug, new Map());
-    }
-    const tally = votes.get(slug)!;
-    tally.set(f.type, (tally.get(f.type) ?? 0) + 1);
-  }
-  for (const [slug, entity] of bySlug) {
-    const tally = votes.get(slug)!;
-    for (const [type, n] of tally) if (n > tally.get(entity.type)!) entity.type = type;
-    if (entity.type !== 'person') entity.role = null;
-  }
-  const mentions: MentionSpan[] = found.map((f, i) => ({ slug: slugs[i]!, type: bySlug.get(slugs[i]!)!.type, start: f.start, end: f.end }));
-  const entities = [...bySlug.values()].filter((e) => e.mentions >= minMentions);
-  entities.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
-  const kept = new Set(entities.map((e) => e.slug));
-  return { entities, mentions: mentions.filter((m) => kept.has(m.slug)) };
 }

@@ -1,0 +1,162 @@
+/**
+ * The tagger's last steps, once every capitalised span is classified: single words are
+ * resolved to the people and organisations named in full ("Rutte" after "Mark Rutte",
+ * "WeWork" after "WeWork Inc"), and mentions become one entity per name.
+ */
+import { slugify } from '../domain/article.js';
+import type { EntityMention, EntityType } from '../domain/entity.js';
+import { knownOrganisation, knownPerson, knownPlace, looksLikeOrganisation } from './gazetteer.js';
+import { has, isCommonWord, isFirstName, knownName } from './name-lexicon.js';
+
+/** Where in the text an entity was mentioned (quotes use this to find speakers). */
+export interface MentionSpan {
+  slug: string;
+  type: EntityType;
+  start: number;
+  end: number;
+}
+
+/** The tagger's answer: the article's entities, and each mention's place in the text. */
+export interface TaggedEntities {
+  entities: EntityMention[];
+  mentions: MentionSpan[];
+}
+
+/** A mention the tagger found, with what it still has to settle. */
+export interface Found {
+  name: string;
+  type: EntityType;
+  start: number;
+  end: number;
+  role: string | null;
+  /** Single words waiting for coreference: resolved against the people found. */
+  surname?: boolean;
+  /** An unknown multi-word name kept only if a later surname-only mention confirms it. */
+  tentative?: boolean;
+  /** What an unresolved single word is instead of a surname: an organisation by its context, or a city. */
+  fallback?: 'organisation' | 'place';
+  /**
+   * A single word next to a verb of speech ("Dempsey said", "said Graham") or after a word for
+   * what people do ("Brazil star Neymar"): someone, even if not named in full.
+   */
+  personCue?: boolean;
+}
+
+/**
+ * Single words become the person whose full name ends (or starts) with them: the most
+ * recent such person before the mention, else the first after. Unresolved single words
+ * are dropped unless a title vouches for them ("President Macron"), or a verb of speech, or,
+ * where people often have one name only (`mononyms`), being a given name ("Prabowo").
+ */
+export function resolveSurnames(found: Found[], mononyms: boolean): void {
+  const people = found.filter((f) => f.type === 'person' && !f.surname && f.name.includes(' '));
+  // Organisations by their name as written and as found: "SoftBank Group" and "SoftBank", and
+  // by a first word no other name starts with: "Harbor" after "Harbor Pine Outfitters".
+  const organisations = new Map<string, string>();
+  const firstWords = new Map<string, string | null>();
+  for (const f of found) {
+    if (f.type !== 'organisation') continue;
+    organisations.set(f.name, f.name);
+    const written = f.name.split(' ');
+    if (written.length > 1 && looksLikeOrganisation(written)) organisations.set(written.slice(0, -1).join(' '), f.name);
+    const first = written[0]!;
+    // (Not a company's regional arm: "Ascom" stays beside "Ascom North America".)
+    const arm = knownPlace(written.slice(-2).join(' ')) !== undefined || knownPlace(written[written.length - 1]!) !== undefined;
+    if (written.length > 1 && first.length > 2 && !arm && !isCommonWord(first) && !knownName(first)) firstWords.set(first, firstWords.has(first) && firstWords.get(first) !== f.name ? null : f.name);
+  }
+  for (const [first, name] of firstWords) if (name && !organisations.has(first)) organisations.set(first, name);
+  const confirmed = new Set<Found>();
+  // A word that speaks somewhere in the text (or follows "star", "coach") is a person's surname everywhere in it.
+  const cuedSurnames = new Set(found.filter((f) => f.surname && f.personCue && !f.fallback).map((f) => f.name));
+  for (let i = found.length - 1; i >= 0; i--) {
+    const f = found[i]!;
+    if (!f.surname) continue;
+    const lastNames = people.filter((p) => {
+      const parts = p.name.split(' ');
+      return parts[parts.length - 1] === f.name;
+    });
+    // Family name first ("Xi Jinping" → "Xi"), or a first name for someone named in full.
+    // (Not for a name nobody vouched for: "Classificação NASCAR" is no one.)
+    const matches = lastNames.length > 0 ? lastNames : people.filter((p) => !p.tentative && p.name.split(' ')[0] === f.name);
+    const before = matches.filter((p) => p.start < f.start);
+    const sure = before.filter((p) => !p.tentative);
+    const match = sure[sure.length - 1] ?? before[before.length - 1] ?? matches.find((p) => !p.tentative) ?? matches[0];
+    if (match) {
+      f.name = match.name;
+      f.surname = false;
+      if (match.tentative) confirmed.add(match);
+      if (f.role && !match.role) match.role = f.role;
+    } else if (knownPerson(f.name)) {
+      f.name = knownPerson(f.name)!;
+      f.surname = false;
+    } else if (organisations.has(f.name) && f.role === null) {
+      // Once "WeWork Inc" is a company, "WeWork" alone is that company.
+      Object.assign(f, { name: organisations.get(f.name)!, type: 'organisation', surname: false });
+    } else if (f.role !== null || cuedSurnames.has(f.name) || (has(f.name, 'LastName', 'Person') && f.fallback !== 'place') || (mononyms && !f.fallback && isFirstName(f.name))) {
+      f.surname = false;
+    } else if (f.fallback) {
+      Object.assign(f, { type: f.fallback, surname: false });
+    } else {
+      found.splice(i, 1);
+    }
+  }
+  // "Xi" after "Xi Jinping": a word of someone's name the lexicon took for a place is that
+  // person (the gazetteer's places and countries stay places: "Jordan" the country).
+  const sure = people.filter((p) => !p.tentative);
+  for (const f of found) {
+    if (f.type === 'person' || f.name.includes(' ') || knownPlace(f.name) || knownOrganisation(f.name)) continue;
+    const person = sure.find((p) => p.name.split(' ').includes(f.name) && p !== f);
+    if (person) Object.assign(f, { name: person.name, type: 'person', role: null });
+  }
+  // "Harbor" found as a company of its own, after "Harbor Pine Outfitters": the same company.
+  for (const f of found) {
+    const full = f.type === 'organisation' && !f.name.includes(' ') ? firstWords.get(f.name) : undefined;
+    if (full) f.name = full;
+  }
+  // "Van Der Beek" after "James Van Der Beek": a surname of several words is that person too.
+  for (const f of found) {
+    if (f.type !== 'person' || !f.name.includes(' ')) continue;
+    const person = sure.find((p) => p !== f && p.name.endsWith(` ${f.name}`));
+    if (person) Object.assign(f, { name: person.name, tentative: false });
+  }
+  for (let i = found.length - 1; i >= 0; i--) {
+    const f = found[i]!;
+    // (Kept too when someone of that surname was named for sure: "Hunter Biden" beside "Joe Biden".)
+    const surname = f.name.split(' ').pop();
+    if (f.tentative && !confirmed.has(f) && !found.some((o) => o !== f && !o.tentative && o.type === 'person' && (o.name === f.name || o.name.split(' ').pop() === surname))) found.splice(i, 1);
+  }
+}
+
+/**
+ * One entity per name, with the type most of its mentions were given (the first on a tie):
+ * a name is one thing throughout a text, so "Ascom" read as a company three times and as a
+ * surname once is a company.
+ */
+export function summarise(found: Found[], minMentions: number): TaggedEntities {
+  const bySlug = new Map<string, EntityMention>();
+  const votes = new Map<string, Map<EntityType, number>>();
+  const slugs = found.map((f) => slugify(f.name));
+  for (const [i, f] of found.entries()) {
+    const slug = slugs[i]!;
+    const entity = bySlug.get(slug);
+    if (entity) {
+      entity.mentions++;
+      entity.role ??= f.role;
+    } else {
+      bySlug.set(slug, { slug, name: f.name, type: f.type, mentions: 1, role: f.role });
+      votes.set(slug, new Map());
+    }
+    const tally = votes.get(slug)!;
+    tally.set(f.type, (tally.get(f.type) ?? 0) + 1);
+  }
+  for (const [slug, entity] of bySlug) {
+    const tally = votes.get(slug)!;
+    for (const [type, n] of tally) if (n > tally.get(entity.type)!) entity.type = type;
+    if (entity.type !== 'person') entity.role = null;
+  }
+  const mentions: MentionSpan[] = found.map((f, i) => ({ slug: slugs[i]!, type: bySlug.get(slugs[i]!)!.type, start: f.start, end: f.end }));
+  const entities = [...bySlug.values()].filter((e) => e.mentions >= minMentions);
+  entities.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+  const kept = new Set(entities.map((e) => e.slug));
+  return { entities, mentions: mentions.filter((m) => kept.has(m.slug)) };
+}
