@@ -68,7 +68,7 @@ export class DocumentCounts extends Counts {
   writing = false;
   /**
    * Table values read lately, so an article looks up only the keys no article shortly before
-   * it held (about half of them). They change only when some process writes a batch: they
+   * it held (about half of them on the benchmark feed). They change only when some process writes a batch: they
    * are forgotten when this one does, and FLUSH_MS after the first was read, so another
    * process's batch is seen at most that much later.
    */
@@ -111,11 +111,12 @@ export class DocumentCounts extends Counts {
     this.merge(counts);
   }
 
-  /** After a commit wrote `written` (a copy of what was here then, less nothing added since): they are in the table now. */
+  /** After a commit wrote `written`, a copy of the counts here when it began: they are in the table now. */
   written(written: Counts): void {
     this.merge(written, -1);
     this.forget();
-    if (this.byKey.size === 0) this.since = null;
+    // What is left was kept while the batch was written: its time starts now.
+    this.since = this.byKey.size === 0 ? null : Date.now();
   }
 }
 
