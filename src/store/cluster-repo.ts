@@ -116,10 +116,7 @@ export function clusterRepo(
       }
       for (let i = 0; i < unknown.length; i += KEYS_PER_QUERY) {
         const part = unknown.slice(i, i + KEYS_PER_QUERY);
-        // On PostgreSQL the keys go as one array parameter, not an IN list of up to 500 for the
-        // server to parse and plan (measured, per article: 3.9 ms with the list, 3.4 with the array).
-        const query = db.selectFrom('event_term_docs').select(['key', 'docs']);
-        const rows = await (engine === 'postgres' ? query.where(sql<boolean>`key = any(${part}::text[])`) : query.where('key', 'in', part)).execute();
+        const rows = await db.selectFrom('event_term_docs').select(['key', 'docs']).where(oneOf(engine, 'key', part, 'text')).execute();
         const found = new Map(rows.map((r) => [r.key, Number(r.docs)]));
         for (const [key, n] of found) df.set(key, n);
         counts.remember(generation, part.map((key) => [key, found.get(key) ?? 0]));
@@ -149,11 +146,12 @@ export function clusterRepo(
       const out: { articleId: number; clusterId: number; profile: string }[] = [];
       for (let i = 0; i < ids.length; i += KEYS_PER_QUERY) {
         const part = ids.slice(i, i + KEYS_PER_QUERY);
-        const query = db
+        const rows = await db
           .selectFrom('event_profiles')
           .innerJoin('article_clusters', 'article_clusters.article_id', 'event_profiles.article_id')
-          .select(['event_profiles.article_id', 'article_clusters.cluster_id', 'event_profiles.profile']);
-        const rows = await (engine === 'postgres' ? query.where(sql<boolean>`event_profiles.article_id = any(${part}::integer[])`) : query.where('event_profiles.article_id', 'in', part)).execute();
+          .select(['event_profiles.article_id', 'article_clusters.cluster_id', 'event_profiles.profile'])
+          .where(oneOf(engine, 'event_profiles.article_id', part, 'integer'))
+          .execute();
         out.push(...rows.map((r) => ({ articleId: r.article_id, clusterId: r.cluster_id, profile: r.profile })));
       }
       return out.sort((a, b) => a.articleId - b.articleId);
@@ -198,6 +196,15 @@ export function clusterRepo(
       return rows.map((r) => ({ id: r.id, slug: r.slug, headline: r.headline, publishedAt: toDate(r.published_at), provider: { slug: r.p_slug, name: r.p_name } }));
     },
   };
+}
+
+/**
+ * `column` is one of `values`. On PostgreSQL the values go as one array parameter, not an IN
+ * list of up to 500 for the server to parse and plan (measured, per article: the frequency
+ * read took 3.9 ms with the list, 3.4 with the array); SQLite gets the IN list.
+ */
+function oneOf(engine: Engine, column: string, values: readonly (string | number)[], type: 'text' | 'integer') {
+  return engine === 'postgres' ? sql<boolean>`${sql.ref(column)} = any(${values}::${sql.raw(type)}[])` : sql<boolean>`${sql.ref(column)} in (${sql.join(values)})`;
 }
 
 /**
