@@ -69,7 +69,7 @@ export const TEAM_RECORD = /^\s*\(\d{1,2}-\d{1,2}(?:-\d{1,2})?(?:,\s*\d{1,2}-\d{
 export const SPORTS_RESULT = /^(d|beat|beats|defeats|defeated|routs|routed|edges|edged|tops|topped|downs|downed|blanks|blanked|stuns|stunned|thrashes|thrashed|outlasts|outlasted|overpowers|overpowered|clobbers|clobbered|hammers|hammered|trounces|trounced|whips|whipped|vs|versus)$/;
 
 /** Capitalised plurals after "the" that are events or regions, not teams or parties. */
-export const NOT_TEAMS = /^(Olympics|Paralympics|Games|Oscars|Grammys|Emmys|Golden Globes|Championships|Finals|Playoffs|Nationals|Midterms|Holidays|Americas|Alps|Andes|Rockies|Balkans|Tropics|Highlands|Midlands|Lowlands|Islands|Falls|Hills|Heights|Gardens|Commons|Lords|Times|News|News)$/;
+export const NOT_TEAMS = /^(Olympics|Paralympics|Games|Oscars|Grammys|Emmys|Golden Globes|Championships|Finals|Playoffs|Nationals|Midterms|Holidays|Americas|Alps|Andes|Rockies|Balkans|Tropics|Highlands|Midlands|Lowlands|Islands|Falls|Hills|Heights|Gardens|Commons|Lords|Times|News)$/;
 
 export const MONTHS_AND_DAYS = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
@@ -78,7 +78,7 @@ export const MONTHS_AND_DAYS = /^(january|february|march|april|may|june|july|aug
  * "quarterback Tanner Morgan", "novelist Ann Patchett". (Capitalised they would be part of
  * a span; these are not titles, so they do not become the person's role.)
  */
-const PERSON_BEFORE = /^(?:rival|chef|pensioner|resident|mother-of-\w+|father-of-\w+|star|striker|forward|midfielder|defender|goalkeeper|keeper|quarterback|pitcher|winger|captain|teammate|rookie|veteran|singer|rapper|actor|actress|comedian|novelist|author|writer|poet|player|coach|founder|co-founder|spokesman|spokeswoman|spokesperson|lawyer|attorney|analyst|economist|professor|scientist|researcher|reporter|journalist|columnist|correspondent|chef|designer|artist|producer|activist|candidate|nominee|champion|cyclist|golfer|boxer|swimmer|sprinter|skier|wrestler|teenager|inventor|entrepreneur|investor|billionaire|philanthropist|daughter|son|wife|husband|brother|sister|mother|father|widow)$/;
+const PERSON_BEFORE = /^(?:rival|chef|pensioner|resident|mother-of-\w+|father-of-\w+|star|striker|forward|midfielder|defender|goalkeeper|keeper|quarterback|pitcher|winger|captain|teammate|rookie|veteran|singer|rapper|actor|actress|comedian|novelist|author|writer|poet|player|coach|founder|co-founder|spokesman|spokeswoman|spokesperson|lawyer|attorney|analyst|economist|professor|scientist|researcher|reporter|journalist|columnist|correspondent|designer|artist|producer|activist|candidate|nominee|champion|cyclist|golfer|boxer|swimmer|sprinter|skier|wrestler|teenager|inventor|entrepreneur|investor|billionaire|philanthropist|daughter|son|wife|husband|brother|sister|mother|father|widow)$/;
 
 /** A word for what a person does, in lower case ("star", "quarterback", "founder"). */
 export function isPersonNoun(word: string): boolean {
