@@ -3,6 +3,8 @@
  * the candidates the entity tagger classifies. Offsets point into the text, so quotes can
  * ask who was mentioned where.
  */
+import { isOrganisationHead } from './gazetteer.js';
+import { MONTHS_AND_DAYS } from './name-cues.js';
 
 /** One word of a candidate name. */
 export interface NameWord {
@@ -38,6 +40,18 @@ export interface NameSpan {
 const WORD = /(?<![\p{L}'’])(?:[ldjmnstcLDJMNSTC]|[qQ]u)['’](?=\p{Lu})|(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+\.(?:com|net|org|co\.uk|ca|io)(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-'’&][\p{L}\p{N}]+)*/gu;
 /** Lower-case words that may sit inside a name: "Bank of England", "Ursula von der Leyen". */
 const CONNECTORS = new Set(['of', 'for', 'de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'des', 'van', 'von', 'der', 'den', 'du', 'la', 'le', 'al', 'bin', 'ibn', '&']);
+
+/**
+ * Connectors that go on with an institution's name after its head word ("Institute on",
+ * "Office of the", "Council for the"); "of" and "for" before a capital are CONNECTORS anyway.
+ */
+const INSTITUTION_CONNECTORS = new Set(['on', 'of', 'for']);
+
+/** Whether the word at `at` is capitalised and follows the one before after spaces only. */
+function capitalisedAt(words: readonly { text: string; gapBefore: string }[], at: number): boolean {
+  const word = words[at];
+  return word !== undefined && isCapitalised(word.text) && !/[^\s]/.test(word.gapBefore);
+}
 
 function isCapitalised(word: string): boolean {
   // Most words start with an ASCII letter, decided by its code without the Unicode class.
@@ -85,9 +99,18 @@ export function findNameSpans(text: string): NameSpan[] {
           possessive = true;
           break;
         }
-      } else if (CONNECTORS.has(cur.text) && run.length > 0 && j + 1 < words.length && isCapitalised(words[j + 1]!.text) && !/[^\s]/.test(words[j + 1]!.gapBefore)) {
+      } else if (CONNECTORS.has(cur.text) && run.length > 0 && capitalisedAt(words, j + 1)) {
         run.push({ text: cur.text, start: cur.start, end: cur.end });
         j++;
+      } else if (run.length > 0 && isOrganisationHead(run[run.length - 1]!.text) && INSTITUTION_CONNECTORS.has(cur.text)) {
+        // "National Institute on Drug Abuse", "Office of the Inspector General": after a word
+        // that heads an institution's name, "on" and "of the" go on with it (not into a date:
+        // "the Council on Tuesday").
+        // ("House of the Dragon", "House of the Day" are titles: a house's names take no "the".)
+        const the = words[j + 1]?.text === 'the' && !/[^\s]/.test(words[j + 1]!.gapBefore) && run[run.length - 1]!.text !== 'House' ? 1 : 0;
+        if (!capitalisedAt(words, j + 1 + the) || MONTHS_AND_DAYS.test(words[j + 1 + the]!.text)) break;
+        for (let k = 0; k <= the; k++) run.push({ text: words[j + k]!.text, start: words[j + k]!.start, end: words[j + k]!.end });
+        j += 1 + the;
       } else break;
     }
     const first = words[i]!;

@@ -14,6 +14,7 @@ import familyNameData from './gazetteer-data/family-names.json' with { type: 'js
 import firstNameData from './gazetteer-data/first-names.json' with { type: 'json' };
 import functionWordData from './gazetteer-data/function-words.json' with { type: 'json' };
 import nameWords from './gazetteer-data/name-words.json' with { type: 'json' };
+import institutionData from './gazetteer-data/institutions.json' with { type: 'json' };
 import organisationData from './gazetteer-data/organisations.json' with { type: 'json' };
 import peopleData from './gazetteer-data/people.json' with { type: 'json' };
 import placeData from './gazetteer-data/places.json' with { type: 'json' };
@@ -39,6 +40,17 @@ for (const o of organisationData.organisations) {
   organisations.set(key(o.name), o.name);
   for (const a of o.aliases) organisations.set(key(a), o.name);
 }
+// Public bodies, parties and leagues. A name of one is kept as the text writes it ("Labor
+// Department", "British Foreign Office": news names a body in many ways, and a reader knows
+// each), while an abbreviation is written out ("DEA" → "Drug Enforcement Administration"), and
+// matches only in capitals ("ICE" the agency, never "Ice"). A name organisations.json gives
+// already keeps its meaning there.
+const institutionNames = new Set<string>();
+const organisationAcronyms = new Map<string, string>();
+for (const o of institutionData.organisations) {
+  for (const name of [o.name, ...o.aliases]) if (!organisations.has(key(name))) institutionNames.add(key(name));
+  for (const a of o.acronyms) if (!organisations.has(key(a))) organisationAcronyms.set(a, o.name);
+}
 for (const p of peopleData.people) {
   people.set(key(p.name), p.name);
   for (const a of p.aliases) people.set(key(a), p.name);
@@ -59,9 +71,9 @@ export function placeOfDemonym(word: string): string | undefined {
   return demonyms.get(key(word));
 }
 
-/** The canonical name of an organisation the gazetteer knows ("EU" → "European Union"). */
+/** The canonical name of an organisation the gazetteer knows ("EU" → "European Union"), or the name as written for a public body's. */
 export function knownOrganisation(name: string): string | undefined {
-  return organisations.get(key(name));
+  return organisations.get(key(name)) ?? (institutionNames.has(key(name)) ? name : organisationAcronyms.get(name));
 }
 
 /** The full name of a person the gazetteer knows by another name ("Trump" → "Donald Trump"). */
@@ -99,11 +111,16 @@ export function looksLikeOrganisation(words: string[]): boolean {
   // A short prefix must be written in capitals ("FC Porto", "PT Astra"), so "As Trump said" is no club.
   const first = words[0]!;
   if (words.length > 1 && organisationPrefixes.has(first.toLowerCase()) && (first.length > 3 || first === first.toUpperCase())) return true;
-  // "Bank of England", "University of Oxford", "Diplomatic Academy of Vietnam".
-  const of = words.findIndex((w) => w === 'of' || w === 'for');
+  // "Bank of England", "University of Oxford", "Diplomatic Academy of Vietnam", "Council on Foreign Relations".
+  const of = words.findIndex((w) => w === 'of' || w === 'for' || w === 'on');
   if (of < 1 || of === words.length - 1) return false;
   const head = words[of - 1]!.toLowerCase();
   return organisationHeads.has(head) || (of > 1 && organisationSuffixes.has(head));
+}
+
+/** True for a word that heads an organisation's name before "of" ("Ministry", "University", "Office"). */
+export function isOrganisationHead(word: string): boolean {
+  return organisationHeads.has(word.toLowerCase());
 }
 
 /** True for a word that ends organisations' names ("Service", "College", "Bancorp"). */

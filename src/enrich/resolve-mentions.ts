@@ -6,7 +6,7 @@
 import { slugify } from '../domain/article.js';
 import type { EntityMention, EntityType } from '../domain/entity.js';
 import { knownOrganisation, knownPerson, knownPlace, looksLikeOrganisation } from './gazetteer.js';
-import { has, isCommonWord, isFirstName, knownName } from './name-lexicon.js';
+import { has, initials, isAcronym, isCommonWord, isFirstName, knownName } from './name-lexicon.js';
 
 /** Where in the text an entity was mentioned (quotes use this to find speakers). */
 export interface MentionSpan {
@@ -107,6 +107,19 @@ export function resolveSurnames(found: Found[], mononyms: boolean): void {
     if (f.type === 'person' || f.name.includes(' ') || knownPlace(f.name) || knownOrganisation(f.name)) continue;
     const person = sure.find((p) => p.name.split(' ').includes(f.name) && p !== f);
     if (person) Object.assign(f, { name: person.name, type: 'person', role: null });
+  }
+  // "DEA" beside "Drug Enforcement Administration", "NSC" beside "National Security Council":
+  // an abbreviation that spells the initials of an organisation named in full in the text is
+  // that organisation (only when one name alone spells it).
+  const spelled = new Map<string, string | null>();
+  for (const f of found) {
+    if (f.type !== 'organisation' || !f.name.includes(' ')) continue;
+    const letters = initials(f.name);
+    if (letters.length >= 2) spelled.set(letters, spelled.has(letters) && spelled.get(letters) !== f.name ? null : f.name);
+  }
+  for (const f of found) {
+    const full = f.type === 'organisation' && isAcronym(f.name) ? spelled.get(f.name.replace(/s$/, '')) : undefined;
+    if (full) f.name = full;
   }
   // "Harbor" found as a company of its own, after "Harbor Pine Outfitters": the same company.
   for (const f of found) {

@@ -34,6 +34,25 @@ describe('tagEntities: organisations by their legal form and their words', () =>
     lacks(found, 'organisation:Trump Administration', 'person:Yankee Stadium');
   });
 
+  it('reads an institution’s name on through “on” and “of the”, but not into a date or a title', () => {
+    const found = names('The National Institute on Drug Abuse has estimated the figure. She told the Office of the Inspector General, and the Security Council on Tuesday voted.');
+    has(found, 'organisation:National Institute on Drug Abuse', 'organisation:Office of the Inspector General');
+    lacks(found, 'organisation:National Institute', 'organisation:Security Council on Tuesday', 'organisation:Security Council on');
+    lacks(names('Fans of House of the Dragon waited for the finale.'), 'organisation:House of the Dragon');
+  });
+
+  it('writes out an abbreviation of a body the text names in full, or one the gazetteer knows', () => {
+    const entities = tagged('The Drug Enforcement Administration says seizures rose. The DEA says the border is the main entry point.');
+    assert.deepEqual(
+      entities.map((e) => [e.type, e.name, e.mentions]),
+      [['organisation', 'Drug Enforcement Administration', 2]],
+    );
+    has(names('The FTC sued the company on Monday.'), 'organisation:Federal Trade Commission');
+    // A public body's name is kept as written; its abbreviation matches in capitals only.
+    has(names('The Labor Department said payrolls grew.'), 'organisation:Labor Department');
+    lacks(names('Ice covered the roads near Denver on Monday.'), 'organisation:United States Immigration and Customs Enforcement');
+  });
+
   it('reads an organisation word after a hyphen', () => {
     has(names('The stabbing occurred during a presentation at the Schlosspark-Klinik in Berlin.'), 'organisation:Schlosspark-Klinik', 'place:Berlin');
     has(names('The Wheeling News-Register reported the figures on Monday, said David McKinley.'), 'organisation:Wheeling News-Register');
