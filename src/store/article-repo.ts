@@ -56,7 +56,6 @@ export function articleRepo(db: Kysely<Database>, write: Writer): ArticleRepo {
             .where('provider_id', '=', draft.providerId)
             .where('guid', '=', draft.guid)
             .executeTakeFirst();
-        let existing = await findExisting();
         const values = {
           provider_id: draft.providerId,
           guid: draft.guid,
@@ -82,17 +81,17 @@ export function articleRepo(db: Kysely<Database>, write: Writer): ArticleRepo {
         };
         let row: Selectable<ArticlesTable>;
         let outcome: UpsertResult['outcome'];
-        // Two writers may insert the same item at once (two feeds of one provider, two
-        // nodes): the loser of the race finds the winner's row and updates it instead.
-        const inserted = existing
-          ? undefined
-          : await tx
-              .insertInto('articles')
-              .values({ ...values, ingested_at: toTimestamp(new Date()), lead_image_status: values.lead_image_url ? 'pending' : null })
-              .onConflict((oc) => oc.columns(['provider_id', 'guid']).doNothing())
-              .returningAll()
-              .executeTakeFirst();
-        if (!existing && !inserted) existing = await findExisting();
+        // Most items that reach the store are new (the repeat check sets unchanged ones aside
+        // before the pipeline), so the row is inserted first; one stored already, or inserted
+        // by another writer a moment before (two feeds of one provider, two nodes), conflicts
+        // and is read and updated instead.
+        const inserted = await tx
+          .insertInto('articles')
+          .values({ ...values, ingested_at: toTimestamp(new Date()), lead_image_status: values.lead_image_url ? 'pending' : null })
+          .onConflict((oc) => oc.columns(['provider_id', 'guid']).doNothing())
+          .returningAll()
+          .executeTakeFirst();
+        const existing = inserted ? undefined : await findExisting();
         if (inserted) {
           row = inserted;
           outcome = 'created';

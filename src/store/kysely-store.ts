@@ -12,7 +12,7 @@ import { commentRepo, type CommentRepo } from './comment-repo.js';
 import { complaintRepo, type ComplaintRepo } from './complaint-repo.js';
 import { entityRepo, type EntityRepo } from './entity-repo.js';
 import { feedRepo, type FeedRepo } from './feed-repo.js';
-import { appendVersions, listingRepo, refreshStory, storiesOf, type ListingRepo } from './listing-repo.js';
+import { appendVersions, listNewStory, listingRepo, refreshStory, storiesOf, type ListingRepo } from './listing-repo.js';
 import { popularityRepo, type PopularityRepo } from './popularity-repo.js';
 import { providerRepo } from './provider-repo.js';
 import { auditRepo, type AuditRepo } from './audit-repo.js';
@@ -220,7 +220,16 @@ export class KyselyStore implements Store {
       // events record which articles this transaction created) keeps its other entries;
       // anything else is rebuilt from the story's versions.
       const touched = named.has(story) ? undefined : touchedIn.get(story);
-      const appended = touched?.every((id) => pending.events.get(id) === 'created') ? await appendVersions(this.db, story, touched) : null;
+      const created = touched?.every((id) => pending.events.get(id) === 'created') ?? false;
+      // A story begun here by one new article (a story's id is its first version's) is
+      // listed from that article alone.
+      if (created && touched!.length === 1 && touched![0] === story) {
+        const { tags, entries, text } = await listNewStory(this.db, story);
+        for (const tag of tags) pending.tags.add(tag);
+        await refreshStorySearch(this.db, this.engine, story, entries, text ?? undefined);
+        continue;
+      }
+      const appended = created ? await appendVersions(this.db, story, touched!) : null;
       const { tags, entries } = appended ?? (await refreshStory(this.db, story));
       for (const tag of tags) pending.tags.add(tag);
       await refreshStorySearch(this.db, this.engine, story, entries);

@@ -342,6 +342,48 @@ export async function refreshStory(db: Kysely<Database>, storyId: number): Promi
   return { tags: [`story:${storyId}`, ...[...scopes].map((s) => `scope:${s}`)], entries };
 }
 
+/** What the search index needs of an article: read once with its listing entries, not again. */
+export interface IndexedText {
+  headline: string;
+  summary: string;
+  body_text: string;
+  language: string;
+  provider_id: number;
+  categories: { category_slug: string; position: number }[];
+}
+
+/**
+ * What refreshStory would write for a story begun by an article created in this transaction
+ * and alone in it (ingest's most common case: a new story), in three reads by key and no
+ * delete, and the article's text for the search index: a new article has no entries anywhere
+ * to replace, and a story named by its id can hold no older version. The rules are
+ * refreshStory's: a published article is its story's head and its provider's first version.
+ */
+export async function listNewStory(db: Kysely<Database>, articleId: number): Promise<{ tags: string[]; entries: ListingEntry[]; text: IndexedText | null }> {
+  const article = await db
+    .selectFrom('articles')
+    .select(['provider_id', 'published_at', 'ingested_at', 'language', 'status', 'headline', 'summary', 'body_text'])
+    .where('id', '=', articleId)
+    .executeTakeFirst();
+  if (article?.status !== 'published') return { tags: [`story:${articleId}`], entries: [], text: null };
+  const [categories, entities] = await Promise.all([
+    db.selectFrom('article_categories').select(['category_slug', 'position']).where('article_id', '=', articleId).execute(),
+    db.selectFrom('article_entities').select('entity_id').where('article_id', '=', articleId).execute(),
+  ]);
+  const sort_at = Math.min(toDate(article.published_at).getTime(), toDate(article.ingested_at).getTime());
+  const scopes = [
+    'latest',
+    `lang:${article.language.toLowerCase()}`,
+    ...categories.map((c) => `category:${c.category_slug}`),
+    ...entities.map((e) => `entity:${e.entity_id}`),
+    `provider:${article.provider_id}`,
+  ];
+  const entries = scopes.map((scope) => ({ scope, sort_at, article_id: articleId, story_id: articleId }));
+  await db.insertInto('listing_entries').values(entries).execute();
+  const { headline, summary, body_text, language, provider_id } = article;
+  return { tags: [`story:${articleId}`, ...new Set(scopes.map((s) => `scope:${s}`))], entries, text: { headline, summary, body_text, language, provider_id, categories } };
+}
+
 /**
  * What refreshStory would write for a story that, in this transaction, only gained versions
  * created in it, without reading the story's other versions: the head and each provider's

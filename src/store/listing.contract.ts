@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { articleDraft } from '../../test/support/article-draft.js';
 import type { ListingScope } from '../domain/listing.js';
+import { parseSearchQuery } from '../domain/parse-search-query.js';
 import type { ContractFixture } from './enrichment.contract.js';
 import type { Store } from './store.js';
 
@@ -74,6 +75,32 @@ export function describeListingContract(fixture: () => ContractFixture): void {
       assert.deepEqual(await listedIds(f.store, { kind: 'entity', entityId: entity.id }), [article.id]);
       await f.store.entities.saveForArticle(article.id, [], []);
       assert.deepEqual(await listedIds(f.store, { kind: 'entity', entityId: entity.id }), []);
+    });
+
+    it('lists a story begun in one transaction under every scope it belongs to, and finds it in search, as a rebuild lists it', async () => {
+      const f = fixture();
+      const word = `lonestory${n}x${Date.now().toString(36)}`;
+      const slug = `lone-entity-${n}-${Date.now()}`;
+      const category = 'business';
+      const article = await f.store.transaction(async (tx) => {
+        const { article } = await tx.articles.upsert(articleDraft({ providerId: f.providerId, guid: tag(), headline: `A ${word} headline`, categories: [category] }));
+        await tx.entities.saveForArticle(article.id, [{ slug, name: 'Lone Entity', type: 'person', mentions: 1, role: null }], []);
+        await tx.clusters.assign({ articleId: article.id, clusterId: article.id, match: 'first', similarity: 1, signature: 'AAAA', bandKeys: [], publishedAt: article.publishedAt, fresh: true });
+        return article;
+      });
+      const entity = (await f.store.entities.findBySlug(slug))!;
+      const scopes: ListingScope[] = [latest, { kind: 'category', slug: category }, { kind: 'entity', entityId: entity.id }, { kind: 'language', language: 'en' }, { kind: 'provider', providerId: f.providerId }];
+      const seen = async () => ({
+        listed: await Promise.all(scopes.map(async (scope) => (await listedIds(f.store, scope)).includes(article.id))),
+        found: (await f.store.search.query({ query: parseSearchQuery(word), filters: { category } })).hits.map((h) => h.article.id),
+      });
+      const asWritten = await seen();
+      assert.deepEqual(asWritten, { listed: scopes.map(() => true), found: [article.id] });
+      // Unpublished and published again, the story is rebuilt from its versions.
+      await f.store.articles.setStatus(article.id, 'unpublished');
+      assert.deepEqual((await seen()).listed, scopes.map(() => false));
+      await f.store.articles.setStatus(article.id, 'published');
+      assert.deepEqual(await seen(), asWritten);
     });
 
     it('lists a story under its language, and moves it when the language is corrected', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { ListingEntry } from '../listing-repo.js';
+import type { IndexedText, ListingEntry } from '../listing-repo.js';
 import { spaceCjkWords } from '../../domain/cjk-words.js';
 import type { Database } from '../schema.js';
 import type { Engine } from '../store.js';
@@ -26,7 +26,7 @@ interface WantedEntry {
  * transaction touched, so a takedown, an unpublish, a correction or a reprocess changes search
  * in the same commit.
  */
-export async function refreshStorySearch(db: Kysely<Database>, engine: Engine, storyId: number, listed: readonly ListingEntry[]): Promise<void> {
+export async function refreshStorySearch(db: Kysely<Database>, engine: Engine, storyId: number, listed: readonly ListingEntry[], newStory?: IndexedText): Promise<void> {
   const wanted = new Map<number, WantedEntry>();
   for (const row of listed) {
     if (row.story_id !== storyId || (row.scope !== 'latest' && !row.scope.startsWith('provider:'))) continue;
@@ -35,16 +35,19 @@ export async function refreshStorySearch(db: Kysely<Database>, engine: Engine, s
     wanted.set(row.article_id, entry);
   }
   const ids = [...wanted.keys()];
-  const existing = await db
-    .selectFrom('search_entries')
-    .select(['article_id', 'signature'])
-    .where((eb) => (ids.length > 0 ? eb.or([eb('story_id', '=', storyId), eb('article_id', 'in', ids)]) : eb('story_id', '=', storyId)))
-    .execute();
+  // (A story begun in this transaction by a new article has no entries yet, and its text is known.)
+  const existing = newStory
+    ? []
+    : await db
+        .selectFrom('search_entries')
+        .select(['article_id', 'signature'])
+        .where((eb) => (ids.length > 0 ? eb.or([eb('story_id', '=', storyId), eb('article_id', 'in', ids)]) : eb('story_id', '=', storyId)))
+        .execute();
   const stale = existing.filter((e) => !wanted.has(e.article_id));
   for (const e of stale) await removeEntry(db, engine, e.article_id);
   if (ids.length === 0) return;
   const signatures = new Map(existing.map((e) => [e.article_id, e.signature]));
-  for (const entry of wanted.values()) await indexEntry(db, engine, entry, signatures.get(entry.articleId));
+  for (const entry of wanted.values()) await indexEntry(db, engine, entry, signatures.get(entry.articleId), newStory);
 }
 
 async function removeEntry(db: Kysely<Database>, engine: Engine, articleId: number): Promise<void> {
@@ -54,11 +57,13 @@ async function removeEntry(db: Kysely<Database>, engine: Engine, articleId: numb
 }
 
 /** (Re)indexes one article unless what would be indexed has the signature already stored. */
-async function indexEntry(db: Kysely<Database>, engine: Engine, entry: WantedEntry, storedSignature: string | undefined): Promise<void> {
-  const [article, categories] = await Promise.all([
-    db.selectFrom('articles').select(['headline', 'summary', 'body_text', 'language', 'provider_id']).where('id', '=', entry.articleId).executeTakeFirst(),
-    db.selectFrom('article_categories').select(['category_slug', 'position']).where('article_id', '=', entry.articleId).execute(),
-  ]);
+async function indexEntry(db: Kysely<Database>, engine: Engine, entry: WantedEntry, storedSignature: string | undefined, known?: IndexedText): Promise<void> {
+  const [article, categories] = known
+    ? [known, [...known.categories]]
+    : await Promise.all([
+        db.selectFrom('articles').select(['headline', 'summary', 'body_text', 'language', 'provider_id']).where('id', '=', entry.articleId).executeTakeFirst(),
+        db.selectFrom('article_categories').select(['category_slug', 'position']).where('article_id', '=', entry.articleId).execute(),
+      ]);
   if (!article) return;
   // Chinese and Japanese runs are split into words first: neither engine's tokenizer can.
   const text = { headline: spaceCjkWords(article.headline), summary: spaceCjkWords(article.summary), body: spaceCjkWords(article.body_text) };
