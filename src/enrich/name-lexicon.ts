@@ -31,6 +31,8 @@ export const NAME_TAGS = ['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Pe
  * locales that is not also an ordinary word or a place ("Volodymyr", "Siti", not "Will").
  */
 export function isFirstName(word: string): boolean {
+  // "Jean-Marie", "Jo-Wilfried", "Hans-Peter": a compound of given names is one ("Saint-Denis" is not).
+  if (word.includes('-')) return word.split('-').every((part) => part.length > 1 && /^\p{Lu}/u.test(part) && isFirstName(part));
   if (has(word, 'FirstName', 'MaleName', 'FemaleName')) return true;
   // (The lexicon may know it only as a name of some other kind: "Reilly", "Taylor" are 'Person'.)
   return isGivenName(word) && tagsOf(word).every((t) => NAME_TAGS.includes(t)) && !knownPlace(word) && !isFunctionWord(word);

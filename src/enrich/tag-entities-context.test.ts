@@ -102,6 +102,12 @@ describe('tagEntities: what a lone word is when nobody was named with it', () =>
     const tennis = names('Vasek Pospisil edged Reilly Opelka 7-6 and Denis Shapovalov defeated Taylor Fritz 6-3.');
     has(tennis, 'person:Denis Shapovalov');
     lacks(tennis, 'organisation:Taylor Fritz', 'organisation:Reilly Opelka', 'organisation:Vasek Pospisil');
+    // Unknown given names next to a result are players; a hyphenated given name is one; "of" a country is where they are from.
+    has(names('The tie was level after Jo-Wilfried Tsonga cruised past him and Yoshihito Nishioka defeated Gael Monfils 7-5, 6-2.'), 'person:Jo-Wilfried Tsonga', 'person:Yoshihito Nishioka');
+    const doubles = names('They defeated Raven Klaasen of South Africa and Michael Venus of New Zealand in the final.');
+    has(doubles, 'place:South Africa', 'person:Michael Venus');
+    lacks(doubles, 'organisation:Raven Klaasen of South Africa');
+    has(names('Golden State Warriors defeated the Boston Celtics 110-99.'), 'organisation:Golden State Warriors');
     lacks(names('The Games opened in Paris, and the Olympics drew crowds.'), 'organisation:Olympics', 'organisation:Games');
   });
 

@@ -285,7 +285,10 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   const placeInName =
     cityPopulation(joined(words)) !== undefined ||
     words.some((w) => !has(w.text, ...NAME_TAGS) && (knownPlace(w.text) !== undefined || cityPopulation(w.text) !== undefined || has(w.text, 'City', 'Region', 'Country')));
-  if ((record || (result && placeInName)) && !isFirstName(words[0]!.text) && !words.some((w) => isTitleWord(w.text))) {
+  // (Not a player and where they are from: "defeated Raven Klaasen of South Africa".)
+  const ofAt = words.findIndex((w) => w.text === 'of');
+  const playerOfPlace = ofAt >= 2 && knownPlace(joined(words.slice(ofAt + 1))) !== undefined;
+  if ((record || (result && placeInName && !playerOfPlace)) && !isFirstName(words[0]!.text) && !words.some((w) => isTitleWord(w.text))) {
     const known = knownName(joined(words));
     if (!known || (known.type === 'place' && !isCountry(known.name))) {
       found.push({ name: joined(words), type: 'organisation', start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
@@ -508,7 +511,11 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     const firstIsName = isFirstName(rest[0]!.text);
     const namesOnly = rest.every((w) => CONNECTOR_WORDS.has(w.text) || (/^\p{Lu}/u.test(w.text) && (!isCommonWord(w.text) || has(w.text, ...NAME_TAGS))));
     const spoke = SPEECH_VERBS.test(span.nextWord ?? '') || SPEECH_VERBS.test(span.previousWord ?? '');
-    const strongCue = titled !== null || spoke || isPersonNoun(span.previousWord ?? '') || afterPlacePossessive(span, found);
+    // Next to a result ("Yoshihito Nishioka defeated Gael Monfils") a name of unknown words
+    // with no place in it is a player (a team's name holds a place or ends in a plural noun:
+    // "Eastern Michigan", "Golden State Warriors").
+    const player = result && !placeInName && !rest.some((w) => isCommonWord(w.text) || isTitleWord(w.text));
+    const strongCue = titled !== null || spoke || player || isPersonNoun(span.previousWord ?? '') || afterPlacePossessive(span, found);
     // A city of that name ("Palm Bay", "San Bernardino"), unless a title or speech says it is someone.
     // ("Merritt Island" too, or after "in": a place word is no surname.)
     const placeShaped = GEOGRAPHIC.test(rest[rest.length - 1]!.text) || LOCATIVE.has(span.previousWord ?? '');
