@@ -41,6 +41,13 @@ describe('tagEntities: organisations by their legal form and their words', () =>
     lacks(names('Fans of House of the Dragon waited for the finale.'), 'organisation:House of the Dragon');
   });
 
+  it('splits a known body or place from the person named right after it', () => {
+    const found = names('He denied that he, U.S. Ambassador to the European Union Gordon Sondland and Energy Secretary Rick Perry formed a channel.');
+    has(found, 'organisation:European Union', 'person:Gordon Sondland', 'person:Rick Perry');
+    lacks(found, 'person:European Union Gordon Sondland');
+    has(names('The Soviet Union collapsed in 1991, and Ugandan troops entered DR Congo.'), 'place:Soviet Union', 'place:Uganda', 'place:Democratic Republic of the Congo');
+  });
+
   it('writes out an abbreviation of a body the text names in full, or one the gazetteer knows', () => {
     const entities = tagged('The Drug Enforcement Administration says seizures rose. The DEA says the border is the main entry point.');
     assert.deepEqual(

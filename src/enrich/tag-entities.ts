@@ -396,6 +396,14 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     return null;
   }
 
+  // A known body or place, then someone's name: "European Union Gordon Sondland" (after
+  // "Ambassador to the"), "Google Jack Buser", "Goldman Sachs Lloyd Blankfein".
+  const ahead = words.length >= 3 ? knownNameThenPerson(words) : 0;
+  if (ahead > 0) {
+    const known = knownName(joined(words.slice(0, ahead)))!;
+    found.push({ ...known, start: words[0]!.start, end: words[ahead - 1]!.end, role: null });
+    return classifySpan({ ...span, words: words.slice(ahead), sentenceStart: false, previousWord: null, before: ' ' }, found, pendingRole);
+  }
   // A known company before a product name: "Google Stadia", "Dell Precision T1700".
   const brand = words.length > 1 ? knownOrganisationPrefix(words) : undefined;
   if (brand) {
@@ -585,6 +593,20 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   return null;
 }
 
+
+/**
+ * How many leading words name a known organisation or place when a person's name (a given
+ * name and one or two more words, none a known name) follows them; 0 otherwise.
+ */
+function knownNameThenPerson(words: NameWord[]): number {
+  for (let end = Math.min(3, words.length - 2); end >= 1; end--) {
+    const known = knownName(joined(words.slice(0, end)));
+    const person = words.slice(end);
+    if (!known || known.type === 'person' || person.length > 3 || !isFirstName(person[0]!.text)) continue;
+    if (person.every((w) => /^\p{Lu}/u.test(w.text) && !isTitleWord(w.text) && !knownName(w.text))) return end;
+  }
+  return 0;
+}
 
 /** After a country's or city's possessive: "Serbia’s Novak Djokovic", "Britain’s Andy Murray". */
 function afterPlacePossessive(span: NameSpan, found: Found[]): boolean {
