@@ -66,6 +66,15 @@ export function isCountry(name: string): boolean {
   return countries.has(name);
 }
 
+/**
+ * The party a party's adjective or its members' name names ("Democratic debate", "Republican
+ * counsel", "Labour leader", "Republicans"): like a nationality adjective, a mention of it,
+ * and a capital at a sentence's start is no reason to doubt it.
+ */
+export function partyOfAdjective(word: string): string | undefined {
+  return (nameWords.partyAdjectives as Record<string, string>)[word];
+}
+
 /** The place a nationality adjective belongs to ("German" → "Germany"). */
 export function placeOfDemonym(word: string): string | undefined {
   return demonyms.get(key(word));

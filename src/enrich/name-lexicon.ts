@@ -19,6 +19,7 @@ import {
   looksLikeOrganisation,
   looksLikePlace,
   notOrganisationAcronyms,
+  partyOfAdjective,
   placeOfDemonym,
 } from './gazetteer.js';
 
@@ -75,6 +76,9 @@ export function leadingName(words: NameWord[], k: number): { name: string; type:
     const text = joined(words.slice(k, end));
     const demonym = placeOfDemonym(text);
     if (demonym) return { name: demonym, type: 'place', next: end };
+    // "Democratic Sen. Chris Murphy", "Labour MP Diane Abbott".
+    const party = partyOfAdjective(text);
+    if (party) return { name: party, type: 'organisation', next: end };
     const known = knownName(text);
     if (known && known.type !== 'person') return { ...known, next: end };
     if (end === k + 1 && isAcronym(text)) return { name: text, type: 'organisation', next: end };

@@ -41,6 +41,12 @@ describe('tagEntities: organisations by their legal form and their words', () =>
     lacks(names('Fans of House of the Dragon waited for the finale.'), 'organisation:House of the Dragon');
   });
 
+  it('reads a party’s adjective and its members’ name as the party, as a nationality adjective is its country', () => {
+    has(names('Republican counsel Steve Castor asked Morrison about the Democratic debate.'), 'organisation:Republican Party', 'organisation:Democratic Party', 'person:Steve Castor');
+    has(names('He met Labour MP Diane Abbott on Monday. Republicans said no.'), 'organisation:Labour Party', 'person:Diane Abbott', 'organisation:Republican Party');
+    lacks(names('Fighting in the Democratic Republic of Congo went on.'), 'organisation:Democratic Party');
+  });
+
   it('splits a known body or place from the person named right after it', () => {
     const found = names('He denied that he, U.S. Ambassador to the European Union Gordon Sondland and Energy Secretary Rick Perry formed a channel.');
     has(found, 'organisation:European Union', 'person:Gordon Sondland', 'person:Rick Perry');

@@ -41,6 +41,7 @@ import {
   knownPlace,
   looksLikeOrganisation,
   looksLikePlace,
+  partyOfAdjective,
   placeOfDemonym,
   withoutLegalForm,
 } from './gazetteer.js';
@@ -253,7 +254,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   const opener = words[0];
   // (Not the first word of a known name: "South Dakota Gov. Kristi Noem", "New York".)
   const knownLead = words.length > 1 && [2, 3].some((n) => n <= words.length && knownName(joined(words.slice(0, n))) !== undefined);
-  if (opener && (span.sentenceStart || opener.text === 'The') && isCommonWord(opener.text) && !isTitleWord(opener.text) && !knownLead) {
+  if (opener && (span.sentenceStart || opener.text === 'The') && isCommonWord(opener.text) && !isTitleWord(opener.text) && !knownLead && !partyOfAdjective(opener.text)) {
     words = words.slice(1);
   }
   while (words.length > 0 && (words[0]!.text.toLowerCase() === 'the' || /^\p{Ll}/u.test(words[0]!.text))) words = words.slice(1);
@@ -494,6 +495,12 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   const demonymPlace = placeOfDemonym(restName);
   if (demonymPlace) {
     found.push({ name: demonymPlace, type: 'place', start, end, role: null });
+    return null;
+  }
+  // A party's adjective before an ordinary word: "the Democratic debate", "Republican counsel Steve Castor".
+  const party = partyOfAdjective(restName);
+  if (party && /^\s+\p{Ll}/u.test(span.following)) {
+    found.push({ name: party, type: 'organisation', start, end, role: null });
     return null;
   }
   // An abbreviation leading a longer name: "GE Healthcare", "IIFL Securities", "FC Schalke 04".
