@@ -53,10 +53,18 @@ function capitalisedAt(words: readonly { text: string; gapBefore: string }[], at
   return word !== undefined && isCapitalised(word.text) && !/[^\s]/.test(word.gapBefore);
 }
 
+/** An Arabic name's article or kinship word joined to a capitalised name: "al-Masri", "el-Sisi", "bin-Salman". */
+const ARABIC_PARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an|abu|bin|ibn)-\p{Lu}/u;
+
+/** Whether a word opening with a lower-case letter is still a name's: "al-Masri". */
+export function isParticleName(word: string): boolean {
+  return ARABIC_PARTICLE.test(word);
+}
+
 function isCapitalised(word: string): boolean {
   // Most words start with an ASCII letter, decided by its code without the Unicode class.
   const code = word.charCodeAt(0);
-  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a && ARABIC_PARTICLE.test(word));
   return /^\p{Lu}/u.test(word);
 }
 

@@ -47,6 +47,14 @@ describe('tagEntities: organisations by their legal form and their words', () =>
     lacks(names('Fighting in the Democratic Republic of Congo went on.'), 'organisation:Democratic Party');
   });
 
+  it('keeps an Arabic name’s article with it, and reads a title the list knows in other languages', () => {
+    has(names('“The crossing is open,” ministry spokesman Khaled al-Masri told state news agency Petra.'), 'person:Khaled al-Masri');
+    lacks(names('“The crossing is open,” ministry spokesman Khaled al-Masri told state news agency Petra.'), 'person:Khaled');
+    has(names('The al-Shabaab group said it carried out the attack.'), 'organisation:al-Shabaab');
+    const german = tagEntities('Besonders die Abwehr um Kapitän Jonas Weber kam schlecht weg.', { language: 'de' }).entities;
+    assert.deepEqual(german.map((e) => [e.name, e.role]), [['Jonas Weber', 'Kapitän']]);
+  });
+
   it('splits a known body or place from the person named right after it', () => {
     const found = names('He denied that he, U.S. Ambassador to the European Union Gordon Sondland and Energy Secretary Rick Perry formed a channel.');
     has(found, 'organisation:European Union', 'person:Gordon Sondland', 'person:Rick Perry');

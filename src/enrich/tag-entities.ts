@@ -1,7 +1,7 @@
 import type { EntityType } from '../domain/entity.js';
 import { findArabicNames } from './find-arabic-names.js';
 import { findDatelinePlaces } from './find-dateline-places.js';
-import { findNameSpans, type NameSpan, type NameWord } from './find-name-spans.js';
+import { findNameSpans, isParticleName, type NameSpan, type NameWord } from './find-name-spans.js';
 import {
   AGENT_NOUN,
   APPOSITION_THEN_SPEECH,
@@ -257,7 +257,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   if (opener && (span.sentenceStart || opener.text === 'The') && isCommonWord(opener.text) && !isTitleWord(opener.text) && !knownLead && !partyOfAdjective(opener.text)) {
     words = words.slice(1);
   }
-  while (words.length > 0 && (words[0]!.text.toLowerCase() === 'the' || /^\p{Ll}/u.test(words[0]!.text))) words = words.slice(1);
+  while (words.length > 0 && (words[0]!.text.toLowerCase() === 'the' || (/^\p{Ll}/u.test(words[0]!.text) && !isParticleName(words[0]!.text)))) words = words.slice(1);
   const afterThe = span.previousWord === 'the' || (words.length > 0 && words[0] !== span.words[0] && span.words[0]!.text === 'The');
   // "the House Intelligence Committee Tuesday": a day or month is not part of the name.
   while (words.length > 1 && MONTHS_AND_DAYS.test(words[words.length - 1]!.text)) words = words.slice(0, -1);
