@@ -96,6 +96,8 @@ export function leadingName(words: NameWord[], k: number): { name: string; type:
  * a given name ("Bill" too) or a word no lexicon knows as common. 0 when the words are not so made.
  */
 export function qualifiedTitle(words: NameWord[]): number {
+  // ("Chief Financial Officer Annika Brandt" opens with a title: all of it before the name is the title.)
+  if (isTitleWord(words[0]!.text)) return 0;
   for (let j = 1; j <= Math.min(3, words.length - 2); j++) {
     if (!isTitleWord(words[j]!.text) || isTitleWord(words[j - 1]!.text)) continue;
     let end = j;

@@ -55,6 +55,28 @@ describe('tagEntities: organisations by their legal form and their words', () =>
     assert.deepEqual(german.map((e) => [e.name, e.role]), [['Jonas Weber', 'Kapitän']]);
   });
 
+  it('reads a title that opens with a title word, or follows a club’s word, as a title before a person', () => {
+    const cfo = names('“We are not seeing it,” Chief Financial Officer Annika Brandt said.');
+    has(cfo, 'person:Annika Brandt');
+    lacks(cfo, 'organisation:Chief Financial');
+    const director = names('“He brings energy,” said Sporting Director Rachel Owusu.');
+    has(director, 'person:Rachel Owusu');
+    lacks(director, 'organisation:Sporting Director Rachel Owusu');
+    has(names('Sporting Lisbon beat Porto on Sunday.'), 'organisation:Sporting Lisbon');
+  });
+
+  it('joins a body’s name at “and” when the abbreviation after it spells the whole', () => {
+    const found = names('Britain’s Competition and Markets Authority (CMA) on Friday blocked the takeover.');
+    has(found, 'organisation:Competition and Markets Authority');
+    lacks(found, 'organisation:Markets Authority');
+  });
+
+  it('keeps a capital “The” inside a sentence in an organisation’s name, and the name without it is the same one', () => {
+    const entities = tagged('“No cameras, no fuss,” the actor told The Daily Post. A Daily Post reporter was there.');
+    assert.deepEqual(entities.filter((e) => e.type === 'organisation').map((e) => [e.name, e.mentions]), [['The Daily Post', 2]]);
+    lacks(names('The Daily Post said on Monday it would close.'), 'organisation:The Daily Post');
+  });
+
   it('splits a known body or place from the person named right after it', () => {
     const found = names('He denied that he, U.S. Ambassador to the European Union Gordon Sondland and Energy Secretary Rick Perry formed a channel.');
     has(found, 'organisation:European Union', 'person:Gordon Sondland', 'person:Rick Perry');

@@ -119,7 +119,28 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
   const vouched = NOUN_CAPITALISING.has(primary) ? found.filter((f) => (f.type === 'place' && covered(f.start)) || vouchedFor(f)) : found;
   const kept = withoutTitleCaseGuesses(text, primary === 'en' ? withoutCelestialBodies(text, vouched) : vouched, publisher?.start);
   resolveSurnames(kept, MONONYMOUS.has(primary));
+  if (primary === 'en' || primary === '') withTheInNames(text, kept);
   return summarise(kept, options.minMentions ?? 1);
+}
+
+/**
+ * "told The Daily Post", "a report in The Lancet": a capital "The" inside a sentence belongs to
+ * the organisation's name, and the same name written without it is that organisation too. (Names
+ * the gazetteer knows keep their canonical form: "The Associated Press" is Associated Press.)
+ */
+function withTheInNames(text: string, found: Found[]): void {
+  const named = new Set<string>();
+  for (const f of found) {
+    if (f.type !== 'organisation' || text.slice(f.start - 4, f.start) !== 'The ' || knownName(f.name)) continue;
+    // (Not "The" opening a sentence, a line, a quotation or a clause after a colon.)
+    if (/(^|[.!?]['"”’)]*\s+|\n\s*|["“‘«„(]\s*|:\s*)$/u.test(text.slice(Math.max(0, f.start - 10), f.start - 4))) continue;
+    named.add(f.name);
+  }
+  for (const f of found) {
+    if (f.type !== 'organisation' || !named.has(f.name)) continue;
+    f.name = `The ${f.name}`;
+    if (text.slice(f.start - 4, f.start) === 'The ') f.start -= 4;
+  }
 }
 
 /**
@@ -207,9 +228,11 @@ function joinedAtAnd(spans: NameSpan[]): NameSpan[] {
     if (b && a.nextWord === 'and' && b.previousWord === 'and' && b.words[0]!.start === lastA.end + 5 && !a.possessive && b.words.length > 1) {
       const texts = [...a.words, ...b.words].map((w) => w.text);
       const aName = joined(a.words.filter((w) => w.text !== 'The'));
-      // (The first part longer than one word or an ordinary word: "Gannett and GateHouse Media" are two.)
+      // (The first part longer than one word or an ordinary word: "Gannett and GateHouse Media"
+      // are two; or the abbreviation after it spells both: "Competition and Markets Authority (CMA)".)
       const aWords = aName.split(' ').length;
-      if (looksLikeOrganisation(texts) && !knownName(aName) && (aWords > 1 || isCommonWord(lastA.text)) && !has(lastA.text, ...NAME_TAGS) && !knownName(lastA.text)) {
+      const spelled = /^\s*\(\s*(\p{Lu}{3,})\s*\)/u.exec(b.following)?.[1] === initials(joined([...a.words, ...b.words].filter((w) => w.text !== 'The')));
+      if (looksLikeOrganisation(texts) && !knownName(aName) && (aWords > 1 || isCommonWord(lastA.text) || spelled) && !has(lastA.text, ...NAME_TAGS) && !knownName(lastA.text)) {
         const and = { text: 'and', start: lastA.end + 1, end: lastA.end + 4 };
         out.push({ ...b, words: [...a.words, and, ...b.words], sentenceStart: a.sentenceStart, before: a.before, previousWord: a.previousWord, preceding: a.preceding });
         i++;
@@ -382,7 +405,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // (A known person goes on below, where a title before the name becomes the role.)
   const wholeName = knownName(whole);
   const direct = wholeName?.type === 'person' ? undefined : wholeName;
-  if (direct || (words.length > 1 && !isTitleWord(words[0]!.text) && looksLikeOrganisation(words.map((w) => w.text)))) {
+  if (direct || (words.length > 1 && !isTitleWord(words[0]!.text) && looksLikeOrganisation(words.map((w) => w.text)) && !titleThenPerson(words))) {
     found.push({ ...(direct ?? { name: withoutLegalForm(whole), type: 'organisation' as const }), start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
     return null;
   }
@@ -600,6 +623,14 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   return null;
 }
 
+
+/**
+ * Whether the span ends in a title and a person's name (a given name and one or two more
+ * words): "Sporting Director Rachel Owusu" is a role and someone, whatever "Sporting" opens.
+ */
+function titleThenPerson(words: NameWord[]): boolean {
+  return words.some((w, i) => i > 0 && isTitleWord(w.text) && words.length - i - 1 >= 2 && words.length - i - 1 <= 3 && isFirstName(words[i + 1]!.text));
+}
 
 /**
  * How many leading words name a known organisation or place when a person's name (a given
