@@ -203,6 +203,11 @@ describe('extractQuotes: who the verb’s subject is', () => {
     const text = 'Maria Lopez moved to Tucson in 2003.\n\n“I never thought I would stay this long in the desert,” the 45-year-old said.';
     assert.deepEqual(quotesOf(text), [['I never thought I would ', 'Maria Lopez']]);
   });
+
+  it('gives “the Marseille-born chef said” to the person last named: where someone is from, then what they do', () => {
+    const text = 'Aziz Benali runs one of the most talked-about restaurants in London.\n\n“She would look at the plates and ask where the food was,” the Marseille-born chef said in an interview.';
+    assert.deepEqual(quotesOf(text), [['She would look at the pl', 'Aziz Benali']]);
+  });
 });
 
 describe('extractQuotes: other languages', () => {

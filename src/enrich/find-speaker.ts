@@ -136,8 +136,10 @@ function epithetSpeaker(phrase: string, start: number, context: AttributionConte
   const words = /^(?:the|der|die|das|le|la|l['’]|el|o|a)\s*((?:[\p{L}\d'’-]+\s+){0,2}?)([\p{L}\d-]+)(?=[\s,]|$)/iu.exec(phrase);
   if (!words) return undefined;
   const noun = words[2]!;
-  const epithet = isTitleWord(noun) || /^\d+-(?:year-old|jährige[rn]?)$/i.test(noun) || placeOfDemonym(noun) !== undefined;
-  return epithet ? subjectSpeaker(start, null, context) : undefined;
+  const epithet = (word: string) => isTitleWord(word) || /^\d+-(?:year-old|jährige[rn]?)$/i.test(word) || placeOfDemonym(word) !== undefined;
+  // ("the Marseille-born chef", "the Lagos-based lawyer": where someone is from, then what they do.)
+  const from = /^(?:the|der|die|das|le|la|l['’]|el|o|a)\s+\p{Lu}[\p{L}'’.-]*-(?:born|based|raised|bred)\s+(\p{Ll}+)(?=[\s,]|$)/u.exec(phrase)?.[1];
+  return epithet(noun) || (from !== undefined && (epithet(from) || isPersonNoun(from))) ? subjectSpeaker(start, null, context) : undefined;
 }
 
 /** The previous quote's speaker, when only its attribution stands between the two quotes. */
