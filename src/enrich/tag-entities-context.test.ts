@@ -96,6 +96,11 @@ describe('tagEntities: organisations by their legal form and their words', () =>
     lacks(names('Ice covered the roads near Denver on Monday.'), 'organisation:United States Immigration and Customs Enforcement');
   });
 
+  it('reads streets, roads and piers as places, and a French stadium by its head word', () => {
+    has(names('Residents packed the hall on Hawthorn Street, and the parade went down Main Street to Navy Pier.'), 'place:Hawthorn Street', 'place:Main Street', 'place:Navy Pier');
+    has(names('Fans filled the Stade des Ormeaux on Saturday.'), 'place:Stade des Ormeaux');
+  });
+
   it('reads an organisation word after a hyphen', () => {
     has(names('The stabbing occurred during a presentation at the Schlosspark-Klinik in Berlin.'), 'organisation:Schlosspark-Klinik', 'place:Berlin');
     has(names('The Wheeling News-Register reported the figures on Monday, said David McKinley.'), 'organisation:Wheeling News-Register');
