@@ -58,8 +58,8 @@ export async function assignCluster(
   options: ClusterOptions,
   print: Fingerprint = fingerprint(article.headline, article.bodyText, options, article.language),
   entities: readonly EntityMention[] = [],
-  /** The article was created in this transaction (see ClusterIndex.assign). */
-  { fresh = false }: { fresh?: boolean } = {},
+  /** The article was created in this transaction, and whether it is published (see ClusterIndex.assign). */
+  { fresh = false, published }: { fresh?: boolean; published?: boolean } = {},
 ): Promise<ClusterMembership> {
   const keysToCount = frequencyKeys(print.terms, entities);
   const frequencies = await clusters.documentFrequencies(keysToCount);
@@ -81,7 +81,7 @@ export async function assignCluster(
     }
     // Reprocessing a cluster's first article finds its own copies: it stays the first.
     const membership: ClusterMembership = { articleId: article.id, clusterId, match: clusterId === article.id ? 'first' : 'exact', similarity: 1 };
-    return settled(clusters, { ...base, ...membership, links: [{ articleId: exact.articleId, similarity: 1 }], fresh });
+    return settled(clusters, { ...base, ...membership, links: [{ articleId: exact.articleId, similarity: 1 }], fresh, published });
   }
   const windowMs = options.windowHours * 3_600_000;
   const t = article.publishedAt.getTime();
@@ -91,14 +91,14 @@ export async function assignCluster(
   const near = chooseCluster(print.signature, candidates, options);
   if (near && near.clusterId !== article.id) {
     const membership: ClusterMembership = { articleId: article.id, clusterId: near.clusterId, match: 'near', similarity: near.similarity };
-    return settled(clusters, { ...base, ...membership, links: near.links, fresh });
+    return settled(clusters, { ...base, ...membership, links: near.links, fresh, published });
   }
   // A cluster's first article, reprocessed, finds its own copies: they stay linked to it.
   const ownCopies = near?.links ?? [];
   const joined = comparable
     ? await joinEvent(clusters, article.id, built.profile, built.queryKeys, from, to, options)
     : { membership: { articleId: article.id, clusterId: article.id, match: 'first' as const, similarity: 1 }, links: [] };
-  return settled(clusters, { ...base, ...joined.membership, links: [...ownCopies, ...joined.links], fresh });
+  return settled(clusters, { ...base, ...joined.membership, links: [...ownCopies, ...joined.links], fresh, published });
 }
 
 /** Records the membership with its links; the story it ends in may differ once a reprocessed version's story is recomputed. */

@@ -61,9 +61,9 @@ export interface ClusterIndex {
    * both ways. When it was clustered before or is not published, its story and the one it left
    * are then recomputed from their links and may split. Resolves to the story it ends in.
    * `fresh`: the article was created in this transaction, so there is nothing of it to look up
-   * or replace.
+   * or replace; `published`, given with it, is whether it is published (not read back).
    */
-  assign(membership: ClusterMembership & { signature: string; bandKeys: string[]; publishedAt: Date; event?: EventIndexEntry; links?: ClusterLink[]; fresh?: boolean }): Promise<number>;
+  assign(membership: ClusterMembership & { signature: string; bandKeys: string[]; publishedAt: Date; event?: EventIndexEntry; links?: ClusterLink[]; fresh?: boolean; published?: boolean }): Promise<number>;
   /** How many profiled articles there are, and how many hold each key (absent keys: none). */
   documentFrequencies(keys: string[]): Promise<{ docs: number; df: Map<string, number> }>;
   /**

@@ -95,7 +95,7 @@ export function clusterRepo(
         }
         // A new published version only joins (or merges) stories; a version clustered again,
         // or one not shown, may leave its story in parts.
-        const shown = await tx.selectFrom('articles').select('id').where('id', '=', m.articleId).where('status', '=', 'published').executeTakeFirst();
+        const shown = m.fresh && m.published !== undefined ? m.published : (await tx.selectFrom('articles').select('id').where('id', '=', m.articleId).where('status', '=', 'published').executeTakeFirst()) !== undefined;
         if (!before && shown) return m.clusterId;
         await reclusterAround(tx, effects, [m.articleId], before ? [before.cluster_id] : []);
         const after = await tx.selectFrom('article_clusters').select('cluster_id').where('article_id', '=', m.articleId).executeTakeFirstOrThrow();
