@@ -140,7 +140,7 @@ async function writeItem(tx: Store, item: ItemToStore, adoptDisclaimer: boolean,
   if (saved.outcome !== 'unchanged' || item.always) {
     const fresh = saved.outcome === 'created';
     await tx.entities.saveForArticle(saved.article.id, result.enrichment.entities, result.enrichment.quotes, { fresh });
-    membership = await assignCluster(tx.clusters, saved.article, options.clustering, result.print, result.enrichment.entities, { fresh });
+    membership = await assignCluster(tx.clusters, saved.article, options.clustering, result.print, result.enrichment.entities, { fresh, published: saved.article.status === 'published' });
     // No listing call here: the store rewrites the listings of the stories this touched before it commits.
   }
   return { ...saved, membership };
