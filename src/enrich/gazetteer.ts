@@ -18,6 +18,7 @@ import institutionData from './gazetteer-data/institutions.json' with { type: 'j
 import organisationData from './gazetteer-data/organisations.json' with { type: 'json' };
 import peopleData from './gazetteer-data/people.json' with { type: 'json' };
 import placeData from './gazetteer-data/places.json' with { type: 'json' };
+import teamData from './gazetteer-data/teams.json' with { type: 'json' };
 import cityData from './gazetteer-data/world-cities.json' with { type: 'json' };
 
 const places = new Map<string, string>();
@@ -50,6 +51,12 @@ const organisationAcronyms = new Map<string, string>();
 for (const o of institutionData.organisations) {
   for (const name of [o.name, ...o.aliases]) if (!organisations.has(key(name))) institutionNames.add(key(name));
   for (const a of o.acronyms) if (!organisations.has(key(a))) organisationAcronyms.set(a, o.name);
+}
+// Clubs and teams go by their canonical name ("Barça" → FC Barcelona); their abbreviations
+// match only in capitals ("PSG").
+for (const o of teamData.organisations) {
+  for (const name of [o.name, ...o.aliases]) if (!organisations.has(key(name)) && !institutionNames.has(key(name))) organisations.set(key(name), o.name);
+  for (const a of o.acronyms) if (!organisations.has(key(a)) && !organisationAcronyms.has(a)) organisationAcronyms.set(a, o.name);
 }
 for (const p of peopleData.people) {
   people.set(key(p.name), p.name);

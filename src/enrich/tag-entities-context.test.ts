@@ -62,7 +62,7 @@ describe('tagEntities: organisations by their legal form and their words', () =>
     const director = names('“He brings energy,” said Sporting Director Rachel Owusu.');
     has(director, 'person:Rachel Owusu');
     lacks(director, 'organisation:Sporting Director Rachel Owusu');
-    has(names('Sporting Lisbon beat Porto on Sunday.'), 'organisation:Sporting Lisbon');
+    has(names('Sporting Lisbon beat Porto on Sunday.'), 'organisation:Sporting CP');
   });
 
   it('joins a body’s name at “and” when the abbreviation after it spells the whole', () => {
@@ -99,6 +99,11 @@ describe('tagEntities: organisations by their legal form and their words', () =>
   it('reads streets, roads and piers as places, and a French stadium by its head word', () => {
     has(names('Residents packed the hall on Hawthorn Street, and the parade went down Main Street to Navy Pier.'), 'place:Hawthorn Street', 'place:Main Street', 'place:Navy Pier');
     has(names('Fans filled the Stade des Ormeaux on Saturday.'), 'place:Stade des Ormeaux');
+  });
+
+  it('knows clubs and teams by their other names, and gives them their usual full name', () => {
+    has(names('Barça beat Juve 2-1, and the Lakers lost to the Celtics.'), 'organisation:FC Barcelona', 'organisation:Juventus', 'organisation:Los Angeles Lakers', 'organisation:Boston Celtics');
+    has(names('PSG signed him from Bayern Munich.'), 'organisation:Paris Saint-Germain', 'organisation:Bayern Munich');
   });
 
   it('reads an organisation word after a hyphen', () => {
