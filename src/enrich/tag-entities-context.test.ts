@@ -101,6 +101,12 @@ describe('tagEntities: organisations by their legal form and their words', () =>
     has(names('Fans filled the Stade des Ormeaux on Saturday.'), 'place:Stade des Ormeaux');
   });
 
+  it('reads the names in a box score’s lines as players, even an ordinary word', () => {
+    const found = names('Palm Bay (1-0): Tolivert 25 points. Davis 17 points.\n\nRockledge (0-1): Blakely 15 points. Brown 4 points.');
+    has(found, 'person:Tolivert', 'person:Davis', 'person:Blakely', 'person:Brown');
+    lacks(names('The team scored 25 points. Points came late.'), 'person:Points');
+  });
+
   it('knows clubs and teams by their other names, and gives them their usual full name', () => {
     has(names('Barça beat Juve 2-1, and the Lakers lost to the Celtics.'), 'organisation:FC Barcelona', 'organisation:Juventus', 'organisation:Los Angeles Lakers', 'organisation:Boston Celtics');
     has(names('PSG signed him from Bayern Munich.'), 'organisation:Paris Saint-Germain', 'organisation:Bayern Munich');

@@ -78,6 +78,9 @@ export interface TagEntitiesOptions {
   language?: string | null;
 }
 
+/** After a player's name in a box score: "25 points", "3 steals", "112 yards". */
+const STAT_LINE = /^\s+\d{1,3}\s+(?:points?|pts|rebounds?|assists?|goals?|saves?|steals?|blocks?|yards?|tackles?|strikeouts?|RBIs?)\b/i;
+
 /** Languages whose speakers often have one name only ("Prabowo", "Jokowi", "Ali"). */
 const MONONYMOUS = new Set(['id', 'jv', 'su']);
 
@@ -273,11 +276,13 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     return null;
   }
   let words = span.words.slice();
+  // A box score's line names a player, even by an ordinary word: "Tolivert 25 points.", "Brown 4 points."
+  const statLine = span.words.length === 1 && STAT_LINE.test(span.following);
   // Sentence-opening words that are ordinary words ("The", "While", "Earlier").
   const opener = words[0];
   // (Not the first word of a known name: "South Dakota Gov. Kristi Noem", "New York".)
   const knownLead = words.length > 1 && [2, 3].some((n) => n <= words.length && knownName(joined(words.slice(0, n))) !== undefined);
-  if (opener && (span.sentenceStart || opener.text === 'The') && isCommonWord(opener.text) && !isTitleWord(opener.text) && !knownLead && !partyOfAdjective(opener.text)) {
+  if (opener && (span.sentenceStart || opener.text === 'The') && isCommonWord(opener.text) && !isTitleWord(opener.text) && !knownLead && !partyOfAdjective(opener.text) && !statLine) {
     words = words.slice(1);
   }
   while (words.length > 0 && (words[0]!.text.toLowerCase() === 'the' || (/^\p{Ll}/u.test(words[0]!.text) && !isParticleName(words[0]!.text)))) words = words.slice(1);
@@ -598,7 +603,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     } else if (role !== null && looksLikeOrganisation([...roleWords.map((w) => w.text), word])) {
       // "General Assembly", "Supreme Court": a title word before an organisation's last word names a body.
       found.push({ name: joined([...roleWords, rest[0]!]), type: 'organisation', start: roleWords[0]!.start, end, role: null });
-    } else if (titled !== null || !common || !span.sentenceStart) {
+    } else if (titled !== null || !common || !span.sentenceStart || statLine) {
       // Maybe the surname of someone named in full elsewhere ("Rutte", "Lane"); decided
       // once all are known, and dropped when nobody matches unless its context or a city
       // of that name says what it is.
@@ -616,7 +621,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       const source = !quoted && SOURCE_BEFORE.test(span.preceding);
       const result = SPORTS_RESULT.test(span.nextWord ?? '') || SPORTS_RESULT.test(span.previousWord ?? '');
       const fallback = titled !== null ? undefined : corporate || result || source ? 'organisation' : city ? 'place' : undefined;
-      const personCue = speaks(span, word) || (isPersonNoun(span.previousWord ?? '') && !common);
+      const personCue = speaks(span, word) || statLine || (isPersonNoun(span.previousWord ?? '') && !common);
       found.push({ name: word, type: 'person', start, end, role: titled, surname: true, personCue, ...(fallback ? { fallback } : {}) });
     }
   }
