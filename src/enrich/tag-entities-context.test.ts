@@ -158,6 +158,8 @@ describe('tagEntities: what a lone word is when nobody was named with it', () =>
   it('a team after "the" or a match result, but players stay people', () => {
     has(names('Anthony Lynn’s Chargers lost 24-17 to the Chiefs on Monday.'), 'organisation:Chiefs');
     has(names('Mike Glass threw for three touchdowns and Eastern Michigan routs Northern Illinois.'), 'organisation:Eastern Michigan', 'organisation:Northern Illinois');
+    // (Also opening a sentence, where "Eastern" alone would be an ordinary word.)
+    has(names('Tuesday’s college football: Eastern Michigan routs Northern Illinois to become bowl eligible'), 'organisation:Eastern Michigan');
     const tennis = names('Vasek Pospisil edged Reilly Opelka 7-6 and Denis Shapovalov defeated Taylor Fritz 6-3.');
     has(tennis, 'person:Denis Shapovalov');
     lacks(tennis, 'organisation:Taylor Fritz', 'organisation:Reilly Opelka', 'organisation:Vasek Pospisil');

@@ -281,7 +281,9 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // Sentence-opening words that are ordinary words ("The", "While", "Earlier").
   const opener = words[0];
   // (Not the first word of a known name: "South Dakota Gov. Kristi Noem", "New York".)
-  const knownLead = words.length > 1 && [2, 3].some((n) => n <= words.length && knownName(joined(words.slice(0, n))) !== undefined);
+  // (Nor a compass word before a known place: "Eastern Michigan routs …", "West Africa".)
+  const knownLead =
+    words.length > 1 && ([2, 3].some((n) => n <= words.length && knownName(joined(words.slice(0, n))) !== undefined) || (COMPASS.test(words[0]!.text) && knownName(words[1]!.text)?.type === 'place'));
   if (opener && (span.sentenceStart || opener.text === 'The') && isCommonWord(opener.text) && !isTitleWord(opener.text) && !knownLead && !partyOfAdjective(opener.text) && !statLine) {
     words = words.slice(1);
   }
