@@ -68,6 +68,25 @@ export function describeSearchContract(fixture: () => ContractFixture): void {
       assert.deepEqual(await ids(f.store, w.toUpperCase()), [inHeadline.id, inBody.id], 'case does not matter');
     });
 
+    it('indexes a story whose search key another article holds under the next free key below', async () => {
+      // A key is the sort time · 2²¹ + the id mod 2²¹: two articles of one millisecond whose
+      // ids are 2²¹ apart share it. Here another article is moved onto the key the next one will want.
+      const f = fixture();
+      const at = new Date(Date.now() - 7_200_000);
+      const holder = await addStory(f, { headline: `${word()} holder` });
+      const db = (f.store as KyselyStore).db;
+      const wanted = BigInt(at.getTime()) * 2_097_152n + BigInt((holder.id + 1) % 2_097_152);
+      // (Keys pass 2⁵³: bound as bigint on SQLite, as decimal text on PostgreSQL, and compared in SQL.)
+      const param = (key: bigint) => (f.store.engine === 'sqlite' ? key : key.toString()) as never;
+      await db.updateTable('search_entries').set({ key: param(wanted) }).where('article_id', '=', holder.id).execute();
+      const w = word();
+      const story = await addStory(f, { headline: `The ${w} story`, publishedAt: at });
+      assert.equal(story.id, holder.id + 1, 'the next article took the next id');
+      const below = await db.selectFrom('search_entries').select('article_id').where('key', '=', param(wanted - 1n)).execute();
+      assert.deepEqual(below.map((r) => r.article_id), [story.id]);
+      assert.deepEqual(await ids(f.store, w), [story.id]);
+    });
+
     it('puts the newer of two equally relevant stories first (recency boost)', async () => {
       const f = fixture();
       const w = word();

@@ -76,33 +76,30 @@ async function indexEntry(db: Kysely<Database>, engine: Engine, entry: WantedEnt
   // The head is a column, not a token (see search-tags.ts).
   const tags = facts.filter((f): f is SearchTag => f.kind !== 'head');
   if (storedSignature !== undefined) await removeEntry(db, engine, entry.articleId);
-  const key = keyParameter(engine, await freeKey(db, engine, entry));
-  const row = { key, article_id: entry.articleId, story_id: entry.storyId, sort_at: entry.sortAt, head: entry.head ? 1 : 0, signature };
-  if (engine === 'sqlite') {
-    await sql`insert into search_entries (key, article_id, story_id, sort_at, head, signature)
-      values (${key}, ${row.article_id}, ${row.story_id}, ${row.sort_at}, ${row.head}, ${row.signature})`.execute(db);
-    await sql`insert into search_fts (rowid, headline, summary, body, tags)
-      values (${key}, ${text.headline}, ${text.summary}, ${text.body}, ${tags.map(sqliteTagToken).join(' ')})`.execute(db);
-  } else {
-    const config = textSearchConfig(article.language, await availableConfigs(db));
-    await sql`insert into search_entries (article_id, key, story_id, sort_at, head, signature, config, document)
-      values (${row.article_id}, ${key}, ${row.story_id}, ${row.sort_at}, ${row.head}, ${row.signature}, ${config},
+  const config = engine === 'postgres' ? textSearchConfig(article.language, await availableConfigs(db)) : '';
+  // The entry's key, or the next free one below it when another article holds it (two
+  // articles of the same millisecond whose ids are 2²¹ apart; the key passes 2⁵³, so a
+  // bigint): the insert itself tells, so a free key costs no lookup first.
+  for (let key = BigInt(entry.sortAt) * BigInt(SEARCH_KEY_SPAN) + BigInt(entry.articleId % SEARCH_KEY_SPAN); ; key -= 1n) {
+    const k = keyParameter(engine, key);
+    const row = { article_id: entry.articleId, story_id: entry.storyId, sort_at: entry.sortAt, head: entry.head ? 1 : 0, signature };
+    if (engine === 'sqlite') {
+      const added = await sql`insert into search_entries (key, article_id, story_id, sort_at, head, signature)
+        values (${k}, ${row.article_id}, ${row.story_id}, ${row.sort_at}, ${row.head}, ${row.signature})
+        on conflict (key) do nothing returning key`.execute(db);
+      if (added.rows.length === 0) continue;
+      await sql`insert into search_fts (rowid, headline, summary, body, tags)
+        values (${k}, ${text.headline}, ${text.summary}, ${text.body}, ${tags.map(sqliteTagToken).join(' ')})`.execute(db);
+      return;
+    }
+    // (The configuration is recorded in the same round trip: search reads which ones are in use.)
+    const added = await sql`with recorded as (insert into search_configs (config) values (${config}) on conflict do nothing)
+      insert into search_entries (article_id, key, story_id, sort_at, head, signature, config, document)
+      values (${row.article_id}, ${k}, ${row.story_id}, ${row.sort_at}, ${row.head}, ${row.signature}, ${config},
         setweight(to_tsvector(${config}::regconfig, ${text.headline}), 'A') || setweight(to_tsvector(${config}::regconfig, ${text.summary}), 'B')
-          || to_tsvector(${config}::regconfig, ${text.body}) || array_to_tsvector(${tags.map(postgresTagLexeme)}::text[]))`.execute(db);
-    await sql`insert into search_configs (config) values (${config}) on conflict do nothing`.execute(db);
-  }
-}
-
-/**
- * The entry's key (it passes 2⁵³, so a bigint). Two articles of the same millisecond whose
- * ids are 2²¹ apart would share it; the second takes the next free key below.
- */
-async function freeKey(db: Kysely<Database>, engine: Engine, entry: WantedEntry): Promise<bigint> {
-  let key = BigInt(entry.sortAt) * BigInt(SEARCH_KEY_SPAN) + BigInt(entry.articleId % SEARCH_KEY_SPAN);
-  for (;;) {
-    const taken = await sql<{ one: number }>`select 1 as one from search_entries where key = ${keyParameter(engine, key)}`.execute(db);
-    if (taken.rows.length === 0) return key;
-    key -= 1n;
+          || to_tsvector(${config}::regconfig, ${text.body}) || array_to_tsvector(${tags.map(postgresTagLexeme)}::text[]))
+      on conflict (key) do nothing returning article_id`.execute(db);
+    if (added.rows.length > 0) return;
   }
 }
 
