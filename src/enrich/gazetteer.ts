@@ -41,22 +41,17 @@ for (const o of organisationData.organisations) {
   organisations.set(key(o.name), o.name);
   for (const a of o.aliases) organisations.set(key(a), o.name);
 }
-// Public bodies, parties and leagues. A name of one is kept as the text writes it ("Labor
-// Department", "British Foreign Office": news names a body in many ways, and a reader knows
-// each), while an abbreviation is written out ("DEA" → "Drug Enforcement Administration"), and
+// Public bodies, parties, leagues, clubs and teams (institutions.json, teams.json) are known
+// by every name news gives them and kept as the text writes them ("Labor Department", "FBI",
+// "Lakers": news names a body in many ways, and readers know each); an article that names one
+// in two ways gives both mentions its longer name (see resolve-mentions.ts). An abbreviation
 // matches only in capitals ("ICE" the agency, never "Ice"). A name organisations.json gives
-// already keeps its meaning there.
-const institutionNames = new Set<string>();
-const organisationAcronyms = new Map<string, string>();
-for (const o of institutionData.organisations) {
-  for (const name of [o.name, ...o.aliases]) if (!organisations.has(key(name))) institutionNames.add(key(name));
-  for (const a of o.acronyms) if (!organisations.has(key(a))) organisationAcronyms.set(a, o.name);
-}
-// Clubs and teams go by their canonical name ("Barça" → FC Barcelona); their abbreviations
-// match only in capitals ("PSG").
-for (const o of teamData.organisations) {
-  for (const name of [o.name, ...o.aliases]) if (!organisations.has(key(name)) && !institutionNames.has(key(name))) organisations.set(key(name), o.name);
-  for (const a of o.acronyms) if (!organisations.has(key(a)) && !organisationAcronyms.has(a)) organisationAcronyms.set(a, o.name);
+// keeps its canonical name from there.
+const bodyNames = new Map<string, string>();
+const bodyAcronyms = new Map<string, string>();
+for (const o of [...institutionData.organisations, ...teamData.organisations]) {
+  for (const name of [o.name, ...o.aliases]) if (!organisations.has(key(name)) && !bodyNames.has(key(name))) bodyNames.set(key(name), o.name);
+  for (const a of o.acronyms) if (!organisations.has(key(a)) && !bodyAcronyms.has(a)) bodyAcronyms.set(a, o.name);
 }
 for (const p of peopleData.people) {
   people.set(key(p.name), p.name);
@@ -87,9 +82,14 @@ export function placeOfDemonym(word: string): string | undefined {
   return demonyms.get(key(word));
 }
 
-/** The canonical name of an organisation the gazetteer knows ("EU" → "European Union"), or the name as written for a public body's. */
+/** The canonical name of an organisation the gazetteer knows ("EU" → "European Union"), or a public body's or a team's name as written. */
 export function knownOrganisation(name: string): string | undefined {
-  return organisations.get(key(name)) ?? (institutionNames.has(key(name)) ? name : organisationAcronyms.get(name));
+  return organisations.get(key(name)) ?? (bodyNames.has(key(name)) || bodyAcronyms.has(name) ? name : undefined);
+}
+
+/** The full name of a public body, club or team by any of its names ("DEA", "Lakers"): one body, however an article names it. */
+export function bodyFullName(name: string): string | undefined {
+  return bodyNames.get(key(name)) ?? bodyAcronyms.get(name);
 }
 
 /** The full name of a person the gazetteer knows by another name ("Trump" → "Donald Trump"). */

@@ -5,7 +5,7 @@
  */
 import { slugify } from '../domain/article.js';
 import type { EntityMention, EntityType } from '../domain/entity.js';
-import { knownOrganisation, knownPerson, knownPlace, looksLikeOrganisation } from './gazetteer.js';
+import { bodyFullName, knownOrganisation, knownPerson, knownPlace, looksLikeOrganisation } from './gazetteer.js';
 import { has, initials, isAcronym, isCommonWord, isFirstName, knownName } from './name-lexicon.js';
 
 /** Where in the text an entity was mentioned (quotes use this to find speakers). */
@@ -120,6 +120,17 @@ export function resolveSurnames(found: Found[], mononyms: boolean): void {
   for (const f of found) {
     const full = f.type === 'organisation' && isAcronym(f.name) ? spelled.get(f.name.replace(/s$/, '')) : undefined;
     if (full) f.name = full;
+  }
+  // "Lakers" and "Los Angeles Lakers", "Justice Department" and "Department of Justice": a
+  // public body or team the article names in two ways is one, under the longer name.
+  const longest = new Map<string, string>();
+  for (const f of found) {
+    const body = f.type === 'organisation' ? bodyFullName(f.name) : undefined;
+    if (body && f.name.length > (longest.get(body)?.length ?? 0)) longest.set(body, f.name);
+  }
+  for (const f of found) {
+    const body = f.type === 'organisation' ? bodyFullName(f.name) : undefined;
+    if (body) f.name = longest.get(body)!;
   }
   // "Harbor" found as a company of its own, after "Harbor Pine Outfitters": the same company.
   for (const f of found) {
