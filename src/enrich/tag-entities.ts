@@ -127,9 +127,10 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
 }
 
 /**
- * "told The Daily Post", "a report in The Lancet": a capital "The" inside a sentence belongs to
- * the organisation's name, and the same name written without it is that organisation too. (Names
- * the gazetteer knows keep their canonical form: "The Associated Press" is Associated Press.)
+ * "told The Daily Post", "a merger with The We Company": a capital "The" inside a sentence
+ * belongs to the organisation's name (of several words), and the same name written without it
+ * is that organisation too. (Names the gazetteer knows keep their own form: "The Associated
+ * Press" is Associated Press.)
  */
 function withTheInNames(text: string, found: Found[]): void {
   const named = new Set<string>();
@@ -556,8 +557,8 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     const firstIsName = isFirstName(rest[0]!.text);
     const namesOnly = rest.every((w) => CONNECTOR_WORDS.has(w.text) || (/^\p{Lu}/u.test(w.text) && (!isCommonWord(w.text) || has(w.text, ...NAME_TAGS))));
     const spoke = SPEECH_VERBS.test(span.nextWord ?? '') || SPEECH_VERBS.test(span.previousWord ?? '');
-    // Next to a result ("Yoshihito Nishioka defeated Gael Monfils") a name of unknown words
-    // with no place in it is a player (a team's name holds a place or ends in a plural noun:
+    // Next to a result ("Yoshihito Nishioka defeated Gael Monfils") a name of words that are
+    // neither places nor ordinary words is a player (a team's name holds one or the other:
     // "Eastern Michigan", "Golden State Warriors").
     const player = result && !placeInName && !rest.some((w) => isCommonWord(w.text) || isTitleWord(w.text));
     const strongCue = titled !== null || spoke || player || isPersonNoun(span.previousWord ?? '') || afterPlacePossessive(span, found);
