@@ -221,18 +221,11 @@ export class KyselyStore implements Store {
       // anything else is rebuilt from the story's versions.
       const touched = named.has(story) ? undefined : touchedIn.get(story);
       const created = touched?.every((id) => pending.events.get(id) === 'created') ?? false;
-      // A story begun here by one new article (a story's id is its first version's) is
-      // listed from that article alone.
-      if (created && touched!.length === 1 && touched![0] === story) {
-        const { tags, entries, text } = await listNewStory(this.db, story);
-        for (const tag of tags) pending.tags.add(tag);
-        await refreshStorySearch(this.db, this.engine, story, entries, text ?? undefined);
-        continue;
-      }
-      const appended = created ? await appendVersions(this.db, story, touched!) : null;
-      const { tags, entries } = appended ?? (await refreshStory(this.db, story));
+      // (A story begun here by one new article, the story that bears its id, is listed from that article alone.)
+      const begun = created && touched!.length === 1 && touched![0] === story ? await listNewStory(this.db, story) : null;
+      const { tags, entries } = begun ?? (created ? await appendVersions(this.db, story, touched!) : null) ?? (await refreshStory(this.db, story));
       for (const tag of tags) pending.tags.add(tag);
-      await refreshStorySearch(this.db, this.engine, story, entries);
+      await refreshStorySearch(this.db, this.engine, story, entries, begun?.text);
     }
     if (pending.events.size > 0) {
       const at = toTimestamp(new Date());

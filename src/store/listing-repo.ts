@@ -359,13 +359,13 @@ export interface IndexedText {
  * to replace, and a story named by its id can hold no older version. The rules are
  * refreshStory's: a published article is its story's head and its provider's first version.
  */
-export async function listNewStory(db: Kysely<Database>, articleId: number): Promise<{ tags: string[]; entries: ListingEntry[]; text: IndexedText | null }> {
+export async function listNewStory(db: Kysely<Database>, articleId: number): Promise<{ tags: string[]; entries: ListingEntry[]; text?: IndexedText }> {
   const article = await db
     .selectFrom('articles')
     .select(['provider_id', 'published_at', 'ingested_at', 'language', 'status', 'headline', 'summary', 'body_text'])
     .where('id', '=', articleId)
     .executeTakeFirst();
-  if (article?.status !== 'published') return { tags: [`story:${articleId}`], entries: [], text: null };
+  if (article?.status !== 'published') return { tags: [`story:${articleId}`], entries: [] };
   const [categories, entities] = await Promise.all([
     db.selectFrom('article_categories').select(['category_slug', 'position']).where('article_id', '=', articleId).execute(),
     db.selectFrom('article_entities').select('entity_id').where('article_id', '=', articleId).execute(),

@@ -80,9 +80,9 @@ async function indexEntry(db: Kysely<Database>, engine: Engine, entry: WantedEnt
   // The entry's key, or the next free one below it when another article holds it (two
   // articles of the same millisecond whose ids are 2²¹ apart; the key passes 2⁵³, so a
   // bigint): the insert itself tells, so a free key costs no lookup first.
+  const row = { article_id: entry.articleId, story_id: entry.storyId, sort_at: entry.sortAt, head: entry.head ? 1 : 0, signature };
   for (let key = BigInt(entry.sortAt) * BigInt(SEARCH_KEY_SPAN) + BigInt(entry.articleId % SEARCH_KEY_SPAN); ; key -= 1n) {
     const k = keyParameter(engine, key);
-    const row = { article_id: entry.articleId, story_id: entry.storyId, sort_at: entry.sortAt, head: entry.head ? 1 : 0, signature };
     if (engine === 'sqlite') {
       const added = await sql`insert into search_entries (key, article_id, story_id, sort_at, head, signature)
         values (${k}, ${row.article_id}, ${row.story_id}, ${row.sort_at}, ${row.head}, ${row.signature})
