@@ -127,18 +127,24 @@ function speakerAfter(start: number, end: number, afterText: string, verb: RegEx
   return (phrase && epithetSpeaker(phrase, start, context)) || { slug: null, phrase };
 }
 
+/** A definite article of the languages epithets are read in. */
+const ARTICLE = "(?:the|der|die|das|le|la|l['’]|el|o|a)";
+/** An article, up to two words, then the noun: "the 45-year-old", "der 52-Jährige". */
+const EPITHET = new RegExp(`^${ARTICLE}\\s*((?:[\\p{L}\\d'’-]+\\s+){0,2}?)([\\p{L}\\d-]+)(?=[\\s,]|$)`, 'iu');
+/** Where someone is from, then what they do: "the Marseille-born chef", "the Lagos-based lawyer". */
+const EPITHET_FROM = new RegExp(`^${ARTICLE}\\s+\\p{Lu}[\\p{L}'’.-]*-(?:born|based|raised|bred)\\s+(\\p{Ll}+)(?=[\\s,]|$)`, 'u');
+
 /**
  * "said the actor", "the 45-year-old said", "the Russian said", "sagte der 52-Jährige nach
  * dem Spiel", "disse o técnico": a definite title, age or nationality stands for the person
  * last quoted, else for the subject of a sentence before (see `subjectSpeaker`).
  */
 function epithetSpeaker(phrase: string, start: number, context: AttributionContext): Speaker | undefined {
-  const words = /^(?:the|der|die|das|le|la|l['’]|el|o|a)\s*((?:[\p{L}\d'’-]+\s+){0,2}?)([\p{L}\d-]+)(?=[\s,]|$)/iu.exec(phrase);
+  const words = EPITHET.exec(phrase);
   if (!words) return undefined;
   const noun = words[2]!;
   const epithet = (word: string) => isTitleWord(word) || /^\d+-(?:year-old|jährige[rn]?)$/i.test(word) || placeOfDemonym(word) !== undefined;
-  // ("the Marseille-born chef", "the Lagos-based lawyer": where someone is from, then what they do.)
-  const from = /^(?:the|der|die|das|le|la|l['’]|el|o|a)\s+\p{Lu}[\p{L}'’.-]*-(?:born|based|raised|bred)\s+(\p{Ll}+)(?=[\s,]|$)/u.exec(phrase)?.[1];
+  const from = EPITHET_FROM.exec(phrase)?.[1];
   return epithet(noun) || (from !== undefined && (epithet(from) || isPersonNoun(from))) ? subjectSpeaker(start, null, context) : undefined;
 }
 
