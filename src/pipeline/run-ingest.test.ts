@@ -196,4 +196,32 @@ describe('the ingest service', () => {
       await counted.drop();
     }
   });
+
+  it('processes the next window while the one before is stored, and stores an item sent in both once', async () => {
+    const events: string[] = [];
+    const counted = await openTestSqliteStore({ onQuery: (sql, parameters) => sql.startsWith('insert into "articles"') && events.push(`store ${String(parameters[1])}`) });
+    const inline = inlineProcessor();
+    const recording: ItemProcessor = {
+      concurrency: 1,
+      process: (task) => {
+        events.push(`process ${task.item.guid}`);
+        return inline.process(task);
+      },
+      close: async () => {},
+    };
+    try {
+      await seedTaxonomy(counted.store);
+      const provider = await counted.store.providers.create({ slug: 'ahead', name: 'Ahead' });
+      // Windows of 64 items: the second window repeats an item of the first, byte for byte.
+      const items = Array.from({ length: 128 }, (_, n) => story(`w-${n}`, n));
+      items[100] = story('w-10', 10);
+      const summary = await createIngestService({ store: counted.store, processor: recording }).ingest(provider, items);
+      assert.equal(events.indexOf('process w-64') < events.indexOf('store w-63'), true, 'the second window was on its way before the first was stored');
+      assert.deepEqual([summary.created, summary.unchanged, summary.rejected.length], [127, 1, 0]);
+      assert.equal(summary.items[100]?.outcome === 'unchanged' && summary.items[100].articleId, summary.items[10]?.outcome === 'created' && summary.items[10].articleId);
+      assert.equal(await counted.store.articles.count(), 127);
+    } finally {
+      await counted.drop();
+    }
+  });
 });

@@ -288,15 +288,30 @@ export class KyselyStore implements Store {
   }
 
   async migrate(): Promise<string[]> {
-    const { error, results } = await this.migrator().migrateToLatest();
+    const { error, results } = await this.withTempFiles(() => this.migrator().migrateToLatest());
     if (error) throw error;
     return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   }
 
   /** Migrates up to and including `name` only (the upgrade test builds each earlier schema). */
   async migrateTo(name: string): Promise<void> {
-    const { error } = await this.migrator().migrateTo(name);
+    const { error } = await this.withTempFiles(() => this.migrator().migrateTo(name));
     if (error) throw error;
+  }
+
+  /**
+   * SQLite keeps temporary data in memory (open-sqlite-store.ts), but a migration that builds
+   * an index over a million articles sorts more than memory should hold: it sorts in files.
+   */
+  private async withTempFiles<T>(work: () => Promise<T>): Promise<T> {
+    if (this.engine !== 'sqlite') return work();
+    const [{ temp_store: before } = { temp_store: 0 }] = (await sql<{ temp_store: number }>`pragma temp_store`.execute(this.db)).rows;
+    await sql`pragma temp_store = FILE`.execute(this.db);
+    try {
+      return await work();
+    } finally {
+      await sql.raw(`pragma temp_store = ${Number(before)}`).execute(this.db);
+    }
   }
 
   async pendingMigrations(): Promise<string[]> {
