@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { cleanBody } from '../clean/clean-body.js';
 import { parseNinjs } from '../ingest/parse-ninjs.js';
 import { parseTextArticle } from '../ingest/parse-text-article.js';
-import { enrichArticle } from './enrich-article.js';
+import { enrichArticle, MAX_ENTITIES, MAX_QUOTES } from './enrich-article.js';
 
 const page = parseTextArticle(readFileSync(new URL('testdata/menafn-nato-article.txt', import.meta.url), 'utf8'));
 const body = cleanBody({ html: page.html, text: page.text, baseUrl: null });
@@ -111,5 +111,21 @@ describe('entities in languages whose capitals are not names', () => {
     const reader = new Set(['person:Jonas Svensson', 'organisation:TT', 'organisation:Försvarsmakten', 'organisation:Sydöstran', 'place:Finland', 'place:Sverige', 'place:Sweden', 'place:Gotland']);
     assert.deepEqual(names.filter((n) => !reader.has(n)), [], 'nothing a reader would not mark');
     for (const name of ['person:Jonas Svensson', 'place:Finland']) assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
+  });
+});
+
+describe('enrichArticle on a body no article has', () => {
+  it('reads the first 100,000 characters of a body packed with names, and keeps at most 200 entities and quotes', () => {
+    // About 900 KB: twenty thousand people, each quoted. Matching later mentions to earlier
+    // names grows faster than the text; read whole, this took over twenty seconds.
+    const text = Array.from({ length: 20_000 }, (_, i) => `"We will win the vote in district ${i}," said Councillor Maria Quintero${i}.`).join('\n\n');
+    const enriched = enrichArticle({ headline: 'Council candidates speak', text: `${text}\n\nThe last word went to Vera Lindqvist.` });
+    assert.equal(enriched.entities.length, MAX_ENTITIES);
+    assert.equal(enriched.quotes.length, MAX_QUOTES);
+    assert.ok(enriched.entities.every((e) => Number(/\d+$/.exec(e.name)?.[0] ?? 0) < 2_000), 'only names of the first part');
+    assert.ok(!enriched.entities.some((e) => e.name === 'Vera Lindqvist'), 'the end of the body was not read');
+    const kept = new Set(enriched.entities.map((e) => e.slug));
+    assert.ok(enriched.quotes.every((q) => q.speakerSlug === null || kept.has(q.speakerSlug)), 'a quote names only a kept entity');
+    assert.match(enriched.summary, /district 0/);
   });
 });

@@ -35,6 +35,14 @@ const pushResultSchema = z
     created: z.number().int(),
     updated: z.number().int(),
     unchanged: z.number().int(),
+    withdrawals: z
+      .array(z.object({ index: z.number().int(), id: z.number().int().nullable(), status: z.enum(['taken_down', 'not_stored']), message: z.string() }))
+      .optional()
+      .openapi({ description: 'Kill notices (ninjs pubstatus canceled or withheld): the story each took down, or none found.' }),
+    rejected: z
+      .array(z.object({ index: z.number().int(), field: z.string(), message: z.string() }))
+      .optional()
+      .openapi({ description: 'Articles the database refused, with the reason; the others were stored.' }),
   })
   .openapi('PushResult');
 
@@ -70,6 +78,7 @@ export function registerPushDocs(api: OpenAPIHono<any>, limits: PushLimits): voi
       403: error('FORBIDDEN: another provider’s article or slug.'),
       413: error('PAYLOAD_TOO_LARGE.'),
       415: error('UNSUPPORTED_MEDIA_TYPE: not JSON.'),
+      422: error('NOT_STORED: the database refused every article (`details` of `{index, field, message}`); nothing was stored.'),
       429: error('RATE_LIMITED: see Retry-After.'),
     },
   });

@@ -239,6 +239,28 @@ for (const engine of engines) {
       assert.equal(await store.articles.count(), before, 'the good item of the batch was rolled back too');
     });
 
+    it('lists an article the database refuses under rejected with its reason, and stores the others; 422 when none is stored', async () => {
+      // Agency metadata the ninjs reader keeps (50 keywords and 50 places of 200 characters)
+      // but the store refuses as larger than its limit.
+      const heavy = { ...JSON.parse(ninjsStory), uri: 'urn:test:heavy-meta', keywords: Array.from({ length: 50 }, (_, i) => `keyword ${i} `.padEnd(200, 'k')), place: Array.from({ length: 50 }, (_, i) => ({ name: `Place ${i} `.padEnd(200, 'p') })) };
+      const before = await store.articles.count();
+      const mixed = await push({ articles: [article({ guid: 'stored-beside-a-refusal' }), heavy] });
+      assert.equal(mixed.status, 201);
+      const answer = await mixed.json();
+      assert.deepEqual(answer.articles.map((a: { index: number; status: string }) => [a.index, a.status]), [[0, 'created']]);
+      assert.equal(answer.rejected.length, 1);
+      assert.equal(answer.rejected[0].index, 1);
+      assert.match(answer.rejected[0].message, /could not be stored: .*agencyMeta: is larger than/);
+      assert.equal(await store.articles.count(), before + 1);
+
+      const alone = await push({ articles: [heavy] });
+      assert.equal(alone.status, 422);
+      const { error } = await alone.json();
+      assert.equal(error.code, 'NOT_STORED');
+      assert.deepEqual(error.details.map((d: { index: number }) => d.index), [0]);
+      assert.equal(await store.articles.count(), before + 1);
+    });
+
     it('takes a ninjs 2.0 item, by Content-Type and by detection, idempotently', async () => {
       const res = await push(null, { raw: ninjsStory, type: 'application/ninjs+json' });
       assert.equal(res.status, 201);

@@ -15,7 +15,6 @@ export interface PushLimits {
   maxBodyBytes: number;
 }
 
-/** What the API answers for each stored item, in request order. */
 /** What a pushed kill notice did: the story it names taken down, or nothing stored for an unknown uri. */
 export interface Withdrawal {
   index: number;
@@ -42,7 +41,9 @@ export interface PushedArticle {
  * stores nothing and names the items at fault. Then each article commits in its own short
  * transaction, so pages keep being served while a big batch is stored; sending the same
  * batch again is safe (repeats come back "unchanged").
- * 201 when something was created, 200 when everything was updated or unchanged.
+ * 201 when something was created, 200 when everything was updated or unchanged; an
+ * article the database refuses is listed under `rejected` with the reason (422 when that
+ * leaves nothing stored).
  */
 export function pushArticles(deps: AppDeps, limits: PushLimits) {
   return async (c: Context<ApiEnv>) => {
@@ -92,10 +93,18 @@ export function pushArticles(deps: AppDeps, limits: PushLimits) {
     const withdrawals = outcome.summary.items.flatMap((o, index): Withdrawal[] =>
       o.outcome === 'taken_down' ? [{ index, id: o.articleId, status: o.outcome, message: o.reason }] : o.outcome === 'not_stored' ? [{ index, id: null, status: o.outcome, message: o.reason }] : [],
     );
+    // Articles the pipeline took but the database refused (the others of the batch are stored).
+    const rejected: ItemIssue[] = outcome.summary.items.flatMap((o, index) => (o.outcome === 'rejected' ? [{ index, field: '(item)', message: o.reason }] : []));
     const counts = { created: 0, updated: 0, unchanged: 0 };
     for (const r of results) counts[r.status]++;
-    logPush(deps, c, reading.items, { ...counts, withdrawn: withdrawals.length });
-    return c.json({ articles: results, ...counts, ...(withdrawals.length > 0 && { withdrawals }) }, counts.created > 0 ? 201 : 200);
+    logPush(deps, c, reading.items, { ...counts, withdrawn: withdrawals.length, rejected: rejected.length });
+    if (rejected.length > 0 && results.length === 0 && withdrawals.length === 0) {
+      return apiError(c, 422, 'NOT_STORED', `${rejected.length} of ${reading.items.length} articles could not be stored; nothing was stored.`, rejected);
+    }
+    return c.json(
+      { articles: results, ...counts, ...(withdrawals.length > 0 && { withdrawals }), ...(rejected.length > 0 && { rejected }) },
+      counts.created > 0 ? 201 : 200,
+    );
   };
 }
 
