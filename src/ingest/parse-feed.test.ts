@@ -207,6 +207,19 @@ describe('parseFeed: XML attacks', () => {
     assert.match((result as { reason: string }).reason, /entity-expansion attack/);
   });
 
+  it('refuses a feed nested 200,000 levels deep before parsing it, and reads one whose items carry unclosed HTML', () => {
+    // 1.4 MB: the XML reader overflowed its stack and the tag-soup fallback then took 30 s.
+    const depth = 200_000;
+    const deep = `<?xml version="1.0"?><rss version="2.0"><channel><title>Deep</title><item><title>Deep item</title><guid>d1</guid><description>${'<x>'.repeat(depth)}text${'</x>'.repeat(depth)}</description></item></channel></rss>`;
+    const result = parseFeed(deep, {});
+    assert.equal(result.kind, 'rejected');
+    assert.match((result as { reason: string }).reason, /nests elements more than 1000 levels deep/);
+    // Paragraphs and line breaks left open, in CDATA and outside it, are not nesting.
+    const loose = '<p>Line<br>'.repeat(1_200);
+    const soup = `<?xml version="1.0"?><rss version="2.0"><channel><title>Loose</title><item><title>One</title><guid>l1</guid><description><![CDATA[${'<b>'.repeat(1_500)}]]></description></item><item><title>Two</title><guid>l2</guid><description>${loose}</description></item></channel></rss>`;
+    assert.equal(feedOf(parseFeed(soup, {})).items.length, 2);
+  });
+
   it('expands small internal entities as XML says', () => {
     const xml = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY org "Harbour &amp; Co"><!ENTITY name "&org; Wire">]><rss version="2.0"><channel><title>&name;</title></channel></rss>`;
     const { feed } = feedOf(parseFeed(xml, {}));

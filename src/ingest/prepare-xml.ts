@@ -1,4 +1,5 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
+import { nestsDeeperThan } from './markup-depth.js';
 
 /** XML ready for a non-validating parser, or why it is refused. */
 export type PreparedXml = { kind: 'ok'; xml: string; repairs: string[] } | { kind: 'rejected'; reason: string };
@@ -13,12 +14,15 @@ export interface PrepareXmlOptions {
 
 const XML_PREDEFINED = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 const MAX_ENTITY_DECLARATIONS = 1000;
+/** Deepest element nesting read, as for an article page (clean stage): no real feed comes near it. */
+const MAX_DEPTH = 1000;
 
 /**
  * Makes a feed document safe and readable before any XML parser sees it:
  *
  * - Security. The DOCTYPE is removed, so no parser ever resolves anything. External entities
- *   (SYSTEM/PUBLIC, the XXE attack) are refused outright. Internal entities are expanded here,
+ *   (SYSTEM/PUBLIC, the XXE attack) are refused outright. A document nested more than 1,000
+ *   levels deep is refused before any parser builds its tree. Internal entities are expanded here,
  *   with their expanded size computed first (memoised, cycle-checked) so an entity bomb
  *   ("billion laughs", or one large entity referenced many times) is refused in microseconds
  *   instead of being expanded.
@@ -63,6 +67,8 @@ export function prepareXml(text: string, options: PrepareXmlOptions = {}): Prepa
   if (bomb) {
     return { kind: 'rejected', reason: `Entity references would add more than ${maxTotal} characters to the document (an entity-expansion attack); it was not expanded.` };
   }
+
+  if (nestsDeeperThan(xml, MAX_DEPTH, { xml: true })) return { kind: 'rejected', reason: `The document nests elements more than ${MAX_DEPTH} levels deep.` };
 
   const truncated = /<\/([A-Za-z][\w:.-]*)\s*$/.exec(xml);
   if (truncated) {
