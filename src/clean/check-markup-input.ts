@@ -1,4 +1,4 @@
-import { nestsDeeperThan } from '../ingest/markup-depth.js';
+import { nestsDeeperThan } from '../domain/markup-depth.js';
 
 /** Bounds on markup the clean stage will parse. */
 export interface MarkupLimits {

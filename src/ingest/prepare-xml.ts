@@ -1,5 +1,5 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { nestsDeeperThan } from './markup-depth.js';
+import { nestsDeeperThan } from '../domain/markup-depth.js';
 
 /** XML ready for a non-validating parser, or why it is refused. */
 export type PreparedXml = { kind: 'ok'; xml: string; repairs: string[] } | { kind: 'rejected'; reason: string };
