@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { articleDraft } from '../../test/support/article-draft.js';
 import type { Article } from '../domain/article.js';
+import type { ListingPosition, ListingScope } from '../domain/listing.js';
 import { parseSearchQuery } from '../domain/parse-search-query.js';
+import type { SearchCursor, SearchFilters } from '../domain/search.js';
 import { emptyRawItem, type RawItem } from '../domain/raw-item.js';
 import { ingestItems } from '../pipeline/run-ingest.js';
 import type { ClusterLink } from '../cluster/cluster-index.js';
@@ -52,6 +54,30 @@ export function describeClusterSplitContract(fixture: () => ContractFixture): vo
     await store.clusters.mergeClusters(right.id, left.id);
     const bridge = await version(otherProviderId, `Bridge ${word}`, word, 2, left, [left, right]);
     return { word, left, right, bridge };
+  }
+
+  /** Every story a scope lists whose headline holds `word`, paged through as a reader would. */
+  async function listedIn(scope: ListingScope, word: string): Promise<number[]> {
+    const ids: number[] = [];
+    let position: ListingPosition = {};
+    for (;;) {
+      const page = await fixture().store.listings.page(scope, position, 100);
+      ids.push(...page.items.filter((i) => i.headline.includes(word)).map((i) => i.id));
+      if (!page.older) return ids.sort((x, y) => x - y);
+      position = { before: page.older };
+    }
+  }
+
+  /** Every search result for `word`, paged through. */
+  async function foundAll(word: string, filters: SearchFilters = {}): Promise<number[]> {
+    const ids: number[] = [];
+    let after: SearchCursor | undefined;
+    do {
+      const page = await fixture().store.search.query({ query: parseSearchQuery(word), filters, limit: 100, ...(after && { after }) });
+      ids.push(...page.hits.map((h) => h.article.id));
+      after = page.next ?? undefined;
+    } while (after);
+    return ids.sort((x, y) => x - y);
   }
 
   describe('story clusters that split', () => {
@@ -181,6 +207,74 @@ export function describeClusterSplitContract(fixture: () => ContractFixture): vo
       assert.equal(await story(copy), copy, 'the versions it no longer matches form their own story…');
       assert.equal(await story(copyOfCopy), copy, '…held together by their own link, headed by the earlier');
       assert.deepEqual(await latest(word), [first, copy]);
+    });
+
+    it('splits a story of hundreds of versions linked only to its head into stories of one, and joins them again', async () => {
+      const { store, providerId, otherProviderId } = fixture();
+      const word = tag();
+      const size = 300;
+      // One transaction, as a grouped ingest would: the head, then versions that each link only
+      // to it. Dated long ago, so that they stay below the first pages other tests read.
+      const versions = await store.transaction(async (tx) => {
+        const made: Article[] = [];
+        for (let k = 0; k < size; k++) {
+          const publishedAt = new Date(Date.UTC(2001, 4, 1, 6, k));
+          const draft = articleDraft({
+            providerId: k % 2 === 0 ? providerId : otherProviderId,
+            guid: `split-many-${word}-${k}`,
+            headline: `Version ${k} ${word}`,
+            bodyText: `Report ${k} on ${word}.`,
+            publishedAt,
+            categories: k % 3 === 0 ? ['world', 'business'] : ['world'],
+          });
+          const { article } = await tx.articles.upsert(draft);
+          const head = made[0];
+          await tx.clusters.assign({
+            articleId: article.id,
+            clusterId: head?.id ?? article.id,
+            match: head ? 'event' : 'first',
+            similarity: 0.6,
+            signature: 'AAAA',
+            bandKeys: [],
+            publishedAt,
+            links: head ? [{ articleId: head.id, similarity: 0.6 }] : [],
+          });
+          made.push(article);
+        }
+        return made;
+      });
+      const [head, ...rest] = versions as [Article, ...Article[]];
+      const ids = (list: Article[]) => list.map((v) => v.id).sort((x, y) => x - y);
+      const ofProvider = (id: number, list: Article[]) => list.filter((v) => v.providerId === id);
+      const firstOther = ofProvider(otherProviderId, rest)[0]!;
+      const inBusiness = rest.filter((_, k) => (k + 1) % 3 === 0);
+      assert.deepEqual(await listedIn({ kind: 'latest' }, word), [head.id], 'one story');
+      assert.deepEqual(await foundAll(word), [head.id]);
+
+      await store.articles.setStatus(head.id, 'unpublished');
+      for (const v of rest) assert.equal(await storyOf(v), v.id, `version ${v.id} is a story of its own`);
+      assert.deepEqual(await listedIn({ kind: 'latest' }, word), ids(rest), 'every version is listed, the head is not');
+      assert.deepEqual(await listedIn({ kind: 'language', language: 'en' }, word), ids(rest));
+      assert.deepEqual(await listedIn({ kind: 'provider', providerId }, word), ids(ofProvider(providerId, rest)));
+      assert.deepEqual(await listedIn({ kind: 'provider', providerId: otherProviderId }, word), ids(ofProvider(otherProviderId, rest)));
+      assert.deepEqual(await listedIn({ kind: 'category', slug: 'world' }, word), ids(rest));
+      assert.deepEqual(await listedIn({ kind: 'category', slug: 'business' }, word), ids(inBusiness));
+      assert.deepEqual(await foundAll(word), ids(rest), 'each version is found, as the head of its story');
+      assert.deepEqual(await foundAll(word, { providerId: otherProviderId }), ids(ofProvider(otherProviderId, rest)));
+      assert.deepEqual(await foundAll(word, { category: 'business' }), ids(inBusiness));
+      assert.equal(await storyOf(head), rest[0]!.id, 'the hidden head goes with the earliest story it links to');
+      assert.deepEqual((await store.listings.storySizes([rest[1]!.id])).get(rest[1]!.id), 1);
+
+      await store.articles.setStatus(head.id, 'published');
+      for (const v of rest) assert.equal(await storyOf(v), head.id, `version ${v.id} is back in the story`);
+      assert.deepEqual(await listedIn({ kind: 'latest' }, word), [head.id]);
+      assert.deepEqual(await listedIn({ kind: 'provider', providerId }, word), [head.id]);
+      assert.deepEqual(await listedIn({ kind: 'provider', providerId: otherProviderId }, word), [firstOther.id], 'the other provider by its first version');
+      assert.deepEqual(await listedIn({ kind: 'category', slug: 'world' }, word), [head.id]);
+      assert.deepEqual(await listedIn({ kind: 'category', slug: 'business' }, word), [head.id]);
+      assert.deepEqual(await foundAll(word), [head.id]);
+      assert.deepEqual(await foundAll(word, { providerId: otherProviderId }), [firstOther.id]);
+      assert.deepEqual((await store.listings.storySizes([head.id])).get(head.id), size);
     });
   });
 }

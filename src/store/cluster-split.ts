@@ -1,15 +1,10 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { inChunks } from './in-chunks.js';
 import type { WriteEffects } from './kysely-store.js';
 import type { Database } from './schema.js';
 
 /** Ids per statement (well under both engines' parameter limits). */
 const IDS_PER_QUERY = 500;
-
-async function inChunks<T>(ids: readonly number[], read: (chunk: number[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) out.push(...(await read(ids.slice(i, i + IDS_PER_QUERY))));
-  return out;
-}
 
 /**
  * The stories, pure: the connected components of the links among `members`, counting only
@@ -60,23 +55,23 @@ export function componentsOf(members: readonly number[], published: ReadonlySet<
 export async function reclusterAround(db: Kysely<Database>, effects: WriteEffects, articleIds: readonly number[], alsoStories: readonly number[] = []): Promise<void> {
   if (articleIds.length === 0 && alsoStories.length === 0) return;
   const seeds = [...new Set(articleIds)];
-  const neighbours = await inChunks(seeds, async (chunk) => [
+  const neighbours = await inChunks(seeds, IDS_PER_QUERY, async (chunk) => [
     ...(await db.selectFrom('cluster_links').select('linked_id as id').where('article_id', 'in', chunk).execute()),
     ...(await db.selectFrom('cluster_links').select('article_id as id').where('linked_id', 'in', chunk).execute()),
   ]);
   const around = [...new Set([...seeds, ...neighbours.map((n) => n.id)])];
-  const current = await inChunks(around, (chunk) => db.selectFrom('article_clusters').select('cluster_id').where('article_id', 'in', chunk).execute());
+  const current = await inChunks(around, IDS_PER_QUERY, (chunk) => db.selectFrom('article_clusters').select('cluster_id').where('article_id', 'in', chunk).execute());
   const storyIds = [...new Set([...alsoStories, ...current.map((r) => r.cluster_id)])];
   if (storyIds.length === 0) return;
-  const rows = await inChunks(storyIds, (chunk) =>
+  const rows = await inChunks(storyIds, IDS_PER_QUERY, (chunk) =>
     db.selectFrom('article_clusters').select(['article_id', 'cluster_id']).where('cluster_id', 'in', chunk).orderBy('cluster_id').orderBy('article_id').execute(),
   );
   const before = new Map(rows.map((r) => [r.article_id, r.cluster_id]));
   const members = [...before.keys()];
   const published = new Set(
-    (await inChunks(members, (chunk) => db.selectFrom('articles').select('id').where('id', 'in', chunk).where('status', '=', 'published').execute())).map((r) => r.id),
+    (await inChunks(members, IDS_PER_QUERY, (chunk) => db.selectFrom('articles').select('id').where('id', 'in', chunk).where('status', '=', 'published').execute())).map((r) => r.id),
   );
-  const links = await inChunks(members, (chunk) => db.selectFrom('cluster_links').select(['article_id', 'linked_id']).where('article_id', 'in', chunk).execute());
+  const links = await inChunks(members, IDS_PER_QUERY, (chunk) => db.selectFrom('cluster_links').select(['article_id', 'linked_id']).where('article_id', 'in', chunk).execute());
   const story = componentsOf(members, published, links.map((l) => [l.article_id, l.linked_id]));
   const moves = new Map<number, number[]>();
   for (const [id, to] of story) {
@@ -85,10 +80,15 @@ export async function reclusterAround(db: Kysely<Database>, effects: WriteEffect
     if (moving) moving.push(id);
     else moves.set(to, [id]);
   }
+  // Each moved version is given its story in one statement per chunk, by a CASE on its id:
+  // splitting a story of thousands into stories of one cost an update per version.
+  const moved = [...moves].flatMap(([to, ids]) => ids.map((id) => [id, to] as const));
+  await inChunks(moved, IDS_PER_QUERY, async (chunk) => {
+    const storyOf = sql<number>`case article_id ${sql.join(chunk.map(([id, to]) => sql`when ${id} then cast(${to} as integer)`), sql` `)} end`;
+    await db.updateTable('article_clusters').set({ cluster_id: storyOf }).where('article_id', 'in', chunk.map(([id]) => id)).execute();
+    return [];
+  });
   for (const [to, ids] of moves) {
-    for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
-      await db.updateTable('article_clusters').set({ cluster_id: to }).where('article_id', 'in', ids.slice(i, i + IDS_PER_QUERY)).execute();
-    }
     // The story each moved version left and the one it is in now are rewritten at commit,
     // and its page ("also reported by") is dropped from caches.
     effects.touchStory(to);

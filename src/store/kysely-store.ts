@@ -12,14 +12,14 @@ import { commentRepo, type CommentRepo } from './comment-repo.js';
 import { complaintRepo, type ComplaintRepo } from './complaint-repo.js';
 import { entityRepo, type EntityRepo } from './entity-repo.js';
 import { feedRepo, type FeedRepo } from './feed-repo.js';
-import { appendVersions, listNewStory, listingRepo, refreshStory, storiesOf, type ListingRepo } from './listing-repo.js';
+import { appendVersions, listNewStory, listingRepo, refreshStories, storiesOf, type IndexedText, type ListedStory, type ListingRepo } from './listing-repo.js';
 import { popularityRepo, type PopularityRepo } from './popularity-repo.js';
 import { providerRepo } from './provider-repo.js';
 import { auditRepo, type AuditRepo } from './audit-repo.js';
 import { sessionRepo, type SessionRepo } from './session-repo.js';
 import { statsRepo, type StatsRepo } from './stats-repo.js';
 import { userRepo, type UserRepo } from './user-repo.js';
-import { refreshStorySearch } from './search/search-index-writer.js';
+import { refreshStoriesSearch, type StoryListing } from './search/search-index-writer.js';
 import { searchRepo, type SearchRepo } from './search/search-repo.js';
 import { webhookRepo, type WebhookRepo } from './webhook-repo.js';
 import { toTimestamp } from './map-rows.js';
@@ -55,6 +55,9 @@ interface Settled {
   /** When it wrote the unwritten counts: what it took of them. */
   wrote?: Counts;
 }
+
+/** A story's listing as settle() wrote it, with the text of a story begun by a new article. */
+type NewlyListed = ListedStory & { text?: IndexedText };
 
 interface Pending {
   /** Touched articles, with their story when the writer named it. */
@@ -215,18 +218,26 @@ export class KyselyStore implements Store {
       else touchedIn.set(storyId, [id]);
       pending.tags.add(`article:${id}`);
     }
+    // A story that only gained versions created here (ingest's common case; the outbox events
+    // record which articles this transaction created) keeps its other entries; the others are
+    // rebuilt from their versions, together (an unpublished head can split a story into thousands).
+    const listed = new Map<number, NewlyListed>();
     for (const story of pending.stories) {
-      // A story that only gained versions created here (ingest's common case; the outbox
-      // events record which articles this transaction created) keeps its other entries;
-      // anything else is rebuilt from the story's versions.
       const touched = named.has(story) ? undefined : touchedIn.get(story);
       const created = touched?.every((id) => pending.events.get(id) === 'created') ?? false;
       // (A story begun here by one new article, the story that bears its id, is listed from that article alone.)
       const begun = created && touched!.length === 1 && touched![0] === story ? await listNewStory(this.db, story) : null;
-      const { tags, entries } = begun ?? (created ? await appendVersions(this.db, story, touched!) : null) ?? (await refreshStory(this.db, story));
-      for (const tag of tags) pending.tags.add(tag);
-      await refreshStorySearch(this.db, this.engine, story, entries, begun?.text);
+      const kept = begun ?? (created ? await appendVersions(this.db, story, touched!) : null);
+      if (kept) listed.set(story, kept);
     }
+    const rebuilt = await refreshStories(this.db, [...pending.stories].filter((story) => !listed.has(story)));
+    const stories: StoryListing[] = [];
+    for (const story of pending.stories) {
+      const { tags, entries, text }: NewlyListed = listed.get(story) ?? rebuilt.get(story)!;
+      for (const tag of tags) pending.tags.add(tag);
+      stories.push({ storyId: story, entries, ...(text && { newStory: text }) });
+    }
+    await refreshStoriesSearch(this.db, this.engine, stories);
     if (pending.events.size > 0) {
       const at = toTimestamp(new Date());
       await this.db

@@ -144,9 +144,10 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
           await tx.clusters.assign({ articleId: article.id, clusterId: facts.bigStoryHeadId, match: 'event', similarity: 0.6, signature: 'AAAA', bandKeys: [], publishedAt: draft.publishedAt, fresh: true, links: [{ articleId: facts.bigStoryHeadId, similarity: 0.6 }] });
         }),
       );
-      // Rebuilding the story would read its thousands of version ids (and pass them back as parameters).
-      assert.deepEqual(statements.filter((s) => s.parameters.length > 100).map((s) => s.sql), []);
-      assert.ok(!statements.some((s) => /from "article_clusters" where "cluster_id" = /.test(s.sql)), 'the story’s versions were not listed');
+      // Rebuilding the story would read its thousands of version ids (and pass them back as
+      // parameters); writing its entries' search rows again, in one insert, may take many.
+      assert.deepEqual(statements.filter((s) => /^select/.test(s.sql) && s.parameters.length > 100).map((s) => s.sql), []);
+      assert.ok(!statements.some((s) => /from "article_clusters" where "cluster_id" (=|in) /.test(s.sql)), 'the story’s versions were not listed');
       const listingReads = statements.filter((s) => /^select .* from "listing_entries"/.test(s.sql));
       assert.ok(listingReads.length > 0, 'the story’s entries were read instead');
       for (const statement of listingReads) assert.deepEqual(await planProblems(store, statement, LARGE_TABLES), [], statement.sql);
