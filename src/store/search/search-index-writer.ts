@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { IndexedText, ListingEntry } from '../listing-repo.js';
+import type { IndexedText, ListingEntry } from '../story-listings.js';
 import { spaceCjkWords } from '../../domain/cjk-words.js';
 import type { Database } from '../schema.js';
 import type { Engine } from '../store.js';
@@ -31,7 +31,7 @@ export interface StoryListing {
  * Stories whose entries are read together, and entries indexed together (one read of their
  * articles' text and categories, one insert of their rows): each id of an `in (…)` list is
  * an index descent, and fifty keep PostgreSQL's planner on the indexes of small tables too
- * (see STORIES_PER_CHUNK in listing-repo.ts).
+ * (see STORIES_PER_CHUNK in story-listings.ts).
  */
 const STORIES_PER_CHUNK = 50;
 const ENTRIES_PER_CHUNK = 50;
