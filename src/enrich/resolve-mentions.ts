@@ -68,16 +68,17 @@ export function resolveSurnames(found: Found[], mononyms: boolean): void {
   const confirmed = new Set<Found>();
   // A word that speaks somewhere in the text (or follows "star", "coach") is a person's surname everywhere in it.
   const cuedSurnames = new Set(found.filter((f) => f.surname && f.personCue && !f.fallback).map((f) => f.name));
+  // People by their last and first word, in text order: looking each mention up in a list of
+  // everyone named made a text packed with names take time growing with its square.
+  const byLastWord = groupBy(people, (p) => lastWord(p.name));
+  const byFirstWord = groupBy(people, (p) => p.name.split(' ')[0]!);
   for (let i = found.length - 1; i >= 0; i--) {
     const f = found[i]!;
     if (!f.surname) continue;
-    const lastNames = people.filter((p) => {
-      const parts = p.name.split(' ');
-      return parts[parts.length - 1] === f.name;
-    });
+    const lastNames = byLastWord.get(f.name) ?? [];
     // Family name first ("Xi Jinping" → "Xi"), or a first name for someone named in full.
     // (Not for a name nobody vouched for: "Classificação NASCAR" is no one.)
-    const matches = lastNames.length > 0 ? lastNames : people.filter((p) => !p.tentative && p.name.split(' ')[0] === f.name);
+    const matches = lastNames.length > 0 ? lastNames : (byFirstWord.get(f.name) ?? []).filter((p) => !p.tentative);
     const before = matches.filter((p) => p.start < f.start);
     const sure = before.filter((p) => !p.tentative);
     const match = sure[sure.length - 1] ?? before[before.length - 1] ?? matches.find((p) => !p.tentative) ?? matches[0];
@@ -103,9 +104,12 @@ export function resolveSurnames(found: Found[], mononyms: boolean): void {
   // "Xi" after "Xi Jinping": a word of someone's name the lexicon took for a place is that
   // person (the gazetteer's places and countries stay places: "Jordan" the country).
   const sure = people.filter((p) => !p.tentative);
+  const sureByWord = new Map<string, Found>();
+  for (const p of sure) for (const word of p.name.split(' ')) if (!sureByWord.has(word)) sureByWord.set(word, p);
   for (const f of found) {
     if (f.type === 'person' || f.name.includes(' ') || knownPlace(f.name) || knownOrganisation(f.name)) continue;
-    const person = sure.find((p) => p.name.split(' ').includes(f.name) && p !== f);
+    // (The first sure person with that word in their name; f, a single word, is none of them.)
+    const person = sureByWord.get(f.name);
     if (person) Object.assign(f, { name: person.name, type: 'person', role: null });
   }
   // "DEA" beside "Drug Enforcement Administration", "NSC" beside "National Security Council":
@@ -138,16 +142,20 @@ export function resolveSurnames(found: Found[], mononyms: boolean): void {
     if (full) f.name = full;
   }
   // "Van Der Beek" after "James Van Der Beek": a surname of several words is that person too.
+  // (A name that ends with another ends with its last word, which renaming keeps: looking
+  // among the sure people of that last word finds the same person.)
+  const sureByLastWord = groupBy(sure, (p) => lastWord(p.name));
   for (const f of found) {
     if (f.type !== 'person' || !f.name.includes(' ')) continue;
-    const person = sure.find((p) => p !== f && p.name.endsWith(` ${f.name}`));
+    const person = sureByLastWord.get(lastWord(f.name))?.find((p) => p !== f && p.name.endsWith(` ${f.name}`));
     if (person) Object.assign(f, { name: person.name, tentative: false });
   }
+  // (Kept too when someone of that surname was named for sure: "Hunter Biden" beside "Joe Biden".
+  // Only tentative names are removed below, so the sure ones counted here stay.)
+  const sureSurnames = new Set(found.filter((o) => !o.tentative && o.type === 'person').map((o) => lastWord(o.name)));
   for (let i = found.length - 1; i >= 0; i--) {
     const f = found[i]!;
-    // (Kept too when someone of that surname was named for sure: "Hunter Biden" beside "Joe Biden".)
-    const surname = f.name.split(' ').pop();
-    if (f.tentative && !confirmed.has(f) && !found.some((o) => o !== f && !o.tentative && o.type === 'person' && (o.name === f.name || o.name.split(' ').pop() === surname))) found.splice(i, 1);
+    if (f.tentative && !confirmed.has(f) && !sureSurnames.has(lastWord(f.name))) found.splice(i, 1);
   }
 }
 
@@ -183,4 +191,20 @@ export function summarise(found: Found[], minMentions: number): TaggedEntities {
   entities.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
   const kept = new Set(entities.map((e) => e.slug));
   return { entities, mentions: mentions.filter((m) => kept.has(m.slug)) };
+}
+
+function lastWord(name: string): string {
+  return name.slice(name.lastIndexOf(' ') + 1);
+}
+
+/** Items grouped by a key, each group in the items' order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
