@@ -5,6 +5,7 @@
  */
 import { slugify } from '../domain/article.js';
 import type { EntityMention, EntityType } from '../domain/entity.js';
+import { groupBy } from '../domain/group-by.js';
 import { bodyFullName, knownOrganisation, knownPerson, knownPlace, looksLikeOrganisation } from './gazetteer.js';
 import { has, initials, isAcronym, isCommonWord, isFirstName, knownName } from './name-lexicon.js';
 
@@ -195,16 +196,4 @@ export function summarise(found: Found[], minMentions: number): TaggedEntities {
 
 function lastWord(name: string): string {
   return name.slice(name.lastIndexOf(' ') + 1);
-}
-
-/** Items grouped by a key, each group in the items' order. */
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }

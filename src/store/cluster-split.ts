@@ -73,28 +73,19 @@ export async function reclusterAround(db: Kysely<Database>, effects: WriteEffect
   );
   const links = await inChunks(members, IDS_PER_QUERY, (chunk) => db.selectFrom('cluster_links').select(['article_id', 'linked_id']).where('article_id', 'in', chunk).execute());
   const story = componentsOf(members, published, links.map((l) => [l.article_id, l.linked_id]));
-  const moves = new Map<number, number[]>();
-  for (const [id, to] of story) {
-    if (before.get(id) === to) continue;
-    const moving = moves.get(to);
-    if (moving) moving.push(id);
-    else moves.set(to, [id]);
-  }
+  const moved = [...story].filter(([id, to]) => before.get(id) !== to);
   // Each moved version is given its story in one statement per chunk, by a CASE on its id:
   // splitting a story of thousands into stories of one cost an update per version.
-  const moved = [...moves].flatMap(([to, ids]) => ids.map((id) => [id, to] as const));
   await inChunks(moved, IDS_PER_QUERY, async (chunk) => {
     const storyOf = sql<number>`case article_id ${sql.join(chunk.map(([id, to]) => sql`when ${id} then cast(${to} as integer)`), sql` `)} end`;
     await db.updateTable('article_clusters').set({ cluster_id: storyOf }).where('article_id', 'in', chunk.map(([id]) => id)).execute();
     return [];
   });
-  for (const [to, ids] of moves) {
+  for (const [id, to] of moved) {
     // The story each moved version left and the one it is in now are rewritten at commit,
     // and its page ("also reported by") is dropped from caches.
     effects.touchStory(to);
-    for (const id of ids) {
-      effects.touchStory(before.get(id)!);
-      effects.touchArticle(id, to);
-    }
+    effects.touchStory(before.get(id)!);
+    effects.touchArticle(id, to);
   }
 }

@@ -4,6 +4,7 @@
  * transaction commits. The reading side is listing-repo.ts.
  */
 import type { Kysely, Selectable } from 'kysely';
+import { groupBy } from '../domain/group-by.js';
 import { inChunks } from './in-chunks.js';
 import { toDate } from './map-rows.js';
 import type { ArticlesTable, Database } from './schema.js';
@@ -93,17 +94,6 @@ function storyEntries(storyId: number, firsts: readonly ListedVersion[], categor
 /** A story's cache tags: its own, and those of the listings (scopes) it was or is in. */
 function storyTags(storyId: number, scopes: Iterable<string>): string[] {
   return [`story:${storyId}`, ...[...new Set(scopes)].map((s) => `scope:${s}`)];
-}
-
-/** Groups rows by a key, keeping their order within each group. */
-function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const row of rows) {
-    const group = groups.get(key(row));
-    if (group) group.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
 }
 
 /**
