@@ -26,6 +26,12 @@ describe('extractQuotes: speakers', () => {
     assert.notEqual(quotes[2]![1], 'Matt Maley');
   });
 
+  it('skips a name inside a relative clause when the subject is named before it', () => {
+    const text =
+      'Brennan will retire next month.\n\nTrainer Siobhan Mulcahy, for whom Brennan has ridden since 2009, called him “the most honest man in the weighing room.”';
+    assert.deepEqual(quotesOf(text), [['the most honest man in t', 'Siobhan Mulcahy']]);
+  });
+
   it('resolves a pronoun to the last named person it fits', () => {
     const text =
       'Michelle Hege runs the agency. Her partner, David Daniels, was in Spokane.\n\n“The proof is in the pudding, as always,” she said.';

@@ -35,9 +35,10 @@ export interface NameSpan {
 
 /**
  * Words, with initialisms such as "U.S." and site names such as "SpaceNews.com" kept whole,
- * and inner hyphens and apostrophes kept.
+ * inner hyphens and apostrophes kept, and a free-standing "&" as a word of its own (it joins
+ * firms' names: "Pratt & Whitney", "Kirkland & Ellis").
  */
-const WORD = /(?<![\p{L}'’])(?:[ldjmnstcLDJMNSTC]|[qQ]u)['’](?=\p{Lu})|(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+\.(?:com|net|org|co\.uk|ca|io)(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-'’&][\p{L}\p{N}]+)*/gu;
+const WORD = /(?<=\s)&(?=\s)|(?<![\p{L}'’])(?:[ldjmnstcLDJMNSTC]|[qQ]u)['’](?=\p{Lu})|(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+\.(?:com|net|org|co\.uk|ca|io)(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-'’&][\p{L}\p{N}]+)*/gu;
 /** Lower-case words that may sit inside a name: "Bank of England", "Ursula von der Leyen". */
 const CONNECTORS = new Set(['of', 'for', 'de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'des', 'van', 'von', 'der', 'den', 'du', 'la', 'le', 'al', 'bin', 'ibn', '&']);
 

@@ -292,7 +292,12 @@ function heardOrOwned(text: string, m: MentionSpan): boolean {
  * later tweeted", "said Lopez") outranks an organisation named further off.
  */
 function speakerIn(text: string, mentions: MentionSpan[], from: number, to: number, anchor: number, nextToVerb = false): Speaker | undefined {
-  const inside = mentions.filter((m) => m.start >= from && m.end <= to && m.type !== 'place' && !qualifiesRole(text, m) && !heardOrOwned(text, m));
+  const candidates = mentions.filter((m) => m.start >= from && m.end <= to && m.type !== 'place' && !qualifiesRole(text, m) && !heardOrOwned(text, m));
+  // "Siobhan Mulcahy, for whom Brennan has ridden since 2009, called him “…”": a name inside a
+  // relative clause is not the clause's subject, when anyone stands outside it.
+  const clauses = relativeClauses(text, from, to);
+  const outside = candidates.filter((m) => !clauses.some(([a, b]) => m.start >= a && m.end <= b));
+  const inside = outside.length > 0 ? outside : candidates;
   const people = inside.filter((m) => m.type === 'person');
   if (people.length === 0 && nextToVerb) {
     const adjacent = nameBefore(text, anchor, from) ?? nameAfterVerb(text, anchor, to);
@@ -304,6 +309,12 @@ function speakerIn(text: string, mentions: MentionSpan[], from: number, to: numb
   const pool = people.length > 0 ? people : inside;
   pool.sort((a, b) => distance(a) - distance(b));
   return { slug: pool[0]!.slug, phrase: null };
+}
+
+/** Where relative clauses set off by commas lie in text[from, to): ", for whom Brennan has ridden," */
+function relativeClauses(text: string, from: number, to: number): [number, number][] {
+  const span = text.slice(from, to);
+  return [...span.matchAll(/,\s*(?:\p{Ll}+\s+)?(?:who|whom|whose|which)\s[^,.;:"“”]{1,120},/gu)].map((m) => [from + m.index, from + m.index + m[0].length]);
 }
 
 /**

@@ -121,6 +121,9 @@ export function looksLikeOrganisation(words: string[]): boolean {
   const lastPart = lastWord.split('-').pop()!;
   // ("Trump Administration" is a government, named for a person: not an organisation's name.)
   if (lastWord === 'administration' && words.length === 2 && people.has(key(words[0]!))) return false;
+  // "Pratt & Whitney", "Marks & Spencer", "Rothschild & Co": names joined by an ampersand are firms'.
+  // (Not places or people listed so: "London & Rome", "Trump & Biden".)
+  if (words.length > 2 && words.includes('&') && !words.every((w) => w === '&' || places.has(key(w)) || people.has(key(w)))) return true;
   if (words.length > 1 && (organisationSuffixes.has(lastWord) || organisationSuffixes.has(lastPart))) return true;
   // "Schlosspark-Klinik", "Wheeling News-Register": one hyphenated word ending in an organisation word.
   if (words.length === 1 && lastPart !== lastWord && lastPart.length > 3 && organisationSuffixes.has(lastPart)) return true;
@@ -171,7 +174,8 @@ const LEADING_LEGAL_FORM = /^(?:PT|ООО|ПАО|ОАО|ЗАО|АО)\s+/u;
  */
 export function withoutLegalForm(name: string): string {
   let words = name.replace(LEADING_LEGAL_FORM, '').split(/\s+/);
-  while (words.length > 1 && legalForms.has(words[words.length - 1]!.toLowerCase().replace(/,$/, ''))) words = words.slice(0, -1);
+  // (After an ampersand the legal form is the partners' name: "Rothschild & Co".)
+  while (words.length > 1 && words[words.length - 2] !== '&' && legalForms.has(words[words.length - 1]!.toLowerCase().replace(/,$/, ''))) words = words.slice(0, -1);
   const base = words.join(' ').replace(/,$/, '');
   return base.length > 0 ? base : name;
 }

@@ -23,6 +23,29 @@ describe('tagEntities: organisations by their legal form and their words', () =>
     lacks(names('Steve Menet, Senior Vice President of Sales for Dräger, Inc., says the system works.'), 'organisation:Inc');
   });
 
+  it('reads names joined by an ampersand as one firm, and partners listed before it', () => {
+    const found = names('Engines from Pratt & Whitney were checked. Marks & Spencer rose, and the deal was advised by Cravath, Swaine & Moore and Rothschild & Co.');
+    has(found, 'organisation:Pratt & Whitney', 'organisation:Marks & Spencer', 'organisation:Cravath, Swaine & Moore', 'organisation:Rothschild & Co');
+    lacks(found, 'place:Pratt', 'organisation:Swaine & Moore');
+    lacks(names('Read our Terms & Conditions, or the Arts & Culture pages.'), 'organisation:Terms & Conditions', 'organisation:Arts & Culture');
+    // Places or people joined so are each themselves.
+    const listed = names('Flights from London & Rome resumed as Trump & Biden clashed.');
+    has(listed, 'place:London', 'place:Rome', 'person:Donald Trump', 'person:Joe Biden');
+    lacks(listed, 'organisation:London & Rome', 'organisation:Trump & Biden');
+  });
+
+  it('leaves a hyphenated description out of the name it describes, but keeps where someone is based', () => {
+    const found = names('Father-of-three Gareth Price has started a petition. Portugal-based Tintex Textiles supplies the yarn.');
+    has(found, 'person:Gareth Price', 'place:Portugal');
+    lacks(found, 'person:Father-of-three Gareth Price');
+  });
+
+  it('never takes a state for a person, and reads a region as a place', () => {
+    const found = names("The governor of Nigeria's Kadera State dismissed the claims, and the Northern Region voted.");
+    has(found, 'place:Northern Region');
+    lacks(found, 'person:Kadera State');
+  });
+
   it('reads club prefixes written in capitals only', () => {
     has(names('FC Porto beat Benfica on Sunday.'), 'organisation:FC Porto');
     lacks(names('As Trump said on Monday, the talks went well.'), 'organisation:As Trump');

@@ -104,7 +104,7 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
   const publisher = publisherSuffix(text);
   if (publisher) found.push({ ...publisher, role: null });
   let pendingRole: string | null = null;
-  const spans = joinedAtAnd(findNameSpans(text));
+  const spans = joinedAtAnd(joinedBeforeAmpersand(findNameSpans(text)).flatMap(splitUnlessFirm));
   for (const [i, span] of spans.entries()) {
     const at = span.words[0]!.start;
     // (A span a name found before already covers: the publisher, "Investors Service" of "Moody's
@@ -229,7 +229,8 @@ function joinedAtAnd(spans: NameSpan[]): NameSpan[] {
     const a = spans[i]!;
     const b = spans[i + 1];
     const lastA = a.words[a.words.length - 1]!;
-    if (b && a.nextWord === 'and' && b.previousWord === 'and' && b.words[0]!.start === lastA.end + 5 && !a.possessive && b.words.length > 1) {
+    // (A firm's name with an ampersand is whole: "Rothschild & Co and Lazard Frères".)
+    if (b && a.nextWord === 'and' && b.previousWord === 'and' && b.words[0]!.start === lastA.end + 5 && !a.possessive && b.words.length > 1 && !a.words.some((w) => w.text === '&')) {
       const texts = [...a.words, ...b.words].map((w) => w.text);
       const aName = joined(a.words.filter((w) => w.text !== 'The'));
       // (The first part longer than one word or an ordinary word: "Gannett and GateHouse Media"
@@ -244,6 +245,58 @@ function joinedAtAnd(spans: NameSpan[]): NameSpan[] {
       }
     }
     out.push(a);
+  }
+  return out;
+}
+
+/**
+ * Whether a span joined at "&" names a firm: one ampersand in a short name, with a person's
+ * name or an abbreviation beside it ("Marks & Spencer", "Pratt & Whitney", "S & P") or a legal
+ * form after it ("Rothschild & Co"), and not places or people listed ("London & Rome", "Trump &
+ * Biden"). Ordinary words joined so are a site's menu or a phrase: "Terms & Conditions", "Arts &
+ * Culture", "Rock & Roll".
+ */
+function namesFirm(words: NameWord[]): boolean {
+  const at = words.findIndex((w) => w.text === '&');
+  if (at < 1 || at === words.length - 1 || words.length > 6 || words.filter((w) => w.text === '&').length > 1) return false;
+  const [left, right] = [words[at - 1]!.text, words[at + 1]!.text];
+  const nameLike = (w: string) => isFamilyName(w) || isFirstName(w) || has(w, ...NAME_TAGS) || knownOrganisation(w) !== undefined || /^\p{Lu}{1,4}$/u.test(w);
+  const partners = nameLike(left) || nameLike(right) || (isLegalForm(right) && !isCommonWord(left));
+  return partners && !MONTHS_AND_DAYS.test(left) && !MONTHS_AND_DAYS.test(right) && looksLikeOrganisation(words.map((w) => w.text));
+}
+
+/** A span joined at "&" that names no firm is a name on each side ("London & Rome"). */
+function splitUnlessFirm(span: NameSpan): NameSpan[] {
+  const at = span.words.findIndex((w) => w.text === '&');
+  if (at < 0 || namesFirm(span.words)) return [span];
+  const left = span.words.slice(0, at);
+  const right = span.words.slice(at + 1);
+  const amp = span.words[at]!;
+  return [
+    { ...span, words: left, after: ' ', nextWord: '&', possessive: false, following: ` ${amp.text} ${joined(right)}${span.following}`.slice(0, 100) },
+    ...splitUnlessFirm({ ...span, words: right, sentenceStart: false, before: ' ', previousWord: '&', preceding: `${span.preceding}${joined(left)} & `.slice(-40) }),
+  ].filter((s) => s.words.length > 0);
+}
+
+/**
+ * "Keefe, Bruyette & Woods", "Skadden, Arps, Slate, Meagher & Flom": single names listed with
+ * commas before a name joined by an ampersand are partners of one firm.
+ */
+function joinedBeforeAmpersand(spans: NameSpan[]): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    let j = i;
+    const partner = (s: NameSpan) => s.words.length === 1 && /^,[ \t]+$/.test(s.after) && !s.possessive && (knownName(s.words[0]!.text) ?? { type: 'organisation' }).type === 'organisation' && !isCommonWord(s.words[0]!.text);
+    while (j < spans.length - 1 && partner(spans[j]!) && spans[j + 1]!.words[0]!.start === spans[j]!.words[0]!.end + spans[j]!.after.length) j++;
+    const firm = spans[j]!;
+    if (j === i || !firm.words.some((w) => w.text === '&')) {
+      out.push(spans[i]!);
+      continue;
+    }
+    const partners = spans.slice(i, j).map((s) => ({ ...s.words[0]!, text: `${s.words[0]!.text},`, end: s.words[0]!.end + 1 }));
+    const first = spans[i]!;
+    out.push({ ...firm, words: [...partners, ...firm.words], sentenceStart: first.sentenceStart, before: first.before, previousWord: first.previousWord, preceding: first.preceding });
+    i = j;
   }
   return out;
 }
@@ -285,9 +338,14 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // (Nor a compass word before a known place: "Eastern Michigan routs …", "West Africa".)
   const knownLead =
     words.length > 1 && ([2, 3].some((n) => n <= words.length && knownName(joined(words.slice(0, n))) !== undefined) || (COMPASS.test(words[0]!.text) && knownName(words[1]!.text)?.type === 'place'));
-  if (opener && (span.sentenceStart || opener.text === 'The') && isCommonWord(opener.text) && !isTitleWord(opener.text) && !knownLead && !partyOfAdjective(opener.text) && !statLine) {
+  // (Nor a word before an ampersand, which is a firm's first name: "Marks & Spencer".)
+  if (opener && (span.sentenceStart || opener.text === 'The') && isCommonWord(opener.text) && !isTitleWord(opener.text) && !knownLead && words[1]?.text !== '&' && !partyOfAdjective(opener.text) && !statLine) {
     words = words.slice(1);
   }
+  // "Father-of-three Gareth Price", "Self-described Jane Doe": a hyphenated description of
+  // ordinary words (not "Jean-Pierre", nor "Seoul-based", which says where) is no part of the name.
+  const described = /^(\p{Lu}\p{Ll}+)(?:-\p{Ll}+)+$/u.exec(words[0]?.text ?? '');
+  if (words.length >= 3 && described && isCommonWord(described[1]!) && !knownName(described[1]!)) words = words.slice(1);
   while (words.length > 0 && (words[0]!.text.toLowerCase() === 'the' || (/^\p{Ll}/u.test(words[0]!.text) && !isParticleName(words[0]!.text)))) words = words.slice(1);
   const afterThe = span.previousWord === 'the' || (words.length > 0 && words[0] !== span.words[0] && span.words[0]!.text === 'The');
   // "the House Intelligence Committee Tuesday": a day or month is not part of the name.
@@ -553,6 +611,8 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     found.push({ name: lead, type: 'organisation', start, end: rest[0]!.end, role: null });
     return null;
   }
+  // "Kadera State", "Ohio State", "Penn State": a state, a university or its team, never someone.
+  if (rest.length >= 2 && rest[rest.length - 1]!.text === 'State') return null;
   if (rest.length >= 2 && rest.length <= 4) {
     const firstIsName = isFirstName(rest[0]!.text);
     const namesOnly = rest.every((w) => CONNECTOR_WORDS.has(w.text) || (/^\p{Lu}/u.test(w.text) && (!isCommonWord(w.text) || has(w.text, ...NAME_TAGS))));
