@@ -40,6 +40,16 @@ describe('tagEntities: organisations by their legal form and their words', () =>
     lacks(found, 'person:Father-of-three Gareth Price');
   });
 
+  it('reads what other languages call a country as that country, but not a city or word that shares the name', () => {
+    has(names('Die Ministerin reiste am Montag nach Singapur und Tschechien.', 'de'), 'place:Singapore', 'place:Czech Republic');
+    has(names("Le ministre s'est rendu en Lituanie et au Cambodge lundi.", 'fr'), 'place:Lithuania', 'place:Cambodia');
+    has(names('Presiden bertemu dengan delegasi dari Kamboja dan Belanda.', 'id'), 'place:Cambodia', 'place:Netherlands');
+    // "Granada" is a Spanish city before it is Spanish for Grenada; "Island" is no German Iceland in English.
+    const english = names('Fans in Granada cheered as the rocket left Wallops Island.');
+    has(english, 'place:Granada', 'place:Wallops Island');
+    lacks(english, 'place:Grenada', 'place:Iceland');
+  });
+
   it('never takes a state for a person, and reads a region as a place', () => {
     const found = names("The governor of Nigeria's Kadera State dismissed the claims, and the Northern Region voted.");
     has(found, 'place:Northern Region');
