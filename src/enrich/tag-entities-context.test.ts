@@ -50,6 +50,12 @@ describe('tagEntities: organisations by their legal form and their words', () =>
     lacks(english, 'place:Grenada', 'place:Iceland');
   });
 
+  it('takes codes of letters and digits for no entity, unless they own something or are known', () => {
+    const found = names("Moody's cut the rating to Ba1 from Baa3. Airbus delivered an A380 before COP28, as the G7 met. A24's horror film opened third.");
+    lacks(found, 'place:Ba1', 'place:Baa3', 'organisation:A380', 'organisation:COP28');
+    has(found, 'organisation:Airbus', 'organisation:G7', 'organisation:A24');
+  });
+
   it('never takes a state for a person, and reads a region as a place', () => {
     const found = names("The governor of Nigeria's Kadera State dismissed the claims, and the Northern Region voted.");
     has(found, 'place:Northern Region');

@@ -352,6 +352,10 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   while (words.length > 1 && MONTHS_AND_DAYS.test(words[words.length - 1]!.text)) words = words.slice(0, -1);
   // A legal form after a comma ("Dräger, Inc.") belongs to the name before it.
   if (words.length === 0 || (words.length === 1 && isLegalForm(words[0]!.text))) return null;
+  // A word of letters and digits the gazetteer does not know is a code, not a name: a rating
+  // ("Ba1"), a model ("A380", "TNG50"), a summit ("COP28"); unless it owns something, as a
+  // company does ("A24's horror film"). ("G7", "3M" are known.)
+  if (words.length === 1 && /\d/.test(words[0]!.text) && /\p{L}/u.test(words[0]!.text) && !span.possessive && !knownName(words[0]!.text)) return null;
   // Upper-case runs are shouting or table rows ("BREAKING NEWS", "HD THE HOME DEPOT INC."),
   // not names, unless the whole run is a known one.
   if (words.length > 1 && words.every((w) => isShouted(w.text)) && !knownName(joined(words))) return null;
