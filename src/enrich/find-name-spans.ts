@@ -69,9 +69,12 @@ function isCapitalised(word: string): boolean {
   return /^\p{Lu}/u.test(word);
 }
 
-/** A single capital followed by ". " is an initial inside a name. */
+/**
+ * A single capital followed by ". " is an initial inside a name; so is the full stop of
+ * "St.", "Mt.", "Ft." ("St. Louis", "Mt. Everest").
+ */
 function isInitialGap(previous: string, gap: string): boolean {
-  return /^\p{Lu}$/u.test(previous) && /^\.[ \t]+$/.test(gap);
+  return (/^\p{Lu}$/u.test(previous) || /^(?:St|Ste|Mt|Ft)$/.test(previous)) && /^\.[ \t]+$/.test(gap);
 }
 
 /** Splits text into capitalised-word spans. */
@@ -101,7 +104,7 @@ export function findNameSpans(text: string): NameSpan[] {
       if (isCapitalised(cur.text)) {
         const base = cur.text.replace(/['’]s$/u, '');
         // An initial keeps its full stop, so "Elizabeth A. Burton" is one name.
-        const initial = /^\p{Lu}$/u.test(base) && isInitialGap(base, words[j + 1]?.gapBefore ?? '') && j + 1 < words.length && isCapitalised(words[j + 1]!.text);
+        const initial = isInitialGap(base, words[j + 1]?.gapBefore ?? '') && j + 1 < words.length && isCapitalised(words[j + 1]!.text);
         run.push({ text: initial ? `${base}.` : base, start: cur.start, end: cur.start + base.length + (initial ? 1 : 0) });
         j++;
         if (base !== cur.text) {

@@ -56,6 +56,12 @@ describe('tagEntities: organisations by their legal form and their words', () =>
     has(found, 'organisation:Airbus', 'organisation:G7', 'organisation:A24');
   });
 
+  it('reads “St” and “St.” as the start of a place or a saint’s institution', () => {
+    const found = names("Patients at St Columba's Hospital were moved to St. Mary's Hospital in St. Louis, and the St. Louis-based firm paid. New York-born Ada Bello played at St Andrews.");
+    has(found, "organisation:St Columba's Hospital", "organisation:St. Mary's Hospital", 'place:St. Louis', 'place:New York', 'person:Ada Bello', 'place:St Andrews');
+    lacks(found, 'place:St', "organisation:Mary's Hospital", 'person:St Andrews', 'place:York');
+  });
+
   it('never takes a state for a person, and reads a region as a place', () => {
     const found = names("The governor of Nigeria's Kadera State dismissed the claims, and the Northern Region voted.");
     has(found, 'place:Northern Region');

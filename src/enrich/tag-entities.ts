@@ -319,14 +319,16 @@ function sharedSurname(span: NameSpan, next: NameSpan | undefined): { name: stri
 function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null): string | null {
   // "Moody’s Investors Service", "King’s College London": a possessive inside an organisation's
   // name (even when its first word, "Moody", is also an ordinary word opening the sentence).
-  const inner = span.possessive && span.words.length === 1 ? /^(['’]s)\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3})/u.exec(span.following) : null;
+  // (Or a saint's: "St Columba’s Hospital", "St. Mary’s College".)
+  const saint = span.words.length === 2 && /^(?:St\.?|Ste\.?|Saint)$/.test(span.words[0]!.text);
+  const inner = span.possessive && (span.words.length === 1 || saint) ? /^(['’]s)\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3})/u.exec(span.following) : null;
   // (Not a known name's or an abbreviation's: "NASA’s Goddard Space Flight Center", "Kenya’s Equity Group".)
-  const possessor = span.words[0]!.text;
+  const possessor = joined(span.words);
   const ownName = () => !knownName(possessor) && !isShouted(possessor) && !found.some((f) => f.type === 'person' && f.name.endsWith(` ${possessor}`));
   if (inner && inner[2]!.split(/\s+/).some((w) => isOrganisationWord(w)) && ownName()) {
     const first = span.words[0]!;
-    const name = `${first.text}'s ${inner[2]}`;
-    found.push({ name: knownOrganisation(name) ?? name, type: 'organisation', start: first.start, end: first.end + inner[0].length, role: null });
+    const name = `${possessor}'s ${inner[2]}`;
+    found.push({ name: knownOrganisation(name) ?? name, type: 'organisation', start: first.start, end: span.words[span.words.length - 1]!.end + inner[0].length, role: null });
     return null;
   }
   let words = span.words.slice();
@@ -337,7 +339,8 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // (Not the first word of a known name: "South Dakota Gov. Kristi Noem", "New York".)
   // (Nor a compass word before a known place: "Eastern Michigan routs …", "West Africa".)
   const knownLead =
-    words.length > 1 && ([2, 3].some((n) => n <= words.length && knownName(joined(words.slice(0, n))) !== undefined) || (COMPASS.test(words[0]!.text) && knownName(words[1]!.text)?.type === 'place'));
+    words.length > 1 &&
+    ([2, 3].some((n) => n <= words.length && knownName(joined(words.slice(0, n)).replace(/-(?:based|born)$/, '')) !== undefined) || (COMPASS.test(words[0]!.text) && knownName(words[1]!.text)?.type === 'place'));
   // (Nor a word before an ampersand, which is a firm's first name: "Marks & Spencer".)
   if (opener && (span.sentenceStart || opener.text === 'The') && isCommonWord(opener.text) && !isTitleWord(opener.text) && !knownLead && words[1]?.text !== '&' && !partyOfAdjective(opener.text) && !statLine) {
     words = words.slice(1);
@@ -450,15 +453,18 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   }
   // "Sacramento-based McClatchy": where a company is based, then the company; "Lagos-born
   // Ade Bello", "the Russian-born driver": where someone was born, then maybe who.
-  const based = /^(\p{Lu}[\p{L}.'’ ]*?)-(based|born)$/u.exec(words[0]!.text);
+  // (The place may be of several words: "St. Louis-based", "New York-born".)
+  const basedAt = words.slice(0, 3).findIndex((w) => /^\p{Lu}[\p{L}.'’]*-(?:based|born)$/u.test(w.text));
+  const based = basedAt >= 0 ? /^(.*)-(based|born)$/u.exec(joined(words.slice(0, basedAt + 1))) : null;
   if (based) {
     const place = based[1]!;
+    const after = words.slice(basedAt + 1);
     found.push({ name: knownPlace(place) ?? placeOfDemonym(place) ?? place, type: 'place', start: words[0]!.start, end: words[0]!.start + place.length, role: null });
-    if (based[2] === 'born') return words.length > 1 ? classifySpan({ ...span, words: words.slice(1), sentenceStart: false, previousWord: null, before: ' ' }, found, pendingRole) : null;
-    if (words.length > 1) {
-      const company = joined(words.slice(1));
+    if (based[2] === 'born') return after.length > 0 ? classifySpan({ ...span, words: after, sentenceStart: false, previousWord: null, before: ' ' }, found, pendingRole) : null;
+    if (after.length > 0) {
+      const company = joined(after);
       const known = knownName(company);
-      found.push({ ...(known ?? { name: withoutLegalForm(company), type: 'organisation' as const }), start: words[1]!.start, end: words[words.length - 1]!.end, role: null });
+      found.push({ ...(known ?? { name: withoutLegalForm(company), type: 'organisation' as const }), start: after[0]!.start, end: after[after.length - 1]!.end, role: null });
     }
     return null;
   }
