@@ -66,6 +66,10 @@ describe('tagEntities: organisations by their legal form and their words', () =>
     const found = names("The governor of Nigeria's Kadera State dismissed the claims, and the Northern Region voted.");
     has(found, 'place:Northern Region');
     lacks(found, 'person:Kadera State');
+    // A state that is also a given name: the state alone, the person with a surname.
+    const virginia = names('The rocket left Wallops Island, Virginia, as Virginia Giuffre spoke.');
+    has(virginia, 'place:Virginia', 'person:Virginia Giuffre');
+    lacks(virginia, 'person:Virginia');
   });
 
   it('reads club prefixes written in capitals only', () => {
