@@ -70,6 +70,9 @@ describe('tagEntities: organisations by their legal form and their words', () =>
     const virginia = names('The rocket left Wallops Island, Virginia, as Virginia Giuffre spoke.');
     has(virginia, 'place:Virginia', 'person:Virginia Giuffre');
     lacks(virginia, 'person:Virginia');
+    const named = names('He met Florence Pugh before Georgia Tech won and the Israel Elections Committee met.');
+    has(named, 'person:Florence Pugh');
+    lacks(named, 'person:Georgia Tech', 'person:Israel Elections');
   });
 
   it('reads club prefixes written in capitals only', () => {

@@ -81,6 +81,8 @@ export interface TagEntitiesOptions {
 /** After a player's name in a box score: "25 points", "3 steals", "112 yards". */
 const STAT_LINE = /^\s+\d{1,3}\s+(?:points?|pts|rebounds?|assists?|goals?|saves?|steals?|blocks?|yards?|tackles?|strikeouts?|RBIs?)\b/i;
 
+const CONTINENTS = /^(?:Africa|America|Asia|Europe|Oceania|Antarctica|North America|South America|Latin America)$/;
+
 /** Languages whose speakers often have one name only ("Prabowo", "Jokowi", "Ali"). */
 const MONONYMOUS = new Set(['id', 'jv', 'su']);
 
@@ -624,7 +626,12 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // "Kadera State", "Ohio State", "Penn State": a state, a university or its team, never someone.
   if (rest.length >= 2 && rest[rest.length - 1]!.text === 'State') return null;
   if (rest.length >= 2 && rest.length <= 4) {
-    const firstIsName = isFirstName(rest[0]!.text);
+    // (A city or state that is also a given name, before a surname, names someone: "Virginia
+    // Giuffre", "Florence Pugh"; not "Georgia Tech", "Victoria Falls", nor a country or continent:
+    // "Israel Elections", "Asia Pulp".)
+    const place = knownPlace(rest[0]!.text);
+    const placeNamed = rest.length === 2 && isGivenName(rest[0]!.text) && place !== undefined && !isCountry(place) && !CONTINENTS.test(place) && /^\p{Lu}\p{Ll}+$/u.test(rest[1]!.text) && !isCommonWord(rest[1]!.text) && !knownName(rest[1]!.text) && !isOrganisationWord(rest[1]!.text) && !GEOGRAPHIC.test(rest[1]!.text) && !/^(?:Tech|State)$/.test(rest[1]!.text);
+    const firstIsName = isFirstName(rest[0]!.text) || placeNamed;
     const namesOnly = rest.every((w) => CONNECTOR_WORDS.has(w.text) || (/^\p{Lu}/u.test(w.text) && (!isCommonWord(w.text) || has(w.text, ...NAME_TAGS))));
     const spoke = SPEECH_VERBS.test(span.nextWord ?? '') || SPEECH_VERBS.test(span.previousWord ?? '');
     // Next to a result ("Yoshihito Nishioka defeated Gael Monfils") a name of words that are
