@@ -32,6 +32,17 @@ describe('extractQuotes: speakers', () => {
     assert.deepEqual(quotesOf(text), [['the most honest man in t', 'Siobhan Mulcahy']]);
   });
 
+  it('lets a subject of ordinary words before the verb speak, not someone named after it', () => {
+    assert.deepEqual(quotesOf('“We are deeply saddened by this loss,” the family said in a statement released by their lawyer, Mark Geragos.'), [
+      ['We are deeply saddened b', 'the family'],
+    ]);
+    assert.deepEqual(quotesOf('Prince Andrew spoke to the BBC.\n\n“His friendship with Epstein is under investigation,” the expert warned.'), [
+      ['His friendship with Epst', 'the expert'],
+    ]);
+    // (An adverb between speaker and verb is still read as one: "Smith later said".)
+    assert.deepEqual(quotesOf('“It was a long night for everyone,” Jane Smith quietly said.'), [['It was a long night for ', 'Jane Smith']]);
+  });
+
   it('resolves a pronoun to the last named person it fits', () => {
     const text =
       'Michelle Hege runs the agency. Her partner, David Daniels, was in Spokane.\n\n“The proof is in the pudding, as always,” she said.';

@@ -2,6 +2,7 @@ import { isTitleWord, placeOfDemonym } from './gazetteer.js';
 import { genderOf } from './gender-of.js';
 import {
   ACCORDING_RE,
+  ADVERB,
   GERMAN_SO_RE,
   ORGANISATION_BACK_REFERENCE,
   ROLE_NOUN,
@@ -114,9 +115,14 @@ function speakerAfter(start: number, end: number, afterText: string, verb: RegEx
     (/^[\s,]*\p{L}+[\s,]*$/u.test(text.slice(end, at)) && PRONOUN_RE.test(text.slice(end, at))) || /(?:^|[\s,])(?:he|she|they)\s+$/iu.test(text.slice(end, at));
   // “…”, afirmó. / “…,” ujarnya.: a verb with its subject left unwritten, or a pronoun in it.
   const bare = /^[\s,—–-]*$/.test(text.slice(end, at)) && /^(?:\p{Ll}+nya|[\s.,;]*$|[\s,]+(?:en|em|a|à|al|ao|na|no|durante|tras|após|después|dalam|kepada)\s)/u.test(verb[0].endsWith('nya') ? verb[0] : afterText.slice(verb.index + verb[0].length));
+  // “…,” the family said in a statement released by their lawyer, Mark Geragos: a subject of
+  // ordinary words before the verb speaks, not someone named after it.
+  const phraseFirst = /^[\s,]*(?:the|a|an|his|her|their|its|one)\s+[\p{Ll}\d\s'’-]+$/u.test(text.slice(end, at));
   const s = pronounFirst
     ? pronounSpeaker(end, at, start, context)
-    : (speakerIn(text, mentions, end, afterEnd, at, true) ?? pronounSpeaker(end, at + verb[0].length + 30, start, context) ?? (bare ? subjectSpeaker(start, null, context) : undefined));
+    : phraseFirst
+      ? undefined
+      : (speakerIn(text, mentions, end, afterEnd, at, true) ?? pronounSpeaker(end, at + verb[0].length + 30, start, context) ?? (bare ? subjectSpeaker(start, null, context) : undefined));
   if (s) return s;
   const phrase = phraseNear(afterText, verb.index, verb[0].length);
   // “…,” the company said: the organisation named last.
@@ -327,7 +333,7 @@ function placeAsSubject(text: string, mentions: MentionSpan[], from: number, anc
       m.type === 'place' &&
       m.start >= from &&
       m.end <= anchor &&
-      /^\s+(?:\p{Ll}+ly\s+|also\s+|later\s+|then\s+)?$/u.test(text.slice(m.end, anchor)) &&
+      new RegExp(String.raw`^\s+(?:${ADVERB}\s+|also\s+|later\s+|then\s+)?$`, 'u').test(text.slice(m.end, anchor)) &&
       // ("the Russian said" is a person: a nationality speaks for no government.)
       placeOfDemonym(text.slice(m.start, m.end)) === undefined,
   );
@@ -345,7 +351,7 @@ const asPhrase = (name: NameAt | undefined): Speaker | undefined => (name ? { sl
 /** Capitalised words just before the verb at `at` (one adverb allowed). */
 function nameBefore(text: string, at: number, from: number): NameAt | undefined {
   const windowStart = Math.max(from, at - 60);
-  const before = new RegExp(String.raw`(${NAME})\s+(?:\p{Ll}+ly\s+|later\s+|also\s+|then\s+)?$`, 'u').exec(text.slice(windowStart, at));
+  const before = new RegExp(String.raw`(${NAME})\s+(?:${ADVERB}\s+|later\s+|also\s+|then\s+)?$`, 'u').exec(text.slice(windowStart, at));
   return before ? cleanName(before[1]!, windowStart + before.index) : undefined;
 }
 
@@ -440,7 +446,7 @@ function phraseNear(afterText: string, verbIndex: number, verbLength: number): s
     .replace(/^[\s,.;:]+/, '')
     .replace(/["“][^"“”]{1,40}["”]\s*/gu, '')
     .replace(/,[^,]{1,80},\s*/gu, ' ')
-    .replace(/\s+(?:\p{Ll}+ly|also|later|then)\s*$/u, '')
+    .replace(new RegExp(String.raw`\s+(?:${ADVERB}|also|later|then)\s*$`, 'u'), '')
     .trim();
   const after = afterText.slice(verbIndex + verbLength).replace(/^[\s,]+/, '').split(/[,.;]/)[0]!.trim();
   const phrase = (before || after).split(/\s+/).slice(0, 6).join(' ');

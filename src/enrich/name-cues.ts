@@ -4,6 +4,7 @@
  * for what people do, shapes of tickers, records, legal forms and titles. Patterns only; the
  * gazetteer's data files hold the names themselves.
  */
+import { ADVERB } from './speech-cues.js';
 
 export const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'to', 'outside', 'across', 'em', 'en', 'à', 'au', 'aux', 'nach', 'aus', 'bei', 'im']);
 
@@ -27,7 +28,7 @@ export const EXCHANGE_BEFORE = /\b(NYSE|NYSE American|NYSE Arca|Nasdaq|NASDAQ|LS
 export const CAMEL_CASE = /^(?!Mc|Mac|De|Le|La|Di|Du|Da|Van|Von|O['’])\p{Lu}\p{Ll}+\p{Lu}/u;
 
 /** A single word, an apposition, then a verb of speech: "Reed, who chairs the board, told". */
-export const APPOSITION_THEN_SPEECH = /^,[^,.;:“”"]{1,80},\s+(?:\p{Ll}+ly\s+|also\s+|later\s+)?(?:said|says|told|tells|added|noted|wrote|explained|argued|insisted|warned|stated)\b/u;
+export const APPOSITION_THEN_SPEECH = new RegExp(String.raw`^,[^,.;:“”"]{1,80},\s+(?:${ADVERB}\s+|also\s+|later\s+)?(?:said|says|told|tells|added|noted|wrote|explained|argued|insisted|warned|stated)\b`, 'u');
 
 export const SPEECH_VERBS = /^(said|says|told|stated|added|noted|warned|explained|argued|wrote|insisted|announced|emphasized|emphasised|confirmed|highlighted|acknowledged)$/;
 

@@ -1,4 +1,11 @@
 /**
+ * An adverb between a speaker and the verb ("Smith later said", "she angrily told"): a word in
+ * -ly that is not one of the nouns and adjectives so spelled ("the family said", "an ally
+ * told", "the elderly man said").
+ */
+export const ADVERB = String.raw`(?!(?:famil|all|rall|suppl|repl|assembl|monopol|anomal|bell|bull|jell|lil|foll|holl|homil|earl|onl|dail|weekl|monthl|quarterl|yearl|elderl|friendl|lonel|sill|ugl|hol)y(?![\p{L}]))\p{Ll}+ly`;
+
+/**
  * The words that attribute direct speech, in the languages Gazette serves. Verbs are matched
  * in lower case only: a verb of speech is never capitalised in the middle of a sentence, and
  * "the United States" or "Says Law" are not attributions.
@@ -62,7 +69,7 @@ export const SPEECH_RE = word(SPEECH);
  * ends its own sentence still attributes it: “….” Bass said the plan would take years.
  */
 export const SUBJECT_THEN_SPEECH_RE = new RegExp(
-  String.raw`^\s*(?:He|She|They|The\s+\p{Ll}+|\p{Lu}[\p{L}'’-]*(?:\.?\s+\p{Lu}[\p{L}'’-]*){0,3})(?:,[^,]{1,80},)?\s+(?:\p{Ll}+ly\s+|also\s+|later\s+|then\s+)?(?:${SPEECH})(?![\p{L}-])`,
+  String.raw`^\s*(?:He|She|They|The\s+\p{Ll}+|\p{Lu}[\p{L}'’-]*(?:\.?\s+\p{Lu}[\p{L}'’-]*){0,3})(?:,[^,]{1,80},)?\s+(?:${ADVERB}\s+|also\s+|later\s+|then\s+)?(?:${SPEECH})(?![\p{L}-])`,
   'u',
 );
 /** A verb of speech, or one of the verbs that only introduce a quote, before it. */
