@@ -182,8 +182,9 @@ describe('extractQuotes: who the verb’s subject is', () => {
     ]);
   });
 
-  it('lets a spokesperson speak for the organisation, but not an official', () => {
-    assert.deepEqual(quotesOf('“We will look at every option available to us,” a Google spokesperson said.'), [['We will look at every op', 'Google']]);
+  it('leaves a spokesperson or an official unnamed, not the organisation they speak for', () => {
+    assert.deepEqual(quotesOf('“We will look at every option available to us,” a Google spokesperson said.'), [['We will look at every op', 'a Google spokesperson']]);
+    assert.deepEqual(quotesOf('“We do not comment on rumours or speculation,” a spokesperson for Tesla said.'), [['We do not comment on rum', 'a spokesperson for Tesla']]);
     assert.deepEqual(quotesOf('“The reforms are moving far too slowly,” an official at the World Bank said.'), [['The reforms are moving f', 'an official at the World Bank']]);
   });
 

@@ -39,8 +39,8 @@ export interface NameSpan {
  * firms' names: "Pratt & Whitney", "Kirkland & Ellis").
  */
 const WORD = /(?<=\s)&(?=\s)|(?<![\p{L}'’])(?:[ldjmnstcLDJMNSTC]|[qQ]u)['’](?=\p{Lu})|(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+\.(?:com|net|org|co\.uk|ca|io)(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-'’&][\p{L}\p{N}]+)*/gu;
-/** Lower-case words that may sit inside a name: "Bank of England", "Ursula von der Leyen". */
-const CONNECTORS = new Set(['of', 'for', 'de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'des', 'van', 'von', 'der', 'den', 'du', 'la', 'le', 'al', 'bin', 'ibn', '&']);
+/** Lower-case words that may sit inside a name: "Bank of England", "Ursula von der Leyen", "Erik ten Hag". */
+const CONNECTORS = new Set(['of', 'for', 'de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'des', 'van', 'von', 'der', 'den', 'ten', 'ter', 'du', 'la', 'le', 'al', 'bin', 'ibn', '&']);
 
 /**
  * Connectors that go on with an institution's name after its head word ("Institute on",

@@ -67,7 +67,7 @@ export function isPersonOf(who: NameWord[], organisation: NameWord[]): boolean {
   );
 }
 
-export const CONNECTOR_WORDS = new Set(['bin', 'ibn', 'al', 'de', 'da', 'del', 'van', 'von', 'der', 'den', 'du', 'la', 'le']);
+export const CONNECTOR_WORDS = new Set(['bin', 'ibn', 'al', 'de', 'da', 'del', 'van', 'von', 'der', 'den', 'ten', 'ter', 'du', 'la', 'le']);
 
 /** A known place, nationality or organisation at `k` followed by a title word. */
 export function leadingName(words: NameWord[], k: number): { name: string; type: EntityType; next: number } | undefined {

@@ -87,7 +87,7 @@ export const GERMAN_SO_RE = /^,\s*so\s+(?=\p{Lu})/u;
  * ministry", "the United Nations High Commissioner") is an unnamed person, not the
  * organisation. A spokesperson is not among them: what "a Shell spokesperson" says, Shell says.
  */
-export const ROLE_NOUN = /^(?:officials?|sources?|aides?|employees?|members?|executives?|officers?|lawyers?|attorneys?|advis[oe]rs?|experts?|analysts?|insiders?|staff(?:ers)?|researchers?|engineers?|owners?|directors?|chiefs?|heads?|commissioners?|ministers?|secretar(?:y|ies)|presidents?|chair(?:man|woman|person)?|leaders?|managers?|coach(?:es)?)$/i;
+export const ROLE_NOUN = /^(?:officials?|spokes(?:person|man|woman|people|men|women)|representatives?|sources?|aides?|employees?|members?|executives?|officers?|lawyers?|attorneys?|advis[oe]rs?|experts?|analysts?|insiders?|staff(?:ers)?|researchers?|engineers?|owners?|directors?|chiefs?|heads?|commissioners?|ministers?|secretar(?:y|ies)|presidents?|chair(?:man|woman|person)?|leaders?|managers?|coach(?:es)?)$/i;
 
 /**
  * Nouns that, after "the" (or another language's article), stand for the organisation last
