@@ -9,8 +9,6 @@
 import { sql } from 'kysely';
 import { clusterOptions } from '../src/cluster/cluster-options.js';
 import { parseFeed } from '../src/ingest/parse-feed.js';
-import type { ItemProcessor } from '../src/pipeline/process-pool.js';
-import processTask, { type ProcessedItem } from '../src/pipeline/process-worker.js';
 import { createIngestService } from '../src/pipeline/run-ingest.js';
 import type { KyselyStore } from '../src/store/kysely-store.js';
 import { seedTaxonomy } from '../src/store/seed-taxonomy.js';
@@ -20,6 +18,7 @@ import { cpuMsSince, referenceLoopMs } from './cpu-meter.js';
 import { postgresUrl } from './postgres-url.js';
 import type { Store } from '../src/store/store.js';
 import { makeFeed } from './make-feed.js';
+import { processedBeforehand } from './processed-beforehand.js';
 
 const SIZES = (process.env.BENCH_SCALE_SIZES ?? '0,100000,1000000').split(',').map(Number);
 /** PostgreSQL's sizes, when they should differ (its bulk load of 1,000,000 takes far longer). */
@@ -65,18 +64,8 @@ const bench: Benchmark = {
     const parsed = parseFeed(makeFeed(ITEMS, { prefix: 'scale' }), { maxBytes: 1e9 });
     if (parsed.kind === 'rejected') throw new Error(parsed.reason);
     const cluster = clusterOptions();
-    const now = new Date();
-    const done = new Map<string, ProcessedItem>();
-    for (const item of parsed.items) done.set(item.guid!, processTask({ item, ctx: { providerId: 0, now }, cluster }));
     // The CPU half, done beforehand: only the store's work is timed.
-    const processed: ItemProcessor = {
-      concurrency: 2,
-      process: async ({ item, ctx }) => {
-        const result = done.get(item.guid!)!;
-        return result.kind === 'accepted' ? { ...result, draft: { ...result.draft, providerId: ctx.providerId } } : result;
-      },
-      close: async () => {},
-    };
+    const processed = processedBeforehand(parsed.items, cluster);
     const rows: BenchRow[] = [];
     const notes: string[] = [];
     const url = await postgresUrl();

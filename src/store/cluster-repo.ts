@@ -1,9 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Compilable, type Kysely } from 'kysely';
 import { docsKeyOf, docsKeys } from '../cluster/event-profile.js';
-import type { ClusterIndex, ClusterMatch, ClusterMembership, EventIndexEntry } from '../cluster/cluster-index.js';
+import type { ClusterIndex, ClusterMatch, ClusterMembership, EventIndexEntry, StoredEventCandidate } from '../cluster/cluster-index.js';
 import type { OtherVersion } from '../domain/article.js';
 import { toDate, toTimestamp } from './map-rows.js';
 import { reclusterAround } from './cluster-split.js';
+import { insertTogether } from './insert-together.js';
 import type { Writer, WriteEffects } from './kysely-store.js';
 import type { Counts, DocumentCounts } from './document-counts.js';
 import type { Database } from './schema.js';
@@ -69,11 +70,14 @@ export function clusterRepo(
           await tx.deleteFrom('article_clusters').where('article_id', '=', m.articleId).execute();
         }
         effects.touchArticle(m.articleId, m.clusterId);
-        await tx
-          .insertInto('article_clusters')
-          .values({ article_id: m.articleId, cluster_id: m.clusterId, match: m.match, similarity: m.similarity, signature: m.signature })
-          .execute();
-        if (m.event) await saveEvent(tx, effects, m.articleId, m.publishedAt, m.event, m.fresh ?? false);
+        // Everything of the article is looked up and removed first, then its rows are inserted
+        // together: one statement on PostgreSQL (insert-together.ts).
+        const inserts: Compilable[] = [
+          tx
+            .insertInto('article_clusters')
+            .values({ article_id: m.articleId, cluster_id: m.clusterId, match: m.match, similarity: m.similarity, signature: m.signature }),
+        ];
+        if (m.event) inserts.push(...(await saveEvent(tx, effects, m.articleId, m.publishedAt, m.event, m.fresh ?? false)));
         // Placed without links, a version is linked to its story's first version.
         const given = m.links ?? (m.clusterId === m.articleId ? [] : [{ articleId: m.clusterId, similarity: m.similarity }]);
         // A version clustered again is judged afresh: links to it made with its old text go too.
@@ -83,16 +87,14 @@ export function clusterRepo(
         }
         const links = [...new Map(given.filter((l) => l.articleId !== m.articleId).map((l) => [l.articleId, l.similarity])).entries()];
         if (links.length > 0) {
-          await tx.insertInto('cluster_links').values(links.map(([linked_id, similarity]) => ({ article_id: m.articleId, linked_id, similarity }))).execute();
+          inserts.push(tx.insertInto('cluster_links').values(links.map(([linked_id, similarity]) => ({ article_id: m.articleId, linked_id, similarity }))));
         }
         const keys = [...new Set(m.bandKeys)];
         if (keys.length > 0) {
           const publishedAt = toTimestamp(m.publishedAt);
-          await tx
-            .insertInto('lsh_bands')
-            .values(keys.map((band_key) => ({ band_key, article_id: m.articleId, published_at: publishedAt })))
-            .execute();
+          inserts.push(tx.insertInto('lsh_bands').values(keys.map((band_key) => ({ band_key, article_id: m.articleId, published_at: publishedAt }))));
         }
+        await insertTogether(tx, engine, inserts);
         // A new published version only joins (or merges) stories; a version clustered again,
         // or one not shown, may leave its story in parts.
         const shown = m.fresh && m.published !== undefined ? m.published : (await tx.selectFrom('articles').select('id').where('id', '=', m.articleId).where('status', '=', 'published').executeTakeFirst()) !== undefined;
@@ -138,7 +140,8 @@ export function clusterRepo(
       if (unique.length === 0 || perKey <= 0) return [];
       // One range per key, newest first and at most perKey rows: a common key costs no more
       // than a rare one, whatever the size of the store.
-      const hits = engine === 'postgres' ? await lateralLookup(db, unique, from, to, perKey) : await unionLookup(db, unique, from, to, perKey);
+      if (engine === 'postgres') return lateralCandidates(db, unique, from, to, perKey, exceptArticleId, minShared);
+      const hits = await unionLookup(db, unique, from, to, perKey);
       // (Each key's range lists an article once, so its count is the keys it shares.)
       const shared = new Map<number, number>();
       for (const h of hits) shared.set(h.article_id, (shared.get(h.article_id) ?? 0) + 1);
@@ -232,39 +235,54 @@ function unionLookup(db: Kysely<Database>, keys: string[], from: Date, to: Date,
 }
 
 /**
- * The same on PostgreSQL, as one lateral subquery over the keys given as an array: the
- * union's text grows with the keys, and PostgreSQL parses and plans every statement it is
- * sent (measured, per article: 2.0 ms for the union of about 18 keys, 1.1 ms for this).
+ * The same on PostgreSQL, with the candidates' profiles and clusters, in one statement (one
+ * round trip; the keys' hits were read first and the profiles in a second statement). The
+ * keys go as one array to a lateral subquery: the union's text grows with the keys, and
+ * PostgreSQL parses and plans every statement it is sent (measured, per article: 2.0 ms for
+ * the union of about 18 keys, 1.1 ms for the lateral lookup). Each candidate's profile and
+ * cluster are read by primary key, one lookup each (`limit 1` keeps the planner from turning
+ * them into a join it could choose to run by scanning the tables).
  */
-async function lateralLookup(db: Kysely<Database>, keys: string[], from: Date, to: Date, perKey: number): Promise<{ article_id: number }[]> {
-  const { rows } = await sql<{ article_id: number }>`
-    select k.article_id from unnest(${keys}::text[]) as q(key)
-    cross join lateral (
-      select article_id from event_keys
-      where event_keys.key = q.key and at >= ${from.getTime()} and at <= ${to.getTime()}
-      order by at desc limit ${perKey}
-    ) k`.execute(db);
-  return rows;
+async function lateralCandidates(db: Kysely<Database>, keys: string[], from: Date, to: Date, perKey: number, exceptArticleId: number, minShared: number): Promise<StoredEventCandidate[]> {
+  const { rows } = await sql<{ article_id: number; cluster_id: number; profile: string }>`
+    with shared as (
+      select k.article_id from unnest(${keys}::text[]) as q(key)
+      cross join lateral (
+        select article_id from event_keys
+        where event_keys.key = q.key and at >= ${from.getTime()} and at <= ${to.getTime()}
+        order by at desc limit ${perKey}
+      ) k
+      group by k.article_id
+      having k.article_id <> ${exceptArticleId} and count(*) >= ${minShared}
+    )
+    select shared.article_id, c.cluster_id, p.profile from shared
+    cross join lateral (select profile from event_profiles where event_profiles.article_id = shared.article_id limit 1) p
+    cross join lateral (select cluster_id from article_clusters where article_clusters.article_id = shared.article_id limit 1) c
+    order by shared.article_id`.execute(db);
+  return rows.map((r) => ({ articleId: r.article_id, clusterId: r.cluster_id, profile: r.profile }));
 }
 
 /**
- * Records an article's event profile and index keys. Its terms count once in the document
- * frequencies: on its first profile, not when it is reprocessed (the counts are a guide to
- * rarity, and a re-sent text rarely changes its vocabulary much). The store writes the counts
- * in batches (document-counts.ts).
+ * An article's event profile and index keys: the inserts to run with its other cluster rows,
+ * once its old keys are removed and an old profile updated here. Its terms count once in the
+ * document frequencies: on its first profile, not when it is reprocessed (the counts are a
+ * guide to rarity, and a re-sent text rarely changes its vocabulary much). The store writes
+ * the counts in batches (document-counts.ts).
  */
-async function saveEvent(tx: Kysely<Database>, effects: WriteEffects, articleId: number, publishedAt: Date, event: EventIndexEntry, fresh: boolean): Promise<void> {
+async function saveEvent(tx: Kysely<Database>, effects: WriteEffects, articleId: number, publishedAt: Date, event: EventIndexEntry, fresh: boolean): Promise<Compilable[]> {
   const had = fresh ? undefined : await tx.selectFrom('event_profiles').select('article_id').where('article_id', '=', articleId).executeTakeFirst();
   if (!fresh) await tx.deleteFrom('event_keys').where('article_id', '=', articleId).execute();
+  const inserts: Compilable[] = [];
   if (had) {
     await tx.updateTable('event_profiles').set({ profile: event.profile }).where('article_id', '=', articleId).execute();
   } else {
-    await tx.insertInto('event_profiles').values({ article_id: articleId, profile: event.profile }).execute();
+    inserts.push(tx.insertInto('event_profiles').values({ article_id: articleId, profile: event.profile }));
     effects.countDocument([docsKeyOf(articleId), ...new Set(event.frequencyKeys)]);
   }
   const keys = [...new Set(event.indexKeys)];
   if (keys.length > 0) {
     const at = publishedAt.getTime();
-    await tx.insertInto('event_keys').values(keys.map((key) => ({ key, at, article_id: articleId }))).execute();
+    inserts.push(tx.insertInto('event_keys').values(keys.map((key) => ({ key, at, article_id: articleId }))));
   }
+  return inserts;
 }

@@ -1,8 +1,10 @@
-import type { Kysely } from 'kysely';
+import { sql, type Compilable, type Kysely } from 'kysely';
 import type { ArticleEntity, ArticleQuote, Entity, EntityMention, EntityType, Quote, StoredQuote } from '../domain/entity.js';
 import { toDate } from './map-rows.js';
 import type { Database } from './schema.js';
 import type { Writer } from './kysely-store.js';
+import { insertTogether } from './insert-together.js';
+import type { Engine } from './store.js';
 
 /** Entities (people, organisations, places), their mentions per article, and quotes. */
 export interface EntityRepo {
@@ -32,7 +34,7 @@ export interface NewArticle {
 }
 
 /** The entity repository over any engine; callers wrap `saveForArticle` in the article's transaction. */
-export function entityRepo(db: Kysely<Database>, write: Writer): EntityRepo {
+export function entityRepo(db: Kysely<Database>, engine: Engine, write: Writer): EntityRepo {
   const toEntity = (r: { id: number; slug: string; name: string; type: string }): Entity => ({
     id: r.id,
     slug: r.slug,
@@ -54,26 +56,19 @@ export function entityRepo(db: Kysely<Database>, write: Writer): EntityRepo {
         const bySlug = new Map(entities.map((e) => [e.slug, e]));
         if (bySlug.size === 0 && quotes.length === 0) return;
         const slugs = [...bySlug.keys()];
-        if (slugs.length > 0) {
-          await tx
-            .insertInto('entities')
-            .values(slugs.map((slug) => ({ slug, name: bySlug.get(slug)!.name, type: bySlug.get(slug)!.type })))
-            .onConflict((oc) => oc.column('slug').doNothing())
-            .execute();
-        }
-        const rows = slugs.length > 0 ? await tx.selectFrom('entities').select(['id', 'slug']).where('slug', 'in', slugs).execute() : [];
-        const ids = new Map(rows.map((r) => [r.slug, r.id]));
-        effects.tag(...rows.map((r) => `scope:entity:${r.id}`));
-        if (rows.length > 0) {
-          await tx
-            .insertInto('article_entities')
-            .values(rows.map((r) => ({ article_id: articleId, entity_id: r.id, mentions: bySlug.get(r.slug)!.mentions, role: bySlug.get(r.slug)!.role })))
-            .execute();
+        const ids = await entityIds(tx, engine, slugs.map((slug) => ({ slug, name: bySlug.get(slug)!.name, type: bySlug.get(slug)!.type })));
+        effects.tag(...[...ids.values()].map((id) => `scope:entity:${id}`));
+        const inserts: Compilable[] = [];
+        if (ids.size > 0) {
+          inserts.push(
+            tx
+              .insertInto('article_entities')
+              .values([...ids].map(([slug, id]) => ({ article_id: articleId, entity_id: id, mentions: bySlug.get(slug)!.mentions, role: bySlug.get(slug)!.role }))),
+          );
         }
         if (quotes.length > 0) {
-          await tx
-            .insertInto('quotes')
-            .values(
+          inserts.push(
+            tx.insertInto('quotes').values(
               quotes.map((q, i) => ({
                 article_id: articleId,
                 position: i,
@@ -81,9 +76,11 @@ export function entityRepo(db: Kysely<Database>, write: Writer): EntityRepo {
                 speaker_entity_id: q.speakerSlug ? (ids.get(q.speakerSlug) ?? null) : null,
                 speaker_name: q.speakerName,
               })),
-            )
-            .execute();
+            ),
+          );
         }
+        // One statement on PostgreSQL (insert-together.ts).
+        await insertTogether(tx, engine, inserts);
       });
     },
 
@@ -145,4 +142,29 @@ export function entityRepo(db: Kysely<Database>, write: Writer): EntityRepo {
       }));
     },
   };
+}
+
+/**
+ * The ids of these entities by slug, each inserted when missing (the first article to name
+ * one fixes its name and type). PostgreSQL inserts and reads in one statement: the insert
+ * returns the entities it created, and the same statement's read, which cannot see them,
+ * returns those that were there. An entity another transaction created while this one waited
+ * on it is in neither; it is read again on its own.
+ */
+async function entityIds(tx: Kysely<Database>, engine: Engine, wanted: readonly { slug: string; name: string; type: string }[]): Promise<Map<string, number>> {
+  if (wanted.length === 0) return new Map();
+  const slugs = wanted.map((e) => e.slug);
+  const insert = tx.insertInto('entities').values([...wanted]).onConflict((oc) => oc.column('slug').doNothing());
+  const read = (some: string[]) => tx.selectFrom('entities').select(['id', 'slug']).where('slug', 'in', some).execute();
+  if (engine !== 'postgres') {
+    await insert.execute();
+    return new Map((await read(slugs)).map((r) => [r.slug, r.id]));
+  }
+  const { rows } = await sql<{ id: number; slug: string }>`
+    with created as (${insert.returning(['id', 'slug'])})
+    select id, slug from created union all select id, slug from entities where slug = any(${slugs}::text[])`.execute(tx);
+  const ids = new Map(rows.map((r) => [r.slug, r.id]));
+  const missing = slugs.filter((slug) => !ids.has(slug));
+  if (missing.length > 0) for (const r of await read(missing)) ids.set(r.slug, r.id);
+  return ids;
 }

@@ -63,6 +63,28 @@ export function describeGroupedIngestContract(fixture: () => ContractFixture): v
       assert.ok(await store.articles.findByGuid(providerId, c));
     });
 
+    // PostgreSQL releases a savepoint with the next one (kysely-store.ts): a part that fails
+    // right after others succeeded, or inside one, still undoes its own writes only.
+    it('a failing savepoint after or inside succeeded ones undoes its own writes only', async () => {
+      const { store, providerId } = fixture();
+      const [a, b, c, d, e] = [unique('nest-a'), unique('nest-b'), unique('nest-c'), unique('nest-d'), unique('nest-e')];
+      const refuse = (guid: string) => (sp: typeof store) => sp.articles.upsert(articleDraft({ providerId, guid })).then(() => Promise.reject(new Error(`refused ${guid}`)));
+      const errors = await store.transaction(async (tx) => {
+        const seen: string[] = [];
+        await tx.savepoint((sp) => sp.articles.upsert(articleDraft({ providerId, guid: a })));
+        await tx.savepoint(async (outer) => {
+          await outer.savepoint((inner) => inner.articles.upsert(articleDraft({ providerId, guid: b })));
+          await outer.savepoint(refuse(c)).catch((error: Error) => seen.push(error.message));
+          await outer.articles.upsert(articleDraft({ providerId, guid: d }));
+        });
+        await tx.savepoint(refuse(e)).catch((error: Error) => seen.push(error.message));
+        return seen;
+      });
+      assert.deepEqual(errors, [`refused ${c}`, `refused ${e}`]);
+      for (const guid of [a, b, d]) assert.ok(await store.articles.findByGuid(providerId, guid), guid);
+      for (const guid of [c, e]) assert.equal(await store.articles.findByGuid(providerId, guid), undefined, guid);
+    });
+
     it('stores the good items of a group and refuses the bad one with its reason, with exact counts', async () => {
       const { store } = fixture();
       const provider = await store.providers.create({ slug: unique('grouped'), name: 'Grouped' });

@@ -13,7 +13,7 @@ import { complaintRepo, type ComplaintRepo } from './complaint-repo.js';
 import { entityRepo, type EntityRepo } from './entity-repo.js';
 import { feedRepo, type FeedRepo } from './feed-repo.js';
 import { listingRepo, type ListingRepo } from './listing-repo.js';
-import { appendVersions, listNewStory, refreshStories, storiesOf, type IndexedText, type ListedStory } from './story-listings.js';
+import { appendVersions, listNewStories, refreshStories, storiesOf, type IndexedText, type ListedStory } from './story-listings.js';
 import { popularityRepo, type PopularityRepo } from './popularity-repo.js';
 import { providerRepo } from './provider-repo.js';
 import { auditRepo, type AuditRepo } from './audit-repo.js';
@@ -130,9 +130,9 @@ export class KyselyStore implements Store {
     this.apiKeys = apiKeyRepo(db);
     this.partnerKeys = partnerKeyRepo(db);
     this.superdeskDestinations = superdeskDestinationRepo(db);
-    this.entities = entityRepo(db, write);
+    this.entities = entityRepo(db, engine, write);
     this.clusters = clusterRepo(db, engine, write, documentCounts, pending?.counts);
-    this.articles = articleRepo(db, write);
+    this.articles = articleRepo(db, engine, write);
     this.listings = listingRepo(db);
     this.popularity = popularityRepo(db);
     this.comments = commentRepo(db, write);
@@ -148,6 +148,12 @@ export class KyselyStore implements Store {
   private readonly write: Writer;
   /** Savepoints opened on this transaction so far, for their names. */
   private savepoints = 0;
+  /**
+   * PostgreSQL: a savepoint whose part succeeded, not released yet. Its release goes in the
+   * same round trip as the next savepoint (two statements without parameters are one simple
+   * query), which saves one round trip per stored item; commit releases the last one.
+   */
+  private unreleased?: string;
 
   get changes(): ChangeFeed {
     return this.hub;
@@ -186,18 +192,40 @@ export class KyselyStore implements Store {
     const name = `sp_${++this.savepoints}`;
     // What the part wrote is undone in the database and in what the commit will rewrite.
     const before = copyPending(pending);
-    await sql.raw(`savepoint ${name}`).execute(this.db);
+    await this.run(`${this.takeUnreleased()}savepoint ${name}`);
     try {
       const value = await work(this);
-      await sql.raw(`release savepoint ${name}`).execute(this.db);
+      // A savepoint left open inside this one is released with it.
+      if (this.engine === 'postgres') this.unreleased = name;
+      else await this.run(`release savepoint ${name}`);
       return value;
     } catch (error) {
-      await sql.raw(`rollback to savepoint ${name}`).execute(this.db);
-      await sql.raw(`release savepoint ${name}`).execute(this.db);
+      // (Rolling back to this savepoint also drops any left open inside it.)
+      this.unreleased = undefined;
+      await this.run(`rollback to savepoint ${name}; release savepoint ${name}`);
       for (const keys of pending.counted.slice(before.counted.length)) pending.counts.add(keys, -1);
       Object.assign(pending, before);
       throw error;
     }
+  }
+
+  /** `release savepoint …; ` for a savepoint left open (PostgreSQL), once. */
+  private takeUnreleased(): string {
+    const name = this.unreleased;
+    this.unreleased = undefined;
+    return name ? `release savepoint ${name}; ` : '';
+  }
+
+  /**
+   * Runs statements without parameters. On PostgreSQL several go as one simple query, one
+   * round trip; SQLite runs one statement per call, so they are split.
+   */
+  private async run(statements: string): Promise<void> {
+    if (this.engine === 'postgres') {
+      await sql.raw(statements).execute(this.db);
+      return;
+    }
+    for (const statement of statements.split('; ')) await sql.raw(statement).execute(this.db);
   }
 
   /**
@@ -222,13 +250,17 @@ export class KyselyStore implements Store {
     // A story that only gained versions created here (ingest's common case; the outbox events
     // record which articles this transaction created) keeps its other entries; the others are
     // rebuilt from their versions, together (an unpublished head can split a story into thousands).
-    const listed = new Map<number, NewlyListed>();
-    for (const story of pending.stories) {
+    const createdIn = (story: number) => {
       const touched = named.has(story) ? undefined : touchedIn.get(story);
-      const created = touched?.every((id) => pending.events.get(id) === 'created') ?? false;
-      // (A story begun here by one new article, the story that bears its id, is listed from that article alone.)
-      const begun = created && touched!.length === 1 && touched![0] === story ? await listNewStory(this.db, story) : null;
-      const kept = begun ?? (created ? await appendVersions(this.db, story, touched!) : null);
+      return touched?.every((id) => pending.events.get(id) === 'created') ? touched : undefined;
+    };
+    // (A story begun here by one new article, the story that bears its id, is listed from that
+    // article alone; all such stories together.)
+    const begun = [...pending.stories].filter((story) => createdIn(story)?.length === 1 && createdIn(story)![0] === story);
+    const listed: Map<number, NewlyListed> = begun.length > 0 ? await listNewStories(this.db, begun) : new Map();
+    for (const story of pending.stories) {
+      const created = listed.has(story) ? undefined : createdIn(story);
+      const kept = created ? await appendVersions(this.db, story, created) : null;
       if (kept) listed.set(story, kept);
     }
     const rebuilt = await refreshStories(this.db, [...pending.stories].filter((story) => !listed.has(story)));

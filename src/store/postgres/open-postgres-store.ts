@@ -12,8 +12,8 @@ export interface PostgresStoreOptions {
   /** Put Gazette's tables in this schema (created when missing); tests use one per suite. */
   schema?: string;
   maxConnections?: number;
-  /** Called with every statement the store runs (query-plan tests, tracing). */
-  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
+  /** Called with every statement the store runs and the milliseconds it took, waiting included (query-plan tests, tracing). */
+  onQuery?: (sql: string, parameters: readonly unknown[], ms: number) => void;
 }
 
 /**
@@ -62,7 +62,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   const onQuery = options.onQuery;
   const db = new Kysely<Database>({
     dialect: new CurrentSchemaPostgresDialect({ pool }),
-    ...(onQuery && { log: (event) => onQuery(event.query.sql, event.query.parameters) }),
+    ...(onQuery && { log: (event) => onQuery(event.query.sql, event.query.parameters, event.queryDurationMillis) }),
   });
   const store = new KyselyStore(db, 'postgres', hub, schema);
   store.pool = pool;

@@ -10,8 +10,8 @@ import { ImmediateSqliteDialect } from './immediate-sqlite-dialect.js';
 import { reusePreparedStatements } from './reuse-prepared-statements.js';
 import { sqliteChangeSource } from './sqlite-change-source.js';
 
-/** Called with every statement a store runs (query-plan tests, tracing). */
-export type QueryObserver = (sql: string, parameters: readonly unknown[]) => void;
+/** Called with every statement a store runs and the milliseconds it took (query-plan tests, tracing). */
+export type QueryObserver = (sql: string, parameters: readonly unknown[], ms: number) => void;
 
 /**
  * Opens a SQLite database file in WAL mode, creating it when needed — unless `mustExist`:
@@ -49,7 +49,7 @@ export function openSqliteStore(file: string, options: { mustExist?: boolean; on
   const onQuery = options.onQuery;
   const db = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: reusePreparedStatements(connection) }),
-    ...(onQuery && { log: (event) => onQuery(event.query.sql, event.query.parameters) }),
+    ...(onQuery && { log: (event) => onQuery(event.query.sql, event.query.parameters, event.queryDurationMillis) }),
   });
   return new KyselyStore(db, 'sqlite', new ChangeHub(sqliteChangeSource(db)));
 }
