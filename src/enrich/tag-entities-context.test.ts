@@ -62,6 +62,18 @@ describe('tagEntities: organisations by their legal form and their words', () =>
     lacks(found, 'place:St', "organisation:Mary's Hospital", 'person:St Andrews', 'place:York');
   });
 
+  it('keeps two companies named with "and" apart, but joins a body whose first word is a noun', () => {
+    const found = names('Kenya Airways and Ethiopian Airlines resumed flights, and the deal needs the Competition and Markets Authority.');
+    has(found, 'organisation:Kenya Airways', 'organisation:Ethiopian Airlines', 'organisation:Competition and Markets Authority');
+    lacks(found, 'organisation:Kenya Airways and Ethiopian Airlines', 'organisation:Markets Authority');
+  });
+
+  it('reads a publication after a word of reporting, a known name with its article, and no place in a title', () => {
+    const found = names('A study published in The Lancet was discussed in The Hague, she told The Atlantic. He starred in The Road.');
+    has(found, 'organisation:The Lancet', 'place:The Hague', 'organisation:The Atlantic');
+    lacks(found, 'place:Lancet', 'place:Hague', 'place:Road', 'organisation:The Road');
+  });
+
   it('never takes a state for a person, and reads a region as a place', () => {
     const found = names("The governor of Nigeria's Kadera State dismissed the claims, and the Northern Region voted.");
     has(found, 'place:Northern Region');

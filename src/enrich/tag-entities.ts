@@ -81,6 +81,12 @@ export interface TagEntitiesOptions {
 /** After a player's name in a box score: "25 points", "3 steals", "112 yards". */
 const STAT_LINE = /^\s+\d{1,3}\s+(?:points?|pts|rebounds?|assists?|goals?|saves?|steals?|blocks?|yards?|tackles?|strikeouts?|RBIs?)\b/i;
 
+/** Words before a publication's name: "told The Hill", "published in The Lancet", "according to The Times". */
+const PUBLICATION_BEFORE = /(?:\btold|according to|published in|reported in|reported by|wrote in|wrote for|writing in|writing for|interview with|editor of|editor at|columnist for|columnist at|reporter for|reporter at|op-ed in|article in|report in|told|cited by|first reported|via)\s+$/i;
+
+/** Last words that make a company's name whole: "Kenya Airways", "Lux Capital". */
+const COMPANY_ENDINGS = /^(?:Airways|Airlines|Capital|Partners|Holdings|Group|Bank|Hospital|Fund|Motors|Pharmaceuticals|Technologies|Ventures|Insurance)$/;
+
 const CONTINENTS = /^(?:Africa|America|Asia|Europe|Oceania|Antarctica|North America|South America|Latin America)$/;
 
 /** Languages whose speakers often have one name only ("Prabowo", "Jokowi", "Ali"). */
@@ -239,7 +245,14 @@ function joinedAtAnd(spans: NameSpan[]): NameSpan[] {
       // are two; or the abbreviation after it spells both: "Competition and Markets Authority (CMA)".)
       const aWords = aName.split(' ').length;
       const spelled = /^\s*\(\s*(\p{Lu}{3,})\s*\)/u.exec(b.following)?.[1] === initials(joined([...a.words, ...b.words].filter((w) => w.text !== 'The')));
-      if (looksLikeOrganisation(texts) && !knownName(aName) && (aWords > 1 || isCommonWord(lastA.text) || spelled) && !has(lastA.text, ...NAME_TAGS) && !knownName(lastA.text)) {
+      // (Nor when the first part is a whole company by its last word, "Kenya Airways and Ethiopian
+      // Airlines", "Queen Elizabeth Hospital and Heartlands Hospital"; "U.S. Securities and Exchange
+      // Commission" is one. A single first word may be a noun no lexicon lists: "Competition and
+      // Markets Authority".)
+      const lastB = b.words[b.words.length - 1]!.text;
+      const aWhole = a.words.length > 1 && (lastA.text === lastB || COMPANY_ENDINGS.test(lastA.text)) && !a.words.some((w) => w.text === 'of' || w.text === 'for');
+      const abstractNoun = /\p{Ll}(?:tion|sion|ment|ness|ity|ance|ence|ure|ing|ies)$/u.test(lastA.text);
+      if (looksLikeOrganisation(texts) && !knownName(aName) && !aWhole && (aWords > 1 || isCommonWord(lastA.text) || abstractNoun || spelled) && !has(lastA.text, ...NAME_TAGS) && !knownName(lastA.text)) {
         const and = { text: 'and', start: lastA.end + 1, end: lastA.end + 4 };
         out.push({ ...b, words: [...a.words, and, ...b.words], sentenceStart: a.sentenceStart, before: a.before, previousWord: a.previousWord, preceding: a.preceding });
         i++;
@@ -674,11 +687,21 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     const common = isCommonWord(word);
     // "the Chiefs", "the Lakers": a capitalised plural after "the", inside a sentence, is a team or a band.
     const team = afterThe && (!span.sentenceStart || span.previousWord !== 'the') && /\p{Ll}s$/u.test(word) && !NOT_TEAMS.test(word) && !placeOfDemonym(word.replace(/s$/, ''));
-    if (!has(word, ...NAME_TAGS) && (team || CAMEL_CASE.test(word) || /\.(com|net|org|co\.uk|ca|io)$/.test(word) || ORGANISATION_BEFORE.test(span.previousWord ?? '') || ORGANISATION_APPOSITION.test(span.following) || (ORGANISATION_AFTER.test(span.nextWord ?? '') && titled === null))) {
+    // "The Hague", "The Gambia": the article is part of a known name.
+    const withThe = span.words[0]!.text === 'The' ? knownName(`The ${word}`) : undefined;
+    if (withThe) {
+      found.push({ ...withThe, start: span.words[0]!.start, end, role: null });
+      return null;
+    }
+    // ("published in The Lancet", "told The Hill": a capital "The" after a word of reporting
+    // names a publication, not a place; elsewhere it may be a film's or a show's title.)
+    const titledThe = span.words[0]!.text === 'The' && !span.sentenceStart && PUBLICATION_BEFORE.test(span.preceding) && knownPlace(word) === undefined;
+    if (!has(word, ...NAME_TAGS) && (team || titledThe || CAMEL_CASE.test(word) || /\.(com|net|org|co\.uk|ca|io)$/.test(word) || ORGANISATION_BEFORE.test(span.previousWord ?? '') || ORGANISATION_APPOSITION.test(span.following) || (ORGANISATION_AFTER.test(span.nextWord ?? '') && titled === null))) {
       found.push({ name: word, type: 'organisation', start, end, role: null });
       return null;
     }
-    if (!common && LOCATIVE.has(span.previousWord ?? '') && titled === null && !span.sentenceStart && !has(word, ...NAME_TAGS)) {
+    // (Not after a capital "The" inside a sentence, a title's: "starred in The Road".)
+    if (!common && LOCATIVE.has(span.previousWord ?? '') && titled === null && !span.sentenceStart && !has(word, ...NAME_TAGS) && span.words[0]!.text !== 'The') {
       found.push({ name: word, type: 'place', start, end, role: null });
     } else if (role !== null && looksLikeOrganisation([...roleWords.map((w) => w.text), word])) {
       // "General Assembly", "Supreme Court": a title word before an organisation's last word names a body.
