@@ -153,6 +153,11 @@ export function isOrganisationWord(word: string): boolean {
 }
 
 const placeSuffixes = new Set(nameWords.placeSuffixes);
+
+/** True for a word that ends places' names ("Square", "Cathedral", "Stadium"). */
+export function isPlaceWord(word: string): boolean {
+  return placeSuffixes.has(word.toLowerCase());
+}
 const placeHeads = new Set(nameWords.placeHeads);
 
 /**

@@ -57,8 +57,8 @@ describe('tagEntities: organisations by their legal form and their words', () =>
   });
 
   it('reads “St” and “St.” as the start of a place or a saint’s institution', () => {
-    const found = names("Patients at St Columba's Hospital were moved to St. Mary's Hospital in St. Louis, and the St. Louis-based firm paid. New York-born Ada Bello played at St Andrews.");
-    has(found, "organisation:St Columba's Hospital", "organisation:St. Mary's Hospital", 'place:St. Louis', 'place:New York', 'person:Ada Bello', 'place:St Andrews');
+    const found = names("Patients at St Columba's Hospital were moved to St. Mary's Hospital in St. Louis, and the St. Louis-based firm paid. New York-born Ada Bello played at St Andrews, near St. Peter's Square.");
+    has(found, "organisation:St Columba's Hospital", "organisation:St. Mary's Hospital", 'place:St. Louis', 'place:New York', 'person:Ada Bello', 'place:St Andrews', "place:St. Peter's Square");
     lacks(found, 'place:St', "organisation:Mary's Hospital", 'person:St Andrews', 'place:York');
   });
 

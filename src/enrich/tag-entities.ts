@@ -35,6 +35,7 @@ import {
   isGivenName,
   isLegalForm,
   isOrganisationWord,
+  isPlaceWord,
   isTitleWord,
   knownOrganisation,
   knownPerson,
@@ -340,10 +341,13 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // (Not a known name's or an abbreviation's: "NASA’s Goddard Space Flight Center", "Kenya’s Equity Group".)
   const possessor = joined(span.words);
   const ownName = () => !knownName(possessor) && !isShouted(possessor) && !found.some((f) => f.type === 'person' && f.name.endsWith(` ${possessor}`));
-  if (inner && inner[2]!.split(/\s+/).some((w) => isOrganisationWord(w)) && ownName()) {
+  // (A saint's square, street or cathedral is a place: "St. Peter’s Square", "St Paul’s Cathedral".)
+  const innerWords = inner ? inner[2]!.split(/\s+/) : [];
+  const place = saint && innerWords.length > 0 && isPlaceWord(innerWords[innerWords.length - 1]!);
+  if (inner && (place || innerWords.some((w) => isOrganisationWord(w))) && ownName()) {
     const first = span.words[0]!;
     const name = `${possessor}'s ${inner[2]}`;
-    found.push({ name: knownOrganisation(name) ?? name, type: 'organisation', start: first.start, end: span.words[span.words.length - 1]!.end + inner[0].length, role: null });
+    found.push({ name: knownName(name)?.name ?? name, type: place ? 'place' : 'organisation', start: first.start, end: span.words[span.words.length - 1]!.end + inner[0].length, role: null });
     return null;
   }
   let words = span.words.slice();
