@@ -114,6 +114,10 @@ export function findNameSpans(text: string): NameSpan[] {
       } else if (CONNECTORS.has(cur.text) && run.length > 0 && capitalisedAt(words, j + 1)) {
         run.push({ text: cur.text, start: cur.start, end: cur.end });
         j++;
+      } else if (CONNECTORS.has(cur.text) && run.length > 0 && CONNECTORS.has(words[j + 1]?.text ?? '') && !/[^\s]/.test(words[j + 1]!.gapBefore) && capitalisedAt(words, j + 2)) {
+        // Two particles: "Ursula von der Leyen", "Juan de la Cruz".
+        for (const k of [j, j + 1]) run.push({ text: words[k]!.text, start: words[k]!.start, end: words[k]!.end });
+        j += 2;
       } else if (run.length > 0 && isOrganisationHead(run[run.length - 1]!.text) && INSTITUTION_CONNECTORS.has(cur.text)) {
         // "National Institute on Drug Abuse", "Office of the Inspector General": after a word
         // that heads an institution's name, "on" and "of the" go on with it (not into a date:

@@ -48,8 +48,8 @@ export const AGENT_NOUN = /\p{Ll}(?:er|or|ist|ian|ant|ent|eur|euse)$/u;
 
 export const COMPASS = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Northeast|Northwest|Southeast|Southwest|Northeastern|Northwestern|Southeastern|Southwestern)$/;
 
-/** German compound titles: "Regierungschef", "Landesminister", "Vereinssprecher". */
-export const COMPOUND_TITLE = /(?:chef|chefin|minister|ministerin|präsident|präsidentin|sprecher|sprecherin|leiter|leiterin|trainer|trainerin|direktor|direktorin|kanzler|kanzlerin|meister|meisterin|vorsitzender|vorsitzende)$/i;
+/** German compound titles, inflected too: "Regierungschef", "Landesminister", "Vereinssprecher", "den Präsidenten". */
+export const COMPOUND_TITLE = /(?:chef|minister|präsident|sprecher|leiter|trainer|direktor|kanzler|meister|vorsitzend)(?:in|innen|en|e|er|s|n)?$/i;
 
 /** A name and what it owns, leads or backs: "GateHouse-owned", "Saudi-led", "SoftBank-backed". */
 export const OWNED = /^(\p{Lu}[\p{L}.'’]*?)-(?:owned|led|backed|controlled|funded|run|operated)$/u;

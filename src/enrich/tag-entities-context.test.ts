@@ -74,6 +74,17 @@ describe('tagEntities: organisations by their legal form and their words', () =>
     lacks(found, 'place:Lancet', 'place:Hague', 'place:Road', 'organisation:The Road');
   });
 
+  it('reads bodies, people and nationalities in French, German, Spanish and Portuguese', () => {
+    has(names("La Banque de France a relevé ses prévisions, et le chancelier allemand s'est rendu à Paris.", 'fr'), 'organisation:Banque de France', 'place:Germany', 'place:Paris');
+    has(names('Bundeskanzler Friedrich Merz traf den französischen Präsidenten Emmanuel Macron.', 'de'), 'person:Friedrich Merz', 'person:Emmanuel Macron', 'place:France');
+    const spanish = names('Ayer la Comisión Europea y la OTAN recibieron al presidente brasileño en Los Angeles.', 'es');
+    has(spanish, 'organisation:European Commission', 'organisation:NATO', 'place:Brazil', 'place:Los Angeles');
+    lacks(spanish, 'organisation:Ayer', 'organisation:OTAN');
+    has(names('O primeiro-ministro português recebeu a delegação.', 'pt'), 'place:Portugal');
+    // Two particles in a name: "von der", "de la".
+    has(names('Ursula von der Leyen met Juan de la Cruz.'), 'person:Ursula von der Leyen', 'person:Juan de la Cruz');
+  });
+
   it('never takes a state for a person, and reads a region as a place', () => {
     const found = names("The governor of Nigeria's Kadera State dismissed the claims, and the Northern Region voted.");
     has(found, 'place:Northern Region');

@@ -1,6 +1,7 @@
 import type { EntityType } from '../domain/entity.js';
 import { findArabicNames } from './find-arabic-names.js';
 import { findDatelinePlaces } from './find-dateline-places.js';
+import { findNationalityWords } from './find-nationality-words.js';
 import { findNameSpans, isParticleName, type NameSpan, type NameWord } from './find-name-spans.js';
 import {
   AGENT_NOUN,
@@ -126,8 +127,9 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
   }
   // Arabic script has no capitals: names there come from the gazetteer and title cues.
   for (const a of findArabicNames(text)) found.push({ ...a, role: null });
-  found.sort((a, b) => a.start - b.start);
   const primary = (options.language ?? '').toLowerCase().split(/[-_]/)[0]!;
+  for (const n of findNationalityWords(text, primary)) found.push({ ...n, role: null });
+  found.sort((a, b) => a.start - b.start);
   const vouched = NOUN_CAPITALISING.has(primary) ? found.filter((f) => (f.type === 'place' && covered(f.start)) || vouchedFor(f)) : found;
   const kept = withoutTitleCaseGuesses(text, primary === 'en' ? withoutCelestialBodies(text, vouched) : vouched, publisher?.start);
   resolveSurnames(kept, MONONYMOUS.has(primary));
@@ -351,6 +353,9 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     return null;
   }
   let words = span.words.slice();
+  // "Ayer la Comisión Europea aprobó…", "Heute der Bundestag…": a sentence's first word, then an
+  // article, is no name's start; the name begins after the article.
+  if (span.sentenceStart && words.length > 2 && /^(?:la|le|der|den)$/.test(words[1]!.text)) words = words.slice(2);
   // A box score's line names a player, even by an ordinary word: "Tolivert 25 points.", "Brown 4 points."
   const statLine = span.words.length === 1 && STAT_LINE.test(span.following);
   // Sentence-opening words that are ordinary words ("The", "While", "Earlier").
@@ -368,6 +373,10 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // ordinary words (not "Jean-Pierre", nor "Seoul-based", which says where) is no part of the name.
   const described = /^(\p{Lu}\p{Ll}+)(?:-\p{Ll}+)+$/u.exec(words[0]?.text ?? '');
   if (words.length >= 3 && described && isCommonWord(described[1]!) && !knownName(described[1]!)) words = words.slice(1);
+  // "La Banque de France", "El Banco de España": an article the names' lists leave alone (it
+  // opens "Le Monde", "El Salvador") is not part of a body's name shaped as one without it.
+  // (Nor when the article opens a known name: "Los Angeles Times", "La Paz".)
+  if (words.length > 2 && /^(?:La|Le|Les|El|Los|Las|Il|Lo|O|A|Os|As)$/.test(words[0]!.text) && !knownName(joined(words)) && !knownName(joined(words.slice(0, 2))) && looksLikeOrganisation(words.slice(1).map((w) => w.text))) words = words.slice(1);
   while (words.length > 0 && (words[0]!.text.toLowerCase() === 'the' || (/^\p{Ll}/u.test(words[0]!.text) && !isParticleName(words[0]!.text)))) words = words.slice(1);
   const afterThe = span.previousWord === 'the' || (words.length > 0 && words[0] !== span.words[0] && span.words[0]!.text === 'The');
   // "the House Intelligence Committee Tuesday": a day or month is not part of the name.
