@@ -222,6 +222,17 @@ export function isFamilyName(word: string): boolean {
   return familyNames.has(word);
 }
 
+const marketIndexes = new Set(nameWords.marketIndexes);
+
+/**
+ * Whether a name followed by `after` is a stock index, which is no entity: "the Dow Jones
+ * Industrial Average", "the Nasdaq Composite", "the S&P 500", "the Stoxx 600", "the FTSE 100".
+ */
+export function isMarketIndex(name: string, after: string): boolean {
+  if (/\s(?:Average|Composite|Index|Indices)$/.test(name)) return true;
+  return marketIndexes.has(name) && /^\s+\d{2,4}(?![\d,.])/.test(after);
+}
+
 const celestialBodies = new Set(nameWords.celestialBodies);
 
 /** True for a planet, dwarf planet or moon that is no one's name ("Jupiter", "Europa", "Enceladus"). */

@@ -85,6 +85,18 @@ describe('tagEntities: organisations by their legal form and their words', () =>
     has(names('Ursula von der Leyen met Juan de la Cruz.'), 'person:Ursula von der Leyen', 'person:Juan de la Cruz');
   });
 
+  it('takes stock indexes for no entity, but keeps the companies and exchanges behind them', () => {
+    const found = names('The S&P 500 rose while the Hang Seng Index and the Nasdaq Composite fell; the Dow Jones Industrial Average slid. S&P cut its rating, and Nasdaq Stockholm listed Boeing.');
+    lacks(found, 'person:Hang Seng Index', 'organisation:Nasdaq Composite', 'organisation:Dow Jones');
+    has(found, 'organisation:S&P', 'organisation:Boeing');
+  });
+
+  it('keeps two companies apart at "and" when the first ends in a legal form or opens with a known company', () => {
+    const found = names('Key players include Schneider Electric SE and Honeywell International, while Microsoft Azure and Amazon Web Services lead.');
+    has(found, 'organisation:Schneider Electric', 'organisation:Honeywell', 'organisation:Amazon Web Services');
+    lacks(found, 'organisation:Schneider Electric SE and Honeywell International', 'organisation:Microsoft Azure and Amazon Web Services');
+  });
+
   it('never takes a state for a person, and reads a region as a place', () => {
     const found = names("The governor of Nigeria's Kadera State dismissed the claims, and the Northern Region voted.");
     has(found, 'place:Northern Region');

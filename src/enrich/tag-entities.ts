@@ -35,6 +35,7 @@ import {
   isFamilyName,
   isGivenName,
   isLegalForm,
+  isMarketIndex,
   isOrganisationWord,
   isPlaceWord,
   isTitleWord,
@@ -253,7 +254,12 @@ function joinedAtAnd(spans: NameSpan[]): NameSpan[] {
       // Commission" is one. A single first word may be a noun no lexicon lists: "Competition and
       // Markets Authority".)
       const lastB = b.words[b.words.length - 1]!.text;
-      const aWhole = a.words.length > 1 && (lastA.text === lastB || COMPANY_ENDINGS.test(lastA.text)) && !a.words.some((w) => w.text === 'of' || w.text === 'for');
+      // (Or when it ends in a legal form, "Schneider Electric SE and Honeywell International", or
+      // opens with a known company, "Microsoft Azure and Amazon Web Services".)
+      const aWhole =
+        a.words.length > 1 &&
+        (lastA.text === lastB || COMPANY_ENDINGS.test(lastA.text) || isLegalForm(lastA.text) || knownOrganisation(a.words[0]!.text) !== undefined) &&
+        !a.words.some((w) => w.text === 'of' || w.text === 'for');
       const abstractNoun = /\p{Ll}(?:tion|sion|ment|ness|ity|ance|ence|ure|ing|ies)$/u.test(lastA.text);
       if (looksLikeOrganisation(texts) && !knownName(aName) && !aWhole && (aWords > 1 || isCommonWord(lastA.text) || abstractNoun || spelled) && !has(lastA.text, ...NAME_TAGS) && !knownName(lastA.text)) {
         const and = { text: 'and', start: lastA.end + 1, end: lastA.end + 4 };
@@ -383,6 +389,8 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   while (words.length > 1 && MONTHS_AND_DAYS.test(words[words.length - 1]!.text)) words = words.slice(0, -1);
   // A legal form after a comma ("Dräger, Inc.") belongs to the name before it.
   if (words.length === 0 || (words.length === 1 && isLegalForm(words[0]!.text))) return null;
+  // A stock index is no entity: "the Dow Jones Industrial Average", "the S&P 500".
+  if (isMarketIndex(joined(words), span.following)) return null;
   // A word of letters and digits the gazetteer does not know is a code, not a name: a rating
   // ("Ba1"), a model ("A380", "TNG50"), a summit ("COP28"); unless it owns something, as a
   // company does ("A24's horror film"). ("G7", "3M" are known.)
