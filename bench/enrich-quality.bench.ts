@@ -170,7 +170,8 @@ const benchmark: Benchmark = {
     const testFirst = score('  test: first marking', half(dev, 'test').filter((t) => !later(t)), half(speakerPassages, 'test'));
     const testLater = score('  test: later passages', half(dev, 'test').filter(later));
     const old = score('30 written texts', written);
-    const writtenTune = score('130 written tune passages', load('enrich-written-tune.json').texts);
+    const writtenTexts = load('enrich-written-tune.json').texts;
+    const writtenTune = score(`${writtenTexts.length} written tune passages`, writtenTexts);
     const verbose = process.env.BENCH_VERBOSE === '1';
     return {
       rows: [tune.row, test.row, testFirst.row, testLater.row, old.row, writtenTune.row],

@@ -43,6 +43,23 @@ describe('extractQuotes: speakers', () => {
     assert.deepEqual(quotesOf('“It was a long night for everyone,” Jane Smith quietly said.'), [['It was a long night for ', 'Jane Smith']]);
   });
 
+  it('gives an interview’s answers to the one interviewed, and quote paragraphs to whom the paragraph before introduces', () => {
+    const interview =
+      'Nadia Farouk-Hale has led aid operations for Oxfam since 2019. She spoke to the Gazette by phone.\n\nWhat is the biggest obstacle right now?\n\n“Access, every single day. The trucks have waited for nineteen days.”\n\nThe United Nations says half the population faces hunger. Do you share that assessment?\n\n“If anything it is conservative.”';
+    assert.deepEqual(quotesOf(interview), [
+      ['Access, every single day', 'Nadia Farouk-Hale'],
+      ['If anything it is conser', 'Nadia Farouk-Hale'],
+    ]);
+    const speech =
+      'Leo Cullen did not hide his anger after the final.\n\nThe Leinster head coach spoke for nearly ten minutes, most of it about a disallowed try.\n\n“I have watched it three times now and I still cannot see a knock-on.”';
+    assert.deepEqual(quotesOf(speech), [['I have watched it three ', 'Leo Cullen']]);
+  });
+
+  it('reads “the Frenchman said” as the person named before, not as a name', () => {
+    const text = 'Julien Gasquet-Moreau beat Casper Ruud on Friday.\n\n“My body is telling me to stop, but my head is still young,” the Frenchman said afterwards.';
+    assert.deepEqual(quotesOf(text), [['My body is telling me to', 'Julien Gasquet-Moreau']]);
+  });
+
   it('resolves a pronoun to the last named person it fits', () => {
     const text =
       'Michelle Hege runs the agency. Her partner, David Daniels, was in Spokane.\n\n“The proof is in the pudding, as always,” she said.';

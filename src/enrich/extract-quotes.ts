@@ -1,5 +1,5 @@
 import type { EntityMention, Quote } from '../domain/entity.js';
-import { aboutBefore, attribute, continued, reportedBefore, saidNext, type AttributionContext, type Speaker } from './find-speaker.js';
+import { aboutBefore, attribute, continued, introducedBefore, reportedBefore, saidNext, type AttributionContext, type Speaker } from './find-speaker.js';
 import type { MentionSpan } from './tag-entities.js';
 
 /** Options of quote extraction. */
@@ -56,7 +56,7 @@ export function extractQuotes(
     const end = m.index + m[0].length;
     const own = attribute(start, end, context);
     const speaker = withSurnameResolved(
-      own ?? continued(context, start) ?? saidNext(context, start, end) ?? reportedBefore(context, start) ?? aboutBefore(context, start),
+      own ?? continued(context, start) ?? saidNext(context, start, end) ?? reportedBefore(context, start) ?? aboutBefore(context, start) ?? introducedBefore(context, start),
       speakers,
       names,
     );

@@ -149,7 +149,7 @@ function epithetSpeaker(phrase: string, start: number, context: AttributionConte
   const words = EPITHET.exec(phrase);
   if (!words) return undefined;
   const noun = words[2]!;
-  const epithet = (word: string) => isTitleWord(word) || /^\d+-(?:year-old|jährige[rn]?)$/i.test(word) || placeOfDemonym(word) !== undefined;
+  const epithet = (word: string) => isTitleWord(word) || /^\d+-(?:year-old|jährige[rn]?)$/i.test(word) || placeOfDemonym(word) !== undefined || PERSON_EPITHET.test(word);
   const from = EPITHET_FROM.exec(phrase)?.[1];
   return epithet(noun) || (from !== undefined && (epithet(from) || isPersonNoun(from))) ? subjectSpeaker(start, null, context) : undefined;
 }
@@ -206,10 +206,43 @@ export function aboutBefore(context: AttributionContext, start: number): Speaker
   if (/["“”„«»]/.test(sentence)) return undefined;
   const verb = SPEECH_RE.exec(sentence);
   if (verb) return speakerAfter(from, from, sentence, verb, context);
-  const subject = context.mentions.find((m) => m.start >= from && m.end <= end && m.type === 'person' && opensSentence(text, m));
+  const subject = context.mentions.find((m) => m.start >= from && m.end <= end && m.type === 'person' && opensSentence(text, m, context.mentions));
   if (subject) return { slug: subject.slug, phrase: null };
   return /^\s*(?:he|she)\b/i.test(sentence) ? pronounSpeaker(from, from + 5, from, context) : undefined;
 }
+
+/**
+ * A quote paragraph with no attribution at all, after a paragraph that introduces who speaks:
+ * an interview's answer after its question ("What is the biggest obstacle?\n\n“Access, …”"),
+ * or words after a paragraph about someone ("Marvin Rees-Holloway … set out a plan.\n\n“For
+ * forty years …”", "The Leinster head coach spoke for ten minutes.\n\n“I've watched it …”").
+ */
+export function introducedBefore(context: AttributionContext, start: number): Speaker | undefined {
+  const { text } = context;
+  const gap = /\n[ \t]*\n?[ \t]*$/.exec(text.slice(0, start));
+  if (!gap || gap.index === 0) return undefined;
+  const paragraphStart = text.lastIndexOf('\n', gap.index - 1) + 1;
+  const paragraph = text.slice(paragraphStart, gap.index);
+  if (/["“”„«»]/.test(paragraph)) return undefined;
+  // An interview: the answer is the previous answer's speaker's, or the one interviewed.
+  if (/\?\s*$/.test(paragraph)) return context.previous?.speaker.slug ? context.previous.speaker : subjectSpeaker(start, null, context);
+  const subjects = context.mentions.filter((m) => m.start >= paragraphStart && m.end <= gap.index && m.type === 'person' && opensSentence(text, m, context.mentions));
+  const subject = subjects[subjects.length - 1];
+  if (subject) return { slug: subject.slug, phrase: null };
+  // (A pronoun or an epithet opening the paragraph's last sentence: "The Leinster head coach spoke …")
+  const last = text.slice(lastBoundary(text, gap.index - 1), gap.index).trim();
+  const pronoun = /^(he|she)\b/i.exec(last);
+  if (pronoun) return subjectSpeaker(start, /^she$/i.test(pronoun[1]!) ? 'female' : 'male', context);
+  const epithet = /^The\s+(?:[\p{L}\d'’-]+\s+){0,3}?([\p{Ll}-]+)\s+(?!said|says)\p{Ll}+/u.exec(last);
+  return epithet && (isTitleWord(epithet[1]!) || PERSON_EPITHET.test(epithet[1]!)) ? subjectSpeaker(start, null, context) : undefined;
+}
+
+/**
+ * Nouns that stand for a named person already in the story, beyond titles and nationalities:
+ * "the four-time world champion", "the striker", "the Frenchman", "the Spaniard".
+ */
+const PERSON_EPITHET =
+  /^(?:champion|winner|titleholder|medallist|medalist|laureate|striker|midfielder|goalkeeper|winger|skipper|veteran|\p{Lu}\p{Ll}+(?:man|woman)|Spaniard|Briton|Pole|Swede|Dane|Finn|Turk|Scot|Kiwi|Aussie|Argentine|Serb|Croat|Swiss)$/u;
 
 /**
  * The rest of the quote's sentence, where its attribution stands; nothing when the quote
@@ -308,7 +341,9 @@ function speakerIn(text: string, mentions: MentionSpan[], from: number, to: numb
   if (people.length === 0 && nextToVerb) {
     const adjacent = nameBefore(text, anchor, from) ?? nameAfterVerb(text, anchor, to);
     const tagged = (n: { start: number; end: number }) => mentions.some((m) => m.start <= n.start && m.end >= n.end && m.type !== 'person');
-    if (adjacent && !tagged(adjacent)) return { slug: null, phrase: adjacent.name };
+    // ("the Frenchman said", "the Norwegian said": an epithet for someone named before, read below.)
+    const epithet = (n: NameAt) => /\bthe\s+$/i.test(text.slice(Math.max(0, n.start - 4), n.start)) && (PERSON_EPITHET.test(n.name) || placeOfDemonym(n.name) !== undefined);
+    if (adjacent && !tagged(adjacent) && !epithet(adjacent)) return { slug: null, phrase: adjacent.name };
   }
   if (inside.length === 0) return placeAsSubject(text, mentions, from, anchor);
   const distance = (m: MentionSpan) => Math.min(Math.abs(m.start - anchor), Math.abs(m.end - anchor));
@@ -414,7 +449,7 @@ function subjectSpeaker(quoteStart: number, wanted: 'female' | 'male' | null, co
   // Subjects before objects: the last person who opens a sentence before the quote ("Manager
   // Steve Clarke named his squad. It includes Andy Robertson. “…,” he said."). (Mentions come in
   // the order of the text, so the newest such subject is found first.)
-  const subject = latest.find((m) => fits(m.slug) && opensSentence(context.text, m));
+  const subject = latest.find((m) => fits(m.slug) && opensSentence(context.text, m, context.mentions));
   if (subject) return { slug: subject.slug, phrase: null };
   // A name known to fit first, then one not known not to fit, then anyone.
   const last =
@@ -428,8 +463,14 @@ function subjectSpeaker(quoteStart: number, wanted: 'female' | 'male' | null, co
  * titles, words for what people do or capitalised words of its name ("Scotland manager Steve
  * Clarke", "Soap star Jake Morrow", "His rival Samuel Okoro").
  */
-function opensSentence(text: string, m: MentionSpan): boolean {
-  const before = text.slice(lastBoundary(text, m.start), m.start).replace(/^[^,.;]{0,40},\s*/, '');
+function opensSentence(text: string, m: MentionSpan, others: readonly MentionSpan[] = []): boolean {
+  const sentenceStart = lastBoundary(text, m.start);
+  // (Someone named before in the sentence is its subject: "Julien Gasquet-Moreau beat Casper Ruud";
+  // not a name in a title or a possessive: Former “Dawson’s Creek” star James Van Der Beek.)
+  const subjectBefore = (o: MentionSpan) =>
+    o.type === 'person' && o.slug !== m.slug && o.start >= sentenceStart && o.end <= m.start && !/["“‘]$/u.test(text.slice(o.start - 1, o.start)) && !/^['’]s/u.test(text.slice(o.end, o.end + 2));
+  if (others.some(subjectBefore)) return false;
+  const before = text.slice(sentenceStart, m.start).replace(/^[^,.;]{0,40},\s*/, '');
   const words = before.split(/\s+/).filter(Boolean);
   // (After a capitalised article, in any language, up to three lower-case words that are no
   // verb: "El delantero Brian Cabrera", "Soap heartthrob Jake Marlowe", not "The police arrested X".)

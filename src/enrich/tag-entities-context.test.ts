@@ -105,6 +105,10 @@ describe('tagEntities: organisations by their legal form and their words', () =>
     const virginia = names('The rocket left Wallops Island, Virginia, as Virginia Giuffre spoke.');
     has(virginia, 'place:Virginia', 'person:Virginia Giuffre');
     lacks(virginia, 'person:Virginia');
+    // Given names the lexicon also knows as nouns: Leo, Max, Bill (not "Rose Garden").
+    const nouns = names('Leo Cullen did not hide his anger. Max Verstappen won, Bill Gates watched, and the Rose Garden was full.');
+    has(nouns, 'person:Leo Cullen', 'person:Max Verstappen', 'person:Bill Gates');
+    lacks(nouns, 'person:Cullen', 'person:Rose Garden');
     const named = names('He met Florence Pugh before Georgia Tech won and the Israel Elections Committee met.');
     has(named, 'person:Florence Pugh');
     lacks(named, 'person:Georgia Tech', 'person:Israel Elections');

@@ -66,6 +66,7 @@ import {
   trailingPlace,
 } from './name-lexicon.js';
 import { resolveSurnames, summarise, type Found, type TaggedEntities } from './resolve-mentions.js';
+import { tagsOf } from './word-tags.js';
 
 export type { MentionSpan, TaggedEntities } from './resolve-mentions.js';
 
@@ -372,7 +373,10 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     words.length > 1 &&
     ([2, 3].some((n) => n <= words.length && knownName(joined(words.slice(0, n)).replace(/-(?:based|born)$/, '')) !== undefined) || (COMPASS.test(words[0]!.text) && knownName(words[1]!.text)?.type === 'place'));
   // (Nor a word before an ampersand, which is a firm's first name: "Marks & Spencer".)
-  if (opener && (span.sentenceStart || opener.text === 'The') && isCommonWord(opener.text) && !isTitleWord(opener.text) && !knownLead && words[1]?.text !== '&' && !partyOfAdjective(opener.text) && !statLine) {
+  // (Nor a given name the lexicon also knows as a noun, before a word that is no ordinary word:
+  // "Leo Cullen did not hide his anger", "Max Verstappen won".)
+  const namedOpener = opener !== undefined && words.length >= 2 && words.length <= 3 && isGivenName(opener.text) && tagsOf(opener.text).every((t) => t === 'Noun' || t === 'Singular') && /^\p{Lu}\p{Ll}/u.test(words[1]!.text) && !isCommonWord(words[1]!.text) && !knownName(words[1]!.text);
+  if (opener && (span.sentenceStart || opener.text === 'The') && isCommonWord(opener.text) && !isTitleWord(opener.text) && !knownLead && !namedOpener && words[1]?.text !== '&' && !partyOfAdjective(opener.text) && !statLine) {
     words = words.slice(1);
   }
   // "Father-of-three Gareth Price", "Self-described Jane Doe": a hyphenated description of
@@ -665,7 +669,10 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     // "Israel Elections", "Asia Pulp".)
     const place = knownPlace(rest[0]!.text);
     const placeNamed = rest.length === 2 && isGivenName(rest[0]!.text) && place !== undefined && !isCountry(place) && !CONTINENTS.test(place) && /^\p{Lu}\p{Ll}+$/u.test(rest[1]!.text) && !isCommonWord(rest[1]!.text) && !knownName(rest[1]!.text) && !isOrganisationWord(rest[1]!.text) && !GEOGRAPHIC.test(rest[1]!.text) && !/^(?:Tech|State)$/.test(rest[1]!.text);
-    const firstIsName = isFirstName(rest[0]!.text) || placeNamed;
+    // (So does a given name the lexicon also knows as a noun, before words that are no ordinary
+    // words: "Leo Cullen", "Max Verstappen", "Bill Gates"; not "Rose Garden".)
+    const nounNamed = rest.length <= 3 && isGivenName(rest[0]!.text) && tagsOf(rest[0]!.text).every((t) => t === 'Noun' || t === 'Singular') && rest.slice(1).every((w) => /^\p{Lu}\p{Ll}/u.test(w.text) && !isCommonWord(w.text) && !knownName(w.text) && !isOrganisationWord(w.text) && !GEOGRAPHIC.test(w.text));
+    const firstIsName = isFirstName(rest[0]!.text) || placeNamed || nounNamed;
     const namesOnly = rest.every((w) => CONNECTOR_WORDS.has(w.text) || (/^\p{Lu}/u.test(w.text) && (!isCommonWord(w.text) || has(w.text, ...NAME_TAGS))));
     const spoke = SPEECH_VERBS.test(span.nextWord ?? '') || SPEECH_VERBS.test(span.previousWord ?? '');
     // Next to a result ("Yoshihito Nishioka defeated Gael Monfils") a name of words that are
