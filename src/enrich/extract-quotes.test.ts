@@ -60,6 +60,17 @@ describe('extractQuotes: speakers', () => {
     assert.deepEqual(quotesOf(text), [['My body is telling me to', 'Julien Gasquet-Moreau']]);
   });
 
+  it('leaves an unnamed resident and a spokesperson unnamed after a named fire chief, and never gives words to the outlet told', () => {
+    const text =
+      '“This fire is moving faster than our crews can get ahead of it,” Los Angeles County Fire Chief Anthony C. Marrone said.\n\nDeputies went door to door. “We have had some residents refuse to evacuate,” a sheriff’s spokesperson said.\n\nOne resident, who was loading horses into a trailer, said the sky had turned orange. “I have never seen it come over the ridge like that,” he said.\n\nMarrone told broadcaster KTLA that crews “will be working through the night.”';
+    assert.deepEqual(quotesOf(text), [
+      ['This fire is moving fast', 'Anthony C. Marrone'],
+      ['We have had some residen', 'a sheriff’s spokesperson'],
+      ['I have never seen it com', 'one resident'],
+      ['will be working through ', 'Anthony C. Marrone'],
+    ]);
+  });
+
   it('resolves a pronoun to the last named person it fits', () => {
     const text =
       'Michelle Hege runs the agency. Her partner, David Daniels, was in Spokane.\n\n“The proof is in the pudding, as always,” she said.';

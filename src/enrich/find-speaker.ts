@@ -148,6 +148,8 @@ const EPITHET_FROM = new RegExp(`^${ARTICLE}\\s+\\p{Lu}[\\p{L}'’.-]*-(?:born|b
 function epithetSpeaker(phrase: string, start: number, context: AttributionContext): Speaker | undefined {
   const words = EPITHET.exec(phrase);
   if (!words) return undefined;
+  // ("a sheriff's spokesperson": an English indefinite names someone new, not the person named before.)
+  if (/^an?\s/i.test(phrase) && (/['’]s\s/u.test(phrase) || ROLE_NOUN.test(words[2]!))) return undefined;
   const noun = words[2]!;
   const epithet = (word: string) => isTitleWord(word) || /^\d+-(?:year-old|jährige[rn]?)$/i.test(word) || placeOfDemonym(word) !== undefined || PERSON_EPITHET.test(word);
   const from = EPITHET_FROM.exec(phrase)?.[1];
@@ -320,7 +322,9 @@ function qualifiesRole(text: string, m: MentionSpan): boolean {
  */
 function heardOrOwned(text: string, m: MentionSpan): boolean {
   const before = text.slice(Math.max(0, m.start - 30), m.start);
-  if (/(?<![\p{L}])(?:told|tells|telling|to|on|in|with|via)\s+(?:[Tt]he\s+)?["“‘]?$/u.test(before) && !/according to\s+(?:the\s+)?$/i.test(before)) return true;
+  // (Also with a word for the outlet between: "told broadcaster NOS", "in an interview with the newspaper Le Monde".)
+  const wide = text.slice(Math.max(0, m.start - 60), m.start);
+  if (/(?<![\p{L}])(?:told|tells|telling|to|on|in|with|via)\s+(?:[Tt]he\s+)?(?:(?:broadcaster|newspaper|paper|channel|network|station|outlet|magazine|website|agency|daily|weekly|radio|television|tv|public|state|news|broadcast|private|local|national|french|german|dutch|spanish|italian|british|american)\s+){0,3}["“‘]?$/iu.test(wide) && !/according to\s+(?:the\s+)?$/i.test(before)) return true;
   return m.type === 'person' && /^['’]s\s+(?!spokes)/u.test(text.slice(m.end, m.end + 12));
 }
 
@@ -428,7 +432,24 @@ function cleanName(raw: string, start: number): NameAt | undefined {
 function pronounSpeaker(from: number, to: number, quoteStart: number, context: AttributionContext): Speaker | undefined {
   const pronoun = PRONOUN_RE.exec(context.text.slice(from, to));
   if (!pronoun) return undefined;
+  // "One resident, who was loading horses, said the sky turned orange. “…,” he said.": the
+  // pronoun stands for the unnamed subject of the sentence before, in the same paragraph.
+  const unnamed = unnamedSubjectBefore(quoteStart, context);
+  if (unnamed) return unnamed;
   return subjectSpeaker(quoteStart, FEMININE.test(pronoun[1]!) ? 'female' : MASCULINE.test(pronoun[1]!) ? 'male' : null, context);
+}
+
+/** The unnamed subject ("One resident", "A neighbour") opening the sentence before a quote, in its paragraph. */
+function unnamedSubjectBefore(quoteStart: number, context: AttributionContext): Speaker | undefined {
+  const { text } = context;
+  const before = text.slice(0, quoteStart).trimEnd();
+  const from = lastBoundary(text, before.length - 1);
+  if (text.slice(from, before.length).includes('\n')) return undefined;
+  const subject = /^(?:One|A|An|Another)\s+(\p{Ll}[\p{L}-]*)/u.exec(text.slice(from, before.length));
+  if (!subject || isTitleWord(subject[1]!)) return undefined;
+  const sentenceEnd = before.length;
+  const named = context.mentions.some((m) => m.type === 'person' && m.start >= from && m.start < from + subject[0].length + 40 && m.end <= sentenceEnd);
+  return named ? undefined : { slug: null, phrase: subject[0].replace(/^\p{Lu}/u, (c) => c.toLowerCase()) };
 }
 
 /**

@@ -225,11 +225,12 @@ export function isFamilyName(word: string): boolean {
 const marketIndexes = new Set(nameWords.marketIndexes);
 
 /**
- * Whether a name followed by `after` is a stock index, which is no entity: "the Dow Jones
- * Industrial Average", "the Nasdaq Composite", "the S&P 500", "the Stoxx 600", "the FTSE 100".
+ * Whether a name followed by `after` is a stock index or a price benchmark, which is no entity:
+ * "the Dow Jones Industrial Average", "the Nasdaq Composite", "the S&P 500", "the FTSE 100",
+ * "West Texas Intermediate".
  */
 export function isMarketIndex(name: string, after: string): boolean {
-  if (/\s(?:Average|Composite|Index|Indices)$/.test(name)) return true;
+  if (/\s(?:Average|Composite|Index|Indices|Intermediate)$/.test(name)) return true;
   return marketIndexes.has(name) && /^\s+\d{2,4}(?![\d,.])/.test(after);
 }
 

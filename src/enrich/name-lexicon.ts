@@ -98,7 +98,7 @@ export function leadingName(words: NameWord[], k: number): { name: string; type:
 export function qualifiedTitle(words: NameWord[]): number {
   // ("Chief Financial Officer Annika Brandt" opens with a title: all of it before the name is the title.)
   if (isTitleWord(words[0]!.text)) return 0;
-  for (let j = 1; j <= Math.min(3, words.length - 2); j++) {
+  for (let j = 1; j <= Math.min(5, words.length - 2); j++) {
     if (!isTitleWord(words[j]!.text) || isTitleWord(words[j - 1]!.text)) continue;
     let end = j;
     while (end < words.length && isTitleWord(words[end]!.text)) end++;

@@ -97,6 +97,12 @@ describe('tagEntities: organisations by their legal form and their words', () =>
     lacks(found, 'organisation:Schneider Electric SE and Honeywell International', 'organisation:Microsoft Azure and Amazon Web Services');
   });
 
+  it('reads another name of the organisation just named as its own, and a state inside a name as a company’s', () => {
+    const found = names('The California Department of Forestry and Fire Protection, known as Cal Fire, said Southern California Edison had cut power.');
+    has(found, 'organisation:Cal Fire', 'organisation:Southern California Edison');
+    lacks(found, 'person:Cal Fire', 'person:Southern California Edison');
+  });
+
   it('never takes a state for a person, and reads a region as a place', () => {
     const found = names("The governor of Nigeria's Kadera State dismissed the claims, and the Northern Region voted.");
     has(found, 'place:Northern Region');

@@ -663,6 +663,23 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   }
   // "Kadera State", "Ohio State", "Penn State": a state, a university or its team, never someone.
   if (rest.length >= 2 && rest[rest.length - 1]!.text === 'State') return null;
+  // "the California Department of Forestry and Fire Protection, known as Cal Fire": another name
+  // of the organisation just named is that organisation's.
+  const alias = /\bknown as\s+$/.test(span.preceding) ? found[found.length - 1] : undefined;
+  if (alias?.type === 'organisation' && start - alias.end < 40) {
+    found.push({ name: restName, type: 'organisation', start, end, role: null });
+    return null;
+  }
+  // "Southern California Edison": a country or state inside a name of three words or more,
+  // after a word that is no given name, makes it a company's, not someone's.
+  // (Three or four words in title case, the last no ordinary word: not a site's menu, "Business
+  // California Climate", "About Us Archives".)
+  const titleCase = rest.length <= 4 && rest.every((w) => /^\p{Lu}[\p{Ll}'’-]/u.test(w.text) || knownPlace(w.text) !== undefined) && !isCommonWord(rest[rest.length - 1]!.text);
+  const placeInside = rest.slice(1, -1).some((w) => w.text.length > 2 && (knownName(w.text)?.type === 'place' || has(w.text, 'Region', 'Country')));
+  if (rest.length >= 3 && titleCase && !isFirstName(rest[0]!.text) && placeInside) {
+    found.push({ name: withoutLegalForm(restName), type: 'organisation', start, end, role: null });
+    return null;
+  }
   if (rest.length >= 2 && rest.length <= 4) {
     // (A city or state that is also a given name, before a surname, names someone: "Virginia
     // Giuffre", "Florence Pugh"; not "Georgia Tech", "Victoria Falls", nor a country or continent:
