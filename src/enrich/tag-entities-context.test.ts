@@ -68,6 +68,14 @@ describe('tagEntities: organisations by their legal form and their words', () =>
     lacks(found, 'organisation:Kenya Airways and Ethiopian Airlines', 'organisation:Markets Authority');
   });
 
+  it('reads an outlet of several words after "told" or "published in", but a reporter after "reported by"', () => {
+    const found = names('Mikel Arteta told Sky Sports the win mattered, a study published in Nature Medicine found, and it was reported by Sui-Lee Wee.');
+    has(found, 'organisation:Sky Sports', 'organisation:Nature Medicine', 'person:Mikel Arteta');
+    lacks(found, 'person:Sky Sports', 'person:Nature Medicine', 'organisation:Sui-Lee Wee');
+    // A body of two places joined by "and".
+    has(names('Kensington and Chelsea Council approved the plan.'), 'organisation:Kensington and Chelsea Council');
+  });
+
   it('reads a publication after a word of reporting, a known name with its article, and no place in a title', () => {
     const found = names('A study published in The Lancet was discussed in The Hague, she told The Atlantic. He starred in The Road.');
     has(found, 'organisation:The Lancet', 'place:The Hague', 'organisation:The Atlantic');

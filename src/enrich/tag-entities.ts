@@ -89,6 +89,9 @@ const STAT_LINE = /^\s+\d{1,3}\s+(?:points?|pts|rebounds?|assists?|goals?|saves?
 /** Words before a publication's name: "told The Hill", "published in The Lancet", "according to The Times". */
 const PUBLICATION_BEFORE = /(?:\btold|according to|published in|reported in|reported by|wrote in|wrote for|writing in|writing for|interview with|editor of|editor at|columnist for|columnist at|reporter for|reporter at|op-ed in|article in|report in|told|cited by|first reported|via)\s+$/i;
 
+/** Of those, the words after which a name of several words is an outlet, not a reporter ("reported by Sui-Lee Wee"). */
+const OUTLET_BEFORE = /(?:\btold|published in|reported in|wrote in|wrote for|writing in|writing for|interview with|editor of|editor at|columnist for|columnist at|reporter for|reporter at|op-ed in|article in|report in)\s+$/i;
+
 /** Last words that make a company's name whole: "Kenya Airways", "Lux Capital". */
 const COMPANY_ENDINGS = /^(?:Airways|Airlines|Capital|Partners|Holdings|Group|Bank|Hospital|Fund|Motors|Pharmaceuticals|Technologies|Ventures|Insurance)$/;
 
@@ -263,7 +266,10 @@ function joinedAtAnd(spans: NameSpan[]): NameSpan[] {
         (lastA.text === lastB || COMPANY_ENDINGS.test(lastA.text) || isLegalForm(lastA.text) || knownOrganisation(a.words[0]!.text) !== undefined) &&
         !a.words.some((w) => w.text === 'of' || w.text === 'for');
       const abstractNoun = /\p{Ll}(?:tion|sion|ment|ness|ity|ance|ence|ure|ing|ies)$/u.test(lastA.text);
-      if (looksLikeOrganisation(texts) && !knownName(aName) && !aWhole && (aWords > 1 || isCommonWord(lastA.text) || abstractNoun || spelled) && !has(lastA.text, ...NAME_TAGS) && !knownName(lastA.text)) {
+      // (Or a place's name, for a body of two places: "Kensington and Chelsea Council".)
+      const placePair = aWords === 1 && (knownName(aName)?.type === 'place' || cityPopulation(aName) !== undefined) && isOrganisationWord(lastB) && !COMPANY_ENDINGS.test(lastB);
+      const joinable = placePair || (!knownName(aName) && (aWords > 1 || isCommonWord(lastA.text) || abstractNoun || spelled) && !has(lastA.text, ...NAME_TAGS) && !knownName(lastA.text));
+      if (looksLikeOrganisation(texts) && !aWhole && joinable) {
         const and = { text: 'and', start: lastA.end + 1, end: lastA.end + 4 };
         out.push({ ...b, words: [...a.words, and, ...b.words], sentenceStart: a.sentenceStart, before: a.before, previousWord: a.previousWord, preceding: a.preceding });
         i++;
@@ -627,6 +633,12 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   const placeInside = rest.slice(1, -1).some((w) => w.text.length > 2 && (knownName(w.text)?.type === 'place' || has(w.text, 'Region', 'Country')));
   if (rest.length >= 3 && titleCase && !isFirstName(rest[0]!.text) && placeInside) {
     found.push({ name: withoutLegalForm(restName), type: 'organisation', start, end, role: null });
+    return null;
+  }
+  // "told Sky Sports", "published in Nature Medicine": after a word of reporting, a name that
+  // opens with no given name is the outlet.
+  if (rest.length >= 2 && rest.length <= 4 && OUTLET_BEFORE.test(span.preceding) && !isFirstName(rest[0]!.text) && !knownPerson(restName)) {
+    found.push({ name: restName, type: 'organisation', start, end, role: null });
     return null;
   }
   if (rest.length >= 2 && rest.length <= 4) {
