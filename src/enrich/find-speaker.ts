@@ -41,6 +41,12 @@ const INTRO_WINDOW = 250;
 const NAME = String.raw`\p{Lu}[\p{L}'’-]+\.?(?:\s+\p{Lu}[\p{L}'’-]+\.?){0,3}`;
 /** Sentence openers and pronouns are not names: "She added", "But Esper said". */
 const OPENER = /^(?:(?:the|but|and|so|yet|later|then|also|now|here|there|he|she|they|it|we|i|you|er|sie|il|elle|ella|él|ele|ela)\b\s*)+/iu;
+/** Between a subject and its verb: nothing but an adverb ("China later said"). */
+const ONLY_ADVERB = new RegExp(String.raw`^\s+(?:${ADVERB}\s+|also\s+|later\s+|then\s+)?$`, 'u');
+/** Capitalised words, then maybe an adverb, right before a verb: "Noem later tweeted". */
+const NAME_BEFORE_VERB = new RegExp(String.raw`(${NAME})\s+(?:${ADVERB}\s+|later\s+|also\s+|then\s+)?$`, 'u');
+/** An adverb ending a subject phrase: "the actor previously". */
+const TRAILING_ADVERB = new RegExp(String.raw`\s+(?:${ADVERB}|also|later|then)\s*$`, 'u');
 const VERB_TAGS = new Set(['Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'Modal', 'Auxiliary', 'Copula']);
 const DAY_OR_MONTH = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
@@ -372,7 +378,7 @@ function placeAsSubject(text: string, mentions: MentionSpan[], from: number, anc
       m.type === 'place' &&
       m.start >= from &&
       m.end <= anchor &&
-      new RegExp(String.raw`^\s+(?:${ADVERB}\s+|also\s+|later\s+|then\s+)?$`, 'u').test(text.slice(m.end, anchor)) &&
+      ONLY_ADVERB.test(text.slice(m.end, anchor)) &&
       // ("the Russian said" is a person: a nationality speaks for no government.)
       placeOfDemonym(text.slice(m.start, m.end)) === undefined,
   );
@@ -390,7 +396,7 @@ const asPhrase = (name: NameAt | undefined): Speaker | undefined => (name ? { sl
 /** Capitalised words just before the verb at `at` (one adverb allowed). */
 function nameBefore(text: string, at: number, from: number): NameAt | undefined {
   const windowStart = Math.max(from, at - 60);
-  const before = new RegExp(String.raw`(${NAME})\s+(?:${ADVERB}\s+|later\s+|also\s+|then\s+)?$`, 'u').exec(text.slice(windowStart, at));
+  const before = NAME_BEFORE_VERB.exec(text.slice(windowStart, at));
   return before ? cleanName(before[1]!, windowStart + before.index) : undefined;
 }
 
@@ -508,7 +514,7 @@ function phraseNear(afterText: string, verbIndex: number, verbLength: number): s
     .replace(/^[\s,.;:]+/, '')
     .replace(/["“][^"“”]{1,40}["”]\s*/gu, '')
     .replace(/,[^,]{1,80},\s*/gu, ' ')
-    .replace(new RegExp(String.raw`\s+(?:${ADVERB}|also|later|then)\s*$`, 'u'), '')
+    .replace(TRAILING_ADVERB, '')
     .trim();
   const after = afterText.slice(verbIndex + verbLength).replace(/^[\s,]+/, '').split(/[,.;]/)[0]!.trim();
   const phrase = (before || after).split(/\s+/).slice(0, 6).join(' ');

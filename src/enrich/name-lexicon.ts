@@ -38,6 +38,13 @@ export function isFirstName(word: string): boolean {
   // (The lexicon may know it only as a name of some other kind: "Reilly", "Taylor" are 'Person'.)
   return isGivenName(word) && tagsOf(word).every((t) => NAME_TAGS.includes(t)) && !knownPlace(word) && !isFunctionWord(word);
 }
+/**
+ * A given name the lexicon knows only as a noun ("Leo", "Max", "Bill", "Rose"): a first name
+ * when a word that is no ordinary word follows it, which its callers check.
+ */
+export function isNounGivenName(word: string): boolean {
+  return isGivenName(word) && tagsOf(word).every((t) => t === 'Noun' || t === 'Singular');
+}
 const PLACE_TAGS = ['City', 'Country', 'Region', 'Place'];
 /** Tags that make a word more than an ordinary word (built once, not per word looked up). */
 const NAME_OR_PLACE_TAGS = new Set([...NAME_TAGS, ...PLACE_TAGS, 'Organization', 'Demonym', 'ProperNoun', 'SportsTeam']);

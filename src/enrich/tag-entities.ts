@@ -57,6 +57,7 @@ import {
   isAcronym,
   isCommonWord,
   isFirstName,
+  isNounGivenName,
   isPersonOf,
   isShouted,
   joined,
@@ -67,7 +68,6 @@ import {
   trailingPlace,
 } from './name-lexicon.js';
 import { resolveSurnames, summarise, type Found, type TaggedEntities } from './resolve-mentions.js';
-import { tagsOf } from './word-tags.js';
 
 export type { MentionSpan, TaggedEntities } from './resolve-mentions.js';
 
@@ -86,11 +86,12 @@ export interface TagEntitiesOptions {
 /** After a player's name in a box score: "25 points", "3 steals", "112 yards". */
 const STAT_LINE = /^\s+\d{1,3}\s+(?:points?|pts|rebounds?|assists?|goals?|saves?|steals?|blocks?|yards?|tackles?|strikeouts?|RBIs?)\b/i;
 
-/** Words before a publication's name: "told The Hill", "published in The Lancet", "according to The Times". */
-const PUBLICATION_BEFORE = /(?:\btold|according to|published in|reported in|reported by|wrote in|wrote for|writing in|writing for|interview with|editor of|editor at|columnist for|columnist at|reporter for|reporter at|op-ed in|article in|report in|told|cited by|first reported|via)\s+$/i;
-
-/** Of those, the words after which a name of several words is an outlet, not a reporter ("reported by Sui-Lee Wee"). */
-const OUTLET_BEFORE = /(?:\btold|published in|reported in|wrote in|wrote for|writing in|writing for|interview with|editor of|editor at|columnist for|columnist at|reporter for|reporter at|op-ed in|article in|report in)\s+$/i;
+/** Words after which a name is an outlet (and "told"): "told Sky Sports", "published in Nature Medicine". */
+const OUTLET_CUES = 'published in|reported in|wrote in|wrote for|writing in|writing for|interview with|editor of|editor at|columnist for|columnist at|reporter for|reporter at|op-ed in|article in|report in';
+/** Of a name of several words: after these a reporter may come instead ("reported by Sui-Lee Wee"). */
+const OUTLET_BEFORE = new RegExp(`(?:\\btold|${OUTLET_CUES})\\s+$`, 'i');
+/** Before "The X", also the words a reporter may follow: "according to The Times", "reported by The Hill". */
+const PUBLICATION_BEFORE = new RegExp(`(?:\\btold|${OUTLET_CUES}|according to|reported by|cited by|first reported|via)\\s+$`, 'i');
 
 /** Last words that make a company's name whole: "Kenya Airways", "Lux Capital". */
 const COMPANY_ENDINGS = /^(?:Airways|Airlines|Capital|Partners|Holdings|Group|Bank|Hospital|Fund|Motors|Pharmaceuticals|Technologies|Ventures|Insurance)$/;
@@ -330,7 +331,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // (Nor a word before an ampersand, which is a firm's first name: "Marks & Spencer".)
   // (Nor a given name the lexicon also knows as a noun, before a word that is no ordinary word:
   // "Leo Cullen did not hide his anger", "Max Verstappen won".)
-  const namedOpener = opener !== undefined && words.length >= 2 && words.length <= 3 && isGivenName(opener.text) && tagsOf(opener.text).every((t) => t === 'Noun' || t === 'Singular') && /^\p{Lu}\p{Ll}/u.test(words[1]!.text) && !isCommonWord(words[1]!.text) && !knownName(words[1]!.text);
+  const namedOpener = opener !== undefined && words.length >= 2 && words.length <= 3 && isNounGivenName(opener.text) && /^\p{Lu}\p{Ll}/u.test(words[1]!.text) && !isCommonWord(words[1]!.text) && !knownName(words[1]!.text);
   if (opener && (span.sentenceStart || opener.text === 'The') && isCommonWord(opener.text) && !isTitleWord(opener.text) && !knownLead && !namedOpener && words[1]?.text !== '&' && !partyOfAdjective(opener.text) && !statLine) {
     words = words.slice(1);
   }
@@ -649,7 +650,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     const placeNamed = rest.length === 2 && isGivenName(rest[0]!.text) && place !== undefined && !isCountry(place) && !CONTINENTS.test(place) && /^\p{Lu}\p{Ll}+$/u.test(rest[1]!.text) && !isCommonWord(rest[1]!.text) && !knownName(rest[1]!.text) && !isOrganisationWord(rest[1]!.text) && !GEOGRAPHIC.test(rest[1]!.text) && !/^(?:Tech|State)$/.test(rest[1]!.text);
     // (So does a given name the lexicon also knows as a noun, before words that are no ordinary
     // words: "Leo Cullen", "Max Verstappen", "Bill Gates"; not "Rose Garden".)
-    const nounNamed = rest.length <= 3 && isGivenName(rest[0]!.text) && tagsOf(rest[0]!.text).every((t) => t === 'Noun' || t === 'Singular') && rest.slice(1).every((w) => /^\p{Lu}\p{Ll}/u.test(w.text) && !isCommonWord(w.text) && !knownName(w.text) && !isOrganisationWord(w.text) && !GEOGRAPHIC.test(w.text));
+    const nounNamed = rest.length <= 3 && isNounGivenName(rest[0]!.text) && rest.slice(1).every((w) => /^\p{Lu}\p{Ll}/u.test(w.text) && !isCommonWord(w.text) && !knownName(w.text) && !isOrganisationWord(w.text) && !GEOGRAPHIC.test(w.text));
     const firstIsName = isFirstName(rest[0]!.text) || placeNamed || nounNamed;
     const namesOnly = rest.every((w) => CONNECTOR_WORDS.has(w.text) || (/^\p{Lu}/u.test(w.text) && (!isCommonWord(w.text) || has(w.text, ...NAME_TAGS))));
     const spoke = SPEECH_VERBS.test(span.nextWord ?? '') || SPEECH_VERBS.test(span.previousWord ?? '');
