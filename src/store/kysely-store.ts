@@ -256,7 +256,10 @@ export class KyselyStore implements Store {
     };
     // (A story begun here by one new article, the story that bears its id, is listed from that
     // article alone; all such stories together.)
-    const begun = [...pending.stories].filter((story) => createdIn(story)?.length === 1 && createdIn(story)![0] === story);
+    const begun = [...pending.stories].filter((story) => {
+      const created = createdIn(story);
+      return created?.length === 1 && created[0] === story;
+    });
     const listed: Map<number, NewlyListed> = begun.length > 0 ? await listNewStories(this.db, begun) : new Map();
     for (const story of pending.stories) {
       const created = listed.has(story) ? undefined : createdIn(story);
