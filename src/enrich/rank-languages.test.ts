@@ -40,4 +40,14 @@ describe('rankLanguages', () => {
       assert.deepEqual(rankLanguages(text, ['rus', 'ukr']), francAll(text, { only: ['rus', 'ukr'], minLength: 10 }));
     }
   });
+
+  it('answers exactly as franc when two scripts share the text, on either side of half Latin', () => {
+    const latin = 'The ministers met in Brussels on Monday and agreed on new rules. ';
+    const cyrillic = 'Министры встретились в понедельник и договорились о новых правилах. ';
+    for (const [l, c] of [[1, 0], [3, 2], [1, 1], [2, 3], [1, 4]] as const) {
+      const text = latin.repeat(l) + cyrillic.repeat(c);
+      assert.deepEqual(rankLanguages(text, only), francAll(text, { only, minLength: 10 }), `${l}:${c}`);
+      assert.deepEqual(rankLanguages(text, []), francAll(text, { minLength: 10 }), `${l}:${c}, all`);
+    }
+  });
 });

@@ -84,17 +84,26 @@ export function rankLanguages(value: string, only: readonly string[]): [string, 
 
 /** The script whose characters are most frequent in the text (franc's getTopScript). */
 function topScript(value: string): string | undefined {
+  // Most text is mostly Latin: the scripts' character classes are disjoint, so when Latin holds
+  // over half the characters no other script can match its share, and the other 29 patterns
+  // (about two thirds of this function's time) need not run.
+  if (shareOf(value, 'Latin') > 0.5) return 'Latin';
   let topCount = -1;
   let top: string | undefined;
   for (const script in expressions) {
     if (!Object.hasOwn(expressions, script)) continue;
-    const count = (value.match(expressions[script]!)?.length ?? 0) / value.length || 0;
+    const count = shareOf(value, script);
     if (count > topCount) {
       topCount = count;
       top = script;
     }
   }
   return top;
+}
+
+/** The share of the text's characters in a script, as franc counts it. */
+function shareOf(value: string, script: string): number {
+  return (value.match(expressions[script]!)?.length ?? 0) / value.length || 0;
 }
 
 /** How often each trigram occurs in the text as franc cleans it (trigram-utils' asDictionary). */
