@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import type { EntityMention } from '../domain/entity.js';
 import { clusterOptions, defaultClusterOptions } from './cluster-options.js';
 import { buildEventProfile, decodeProfile, encodeProfile, entityKey, frequencyKeys, idf, termKey, type DocumentFrequencies, type EventProfile } from './event-profile.js';
-import { chooseEventCluster, entityOverlap, eventSimilarity, placesDisagree, termCosine, timeFactor } from './event-similarity.js';
-import { eventTerms, termOf } from './event-terms.js';
+import { abbreviates, chooseEventCluster, entityOverlap, eventSimilarity, placesDisagree, sameName, termCosine, timeFactor } from './event-similarity.js';
+import { eventTerms, numbersInDigits, termOf } from './event-terms.js';
 
 const options = { ...defaultClusterOptions.event, windowHours: defaultClusterOptions.windowHours };
 const at = new Date('2019-11-20T09:00:00Z');
@@ -85,6 +85,16 @@ describe('event terms', () => {
     assert.equal(termOf('5551234567'), undefined);
   });
 
+  it('reads English numbers from ten to ninety-nine in words as the digits another agency writes', () => {
+    const words = eventTerms('China confirms third plague case', 'Twenty-eight people who had close contact with the 55-year-old were quarantined.', 'en');
+    const digits = eventTerms('Hunter diagnosed with bubonic plague', 'Health officials said that 28 people in close contact with the hunter were quarantined.', 'en');
+    assert.equal(words.get('28'), 1);
+    assert.equal(digits.get('28'), 1);
+    assert.equal(numbersInDigits('A Fifteen-year-old was among forty one people hurt'), 'A 15-year-old was among 41 people hurt');
+    assert.equal(numbersInDigits('in the twenty-first century, a fifty-fifty chance, her eighteenth birthday'), 'in the twenty-first century, a fifty-fifty chance, her eighteenth birthday');
+    assert.equal(numbersInDigits('Vingt-huit personnes', 'fr'), 'Vingt-huit personnes');
+  });
+
   it('folds "cases" and "companies" but leaves "Congress", "virus" and "analysis" whole', () => {
     assert.equal(termOf('cases'), termOf('case'));
     assert.equal(termOf('companies'), termOf('company'));
@@ -154,6 +164,27 @@ describe('event similarity', () => {
     assert.equal(placesDisagree(p(['madrid']), p(['manila'])), true);
     assert.equal(placesDisagree(p(['madrid', 'spain']), p(['spain'])), false);
     assert.equal(placesDisagree(p([]), p(['manila'])), false);
+    assert.equal(placesDisagree(p(['new-york']), p(['new-york-city'])), false, 'one place, in short and in full');
+  });
+
+  it('matches a name with its abbreviation: a leading acronym or the initials of its words', () => {
+    assert.ok(abbreviates('bmj', 'bmj-case-reports'), '"published in the journal BMJ" / "published in BMJ Case Reports"');
+    assert.ok(abbreviates('ntsb', 'national-transportation-safety-board'));
+    assert.ok(abbreviates('boe', 'bank-of-england'), 'with its small words');
+    assert.ok(abbreviates('ecb', 'european-central-bank'));
+    assert.ok(sameName('national-transportation-safety-board', 'ntsb'), 'either way round');
+    assert.ok(!abbreviates('un', 'united-nations'), 'two letters are too few to tell');
+    assert.ok(!abbreviates('lee', 'spike-lee'), 'a short surname is not an abbreviation');
+    assert.ok(!abbreviates('abc', 'alpha-beta'), 'initials need a name of three words');
+    assert.ok(!abbreviates('nba', 'national-football-league'));
+    assert.ok(!sameName('lee', 'spike-lee'), 'a surname needs four letters');
+  });
+
+  it('counts an organisation named by its initials in one report and in full in the other as shared', () => {
+    // "The NTSB sent a team to the crash site" / "The National Transportation Safety Board said …"
+    const short = { terms: [], places: [], at: 0, entities: [['ntsb', 7], ['alaska-airlines', 7]] } as EventProfile;
+    const full = { terms: [], places: [], at: 0, entities: [['national-transportation-safety-board', 7], ['alaska-airlines', 7]] } as EventProfile;
+    assert.equal(entityOverlap(short, full), 1);
   });
 });
 

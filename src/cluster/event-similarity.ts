@@ -36,14 +36,37 @@ export function entityOverlap(a: EventProfile, b: EventProfile): number {
 /**
  * Two entity slugs naming one entity, one report naming it in full and the other in short:
  * a person by surname ("dempsey", "owen-dempsey"), an organisation by its first words
- * ("bmj", "bmj-case-reports"). The short name has at least four letters, so initials and
- * one-letter slugs do not match everything.
+ * ("aberdeen-royal", "aberdeen-royal-infirmary") or by an abbreviation (see `abbreviates`).
+ * Otherwise the short name has at least four letters, so initials and one-letter slugs do
+ * not match everything.
  */
 export function sameName(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short === long) return true;
+  if (abbreviates(short, long)) return true;
   if (short.replace(/-/g, '').length < 4) return false;
   return long.endsWith(`-${short}`) || long.startsWith(`${short}-`);
+}
+
+/** Words an abbreviation leaves out of the name it stands for ("Bank *of* England", BoE). */
+const UNABBREVIATED = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'du', 'des', 'la', 'le', 'el', 'del', 'der', 'und', 'y', 'e']);
+
+/**
+ * A one-word slug of three to six letters that abbreviates a longer name: it is the name's
+ * first word ("bmj", "bmj-case-reports": one report names the journal, the other the
+ * journal's full title), or the initials of its words, with or without its small words
+ * ("ntsb", "national-transportation-safety-board"; "boe", "bank-of-england"). Agencies write
+ * a body or a person one way or the other, and only one of the forms may be known to the
+ * gazetteer. The name needs three words for initials, so two-letter pairs ("un", "us") and
+ * three-letter words that are only initials by chance of a two-word name never match.
+ */
+export function abbreviates(short: string, long: string): boolean {
+  if (!/^[a-z]{3,6}$/.test(short) || !long.includes('-')) return false;
+  if (long.startsWith(`${short}-`)) return true;
+  const words = long.split('-').filter((w) => w.length > 0);
+  if (words.length < 3 || words.length > 8) return false;
+  const initials = (ws: string[]) => ws.map((w) => w[0]).join('');
+  return initials(words) === short || initials(words.filter((w) => !UNABBREVIATED.has(w))) === short;
 }
 
 /**
@@ -55,11 +78,14 @@ export function timeFactor(hours: number, timeScaleHours: number): number {
   return 1 / (1 + (hours / timeScaleHours) ** 2);
 }
 
-/** Both name places and none in common: a report from Madrid and one from Manila. */
+/**
+ * Both name places and none in common: a report from Madrid and one from Manila. A place
+ * named in short by one and in full by the other is in common ("new-york", "new-york-city").
+ */
 export function placesDisagree(a: EventProfile, b: EventProfile): boolean {
   if (a.places.length === 0 || b.places.length === 0) return false;
   const theirs = new Set(b.places);
-  return !a.places.some((p) => theirs.has(p));
+  return !a.places.some((p) => theirs.has(p) || b.places.some((q) => sameName(p, q)));
 }
 
 /** The event similarity of two profiles, 0 when further apart in time than the window. */

@@ -13,6 +13,41 @@ const DIGITS = /^\d+$/;
 /** Digits with a decimal or thousands separator between them, as one number. */
 const QUANTITY = /\d+(?:[.,\u00a0\u202f']\d+)+/g;
 
+const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+/**
+ * An English number from ten to ninety-nine in words ("Twenty-eight", "forty one",
+ * "Fifteen-year-old"), not joined to another number word ("twenty-first", "fifty-fifty").
+ * Plain `\b` and a look at the neighbouring characters in the replacer: a Unicode lookbehind
+ * here made the pass five times slower.
+ */
+const NUMBER_WORDS = new RegExp(
+  `\\b(?:(${TEENS.join('|')})|(${TENS.join('|')})(?:[-\u2010 ](${UNITS.join('|')}))?)\\b(?![-\u2010](?:${[...TEENS, ...TENS, ...UNITS, ...ORDINALS].join('|')})\\b)`,
+  'gi',
+);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * English numbers from ten to ninety-nine written in words, as digits: style guides spell
+ * out a number that opens a sentence ("Twenty-eight people were quarantined"), so one
+ * agency writes in words what another writes in digits ("28 people"). Numbers under ten are
+ * left as words: as digits they are no term either (see `termOf`).
+ */
+export function numbersInDigits(text: string, language?: string): string {
+  if ((language ?? 'en').slice(0, 2).toLowerCase() !== 'en') return text;
+  return text.replace(NUMBER_WORDS, (written: string, teen: string | undefined, tens: string | undefined, unit: string | undefined, at: number) => {
+    // Inside a longer word ("Crétèn", "tenéis") or the second of a pair ("fifty-fifty"): a word.
+    const before = text[at - 1];
+    const after = text[at + written.length];
+    if ((before !== undefined && LETTER_OR_DIGIT.test(before)) || (after !== undefined && LETTER_OR_DIGIT.test(after))) return written;
+    if ((before === '-' || before === '\u2010') && at > 1 && LETTER_OR_DIGIT.test(text[at - 2]!)) return written;
+    if (teen !== undefined) return String(10 + TEENS.indexOf(teen.toLowerCase()));
+    return String(20 + 10 * TENS.indexOf(tens!.toLowerCase()) + (unit === undefined ? 0 : 1 + UNITS.indexOf(unit.toLowerCase())));
+  });
+}
+
 /**
  * A number written with separators as one term: thousands separators out ("4,000",
  * "4.000" and "4 000" are "4000"), a decimal separator kept as a point ("8.8", "8,8").
@@ -40,7 +75,8 @@ export function termOf(word: string, language?: string): string | undefined {
  */
 export function eventTerms(headline: string, body: string, language?: string, headlineWeight = 2): Map<string, number> {
   const counts = new Map<string, number>();
-  const add = (text: string, by: number) => {
+  const add = (written: string, by: number) => {
+    const text = numbersInDigits(written, language);
     const count = (term: string | undefined) => {
       if (term !== undefined) counts.set(term, (counts.get(term) ?? 0) + by);
     };
