@@ -1,4 +1,3 @@
-import { LRUCache } from 'lru-cache';
 import type { EntityMention } from '../domain/entity.js';
 import type { ClusterCandidate, ClusterIndex, ClusterLink, ClusterMembership, EventIndexEntry } from './cluster-index.js';
 import type { ClusterOptions } from './cluster-options.js';
@@ -119,7 +118,7 @@ async function joinEvent(
   options: ClusterOptions,
 ): Promise<{ membership: ClusterMembership; links: ClusterLink[] }> {
   const found = await clusters.eventCandidates(queryKeys, from, to, articleId, options.event.perKey, options.event.minSharedKeys);
-  const scored = found.map((c) => ({ articleId: c.articleId, clusterId: c.clusterId, profile: storedProfile(c.articleId, c.profile) }));
+  const scored = found.map((c) => ({ articleId: c.articleId, clusterId: c.clusterId, profile: decodeProfile(c.profile) }));
   const best = chooseEventCluster(profile, scored, { ...options.event, windowHours: options.windowHours });
   // Reprocessing a cluster's first article finds its own cluster: it stays the first.
   if (!best || best.clusterId === articleId) return { membership: { articleId, clusterId: articleId, match: 'first', similarity: 1 }, links: best?.links ?? [] };
@@ -127,20 +126,4 @@ async function joinEvent(
   const into = Math.min(best.clusterId, ...best.linked);
   for (const id of [best.clusterId, ...best.linked]) if (id !== into) await clusters.mergeClusters(id, into);
   return { membership: { articleId, clusterId: into, match: 'event', similarity: Math.round(best.similarity * 1000) / 1000 }, links: best.links };
-}
-
-/**
- * Profiles of articles lately found as candidates, decoded. The same recent articles are
- * candidates for many arrivals (each about 16 times on the benchmark feed), and parsing their
- * JSON again each time was about a tenth of the store's CPU per new item. An entry counts only
- * while the stored text is the same, so a reprocessed article's new profile is decoded anew.
- */
-const decodedProfiles = new LRUCache<number, { text: string; profile: EventProfile }>({ max: 2_000 });
-
-function storedProfile(articleId: number, text: string): EventProfile {
-  const known = decodedProfiles.get(articleId);
-  if (known?.text === text) return known.profile;
-  const profile = decodeProfile(text);
-  decodedProfiles.set(articleId, { text, profile });
-  return profile;
 }
