@@ -28,6 +28,8 @@ export interface AttributionContext {
   names: Map<string, string>;
   /** The last attributed quote: its speaker and where it ended. */
   previous: { speaker: Speaker; end: number } | null;
+  /** The quote being attributed, whose own words name no one who says them. */
+  current?: { start: number; end: number } | null;
 }
 
 const PRONOUN_RE = /(?<![\p{L}])(he|she|they|er|sie|il|elle|ella|él|ele|ela)(?![\p{L}])/iu;
@@ -40,11 +42,13 @@ const INTRO_WINDOW = 250;
 /** Capitalised words, as a name the tagger did not know may stand: "Noem", "Van Der Beek". */
 const NAME = String.raw`\p{Lu}[\p{L}'’-]+\.?(?:\s+\p{Lu}[\p{L}'’-]+\.?){0,3}`;
 /** Sentence openers and pronouns are not names: "She added", "But Esper said". */
-const OPENER = /^(?:(?:the|but|and|so|yet|later|then|also|now|here|there|he|she|they|it|we|i|you|er|sie|il|elle|ella|él|ele|ela)\b\s*)+/iu;
+const OPENER = /^(?:(?:the|but|and|so|yet|as|later|then|also|now|here|there|he|she|they|it|we|i|you|er|sie|il|elle|ella|él|ele|ela)\b\s*)+/iu;
 /** Between a subject and its verb: nothing but an adverb ("China later said"). */
 const ONLY_ADVERB = new RegExp(String.raw`^\s+(?:${ADVERB}\s+|also\s+|later\s+|then\s+)?$`, 'u');
-/** Capitalised words, then maybe an adverb, right before a verb: "Noem later tweeted". */
-const NAME_BEFORE_VERB = new RegExp(String.raw`(${NAME})\s+(?:${ADVERB}\s+|later\s+|also\s+|then\s+)?$`, 'u');
+/** An auxiliary between a subject and its verb: "Smith has said", "as Holmes would say". */
+const AUXILIARY = String.raw`(?:has|had|have|would|will|could|might|may|can|should|did|does|once)`;
+/** Capitalised words, then maybe an adverb or an auxiliary, right before a verb: "Noem later tweeted". */
+const NAME_BEFORE_VERB = new RegExp(String.raw`(${NAME})\s+(?:${AUXILIARY}\s+)?(?:${ADVERB}\s+|(?:later|also|then|still|again|even|never|often|now)\s+)?$`, 'u');
 /** An adverb ending a subject phrase: "the actor previously". */
 const TRAILING_ADVERB = new RegExp(String.raw`\s+(?:${ADVERB}|also|later|then)\s*$`, 'u');
 const VERB_TAGS = new Set(['Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'Modal', 'Auxiliary', 'Copula']);
@@ -83,6 +87,9 @@ export function attribute(start: number, end: number, context: AttributionContex
   const verbsBefore = [...allMatches(SPEECH_BEFORE_RE, introText), ...allMatches(ACCORDING_RE, introText)].sort((a, b) => b.index - a.index);
   for (const verb of verbsBefore) {
     const at = intro + verb.index;
+    // "Ford’s father told Starner that “…”": a relative or an agent of someone named speaks, unnamed.
+    const possessed = POSSESSED_BEFORE_VERB.exec(text.slice(Math.max(intro, at - 80), at));
+    if (possessed) return { slug: null, phrase: possessed[1]! };
     const s = speakerIn(text, mentions, intro, start, at, true) ?? pronounSpeaker(intro, at, intro, context);
     if (s) return s;
   }
@@ -102,7 +109,8 @@ export function attribute(start: number, end: number, context: AttributionContex
   }
   // “…,” study lead author Lucas Paganini, a planetary scientist at …, said in a statement:
   // a person named right after the quote, with the verb further on.
-  const later = SPEECH_RE.exec(text.slice(end, end + 300).split(/\n/)[0]!);
+  // (Not after a quote that ends its own sentence: “….” When Ford visited Teresa …, she recalled.)
+  const later = afterText === '' && endsOwnSentence(text, start, end, sentenceAfter(text, end)) ? null : SPEECH_RE.exec(text.slice(end, end + 300).split(/\n/)[0]!);
   if (later && /^[,\s]/.test(text.slice(end - 1, end + 1).slice(-1) || ' ')) {
     const near = mentions.find((m) => m.type === 'person' && m.start >= end && m.start < end + 40);
     if (near && near.start < end + later.index) return { slug: near.slug, phrase: null };
@@ -138,6 +146,13 @@ function speakerAfter(start: number, end: number, afterText: string, verb: RegEx
   }
   return (phrase && epithetSpeaker(phrase, start, context)) || { slug: null, phrase };
 }
+
+/** People known by whose they are: "Smith’s lawyer", "Ford’s now-deceased father". */
+const RELATION = String.raw`(?:father|mother|parents|wife|husband|son|daughter|children|brother|sister|siblings|family|widow|widower|uncle|aunt|nephew|niece|cousin|grandmother|grandfather|fiancée?|partner|girlfriend|boyfriend|friend|lawyer|attorney|agent|manager|publicist|doctor)`;
+/** A possessor, up to two words and a relation right before a verb: "Ford’s now-deceased father". */
+const POSSESSED_BEFORE_VERB = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}['’]s\s+(?:[\p{Ll}-]+\s+){0,2}?${RELATION})\s+(?:${ADVERB}\s+|later\s+|also\s+)?$`, 'u');
+/** A possessor whose relation follows: "Ford’s father", whatever the tagger made of Ford. */
+const OWNS_RELATION = new RegExp(String.raw`^['’]s\s+(?:[\p{Ll}-]+\s+){0,2}?${RELATION}(?![\p{L}])`, 'u');
 
 /** A definite article of the languages epithets are read in. */
 const ARTICLE = "(?:the|der|die|das|le|la|l['’]|el|o|a)";
@@ -205,7 +220,7 @@ export function aboutBefore(context: AttributionContext, start: number): Speaker
   const { text } = context;
   const before = text.slice(0, start);
   // (Within the paragraph: a quote that opens one is left to `reportedBefore`.)
-  if (!/[.!?]["”’)]?[ \t]+$/.test(before)) return undefined;
+  if (!/[.!?]["”’)]?[ \t]+$/.test(before)) return reportedInSentenceBefore(context, start);
   const end = before.trimEnd().length;
   const from = lastBoundary(text, end - 1);
   if (from >= end || text.slice(from, end).includes('\n')) return undefined;
@@ -217,6 +232,30 @@ export function aboutBefore(context: AttributionContext, start: number): Speaker
   const subject = context.mentions.find((m) => m.start >= from && m.end <= end && m.type === 'person' && opensSentence(text, m, context.mentions));
   if (subject) return { slug: subject.slug, phrase: null };
   return /^\s*(?:he|she)\b/i.test(sentence) ? pronounSpeaker(from, from + 5, from, context) : undefined;
+}
+
+/**
+ * A quote inside a sentence that names no one and has no verb of speech goes on with the
+ * reported speech of the sentence before it, in its paragraph: "It is unclear which came
+ * first, Howitt says. Just because we saw them first, “that doesn’t mean …”".
+ */
+const TITLE_BEFORE = /(?:book|novel|memoir|film|movie|documentary|song|album|podcast|show|series|report|study|paper|article|essay|poem|play|episode|column|blog|newsletter|campaign|slogan|motto|titled|entitled|named|headlined)[\s,:]*$/iu;
+
+function reportedInSentenceBefore(context: AttributionContext, start: number): Speaker | undefined {
+  const { text, mentions } = context;
+  const own = lastBoundary(text, start);
+  const opening = text.slice(own, start);
+  if (opening.includes('\n') || SPEECH_BEFORE_RE.test(opening) || ACCORDING_RE.test(opening)) return undefined;
+  // (A title is nobody's words: In his book “Financial Freedom: A Proven Path …”, the film “…”.)
+  if (TITLE_BEFORE.test(opening) || /^\p{Lu}\p{L}*[,:]?\s+\p{Lu}\p{L}*[,:]?\s+\p{Lu}/u.test(text.slice(start + 1, start + 80).trim())) return undefined;
+  if (mentions.some((m) => m.start >= own && m.end <= start && m.type !== 'place')) return undefined;
+  const end = text.slice(0, own).trimEnd().length;
+  if (end === 0 || !/[.!?]["”’)]?$/.test(text.slice(0, end))) return undefined;
+  const from = lastBoundary(text, end - 1);
+  const sentence = text.slice(from, end);
+  if (sentence.includes('\n') || /["“”„«»]/.test(sentence)) return undefined;
+  const verb = SPEECH_RE.exec(sentence);
+  return verb ? speakerAfter(from, from, sentence, verb, context) : undefined;
 }
 
 /**
@@ -331,7 +370,8 @@ function heardOrOwned(text: string, m: MentionSpan): boolean {
   // (Also with a word for the outlet between: "told broadcaster NOS", "in an interview with the newspaper Le Monde".)
   const wide = text.slice(Math.max(0, m.start - 60), m.start);
   if (/(?<![\p{L}])(?:told|tells|telling|to|on|in|with|via)\s+(?:[Tt]he\s+)?(?:(?:broadcaster|newspaper|paper|channel|network|station|outlet|magazine|website|agency|daily|weekly|radio|television|tv|public|state|news|broadcast|private|local|national|french|german|dutch|spanish|italian|british|american)\s+){0,3}["“‘]?$/iu.test(wide) && !/according to\s+(?:the\s+)?$/i.test(before)) return true;
-  return m.type === 'person' && /^['’]s\s+(?!spokes)/u.test(text.slice(m.end, m.end + 12));
+  // (Whatever its type: "Ford’s father" is no company's, even when the tagger took Ford for one.)
+  return (m.type === 'person' && /^['’]s\s+(?!spokes)/u.test(text.slice(m.end, m.end + 12))) || OWNS_RELATION.test(text.slice(m.end, m.end + 50));
 }
 
 /**
@@ -466,22 +506,72 @@ function unnamedSubjectBefore(quoteStart: number, context: AttributionContext): 
 function subjectSpeaker(quoteStart: number, wanted: 'female' | 'male' | null, context: AttributionContext): Speaker | undefined {
   const earlier = context.mentions.filter((m) => m.type === 'person' && m.end <= quoteStart);
   const gender = (slug: string) => genderOf(context.names.get(slug) ?? '');
-  const fits = (slug: string) => !wanted || gender(slug) !== (wanted === 'male' ? 'female' : 'male');
+  // (Someone the quote itself names is not who says it: “I cannot believe Martha would …,” she said.)
+  const quoted = context.current ? context.text.slice(context.current.start, context.current.end) : '';
+  const unquoted = (slug: string) => !namedIn(quoted, context.names.get(slug));
+  const fits = (slug: string) => (!wanted || gender(slug) !== (wanted === 'male' ? 'female' : 'male')) && unquoted(slug);
   const previous = context.previous;
   if (previous?.speaker.slug && fits(previous.speaker.slug)) {
     const attributionEnd = previous.end + sentenceAfter(context.text, previous.end).length;
     if (!earlier.some((m) => m.start >= attributionEnd)) return previous.speaker;
   }
-  const latest = [...earlier].reverse();
+  const latest = [...earlier].reverse().filter((m) => unquoted(m.slug));
   // Subjects before objects: the last person who opens a sentence before the quote ("Manager
   // Steve Clarke named his squad. It includes Andy Robertson. “…,” he said."). (Mentions come in
   // the order of the text, so the newest such subject is found first.)
-  const subject = latest.find((m) => fits(m.slug) && opensSentence(context.text, m, context.mentions));
+  // (Someone who speaks in a sentence is its subject too, wherever the name stands, in the
+  // quote's paragraph or the one before: "…, after the novelist Jo Walton explained them to
+  // me. “…,” she said.", "This system, says Richard Locksley, …")
+  const near = paragraphsBefore(context.text, quoteStart, 2);
+  const isSubject = (m: MentionSpan) => opensSentence(context.text, m, context.mentions) || (m.start >= near && speaksThere(context.text, m));
+  // In the quote's own paragraph a subject comes first, then someone known to be of the
+  // pronoun's gender, not as a possessor ("When Ford visited his editor Teresa Nielsen Hayden,
+  // …. “…,” she recalled."); only then a subject further back.
+  const paragraph = paragraphsBefore(context.text, quoteStart, 1);
+  const subject =
+    latest.find((m) => m.start >= paragraph && fits(m.slug) && isSubject(m)) ??
+    (wanted ? latest.find((m) => m.start >= paragraph && gender(m.slug) === wanted && !/^['’]s\s/u.test(context.text.slice(m.end, m.end + 3))) : undefined) ??
+    latest.find((m) => fits(m.slug) && isSubject(m));
   if (subject) return { slug: subject.slug, phrase: null };
   // A name known to fit first, then one not known not to fit, then anyone.
   const last =
     (wanted && latest.find((m) => gender(m.slug) === wanted)) || latest.find((m) => !wanted || gender(m.slug) === null) || earlier[earlier.length - 1];
   return last ? { slug: last.slug, phrase: null } : undefined;
+}
+
+/** Where the paragraph `count` paragraphs back from `at` starts (1: `at`'s own). */
+function paragraphsBefore(text: string, at: number, count: number): number {
+  let from = at;
+  for (let k = 0; k < count && from > 0; k++) {
+    const gap = text.lastIndexOf('\n', from - 1);
+    if (gap < 0) return 0;
+    // (Past the blank line, if any, to the paragraph before.)
+    from = k < count - 1 ? text.slice(0, gap).trimEnd().length : gap + 1;
+  }
+  return from;
+}
+
+/** Whether a name's given name or surname stands in a text as a word. */
+function namedIn(text: string, name: string | undefined): boolean {
+  if (!text || !name) return false;
+  const words = name.split(/\s+/).filter((w) => w.length > 2 && /^\p{Lu}/u.test(w));
+  return words.some((w) => new RegExp(String.raw`(?<![\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\p{L}])`, 'u').test(text));
+}
+
+/** A verb of speech right after a name, maybe past an apposition or an adverb: "Jo Walton explained". */
+const SPEECH_AFTER_NAME = new RegExp(String.raw`^(?:,[^,.;:“”"]{1,80},)?\s+(?:(?:${ADVERB}|also|later|then)\s+)?(?:${SPEECH_RE.source})`, 'u');
+/**
+ * A verb of speech right before a name, as reporters invert it: "says Richard Locksley, an
+ * immunologist" (not "told Smith", nor "said Ellison had not consulted", where the name
+ * opens what was said).
+ */
+const SPEECH_BEFORE_NAME = new RegExp(String.raw`(?:${SPEECH_RE.source})\s+$`, 'u');
+
+/** Whether a person mention is the subject of a verb of speech: "Walton explained", "says Locksley". */
+function speaksThere(text: string, m: MentionSpan): boolean {
+  if (SPEECH_AFTER_NAME.test(text.slice(m.end, m.end + 120))) return true;
+  const before = text.slice(Math.max(0, m.start - 20), m.start);
+  return SPEECH_BEFORE_NAME.test(before) && !/(?:tell|tells|told|ask|asks|asked)\s+$/.test(before) && /^\s*(?:[,.;:!?)]|$)/.test(text.slice(m.end, m.end + 2));
 }
 
 /**
@@ -524,9 +614,10 @@ function phraseNear(afterText: string, verbIndex: number, verbLength: number): s
 /** The rest of the sentence from `from`: up to a stop that ends it or a line break. */
 function sentenceAfter(text: string, from: number): string {
   const rest = text.slice(from, from + WINDOW);
-  for (const stop of rest.matchAll(/[.!?](?=\s|$)|\n/g)) {
-    const upTo = rest.slice(0, stop.index + 1);
-    if (stop[0] === '\n' || endsSentence(upTo, rest.slice(stop.index + 1))) return upTo;
+  // (A stop may close a bracket first: “…,” was how Ford put it.) Elise found …)
+  for (const stop of rest.matchAll(/[.!?][)\]]?(?=\s|$)|\n/g)) {
+    const upTo = rest.slice(0, stop.index + stop[0].length);
+    if (stop[0] === '\n' || endsSentence(rest.slice(0, stop.index + 1), rest.slice(stop.index + stop[0].length))) return upTo;
   }
   return rest;
 }
