@@ -69,4 +69,18 @@ describe('findSpeaker: attribution as features and long reads write it', () => {
     const title = 'Retiree Paul Kerr suggests saving a third of every raise. In his book “Quiet Money: How Small Savings Grow,” Kerr lays out the plan.';
     assert.deepEqual(quotesOf(title), [['Quiet Money: How Small S', null]]);
   });
+
+  it('reads “the officer writes” and “said the coach” as the person named with that word', () => {
+    const text =
+      'The plan went to the county’s highways officer, Dean Mabry, last month. Residents say it ignores the school run.\n\nThe officer writes that the new junction “will cut queues at peak times by a third.”';
+    assert.deepEqual(quotesOf(text), [['will cut queues at peak ', 'Dean Mabry']]);
+    const match = 'Harlow Town coach Anna Lindqvist watched from the stand as Marek Nowak scored twice.\n\n“We were second to every ball in the first half,” said the coach.';
+    assert.deepEqual(quotesOf(match), [['We were second to every ', 'Anna Lindqvist']]);
+  });
+
+  it('gives no words to an organisation of the audience told, and reads a name before an apposition and the verb', () => {
+    const text =
+      'Reed, who will chair the combined group, told analysts of Halden Capital on Tuesday that the deal would “pay for itself within three years.”';
+    assert.deepEqual(quotesOf(text), [['pay for itself within th', 'Reed']]);
+  });
 });

@@ -47,8 +47,11 @@ const OPENER = /^(?:(?:the|but|and|so|yet|as|later|then|also|now|here|there|he|s
 const ONLY_ADVERB = new RegExp(String.raw`^\s+(?:${ADVERB}\s+|also\s+|later\s+|then\s+)?$`, 'u');
 /** An auxiliary between a subject and its verb: "Smith has said", "as Holmes would say". */
 const AUXILIARY = String.raw`(?:has|had|have|would|will|could|might|may|can|should|did|does|once)`;
-/** Capitalised words, then maybe an adverb or an auxiliary, right before a verb: "Noem later tweeted". */
-const NAME_BEFORE_VERB = new RegExp(String.raw`(${NAME})\s+(?:${AUXILIARY}\s+)?(?:${ADVERB}\s+|(?:later|also|then|still|again|even|never|often|now)\s+)?$`, 'u');
+/**
+ * Capitalised words, then maybe an apposition, an auxiliary or an adverb, right before a verb:
+ * "Noem later tweeted", "Reed, who will chair the company, told".
+ */
+const NAME_BEFORE_VERB = new RegExp(String.raw`(${NAME})(?:,\s+(?:who|whose|a|an|the)\s[^,.;:“”"]{1,80},)?\s+(?:${AUXILIARY}\s+)?(?:${ADVERB}\s+|(?:later|also|then|still|again|even|never|often|now)\s+)?$`, 'u');
 /** An adverb ending a subject phrase: "the actor previously". */
 const TRAILING_ADVERB = new RegExp(String.raw`\s+(?:${ADVERB}|also|later|then)\s*$`, 'u');
 const VERB_TAGS = new Set(['Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'Modal', 'Auxiliary', 'Copula']);
@@ -90,7 +93,7 @@ export function attribute(start: number, end: number, context: AttributionContex
     // "Ford’s father told Starner that “…”": a relative or an agent of someone named speaks, unnamed.
     const possessed = POSSESSED_BEFORE_VERB.exec(text.slice(Math.max(intro, at - 80), at));
     if (possessed) return { slug: null, phrase: possessed[1]! };
-    const s = speakerIn(text, mentions, intro, start, at, true) ?? pronounSpeaker(intro, at, intro, context);
+    const s = speakerIn(text, mentions, intro, start, at, true) ?? definiteRole(DEFINITE_BEFORE_VERB.exec(text.slice(intro, at))?.[1] ?? null, start, context) ?? pronounSpeaker(intro, at, intro, context);
     if (s) return s;
   }
   // (A dash does what a colon does: Ahmed kept it simple — “…”.)
@@ -144,7 +147,28 @@ function speakerAfter(start: number, end: number, afterText: string, verb: RegEx
     const named = [...mentions].reverse().find((m) => m.type === 'organisation' && m.end <= start && !qualifiesRole(text, m));
     if (named) return { slug: named.slug, phrase: null };
   }
-  return (phrase && epithetSpeaker(phrase, start, context)) || { slug: null, phrase };
+  return (phrase && (definiteRole(phrase, start, context) ?? epithetSpeaker(phrase, start, context))) || { slug: null, phrase };
+}
+
+/** "The officer writes that", "the coach said": "the", up to two words, then a noun, right before a verb. */
+const DEFINITE_BEFORE_VERB = new RegExp(String.raw`(?:^|[\s,])((?:the|The)\s+(?:[\p{Ll}'’-]+\s+){0,2}?[\p{Ll}-]+)\s+(?:${ADVERB}\s+|also\s+|later\s+)?$`, 'u');
+
+/**
+ * "the officer writes", "said the coach": a definite word for what someone does stands for the
+ * person last named with that word beside their name ("the council's planning officer, Gemma
+ * Thurlow", "Toulouse coach Ugo Mola", "Ugo Mola, the Toulouse coach,").
+ */
+function definiteRole(phrase: string | null, quoteStart: number, context: AttributionContext): Speaker | undefined {
+  const noun = phrase ? /^the\s+(?:[\p{L}'’-]+\s+){0,2}?([\p{Ll}-]+)$/iu.exec(phrase.trim())?.[1] : undefined;
+  if (!noun || !(isTitleWord(noun) || isPersonNoun(noun) || ROLE_NOUN.test(noun))) return undefined;
+  const { text } = context;
+  const before = new RegExp(String.raw`(?<![\p{L}])${noun}(?:['’]s)?,?\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}$`, 'iu');
+  const after = new RegExp(String.raw`^,\s+[^,.;:“”"]{0,40}?(?<![\p{L}])${noun}(?![\p{L}])`, 'iu');
+  const named = context.mentions
+    .filter((m) => m.type === 'person' && m.end <= quoteStart)
+    .reverse()
+    .find((m) => before.test(text.slice(Math.max(0, m.start - 40), m.start)) || after.test(text.slice(m.end, m.end + 60)));
+  return named ? { slug: named.slug, phrase: null } : undefined;
 }
 
 /** People known by whose they are: "Smith’s lawyer", "Ford’s now-deceased father". */
@@ -369,6 +393,8 @@ function heardOrOwned(text: string, m: MentionSpan): boolean {
   const before = text.slice(Math.max(0, m.start - 30), m.start);
   // (Also with a word for the outlet between: "told broadcaster NOS", "in an interview with the newspaper Le Monde".)
   const wide = text.slice(Math.max(0, m.start - 60), m.start);
+  // ("told investors of New Media", "told reporters at the White House": the audience's organisation listens too.)
+  if (/(?<![\p{L}])(?:told|tells|telling)\s+(?:\p{Ll}+\s+){1,2}(?:of|at|from|in)\s+(?:the\s+)?$/u.test(wide)) return true;
   if (/(?<![\p{L}])(?:told|tells|telling|to|on|in|with|via)\s+(?:[Tt]he\s+)?(?:(?:broadcaster|newspaper|paper|channel|network|station|outlet|magazine|website|agency|daily|weekly|radio|television|tv|public|state|news|broadcast|private|local|national|french|german|dutch|spanish|italian|british|american)\s+){0,3}["“‘]?$/iu.test(wide) && !/according to\s+(?:the\s+)?$/i.test(before)) return true;
   // (Whatever its type: "Ford’s father" is no company's, even when the tagger took Ford for one.)
   return (m.type === 'person' && /^['’]s\s+(?!spokes)/u.test(text.slice(m.end, m.end + 12))) || OWNS_RELATION.test(text.slice(m.end, m.end + 50));
@@ -435,7 +461,7 @@ const asPhrase = (name: NameAt | undefined): Speaker | undefined => (name ? { sl
 
 /** Capitalised words just before the verb at `at` (one adverb allowed). */
 function nameBefore(text: string, at: number, from: number): NameAt | undefined {
-  const windowStart = Math.max(from, at - 60);
+  const windowStart = Math.max(from, at - 140);
   const before = NAME_BEFORE_VERB.exec(text.slice(windowStart, at));
   return before ? cleanName(before[1]!, windowStart + before.index) : undefined;
 }
