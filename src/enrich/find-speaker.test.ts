@@ -83,4 +83,21 @@ describe('findSpeaker: attribution as features and long reads write it', () => {
       'Reed, who will chair the combined group, told analysts of Halden Capital on Tuesday that the deal would “pay for itself within three years.”';
     assert.deepEqual(quotesOf(text), [['pay for itself within th', 'Reed']]);
   });
+
+  it('leaves a subject nobody is named in unnamed, whoever the rest of the sentence names', () => {
+    const text =
+      'Singer Mia Torres and footballer Dan Okafor have split, friends say.\n\nOne insider claimed that Okafor had moved out in March “while Mia was touring in Japan.”\n\nA representative for Torres said: “Mia is concentrating on her new album.”';
+    assert.deepEqual(quotesOf(text), [
+      ['while Mia was touring in', 'one insider'],
+      ['Mia is concentrating on ', 'a representative for Torres'],
+    ]);
+  });
+
+  it('reads an indefinite spokesperson of several words as someone new, and an epithet by its last word', () => {
+    const ministry =
+      'Health Minister Ruth Adeyemi told parliament the waiting lists were falling. “The figures speak for themselves,” a health ministry spokesperson said.';
+    assert.deepEqual(quotesOf(ministry), [['The figures speak for th', 'a health ministry spokesperson']]);
+    const race = 'Sofia Lindgren won the Oslo marathon on Sunday.\n\n“The last five kilometres were the hardest I have run,” the two-time world champion told NRK.';
+    assert.deepEqual(quotesOf(race), [['The last five kilometres', 'Sofia Lindgren']]);
+  });
 });

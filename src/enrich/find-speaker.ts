@@ -91,8 +91,8 @@ export function attribute(start: number, end: number, context: AttributionContex
   for (const verb of verbsBefore) {
     const at = intro + verb.index;
     // "Ford’s father told Starner that “…”": a relative or an agent of someone named speaks, unnamed.
-    const possessed = POSSESSED_BEFORE_VERB.exec(text.slice(Math.max(intro, at - 80), at));
-    if (possessed) return { slug: null, phrase: possessed[1]! };
+    const possessed = POSSESSED_BEFORE_VERB.exec(text.slice(Math.max(intro, at - 80), at)) ?? UNNAMED_BEFORE_VERB.exec(text.slice(Math.max(intro, at - 100), at));
+    if (possessed) return { slug: null, phrase: possessed[1]!.replace(/^(?:A|An|Another|One|Two|Three|Several|Some|Many)(?![\p{L}])/u, (w) => w.toLowerCase()) };
     const s = speakerIn(text, mentions, intro, start, at, true) ?? definiteRole(DEFINITE_BEFORE_VERB.exec(text.slice(intro, at))?.[1] ?? null, start, context) ?? pronounSpeaker(intro, at, intro, context);
     if (s) return s;
   }
@@ -134,7 +134,7 @@ function speakerAfter(start: number, end: number, afterText: string, verb: RegEx
   const bare = /^[\s,—–-]*$/.test(text.slice(end, at)) && /^(?:\p{Ll}+nya|[\s.,;]*$|[\s,]+(?:en|em|a|à|al|ao|na|no|durante|tras|após|después|dalam|kepada)\s)/u.test(verb[0].endsWith('nya') ? verb[0] : afterText.slice(verb.index + verb[0].length));
   // “…,” the family said in a statement released by their lawyer, Mark Geragos: a subject of
   // ordinary words before the verb speaks, not someone named after it.
-  const phraseFirst = /^[\s,]*(?:the|a|an|his|her|their|its|one)\s+[\p{Ll}\d\s'’-]+$/u.test(text.slice(end, at));
+  const phraseFirst = /^[\s,]*(?:the|a|an|his|her|their|its|one)\s+[\p{Ll}\d\s'’-]+$/u.test(text.slice(end, at)) || UNNAMED_BEFORE_VERB.test(text.slice(end, at));
   const s = pronounFirst
     ? pronounSpeaker(end, at, start, context)
     : phraseFirst
@@ -175,6 +175,16 @@ function definiteRole(phrase: string | null, quoteStart: number, context: Attrib
 const RELATION = String.raw`(?:father|mother|parents|wife|husband|son|daughter|children|brother|sister|siblings|family|widow|widower|uncle|aunt|nephew|niece|cousin|grandmother|grandfather|fiancée?|partner|girlfriend|boyfriend|friend|lawyer|attorney|agent|manager|publicist|doctor)`;
 /** A possessor, up to two words and a relation right before a verb: "Ford’s now-deceased father". */
 const POSSESSED_BEFORE_VERB = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}['’]s\s+(?:[\p{Ll}-]+\s+){0,2}?${RELATION})\s+(?:${ADVERB}\s+|later\s+|also\s+)?$`, 'u');
+/**
+ * Someone not named, right before a verb: "Another insider claimed that Adeyemi …", "A
+ * representative for Hartley said:", "two people familiar with the talks said" — whoever the
+ * rest of the sentence names is not who speaks.
+ */
+const UNNAMED_BEFORE_VERB = new RegExp(
+  String.raw`(?:^|[\s,])((?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:${ROLE_NOUN.source.replace(/^\^|\$$/g, '')}|insiders?|people|persons?|residents?|neighbou?rs?|witness(?:es)?|friends?|relatives?)(?:\s+(?:for|of|at|from|with|close to|familiar with)\s+[^,.;:“”"]{1,60}?)?)\s+(?:${ADVERB}\s+|also\s+|later\s+)?$`,
+  'u',
+);
+
 /** A possessor whose relation follows: "Ford’s father", whatever the tagger made of Ford. */
 const OWNS_RELATION = new RegExp(String.raw`^['’]s\s+(?:[\p{Ll}-]+\s+){0,2}?${RELATION}(?![\p{L}])`, 'u');
 
@@ -193,12 +203,16 @@ const EPITHET_FROM = new RegExp(`^${ARTICLE}\\s+\\p{Lu}[\\p{L}'’.-]*-(?:born|b
 function epithetSpeaker(phrase: string, start: number, context: AttributionContext): Speaker | undefined {
   const words = EPITHET.exec(phrase);
   if (!words) return undefined;
-  // ("a sheriff's spokesperson": an English indefinite names someone new, not the person named before.)
-  if (/^an?\s/i.test(phrase) && (/['’]s\s/u.test(phrase) || ROLE_NOUN.test(words[2]!))) return undefined;
+  // ("a sheriff's spokesperson", "a finance ministry spokesperson": an English indefinite names
+  // someone new, not the person named before.)
+  const all = phrase.split(/\s+/);
+  if (/^an?\s/i.test(phrase) && (/['’]s\s/u.test(phrase) || all.some((w) => ROLE_NOUN.test(w)))) return undefined;
   const noun = words[2]!;
+  // (The head is the last word of a short phrase: "the four-time world champion".)
+  const head = all.length <= 4 ? all[all.length - 1]! : noun;
   const epithet = (word: string) => isTitleWord(word) || /^\d+-(?:year-old|jährige[rn]?)$/i.test(word) || placeOfDemonym(word) !== undefined || PERSON_EPITHET.test(word);
   const from = EPITHET_FROM.exec(phrase)?.[1];
-  return epithet(noun) || (from !== undefined && (epithet(from) || isPersonNoun(from))) ? subjectSpeaker(start, null, context) : undefined;
+  return epithet(noun) || epithet(head) || (from !== undefined && (epithet(from) || isPersonNoun(from))) ? subjectSpeaker(start, null, context) : undefined;
 }
 
 /** The previous quote's speaker, when only its attribution stands between the two quotes. */
