@@ -100,4 +100,25 @@ describe('findSpeaker: attribution as features and long reads write it', () => {
     const race = 'Sofia Lindgren won the Oslo marathon on Sunday.\n\n“The last five kilometres were the hardest I have run,” the two-time world champion told NRK.';
     assert.deepEqual(quotesOf(race), [['The last five kilometres', 'Sofia Lindgren']]);
   });
+
+  it('reads “the network warned that” as the organisation named last, preferring one that speaks', () => {
+    const report =
+      'Rainfall was 40% below average, the Kenya Meteorological Department said on Monday.\n\nThe department warned in its bulletin that the long rains “may fail for a third season in a row.”';
+    assert.deepEqual(quotesOf(report), [['may fail for a third sea', 'Kenya Meteorological Department']]);
+    const appeal =
+      'Northwind Energy said it would take the ruling to the Court of Appeal in London. “We have followed every rule the regulator set,” the company said in a statement.';
+    assert.deepEqual(quotesOf(appeal), [['We have followed every r', 'Northwind Energy']]);
+  });
+
+  it('does not make the one asked the subject, and reads a capitalised “The X-based founder” as an epithet', () => {
+    const text =
+      'Fintech founder Anika Rao has turned down an offer from rival Brightpay.\n\nThe Pune-based founder of lender Kredo was brief when asked about the offer: “We listened, and we said no.”';
+    assert.deepEqual(quotesOf(text), [['We listened, and we said', 'Anika Rao']]);
+  });
+
+  it('gives a quote after a sentence opened by an epithet to the person it stands for', () => {
+    const text =
+      'Coach Sean Walsh was furious after the defeat.\n\nThe Corkman also defended his captain, Tadhg Moran, for going for the try. “Tadhg made the right call. I back him.”';
+    assert.deepEqual(quotesOf(text), [['Tadhg made the right cal', 'Sean Walsh']]);
+  });
 });

@@ -90,6 +90,11 @@ export function attribute(start: number, end: number, context: AttributionContex
   const verbsBefore = [...allMatches(SPEECH_BEFORE_RE, introText), ...allMatches(ACCORDING_RE, introText)].sort((a, b) => b.index - a.index);
   for (const verb of verbsBefore) {
     const at = intro + verb.index;
+    // ("was blunt when asked about …", "were told that …": the one asked or told is not its subject.)
+    if (/^(?:asked|told)$/.test(verb[0]) && /(?<![\p{L}])(?:when|if|was|were|been|being|is|are|be)\s+$/u.test(text.slice(Math.max(intro, at - 8), at))) continue;
+    // "The network warned in its report that …": the organisation named last, as after a quote.
+    const organisation = organisationBefore(DEFINITE_BEFORE_VERB.exec(text.slice(intro, at))?.[1] ?? null, start, context);
+    if (organisation) return organisation;
     // "Ford’s father told Starner that “…”": a relative or an agent of someone named speaks, unnamed.
     const possessed = POSSESSED_BEFORE_VERB.exec(text.slice(Math.max(intro, at - 80), at)) ?? UNNAMED_BEFORE_VERB.exec(text.slice(Math.max(intro, at - 100), at));
     if (possessed) return { slug: null, phrase: possessed[1]!.replace(/^(?:A|An|Another|One|Two|Three|Several|Some|Many)(?![\p{L}])/u, (w) => w.toLowerCase()) };
@@ -143,11 +148,23 @@ function speakerAfter(start: number, end: number, afterText: string, verb: RegEx
   if (s) return s;
   const phrase = phraseNear(afterText, verb.index, verb[0].length);
   // “…,” the company said: the organisation named last.
-  if (phrase && ORGANISATION_BACK_REFERENCE.test(phrase)) {
-    const named = [...mentions].reverse().find((m) => m.type === 'organisation' && m.end <= start && !qualifiesRole(text, m));
-    if (named) return { slug: named.slug, phrase: null };
-  }
+  const named = organisationBefore(phrase, start, context);
+  if (named) return named;
   return (phrase && (definiteRole(phrase, start, context) ?? epithetSpeaker(phrase, start, context))) || { slug: null, phrase };
+}
+
+/**
+ * "the company said", "the network warned": the organisation named last before the quote,
+ * one that opens a sentence or speaks before one named in passing ("Vantora said it would
+ * appeal to the General Court. “…,” the company said.").
+ */
+function organisationBefore(phrase: string | null, start: number, context: AttributionContext): Speaker | undefined {
+  if (!phrase || !ORGANISATION_BACK_REFERENCE.test(phrase.trim())) return undefined;
+  const { text } = context;
+  const named = [...context.mentions].reverse().filter((m) => m.type === 'organisation' && m.end <= start && !qualifiesRole(text, m));
+  const near = paragraphsBefore(text, start, 2);
+  const subject = named.find((m) => m.start >= near && (opensSentence(text, m, context.mentions) || speaksThere(text, m))) ?? named[0];
+  return subject ? { slug: subject.slug, phrase: null } : undefined;
 }
 
 /** "The officer writes that", "the coach said": "the", up to two words, then a noun, right before a verb. */
@@ -193,7 +210,7 @@ const ARTICLE = "(?:the|der|die|das|le|la|l['’]|el|o|a)";
 /** An article, up to two words, then the noun: "the 45-year-old", "der 52-Jährige". */
 const EPITHET = new RegExp(`^${ARTICLE}\\s*((?:[\\p{L}\\d'’-]+\\s+){0,2}?)([\\p{L}\\d-]+)(?=[\\s,]|$)`, 'iu');
 /** Where someone is from, then what they do: "the Marseille-born chef", "the Lagos-based lawyer". */
-const EPITHET_FROM = new RegExp(`^${ARTICLE}\\s+\\p{Lu}[\\p{L}'’.-]*-(?:born|based|raised|bred)\\s+(\\p{Ll}+)(?=[\\s,]|$)`, 'u');
+const EPITHET_FROM = new RegExp(`^(?:${ARTICLE}|The|Der|Die|Das|Le|La|El|O|A)\\s+\\p{Lu}[\\p{L}'’.-]*-(?:born|based|raised|bred)\\s+(\\p{Ll}+)(?=[\\s,]|$)`, 'u');
 
 /**
  * "said the actor", "the 45-year-old said", "the Russian said", "sagte der 52-Jährige nach
@@ -248,12 +265,16 @@ export function reportedBefore(context: AttributionContext, start: number): Spea
   return speakerIn(text, mentions, from, paragraphEnd, at, true) ?? pronounSpeaker(from, at, from, context);
 }
 
+/** "The Irishman also refused …": "The", up to two words and a noun, then a verb in lower case. */
+const EPITHET_OPENING = new RegExp(String.raw`^\s*(The\s+(?:[\p{L}\d'’-]+\s+){0,2}?[\p{L}\d-]+)\s+(?:${ADVERB}\s+|also\s+|later\s+|then\s+)?\p{Ll}+`, 'u');
+
 /**
  * A quote with no attribution of its own that opens a sentence inside a paragraph is said by
  * whom the sentence before it is about: its subject ("Alves was unrepentant. “…”", "Pensioner
  * Doreen Pike, 78, was not convinced. “…”"), or, when that sentence reports speech, its
  * speaker ("Ellison said he would meet parents. “…”", "The 41-year-old said … “…”").
  */
+
 export function aboutBefore(context: AttributionContext, start: number): Speaker | undefined {
   const { text } = context;
   const before = text.slice(0, start);
@@ -267,9 +288,12 @@ export function aboutBefore(context: AttributionContext, start: number): Speaker
   if (/["“”„«»]/.test(sentence)) return undefined;
   const verb = SPEECH_RE.exec(sentence);
   if (verb) return speakerAfter(from, from, sentence, verb, context);
-  const subject = context.mentions.find((m) => m.start >= from && m.end <= end && m.type === 'person' && opensSentence(text, m, context.mentions));
+  const subject = context.mentions.find((m) => m.start >= from && m.end <= end && m.type === 'person' && opensSentence(text, m, context.mentions) && !namedInQuote(m.slug, context));
   if (subject) return { slug: subject.slug, phrase: null };
-  return /^\s*(?:he|she)\b/i.test(sentence) ? pronounSpeaker(from, from + 5, from, context) : undefined;
+  if (/^\s*(?:he|she)\b/i.test(sentence)) return pronounSpeaker(from, from + 5, from, context);
+  // ("The Irishman also refused to blame his captain. “…”": an epithet opening it.)
+  const epithet = EPITHET_OPENING.exec(sentence);
+  return epithet ? epithetSpeaker(epithet[1]!, start, context) : undefined;
 }
 
 /**
@@ -547,8 +571,7 @@ function subjectSpeaker(quoteStart: number, wanted: 'female' | 'male' | null, co
   const earlier = context.mentions.filter((m) => m.type === 'person' && m.end <= quoteStart);
   const gender = (slug: string) => genderOf(context.names.get(slug) ?? '');
   // (Someone the quote itself names is not who says it: “I cannot believe Martha would …,” she said.)
-  const quoted = context.current ? context.text.slice(context.current.start, context.current.end) : '';
-  const unquoted = (slug: string) => !namedIn(quoted, context.names.get(slug));
+  const unquoted = (slug: string) => !namedInQuote(slug, context);
   const fits = (slug: string) => (!wanted || gender(slug) !== (wanted === 'male' ? 'female' : 'male')) && unquoted(slug);
   const previous = context.previous;
   if (previous?.speaker.slug && fits(previous.speaker.slug)) {
@@ -589,6 +612,11 @@ function paragraphsBefore(text: string, at: number, count: number): number {
     from = k < count - 1 ? text.slice(0, gap).trimEnd().length : gap + 1;
   }
   return from;
+}
+
+/** Whether the quote being attributed names this person (who is then not its speaker). */
+function namedInQuote(slug: string, context: AttributionContext): boolean {
+  return context.current ? namedIn(context.text.slice(context.current.start, context.current.end), context.names.get(slug)) : false;
 }
 
 /** Whether a name's given name or surname stands in a text as a word. */
