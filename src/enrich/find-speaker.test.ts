@@ -121,4 +121,12 @@ describe('findSpeaker: attribution as features and long reads write it', () => {
       'Coach Sean Walsh was furious after the defeat.\n\nThe Corkman also defended his captain, Tadhg Moran, for going for the try. “Tadhg made the right call. I back him.”';
     assert.deepEqual(quotesOf(text), [['Tadhg made the right cal', 'Sean Walsh']]);
   });
+
+  it('takes the speaker from before the verb, past a relative clause, before anyone named in what was said', () => {
+    const text =
+      'Former Danish fisheries minister Lars Holm on Sunday accused his party of abandoning the coast.\n\nThe former minister, who served under Mette Frederiksen, told broadcaster DR that the Social Democrats had “forgotten where they came from.”';
+    assert.deepEqual(quotesOf(text), [['forgotten where they cam', 'Lars Holm']]);
+    const pronoun = 'Dana Whitlock spoke after the vote. She told reporters that Governor Ray Ellis had “broken every promise he made.”';
+    assert.deepEqual(quotesOf(pronoun), [['broken every promise he ', 'Dana Whitlock']]);
+  });
 });

@@ -92,13 +92,26 @@ export function attribute(start: number, end: number, context: AttributionContex
     const at = intro + verb.index;
     // ("was blunt when asked about …", "were told that …": the one asked or told is not its subject.)
     if (/^(?:asked|told)$/.test(verb[0]) && /(?<![\p{L}])(?:when|if|was|were|been|being|is|are|be)\s+$/u.test(text.slice(Math.max(intro, at - 8), at))) continue;
-    // "The network warned in its report that …": the organisation named last, as after a quote.
-    const organisation = organisationBefore(DEFINITE_BEFORE_VERB.exec(text.slice(intro, at))?.[1] ?? null, start, context);
+    // What stands before the verb, less a relative clause ("The former minister, who served
+    // under Rutte, told …"): "The network warned in its report that …" is the organisation
+    // named last, as after a quote; "the former minister" the person named with that word.
+    const clause = /,\s*(?:who|whose|which)\s[^,.;:“”"]{1,120},\s*$/u.exec(text.slice(intro, at));
+    const subjectText = clause ? `${text.slice(intro, intro + clause.index)} ` : text.slice(intro, at);
+    const definite = DEFINITE_BEFORE_VERB.exec(subjectText)?.[1] ?? null;
+    const organisation = organisationBefore(definite, start, context);
     if (organisation) return organisation;
     // "Ford’s father told Starner that “…”": a relative or an agent of someone named speaks, unnamed.
     const possessed = POSSESSED_BEFORE_VERB.exec(text.slice(Math.max(intro, at - 80), at)) ?? UNNAMED_BEFORE_VERB.exec(text.slice(Math.max(intro, at - 100), at));
     if (possessed) return { slug: null, phrase: possessed[1]!.replace(/^(?:A|An|Another|One|Two|Three|Several|Some|Many)(?![\p{L}])/u, (w) => w.toLowerCase()) };
-    const s = speakerIn(text, mentions, intro, start, at, true) ?? definiteRole(DEFINITE_BEFORE_VERB.exec(text.slice(intro, at))?.[1] ?? null, start, context) ?? pronounSpeaker(intro, at, intro, context);
+    // Whoever stands before the verb first: in "told NOS that the VVD had “lost its way”" the
+    // one named after the verb is what was said, not who said it (but "said Smith: “…”").
+    const pronounBefore = /(?:^|[\s,])(?:he|she|they)\s+(?:\S+\s+)?$/iu.test(subjectText);
+    const s =
+      speakerIn(text, mentions, intro, intro + subjectText.length, at, true) ??
+      definiteRole(definite, start, context) ??
+      (pronounBefore ? pronounSpeaker(intro, at, intro, context) : undefined) ??
+      speakerIn(text, mentions, intro, start, at, true) ??
+      pronounSpeaker(intro, at, intro, context);
     if (s) return s;
   }
   // (A dash does what a colon does: Ahmed kept it simple — “…”.)
@@ -588,12 +601,12 @@ function subjectSpeaker(quoteStart: number, wanted: 'female' | 'male' | null, co
   const near = paragraphsBefore(context.text, quoteStart, 2);
   const isSubject = (m: MentionSpan) => opensSentence(context.text, m, context.mentions) || (m.start >= near && speaksThere(context.text, m));
   // In the quote's own paragraph a subject comes first, then someone known to be of the
-  // pronoun's gender, not as a possessor ("When Ford visited his editor Teresa Nielsen Hayden,
-  // …. “…,” she recalled."); only then a subject further back.
+  // pronoun's gender ("When Ford visited his editor Teresa Nielsen Hayden, …. “…,” she
+  // recalled."); only then a subject further back.
   const paragraph = paragraphsBefore(context.text, quoteStart, 1);
   const subject =
     latest.find((m) => m.start >= paragraph && fits(m.slug) && isSubject(m)) ??
-    (wanted ? latest.find((m) => m.start >= paragraph && gender(m.slug) === wanted && !/^['’]s\s/u.test(context.text.slice(m.end, m.end + 3))) : undefined) ??
+    (wanted ? latest.find((m) => m.start >= paragraph && gender(m.slug) === wanted) : undefined) ??
     latest.find((m) => fits(m.slug) && isSubject(m));
   if (subject) return { slug: subject.slug, phrase: null };
   // A name known to fit first, then one not known not to fit, then anyone.
