@@ -1,5 +1,6 @@
 import type { EntityMention, Quote } from '../domain/entity.js';
 import { aboutBefore, attribute, continued, introducedBefore, reportedBefore, saidNext, type AttributionContext, type Speaker } from './find-speaker.js';
+import { SPEECH_RE } from './speech-cues.js';
 import type { MentionSpan } from './tag-entities.js';
 
 /** Options of quote extraction. */
@@ -48,12 +49,21 @@ export function extractQuotes(
   const context: AttributionContext = { text, mentions: speakers, names, previous: null };
   for (const m of text.matchAll(QUOTE)) {
     const inner = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? '').trim().replace(/[,\s]+$/, '');
-    if (inner.split(/\s+/).length < minWords) continue;
+    const start = m.index;
+    const end = m.index + m[0].length;
+    context.current = { start, end };
+    if (inner.split(/\s+/).length < minWords) {
+      // “No,” he said. “You tell me one.”: a short answer is no quote of its own, but its
+      // attribution says who goes on speaking.
+      if (SHORT_ANSWER_SAID.test(text.slice(end, end + 60))) {
+        const speaker = withSurnameResolved(attribute(start, end, context), speakers, names);
+        if (speaker) context.previous = { speaker, end };
+      }
+      continue;
+    }
     const key = normalise(inner);
     if (seen.has(key)) continue;
     seen.add(key);
-    const start = m.index;
-    const end = m.index + m[0].length;
     const own = attribute(start, end, context);
     const speaker = withSurnameResolved(
       own ?? continued(context, start) ?? saidNext(context, start, end) ?? reportedBefore(context, start) ?? aboutBefore(context, start) ?? introducedBefore(context, start),
@@ -86,6 +96,9 @@ function withSurnameResolved(speaker: Speaker | undefined, mentions: MentionSpan
   const bearers = byLast.length > 0 ? byLast : people.filter((slug) => (names.get(slug) ?? '').startsWith(`${phrase} `));
   return bearers.length === 1 ? { slug: bearers[0]!, phrase: null } : speaker;
 }
+
+/** A pronoun or a name and a verb of speech, or the verb and a name, right after a quote. */
+const SHORT_ANSWER_SAID = new RegExp(String.raw`^[,\s]*(?:(?:he|she|they|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s+(?:${SPEECH_RE.source})|(?:${SPEECH_RE.source})\s+\p{Lu})`, 'u');
 
 const normalise = (quote: string) => quote.toLowerCase().replace(/\W+/g, ' ').trim();
 

@@ -28,6 +28,8 @@ export interface AttributionContext {
   names: Map<string, string>;
   /** The last attributed quote: its speaker and where it ended. */
   previous: { speaker: Speaker; end: number } | null;
+  /** The quote being attributed, whose own words name no one who says them. */
+  current?: { start: number; end: number } | null;
 }
 
 const PRONOUN_RE = /(?<![\p{L}])(he|she|they|er|sie|il|elle|ella|él|ele|ela)(?![\p{L}])/iu;
@@ -40,11 +42,16 @@ const INTRO_WINDOW = 250;
 /** Capitalised words, as a name the tagger did not know may stand: "Noem", "Van Der Beek". */
 const NAME = String.raw`\p{Lu}[\p{L}'’-]+\.?(?:\s+\p{Lu}[\p{L}'’-]+\.?){0,3}`;
 /** Sentence openers and pronouns are not names: "She added", "But Esper said". */
-const OPENER = /^(?:(?:the|but|and|so|yet|later|then|also|now|here|there|he|she|they|it|we|i|you|er|sie|il|elle|ella|él|ele|ela)\b\s*)+/iu;
+const OPENER = /^(?:(?:the|but|and|so|yet|as|later|then|also|now|here|there|he|she|they|it|we|i|you|er|sie|il|elle|ella|él|ele|ela)\b\s*)+/iu;
 /** Between a subject and its verb: nothing but an adverb ("China later said"). */
 const ONLY_ADVERB = new RegExp(String.raw`^\s+(?:${ADVERB}\s+|also\s+|later\s+|then\s+)?$`, 'u');
-/** Capitalised words, then maybe an adverb, right before a verb: "Noem later tweeted". */
-const NAME_BEFORE_VERB = new RegExp(String.raw`(${NAME})\s+(?:${ADVERB}\s+|later\s+|also\s+|then\s+)?$`, 'u');
+/** An auxiliary between a subject and its verb: "Smith has said", "as Holmes would say". */
+const AUXILIARY = String.raw`(?:has|had|have|would|will|could|might|may|can|should|did|does|once)`;
+/**
+ * Capitalised words, then maybe an apposition, an auxiliary or an adverb, right before a verb:
+ * "Noem later tweeted", "Reed, who will chair the company, told".
+ */
+const NAME_BEFORE_VERB = new RegExp(String.raw`(${NAME})(?:,\s+(?:who|whose|a|an|the)\s[^,.;:“”"]{1,80},)?\s+(?:${AUXILIARY}\s+)?(?:${ADVERB}\s+|(?:later|also|then|still|again|even|never|often|now)\s+)?$`, 'u');
 /** An adverb ending a subject phrase: "the actor previously". */
 const TRAILING_ADVERB = new RegExp(String.raw`\s+(?:${ADVERB}|also|later|then)\s*$`, 'u');
 const VERB_TAGS = new Set(['Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'Modal', 'Auxiliary', 'Copula']);
@@ -83,7 +90,28 @@ export function attribute(start: number, end: number, context: AttributionContex
   const verbsBefore = [...allMatches(SPEECH_BEFORE_RE, introText), ...allMatches(ACCORDING_RE, introText)].sort((a, b) => b.index - a.index);
   for (const verb of verbsBefore) {
     const at = intro + verb.index;
-    const s = speakerIn(text, mentions, intro, start, at, true) ?? pronounSpeaker(intro, at, intro, context);
+    // ("was blunt when asked about …", "were told that …": the one asked or told is not its subject.)
+    if (/^(?:asked|told)$/.test(verb[0]) && /(?<![\p{L}])(?:when|if|was|were|been|being|is|are|be)\s+$/u.test(text.slice(Math.max(intro, at - 8), at))) continue;
+    // What stands before the verb, less a relative clause ("The former minister, who served
+    // under Rutte, told …"): "The network warned in its report that …" is the organisation
+    // named last, as after a quote; "the former minister" the person named with that word.
+    const clause = /,\s*(?:who|whose|which)\s[^,.;:“”"]{1,120},\s*$/u.exec(text.slice(intro, at));
+    const subjectText = clause ? `${text.slice(intro, intro + clause.index)} ` : text.slice(intro, at);
+    const definite = DEFINITE_BEFORE_VERB.exec(subjectText)?.[1] ?? null;
+    const organisation = organisationBefore(definite, start, context);
+    if (organisation) return organisation;
+    // "Ford’s father told Starner that “…”": a relative or an agent of someone named speaks, unnamed.
+    const possessed = POSSESSED_BEFORE_VERB.exec(text.slice(Math.max(intro, at - 80), at)) ?? UNNAMED_BEFORE_VERB.exec(text.slice(Math.max(intro, at - 100), at));
+    if (possessed) return { slug: null, phrase: possessed[1]!.replace(/^(?:A|An|Another|One|Two|Three|Several|Some|Many)(?![\p{L}])/u, (w) => w.toLowerCase()) };
+    // Whoever stands before the verb first: in "told NOS that the VVD had “lost its way”" the
+    // one named after the verb is what was said, not who said it (but "said Smith: “…”").
+    const pronounBefore = /(?:^|[\s,])(?:he|she|they)\s+(?:\S+\s+)?$/iu.test(subjectText);
+    const s =
+      speakerIn(text, mentions, intro, intro + subjectText.length, at, true) ??
+      definiteRole(definite, start, context) ??
+      (pronounBefore ? pronounSpeaker(intro, at, intro, context) : undefined) ??
+      speakerIn(text, mentions, intro, start, at, true) ??
+      pronounSpeaker(intro, at, intro, context);
     if (s) return s;
   }
   // (A dash does what a colon does: Ahmed kept it simple — “…”.)
@@ -102,7 +130,8 @@ export function attribute(start: number, end: number, context: AttributionContex
   }
   // “…,” study lead author Lucas Paganini, a planetary scientist at …, said in a statement:
   // a person named right after the quote, with the verb further on.
-  const later = SPEECH_RE.exec(text.slice(end, end + 300).split(/\n/)[0]!);
+  // (Not after a quote that ends its own sentence: “….” When Ford visited Teresa …, she recalled.)
+  const later = afterText === '' && endsOwnSentence(text, start, end, sentenceAfter(text, end)) ? null : SPEECH_RE.exec(text.slice(end, end + 300).split(/\n/)[0]!);
   if (later && /^[,\s]/.test(text.slice(end - 1, end + 1).slice(-1) || ' ')) {
     const near = mentions.find((m) => m.type === 'person' && m.start >= end && m.start < end + 40);
     if (near && near.start < end + later.index) return { slug: near.slug, phrase: null };
@@ -123,7 +152,7 @@ function speakerAfter(start: number, end: number, afterText: string, verb: RegEx
   const bare = /^[\s,—–-]*$/.test(text.slice(end, at)) && /^(?:\p{Ll}+nya|[\s.,;]*$|[\s,]+(?:en|em|a|à|al|ao|na|no|durante|tras|após|después|dalam|kepada)\s)/u.test(verb[0].endsWith('nya') ? verb[0] : afterText.slice(verb.index + verb[0].length));
   // “…,” the family said in a statement released by their lawyer, Mark Geragos: a subject of
   // ordinary words before the verb speaks, not someone named after it.
-  const phraseFirst = /^[\s,]*(?:the|a|an|his|her|their|its|one)\s+[\p{Ll}\d\s'’-]+$/u.test(text.slice(end, at));
+  const phraseFirst = /^[\s,]*(?:the|a|an|his|her|their|its|one)\s+[\p{Ll}\d\s'’-]+$/u.test(text.slice(end, at)) || UNNAMED_BEFORE_VERB.test(text.slice(end, at));
   const s = pronounFirst
     ? pronounSpeaker(end, at, start, context)
     : phraseFirst
@@ -132,19 +161,69 @@ function speakerAfter(start: number, end: number, afterText: string, verb: RegEx
   if (s) return s;
   const phrase = phraseNear(afterText, verb.index, verb[0].length);
   // “…,” the company said: the organisation named last.
-  if (phrase && ORGANISATION_BACK_REFERENCE.test(phrase)) {
-    const named = [...mentions].reverse().find((m) => m.type === 'organisation' && m.end <= start && !qualifiesRole(text, m));
-    if (named) return { slug: named.slug, phrase: null };
-  }
-  return (phrase && epithetSpeaker(phrase, start, context)) || { slug: null, phrase };
+  const named = organisationBefore(phrase, start, context);
+  if (named) return named;
+  return (phrase && (definiteRole(phrase, start, context) ?? epithetSpeaker(phrase, start, context))) || { slug: null, phrase };
 }
+
+/**
+ * "the company said", "the network warned": the organisation named last before the quote,
+ * one that opens a sentence or speaks before one named in passing ("Vantora said it would
+ * appeal to the General Court. “…,” the company said.").
+ */
+function organisationBefore(phrase: string | null, start: number, context: AttributionContext): Speaker | undefined {
+  if (!phrase || !ORGANISATION_BACK_REFERENCE.test(phrase.trim())) return undefined;
+  const { text } = context;
+  const named = [...context.mentions].reverse().filter((m) => m.type === 'organisation' && m.end <= start && !qualifiesRole(text, m));
+  const near = paragraphsBefore(text, start, 2);
+  const subject = named.find((m) => m.start >= near && (opensSentence(text, m, context.mentions) || speaksThere(text, m))) ?? named[0];
+  return subject ? { slug: subject.slug, phrase: null } : undefined;
+}
+
+/** "The officer writes that", "the coach said": "the", up to two words, then a noun, right before a verb. */
+const DEFINITE_BEFORE_VERB = new RegExp(String.raw`(?:^|[\s,])((?:the|The)\s+(?:[\p{Ll}'’-]+\s+){0,2}?[\p{Ll}-]+)\s+(?:${ADVERB}\s+|also\s+|later\s+)?$`, 'u');
+
+/**
+ * "the officer writes", "said the coach": a definite word for what someone does stands for the
+ * person last named with that word beside their name ("the council's planning officer, Gemma
+ * Thurlow", "Toulouse coach Ugo Mola", "Ugo Mola, the Toulouse coach,").
+ */
+function definiteRole(phrase: string | null, quoteStart: number, context: AttributionContext): Speaker | undefined {
+  const noun = phrase ? /^the\s+(?:[\p{L}'’-]+\s+){0,2}?([\p{Ll}-]+)$/iu.exec(phrase.trim())?.[1] : undefined;
+  if (!noun || !(isTitleWord(noun) || isPersonNoun(noun) || ROLE_NOUN.test(noun))) return undefined;
+  const { text } = context;
+  const before = new RegExp(String.raw`(?<![\p{L}])${noun}(?:['’]s)?,?\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}$`, 'iu');
+  const after = new RegExp(String.raw`^,\s+[^,.;:“”"]{0,40}?(?<![\p{L}])${noun}(?![\p{L}])`, 'iu');
+  const named = context.mentions
+    .filter((m) => m.type === 'person' && m.end <= quoteStart)
+    .reverse()
+    .find((m) => before.test(text.slice(Math.max(0, m.start - 40), m.start)) || after.test(text.slice(m.end, m.end + 60)));
+  return named ? { slug: named.slug, phrase: null } : undefined;
+}
+
+/** People known by whose they are: "Smith’s lawyer", "Ford’s now-deceased father". */
+const RELATION = String.raw`(?:father|mother|parents|wife|husband|son|daughter|children|brother|sister|siblings|family|widow|widower|uncle|aunt|nephew|niece|cousin|grandmother|grandfather|fiancée?|partner|girlfriend|boyfriend|friend|lawyer|attorney|agent|manager|publicist|doctor)`;
+/** A possessor, up to two words and a relation right before a verb: "Ford’s now-deceased father". */
+const POSSESSED_BEFORE_VERB = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}['’]s\s+(?:[\p{Ll}-]+\s+){0,2}?${RELATION})\s+(?:${ADVERB}\s+|later\s+|also\s+)?$`, 'u');
+/**
+ * Someone not named, right before a verb: "Another insider claimed that Adeyemi …", "A
+ * representative for Hartley said:", "two people familiar with the talks said" — whoever the
+ * rest of the sentence names is not who speaks.
+ */
+const UNNAMED_BEFORE_VERB = new RegExp(
+  String.raw`(?:^|[\s,])((?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:${ROLE_NOUN.source.replace(/^\^|\$$/g, '')}|insiders?|people|persons?|residents?|neighbou?rs?|witness(?:es)?|friends?|relatives?)(?:\s+(?:for|of|at|from|with|close to|familiar with)\s+[^,.;:“”"]{1,60}?)?)\s+(?:${ADVERB}\s+|also\s+|later\s+)?$`,
+  'u',
+);
+
+/** A possessor whose relation follows: "Ford’s father", whatever the tagger made of Ford. */
+const OWNS_RELATION = new RegExp(String.raw`^['’]s\s+(?:[\p{Ll}-]+\s+){0,2}?${RELATION}(?![\p{L}])`, 'u');
 
 /** A definite article of the languages epithets are read in. */
 const ARTICLE = "(?:the|der|die|das|le|la|l['’]|el|o|a)";
 /** An article, up to two words, then the noun: "the 45-year-old", "der 52-Jährige". */
 const EPITHET = new RegExp(`^${ARTICLE}\\s*((?:[\\p{L}\\d'’-]+\\s+){0,2}?)([\\p{L}\\d-]+)(?=[\\s,]|$)`, 'iu');
 /** Where someone is from, then what they do: "the Marseille-born chef", "the Lagos-based lawyer". */
-const EPITHET_FROM = new RegExp(`^${ARTICLE}\\s+\\p{Lu}[\\p{L}'’.-]*-(?:born|based|raised|bred)\\s+(\\p{Ll}+)(?=[\\s,]|$)`, 'u');
+const EPITHET_FROM = new RegExp(`^(?:${ARTICLE}|The|Der|Die|Das|Le|La|El|O|A)\\s+\\p{Lu}[\\p{L}'’.-]*-(?:born|based|raised|bred)\\s+(\\p{Ll}+)(?=[\\s,]|$)`, 'u');
 
 /**
  * "said the actor", "the 45-year-old said", "the Russian said", "sagte der 52-Jährige nach
@@ -154,12 +233,16 @@ const EPITHET_FROM = new RegExp(`^${ARTICLE}\\s+\\p{Lu}[\\p{L}'’.-]*-(?:born|b
 function epithetSpeaker(phrase: string, start: number, context: AttributionContext): Speaker | undefined {
   const words = EPITHET.exec(phrase);
   if (!words) return undefined;
-  // ("a sheriff's spokesperson": an English indefinite names someone new, not the person named before.)
-  if (/^an?\s/i.test(phrase) && (/['’]s\s/u.test(phrase) || ROLE_NOUN.test(words[2]!))) return undefined;
+  // ("a sheriff's spokesperson", "a finance ministry spokesperson": an English indefinite names
+  // someone new, not the person named before.)
+  const all = phrase.split(/\s+/);
+  if (/^an?\s/i.test(phrase) && (/['’]s\s/u.test(phrase) || all.some((w) => ROLE_NOUN.test(w)))) return undefined;
   const noun = words[2]!;
+  // (The head is the last word of a short phrase: "the four-time world champion".)
+  const head = all.length <= 4 ? all[all.length - 1]! : noun;
   const epithet = (word: string) => isTitleWord(word) || /^\d+-(?:year-old|jährige[rn]?)$/i.test(word) || placeOfDemonym(word) !== undefined || PERSON_EPITHET.test(word);
   const from = EPITHET_FROM.exec(phrase)?.[1];
-  return epithet(noun) || (from !== undefined && (epithet(from) || isPersonNoun(from))) ? subjectSpeaker(start, null, context) : undefined;
+  return epithet(noun) || epithet(head) || (from !== undefined && (epithet(from) || isPersonNoun(from))) ? subjectSpeaker(start, null, context) : undefined;
 }
 
 /** The previous quote's speaker, when only its attribution stands between the two quotes. */
@@ -195,17 +278,21 @@ export function reportedBefore(context: AttributionContext, start: number): Spea
   return speakerIn(text, mentions, from, paragraphEnd, at, true) ?? pronounSpeaker(from, at, from, context);
 }
 
+/** "The Irishman also refused …": "The", up to two words and a noun, then a verb in lower case. */
+const EPITHET_OPENING = new RegExp(String.raw`^\s*(The\s+(?:[\p{L}\d'’-]+\s+){0,2}?[\p{L}\d-]+)\s+(?:${ADVERB}\s+|also\s+|later\s+|then\s+)?\p{Ll}+`, 'u');
+
 /**
  * A quote with no attribution of its own that opens a sentence inside a paragraph is said by
  * whom the sentence before it is about: its subject ("Alves was unrepentant. “…”", "Pensioner
  * Doreen Pike, 78, was not convinced. “…”"), or, when that sentence reports speech, its
  * speaker ("Ellison said he would meet parents. “…”", "The 41-year-old said … “…”").
  */
+
 export function aboutBefore(context: AttributionContext, start: number): Speaker | undefined {
   const { text } = context;
   const before = text.slice(0, start);
   // (Within the paragraph: a quote that opens one is left to `reportedBefore`.)
-  if (!/[.!?]["”’)]?[ \t]+$/.test(before)) return undefined;
+  if (!/[.!?]["”’)]?[ \t]+$/.test(before)) return reportedInSentenceBefore(context, start);
   const end = before.trimEnd().length;
   const from = lastBoundary(text, end - 1);
   if (from >= end || text.slice(from, end).includes('\n')) return undefined;
@@ -214,9 +301,36 @@ export function aboutBefore(context: AttributionContext, start: number): Speaker
   if (/["“”„«»]/.test(sentence)) return undefined;
   const verb = SPEECH_RE.exec(sentence);
   if (verb) return speakerAfter(from, from, sentence, verb, context);
-  const subject = context.mentions.find((m) => m.start >= from && m.end <= end && m.type === 'person' && opensSentence(text, m, context.mentions));
+  const subject = context.mentions.find((m) => m.start >= from && m.end <= end && m.type === 'person' && opensSentence(text, m, context.mentions) && !namedInQuote(m.slug, context));
   if (subject) return { slug: subject.slug, phrase: null };
-  return /^\s*(?:he|she)\b/i.test(sentence) ? pronounSpeaker(from, from + 5, from, context) : undefined;
+  if (/^\s*(?:he|she)\b/i.test(sentence)) return pronounSpeaker(from, from + 5, from, context);
+  // ("The Irishman also refused to blame his captain. “…”": an epithet opening it.)
+  const epithet = EPITHET_OPENING.exec(sentence);
+  return epithet ? epithetSpeaker(epithet[1]!, start, context) : undefined;
+}
+
+/**
+ * A quote inside a sentence that names no one and has no verb of speech goes on with the
+ * reported speech of the sentence before it, in its paragraph: "It is unclear which came
+ * first, Howitt says. Just because we saw them first, “that doesn’t mean …”".
+ */
+const TITLE_BEFORE = /(?:book|novel|memoir|film|movie|documentary|song|album|podcast|show|series|report|study|paper|article|essay|poem|play|episode|column|blog|newsletter|campaign|slogan|motto|titled|entitled|named|headlined)[\s,:]*$/iu;
+
+function reportedInSentenceBefore(context: AttributionContext, start: number): Speaker | undefined {
+  const { text, mentions } = context;
+  const own = lastBoundary(text, start);
+  const opening = text.slice(own, start);
+  if (opening.includes('\n') || SPEECH_BEFORE_RE.test(opening) || ACCORDING_RE.test(opening)) return undefined;
+  // (A title is nobody's words: In his book “Financial Freedom: A Proven Path …”, the film “…”.)
+  if (TITLE_BEFORE.test(opening) || /^\p{Lu}\p{L}*[,:]?\s+\p{Lu}\p{L}*[,:]?\s+\p{Lu}/u.test(text.slice(start + 1, start + 80).trim())) return undefined;
+  if (mentions.some((m) => m.start >= own && m.end <= start && m.type !== 'place')) return undefined;
+  const end = text.slice(0, own).trimEnd().length;
+  if (end === 0 || !/[.!?]["”’)]?$/.test(text.slice(0, end))) return undefined;
+  const from = lastBoundary(text, end - 1);
+  const sentence = text.slice(from, end);
+  if (sentence.includes('\n') || /["“”„«»]/.test(sentence)) return undefined;
+  const verb = SPEECH_RE.exec(sentence);
+  return verb ? speakerAfter(from, from, sentence, verb, context) : undefined;
 }
 
 /**
@@ -330,8 +444,11 @@ function heardOrOwned(text: string, m: MentionSpan): boolean {
   const before = text.slice(Math.max(0, m.start - 30), m.start);
   // (Also with a word for the outlet between: "told broadcaster NOS", "in an interview with the newspaper Le Monde".)
   const wide = text.slice(Math.max(0, m.start - 60), m.start);
+  // ("told investors of New Media", "told reporters at the White House": the audience's organisation listens too.)
+  if (/(?<![\p{L}])(?:told|tells|telling)\s+(?:\p{Ll}+\s+){1,2}(?:of|at|from|in)\s+(?:the\s+)?$/u.test(wide)) return true;
   if (/(?<![\p{L}])(?:told|tells|telling|to|on|in|with|via)\s+(?:[Tt]he\s+)?(?:(?:broadcaster|newspaper|paper|channel|network|station|outlet|magazine|website|agency|daily|weekly|radio|television|tv|public|state|news|broadcast|private|local|national|french|german|dutch|spanish|italian|british|american)\s+){0,3}["“‘]?$/iu.test(wide) && !/according to\s+(?:the\s+)?$/i.test(before)) return true;
-  return m.type === 'person' && /^['’]s\s+(?!spokes)/u.test(text.slice(m.end, m.end + 12));
+  // (Whatever its type: "Ford’s father" is no company's, even when the tagger took Ford for one.)
+  return (m.type === 'person' && /^['’]s\s+(?!spokes)/u.test(text.slice(m.end, m.end + 12))) || OWNS_RELATION.test(text.slice(m.end, m.end + 50));
 }
 
 /**
@@ -395,7 +512,7 @@ const asPhrase = (name: NameAt | undefined): Speaker | undefined => (name ? { sl
 
 /** Capitalised words just before the verb at `at` (one adverb allowed). */
 function nameBefore(text: string, at: number, from: number): NameAt | undefined {
-  const windowStart = Math.max(from, at - 60);
+  const windowStart = Math.max(from, at - 140);
   const before = NAME_BEFORE_VERB.exec(text.slice(windowStart, at));
   return before ? cleanName(before[1]!, windowStart + before.index) : undefined;
 }
@@ -466,22 +583,76 @@ function unnamedSubjectBefore(quoteStart: number, context: AttributionContext): 
 function subjectSpeaker(quoteStart: number, wanted: 'female' | 'male' | null, context: AttributionContext): Speaker | undefined {
   const earlier = context.mentions.filter((m) => m.type === 'person' && m.end <= quoteStart);
   const gender = (slug: string) => genderOf(context.names.get(slug) ?? '');
-  const fits = (slug: string) => !wanted || gender(slug) !== (wanted === 'male' ? 'female' : 'male');
+  // (Someone the quote itself names is not who says it: “I cannot believe Martha would …,” she said.)
+  const unquoted = (slug: string) => !namedInQuote(slug, context);
+  const fits = (slug: string) => (!wanted || gender(slug) !== (wanted === 'male' ? 'female' : 'male')) && unquoted(slug);
   const previous = context.previous;
   if (previous?.speaker.slug && fits(previous.speaker.slug)) {
     const attributionEnd = previous.end + sentenceAfter(context.text, previous.end).length;
     if (!earlier.some((m) => m.start >= attributionEnd)) return previous.speaker;
   }
-  const latest = [...earlier].reverse();
+  const latest = [...earlier].reverse().filter((m) => unquoted(m.slug));
   // Subjects before objects: the last person who opens a sentence before the quote ("Manager
   // Steve Clarke named his squad. It includes Andy Robertson. “…,” he said."). (Mentions come in
   // the order of the text, so the newest such subject is found first.)
-  const subject = latest.find((m) => fits(m.slug) && opensSentence(context.text, m, context.mentions));
+  // (Someone who speaks in a sentence is its subject too, wherever the name stands, in the
+  // quote's paragraph or the one before: "…, after the novelist Jo Walton explained them to
+  // me. “…,” she said.", "This system, says Richard Locksley, …")
+  const near = paragraphsBefore(context.text, quoteStart, 2);
+  const isSubject = (m: MentionSpan) => opensSentence(context.text, m, context.mentions) || (m.start >= near && speaksThere(context.text, m));
+  // In the quote's own paragraph a subject comes first, then someone known to be of the
+  // pronoun's gender ("When Ford visited his editor Teresa Nielsen Hayden, …. “…,” she
+  // recalled."); only then a subject further back.
+  const paragraph = paragraphsBefore(context.text, quoteStart, 1);
+  const subject =
+    latest.find((m) => m.start >= paragraph && fits(m.slug) && isSubject(m)) ??
+    (wanted ? latest.find((m) => m.start >= paragraph && gender(m.slug) === wanted) : undefined) ??
+    latest.find((m) => fits(m.slug) && isSubject(m));
   if (subject) return { slug: subject.slug, phrase: null };
   // A name known to fit first, then one not known not to fit, then anyone.
   const last =
     (wanted && latest.find((m) => gender(m.slug) === wanted)) || latest.find((m) => !wanted || gender(m.slug) === null) || earlier[earlier.length - 1];
   return last ? { slug: last.slug, phrase: null } : undefined;
+}
+
+/** Where the paragraph `count` paragraphs back from `at` starts (1: `at`'s own). */
+function paragraphsBefore(text: string, at: number, count: number): number {
+  let from = at;
+  for (let k = 0; k < count && from > 0; k++) {
+    const gap = text.lastIndexOf('\n', from - 1);
+    if (gap < 0) return 0;
+    // (Past the blank line, if any, to the paragraph before.)
+    from = k < count - 1 ? text.slice(0, gap).trimEnd().length : gap + 1;
+  }
+  return from;
+}
+
+/** Whether the quote being attributed names this person (who is then not its speaker). */
+function namedInQuote(slug: string, context: AttributionContext): boolean {
+  return context.current ? namedIn(context.text.slice(context.current.start, context.current.end), context.names.get(slug)) : false;
+}
+
+/** Whether a name's given name or surname stands in a text as a word. */
+function namedIn(text: string, name: string | undefined): boolean {
+  if (!text || !name) return false;
+  const words = name.split(/\s+/).filter((w) => w.length > 2 && /^\p{Lu}/u.test(w));
+  return words.some((w) => new RegExp(String.raw`(?<![\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\p{L}])`, 'u').test(text));
+}
+
+/** A verb of speech right after a name, maybe past an apposition or an adverb: "Jo Walton explained". */
+const SPEECH_AFTER_NAME = new RegExp(String.raw`^(?:,[^,.;:“”"]{1,80},)?\s+(?:(?:${ADVERB}|also|later|then)\s+)?(?:${SPEECH_RE.source})`, 'u');
+/**
+ * A verb of speech right before a name, as reporters invert it: "says Richard Locksley, an
+ * immunologist" (not "told Smith", nor "said Ellison had not consulted", where the name
+ * opens what was said).
+ */
+const SPEECH_BEFORE_NAME = new RegExp(String.raw`(?:${SPEECH_RE.source})\s+$`, 'u');
+
+/** Whether a person mention is the subject of a verb of speech: "Walton explained", "says Locksley". */
+function speaksThere(text: string, m: MentionSpan): boolean {
+  if (SPEECH_AFTER_NAME.test(text.slice(m.end, m.end + 120))) return true;
+  const before = text.slice(Math.max(0, m.start - 20), m.start);
+  return SPEECH_BEFORE_NAME.test(before) && !/(?:tell|tells|told|ask|asks|asked)\s+$/.test(before) && /^\s*(?:[,.;:!?)]|$)/.test(text.slice(m.end, m.end + 2));
 }
 
 /**
@@ -524,9 +695,10 @@ function phraseNear(afterText: string, verbIndex: number, verbLength: number): s
 /** The rest of the sentence from `from`: up to a stop that ends it or a line break. */
 function sentenceAfter(text: string, from: number): string {
   const rest = text.slice(from, from + WINDOW);
-  for (const stop of rest.matchAll(/[.!?](?=\s|$)|\n/g)) {
-    const upTo = rest.slice(0, stop.index + 1);
-    if (stop[0] === '\n' || endsSentence(upTo, rest.slice(stop.index + 1))) return upTo;
+  // (A stop may close a bracket first: “…,” was how Ford put it.) Elise found …)
+  for (const stop of rest.matchAll(/[.!?][)\]]?(?=\s|$)|\n/g)) {
+    const upTo = rest.slice(0, stop.index + stop[0].length);
+    if (stop[0] === '\n' || endsSentence(rest.slice(0, stop.index + 1), rest.slice(stop.index + stop[0].length))) return upTo;
   }
   return rest;
 }

@@ -30,7 +30,7 @@ export const CAMEL_CASE = /^(?!Mc|Mac|De|Le|La|Di|Du|Da|Van|Von|O['’])\p{Lu}\p
 /** A single word, an apposition, then a verb of speech: "Reed, who chairs the board, told". */
 export const APPOSITION_THEN_SPEECH = new RegExp(String.raw`^,[^,.;:“”"]{1,80},\s+(?:${ADVERB}\s+|also\s+|later\s+)?(?:said|says|told|tells|added|noted|wrote|explained|argued|insisted|warned|stated)\b`, 'u');
 
-export const SPEECH_VERBS = /^(said|says|told|stated|added|noted|warned|explained|argued|wrote|insisted|announced|emphasized|emphasised|confirmed|highlighted|acknowledged)$/;
+export const SPEECH_VERBS = /^(said|says|told|stated|added|noted|warned|explained|argued|wrote|insisted|announced|emphasized|emphasised|confirmed|highlighted|acknowledged|cautioned|recalled|conceded|admitted|replied|quipped|joked|remarked|testified|tweeted)$/;
 
 /**
  * What companies do in the news, said of a single unknown word: "Ascom announces", "Acme

@@ -30,12 +30,14 @@ const ENGLISH = [
   'ask|asks|asked|reply|replies|replied|respond|responds|responded|answered',
   'commented|remarked|quipped|joked|mused',
   'claimed|allege|alleges|alleged|assert|asserts|asserted|contended|countered',
-  'continue|continues|continued|went on|recalled|recounted|reiterated|reiterates',
+  'continue|continues|continued|went on|recalls|recalled|recounted|reiterated|reiterates',
   'admit|admits|admitted|conceded|concedes|acknowledge|acknowledges|acknowledged|confirm|confirms|confirmed',
   'urge|urges|urged|pleaded|begged|demanded|implored',
   'vowed|promised|pledged|assured',
-  'predict|predicts|predicted|suggest|suggests|suggested|cautioned|testified',
-  'complain|complains|complained|lamented|boasted|reported|shouted|yelled|whispered',
+  'predict|predicts|predicted|suggest|suggests|suggested|caution|cautions|cautioned|testified',
+  'complain|complains|complained|lament|laments|lamented|bemoan|bemoans|bemoaned|boasted|reported|shouted|yelled|whispered',
+  // "As Smith put it, “…”", "“…,” as one trader put it.": only before a stop, never "put it on the table".
+  'put it(?=\\s*[,.:;—–"“”]|\\s*$)',
   'point(?:s|ed)? out|describe|describes|described',
 ];
 

@@ -285,6 +285,17 @@ describe('tagEntities: what a lone word is when nobody was named with it', () =>
     lacks(found, 'person:Merritt Island');
   });
 
+  it('a person when “who” follows it', () => {
+    has(names('Marisol — who asked that her surname not be used — has cleaned offices for twenty years.'), 'person:Marisol');
+    has(names('The council backed the plan drawn up by Okonkwo, who runs the co-operative.'), 'person:Okonkwo');
+  });
+
+  it('a person, not the city of that name, when it says something with a verb of speech', () => {
+    const found = names('The damage was worse than feared. But Vaughan cautioned that the count was early, and Carlisle conceded the roads would stay shut.');
+    has(found, 'person:Vaughan', 'person:Carlisle');
+    lacks(found, 'place:Vaughan', 'place:Carlisle');
+  });
+
   it('not a small town when it merely opens a sentence in another language', () => {
     lacks(names('Redan i fjol larmade Försvarsmakten om läget på Gotland.', 'sv'), 'place:Redan');
   });

@@ -727,11 +727,13 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       // A sentence's first word may be any word of another language ("Redan", Swedish for
       // "already", is also a small town): only a large city counts there.
       const minPopulation = span.sentenceStart ? 200_000 : has(word, 'LastName') ? 100_000 : 15_000;
-      const city = titled === null && !spoke && !common && !isFirstName(word) && (cityPopulation(word) ?? 0) >= minPopulation;
+      // ("Tommy — who only goes by his first name online — retired": "who" follows a person.)
+      const who = !common && /^\s*(?:,|\s[—–])\s*who\s/u.test(span.following);
+      const city = titled === null && !spoke && !who && !common && !isFirstName(word) && (cityPopulation(word) ?? 0) >= minPopulation;
       const source = !quoted && SOURCE_BEFORE.test(span.preceding);
       const result = SPORTS_RESULT.test(span.nextWord ?? '') || SPORTS_RESULT.test(span.previousWord ?? '');
       const fallback = titled !== null ? undefined : corporate || result || source ? 'organisation' : city ? 'place' : undefined;
-      const personCue = speaks(span, word) || statLine || (isPersonNoun(span.previousWord ?? '') && !common);
+      const personCue = speaks(span, word) || statLine || (isPersonNoun(span.previousWord ?? '') && !common) || who;
       found.push({ name: word, type: 'person', start, end, role: titled, surname: true, personCue, ...(fallback ? { fallback } : {}) });
     }
   }

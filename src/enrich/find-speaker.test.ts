@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extractQuotes } from './extract-quotes.js';
+import { tagEntities } from './tag-entities.js';
+
+function quotesOf(text: string) {
+  const { entities, mentions } = tagEntities(text);
+  return extractQuotes(text, mentions, entities).map((q) => [q.text.slice(0, 24), q.speakerName]);
+}
+
+describe('findSpeaker: attribution as features and long reads write it', () => {
+  it('reads “cautions that”, “bemoans that” and “as X put it” as verbs of speech', () => {
+    assert.deepEqual(quotesOf('The results are promising, says Karen Holloway, a virologist at Emory University. She cautions that “we are years away from a treatment.”'), [
+      ['we are years away from a', 'Karen Holloway'],
+    ]);
+    assert.deepEqual(quotesOf('As Daniel Ortega-Reyes put it, “Nobody in this town has ever seen water this high.”'), [['Nobody in this town has ', 'Daniel Ortega-Reyes']]);
+    assert.deepEqual(quotesOf('Marcus Whitfield still bemoans that the stadium plan “should have been put to a public vote.”'), [['should have been put to ', 'Marcus Whitfield']]);
+  });
+
+  it('lets a pronoun stand for someone who speaks in the paragraph, though no sentence opens with them', () => {
+    const text =
+      'The method came from a lab in Leeds. Much of it was refined after the engineer Priya Raman explained the flaw to the team.\n\n“We were measuring the wrong thing for two years,” she said.';
+    assert.deepEqual(quotesOf(text), [['We were measuring the wr', 'Priya Raman']]);
+  });
+
+  it('never gives a quote to someone the quote itself names', () => {
+    const text =
+      'Helen Brandt runs the family farm near Ulm. She introduced me to her cousin, Greta Voss.\n\n“I cannot imagine this valley without Greta and her goats,” she said.';
+    assert.deepEqual(quotesOf(text), [['I cannot imagine this va', 'Helen Brandt']]);
+  });
+
+  it('prefers a woman named in the quote’s paragraph to a subject paragraphs before, for “she”', () => {
+    const text =
+      'Margaret Olsen has taught at the school since 1994.\n\nThe new head arrived in September. When the inspectors visited his deputy Ruth Castellano in her office, they found the records in order. “We had been ready for months,” she recalled.';
+    assert.deepEqual(quotesOf(text), [['We had been ready for mo', 'Ruth Castellano']]);
+  });
+
+  it('lets a short answer’s attribution carry to the quote that goes on after it', () => {
+    const text = 'Alan Pierce was asked whether he would run again.\n\n“No,” he said. “Not this time, and probably not ever again.”';
+    assert.deepEqual(quotesOf(text), [['Not this time, and proba', 'Alan Pierce']]);
+  });
+
+  it('does not take the speaker of a quote that ends its own sentence from a verb further on', () => {
+    const text =
+      '“She never missed a shift,” Tom Reilly told me. “Not once in eleven years.” When the plant closed, his colleague Ann Fischer drove the last lorry out, she recalled.';
+    assert.deepEqual(quotesOf(text), [
+      ['She never missed a shift', 'Tom Reilly'],
+      ['Not once in eleven years', 'Tom Reilly'],
+    ]);
+  });
+
+  it('reads a name with an auxiliary before the verb', () => {
+    assert.deepEqual(quotesOf('As Holmes would say, “You see, but you do not observe.”'), [['You see, but you do not ', 'Holmes']]);
+  });
+
+  it('leaves a relative unnamed when only whose relative they are is said, whatever the possessor was taken for', () => {
+    const text = 'Jane Starling said the family had drifted apart. At some point, Ford’s father told her that “the only news I get of him is from the newspapers.”';
+    assert.deepEqual(quotesOf(text), [['the only news I get of h', 'Ford’s father']]);
+  });
+
+  it('reads the verb after a quote in brackets without running into the next sentence', () => {
+    const text = 'Lena Park found the note. (“We should have done this years ago,” was how Omar Haddad described it to friends.) Lena kept it.';
+    assert.deepEqual(quotesOf(text), [['We should have done this', 'Omar Haddad']]);
+  });
+
+  it('gives a quote inside a sentence with no speaker to the reported speech of the sentence before, but not a title', () => {
+    const text = 'It is unclear which came first, Dr. Ines Moreau says. Just because we found them in the gut first, “that does not mean they began there.”';
+    assert.deepEqual(quotesOf(text), [['that does not mean they ', 'Ines Moreau']]);
+    const title = 'Retiree Paul Kerr suggests saving a third of every raise. In his book “Quiet Money: How Small Savings Grow,” Kerr lays out the plan.';
+    assert.deepEqual(quotesOf(title), [['Quiet Money: How Small S', null]]);
+  });
+
+  it('reads “the officer writes” and “said the coach” as the person named with that word', () => {
+    const text =
+      'The plan went to the county’s highways officer, Dean Mabry, last month. Residents say it ignores the school run.\n\nThe officer writes that the new junction “will cut queues at peak times by a third.”';
+    assert.deepEqual(quotesOf(text), [['will cut queues at peak ', 'Dean Mabry']]);
+    const match = 'Harlow Town coach Anna Lindqvist watched from the stand as Marek Nowak scored twice.\n\n“We were second to every ball in the first half,” said the coach.';
+    assert.deepEqual(quotesOf(match), [['We were second to every ', 'Anna Lindqvist']]);
+  });
+
+  it('gives no words to an organisation of the audience told, and reads a name before an apposition and the verb', () => {
+    const text =
+      'Reed, who will chair the combined group, told analysts of Halden Capital on Tuesday that the deal would “pay for itself within three years.”';
+    assert.deepEqual(quotesOf(text), [['pay for itself within th', 'Reed']]);
+  });
+
+  it('leaves a subject nobody is named in unnamed, whoever the rest of the sentence names', () => {
+    const text =
+      'Singer Mia Torres and footballer Dan Okafor have split, friends say.\n\nOne insider claimed that Okafor had moved out in March “while Mia was touring in Japan.”\n\nA representative for Torres said: “Mia is concentrating on her new album.”';
+    assert.deepEqual(quotesOf(text), [
+      ['while Mia was touring in', 'one insider'],
+      ['Mia is concentrating on ', 'a representative for Torres'],
+    ]);
+  });
+
+  it('reads an indefinite spokesperson of several words as someone new, and an epithet by its last word', () => {
+    const ministry =
+      'Health Minister Ruth Adeyemi told parliament the waiting lists were falling. “The figures speak for themselves,” a health ministry spokesperson said.';
+    assert.deepEqual(quotesOf(ministry), [['The figures speak for th', 'a health ministry spokesperson']]);
+    const race = 'Sofia Lindgren won the Oslo marathon on Sunday.\n\n“The last five kilometres were the hardest I have run,” the two-time world champion told NRK.';
+    assert.deepEqual(quotesOf(race), [['The last five kilometres', 'Sofia Lindgren']]);
+  });
+
+  it('reads “the network warned that” as the organisation named last, preferring one that speaks', () => {
+    const report =
+      'Rainfall was 40% below average, the Kenya Meteorological Department said on Monday.\n\nThe department warned in its bulletin that the long rains “may fail for a third season in a row.”';
+    assert.deepEqual(quotesOf(report), [['may fail for a third sea', 'Kenya Meteorological Department']]);
+    const appeal =
+      'Northwind Energy said it would take the ruling to the Court of Appeal in London. “We have followed every rule the regulator set,” the company said in a statement.';
+    assert.deepEqual(quotesOf(appeal), [['We have followed every r', 'Northwind Energy']]);
+  });
+
+  it('does not make the one asked the subject, and reads a capitalised “The X-based founder” as an epithet', () => {
+    const text =
+      'Fintech founder Anika Rao has turned down an offer from rival Brightpay.\n\nThe Pune-based founder of lender Kredo was brief when asked about the offer: “We listened, and we said no.”';
+    assert.deepEqual(quotesOf(text), [['We listened, and we said', 'Anika Rao']]);
+  });
+
+  it('gives a quote after a sentence opened by an epithet to the person it stands for', () => {
+    const text =
+      'Coach Sean Walsh was furious after the defeat.\n\nThe Corkman also defended his captain, Tadhg Moran, for going for the try. “Tadhg made the right call. I back him.”';
+    assert.deepEqual(quotesOf(text), [['Tadhg made the right cal', 'Sean Walsh']]);
+  });
+
+  it('takes the speaker from before the verb, past a relative clause, before anyone named in what was said', () => {
+    const text =
+      'Former Danish fisheries minister Lars Holm on Sunday accused his party of abandoning the coast.\n\nThe former minister, who served under Mette Frederiksen, told broadcaster DR that the Social Democrats had “forgotten where they came from.”';
+    assert.deepEqual(quotesOf(text), [['forgotten where they cam', 'Lars Holm']]);
+    const pronoun = 'Dana Whitlock spoke after the vote. She told reporters that Governor Ray Ellis had “broken every promise he made.”';
+    assert.deepEqual(quotesOf(pronoun), [['broken every promise he ', 'Dana Whitlock']]);
+  });
+});
