@@ -1,5 +1,6 @@
 import type { EntityType } from '../domain/entity.js';
 import { findArabicNames } from './find-arabic-names.js';
+import { abbreviatedState, corporateContext, isNewspaperName, isNewspaperWord, personContext } from './context-cues.js';
 import { joinedBeforeAmpersand, splitUnlessFirm } from './ampersand-firms.js';
 import { findDatelinePlaces } from './find-dateline-places.js';
 import { findNationalityWords } from './find-nationality-words.js';
@@ -92,6 +93,9 @@ const OUTLET_CUES = 'published in|reported in|wrote in|wrote for|writing in|writ
 const OUTLET_BEFORE = new RegExp(`(?:\\btold|${OUTLET_CUES})\\s+$`, 'i');
 /** Before "The X", also the words a reporter may follow: "according to The Times", "reported by The Hill". */
 const PUBLICATION_BEFORE = new RegExp(`(?:\\btold|${OUTLET_CUES}|according to|reported by|cited by|first reported|via)\\s+$`, 'i');
+
+/** Titles abbreviated with a full stop, which ends no sentence before a name: "Gov. Deval Patrick", "Sen. Elizabeth Warren". */
+const ABBREVIATED_TITLE = /^(?:Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Adm|Cmdr|Dr|Prof|Rev|Amb|Atty|Supt|Det|Insp|Pres|Sec|Mr|Mrs|Ms|Sens|Reps)$/;
 
 /** Last words that make a company's name whole: "Kenya Airways", "Lux Capital". */
 const COMPANY_ENDINGS = /^(?:Airways|Airlines|Capital|Partners|Holdings|Group|Bank|Hospital|Fund|Motors|Pharmaceuticals|Technologies|Ventures|Insurance)$/;
@@ -225,7 +229,8 @@ const SECTION_WORDS = /^(editorial|opinion|analysis|live|video|videos|photos?|ga
  */
 function publisherSuffix(text: string): (Omit<Found, 'role'> & { type: EntityType }) | undefined {
   const firstLine = text.split('\n', 1)[0]!;
-  const m = /\s[|–—-]\s+((?:\p{Lu}[\p{L}\p{N}.&'’-]*)(?:\s+\p{Lu}[\p{L}\p{N}.&'’-]*){0,2})\s*$/u.exec(firstLine);
+  // (A name may open with a digit when a capital follows inside it: "9to5Mac".)
+  const m = /\s[|–—-]\s+((?:\p{Lu}[\p{L}\p{N}.&'’-]*|\p{N}+\p{Ll}*\p{N}*\p{Lu}[\p{L}\p{N}.&'’-]*)(?:\s+\p{Lu}[\p{L}\p{N}.&'’-]*){0,2})\s*$/u.exec(firstLine);
   if (!m) return undefined;
   const name = m[1]!;
   const words = name.split(/\s+/);
@@ -270,7 +275,9 @@ function joinedAtAnd(spans: NameSpan[]): NameSpan[] {
       // (Or a place's name, for a body of two places: "Kensington and Chelsea Council".)
       const placePair = aWords === 1 && (knownName(aName)?.type === 'place' || cityPopulation(aName) !== undefined) && isOrganisationWord(lastB) && !COMPANY_ENDINGS.test(lastB);
       const joinable = placePair || (!knownName(aName) && (aWords > 1 || isCommonWord(lastA.text) || abstractNoun || spelled) && !has(lastA.text, ...NAME_TAGS) && !knownName(lastA.text));
-      if (looksLikeOrganisation(texts) && !aWhole && joinable) {
+      // (Or together they are a body the gazetteer knows: "Customs and Border Protection".)
+      const knownWhole = knownName(`${joined(a.words)} and ${joined(b.words)}`)?.type === 'organisation';
+      if (knownWhole || (looksLikeOrganisation(texts) && !aWhole && joinable)) {
         const and = { text: 'and', start: lastA.end + 1, end: lastA.end + 4 };
         out.push({ ...b, words: [...a.words, and, ...b.words], sentenceStart: a.sentenceStart, before: a.before, previousWord: a.previousWord, preceding: a.preceding });
         i++;
@@ -476,8 +483,16 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   }
   // (A known person goes on below, where a title before the name becomes the role.)
   const wholeName = knownName(whole);
+  // "John M. Ford … Ford’s career": a known company's name is the surname of someone named in
+  // full when the words around it say it is a person's. (Not a verb of speech: "Dell said" after
+  // Michael Dell is as often the company.)
+  if (wholeName?.type === 'organisation' && words.length === 1 && personContext(span) && found.some((f) => f.type === 'person' && f.name.endsWith(` ${whole}`))) {
+    found.push({ name: whole, type: 'person', start: words[0]!.start, end: words[0]!.end, role: null, surname: true, personCue: true });
+    return null;
+  }
   const direct = wholeName?.type === 'person' ? undefined : wholeName;
-  if (direct || (words.length > 1 && !isTitleWord(words[0]!.text) && looksLikeOrganisation(words.map((w) => w.text)) && !titleThenPerson(words))) {
+  // (Or a place and a newspaper's word: "Sacramento Bee", "Kansas City Star".)
+  if (direct || (words.length > 1 && !isTitleWord(words[0]!.text) && (looksLikeOrganisation(words.map((w) => w.text)) || isNewspaperName(words.map((w) => w.text))) && !titleThenPerson(words))) {
     found.push({ ...(direct ?? { name: withoutLegalForm(whole), type: 'organisation' as const }), start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
     return null;
   }
@@ -561,7 +576,8 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   }
   if (rest.length === 0) {
     // "the organization's Secretary General, Mark Rutte": the title waits for the next name.
-    return role && /^\s*,\s*$/.test(span.after) ? role : null;
+    // (Or an abbreviated title's full stop: "former Massachusetts Gov. Deval Patrick".)
+    return role && (/^\s*,\s*$/.test(span.after) || (/^\.\s+$/.test(span.after) && ABBREVIATED_TITLE.test(roleWords[roleWords.length - 1]!.text))) ? role : null;
   }
   const restName = joined(rest);
   const start = rest[0]!.start;
@@ -685,6 +701,12 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   if (rest.length === 1) {
     const word = rest[0]!.text;
     if (MONTHS_AND_DAYS.test(word)) return null;
+    const previousPlace = found[found.length - 1]?.type === 'place' ? found[found.length - 1]!.end : undefined;
+    const state = abbreviatedState(span, previousPlace);
+    if (state) {
+      found.push({ name: state, type: 'place', start, end, role: null });
+      return null;
+    }
     // "Chief Executive Officer Kirimin, Andika Putri Lestari": the title's company, then the
     // person it belongs to, who takes the title.
     if (role !== null && !knownName(word) && !isFirstName(word) && /^,\s+\p{Lu}[\p{L}'’-]+\s+\p{Lu}/u.test(span.following)) {
@@ -693,7 +715,9 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     }
     const common = isCommonWord(word);
     // "the Chiefs", "the Lakers": a capitalised plural after "the", inside a sentence, is a team or a band.
-    const team = afterThe && (!span.sentenceStart || span.previousWord !== 'the') && /\p{Ll}s$/u.test(word) && !NOT_TEAMS.test(word) && !placeOfDemonym(word.replace(/s$/, ''));
+    // (Not a family: "the Bidens", "the Obamas".)
+    const family = knownPerson(word.replace(/s$/, '')) !== undefined || found.some((f) => f.type === 'person' && f.name.endsWith(` ${word.replace(/s$/, '')}`));
+    const team = afterThe && (!span.sentenceStart || span.previousWord !== 'the') && /\p{Ll}s$/u.test(word) && !NOT_TEAMS.test(word) && !placeOfDemonym(word.replace(/s$/, '')) && !family;
     // "The Hague", "The Gambia": the article is part of a known name.
     const withThe = span.words[0]!.text === 'The' ? knownName(`The ${word}`) : undefined;
     if (withThe) {
@@ -702,7 +726,8 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     }
     // ("published in The Lancet", "told The Hill": a capital "The" after a word of reporting
     // names a publication, not a place; elsewhere it may be a film's or a show's title.)
-    const titledThe = span.words[0]!.text === 'The' && !span.sentenceStart && PUBLICATION_BEFORE.test(span.preceding) && knownPlace(word) === undefined;
+    // (So does a newspaper's word after a capital "The" anywhere inside a sentence: "the former owner of The Times".)
+    const titledThe = span.words[0]!.text === 'The' && !span.sentenceStart && (PUBLICATION_BEFORE.test(span.preceding) || isNewspaperWord(word)) && knownPlace(word) === undefined;
     if (!has(word, ...NAME_TAGS) && (team || titledThe || CAMEL_CASE.test(word) || /\.(com|net|org|co\.uk|ca|io)$/.test(word) || ORGANISATION_BEFORE.test(span.previousWord ?? '') || ORGANISATION_APPOSITION.test(span.following) || (ORGANISATION_AFTER.test(span.nextWord ?? '') && titled === null))) {
       found.push({ name: word, type: 'organisation', start, end, role: null });
       return null;
@@ -723,7 +748,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       // (Also when the verb follows "and" a second name, "Ascom and Dräger introduce", or a legal form follows a comma, "Dräger, Inc.")
       const verbAfterPair = span.nextWord === 'and' ? (/^\s+and\s+\p{Lu}[\p{L}'’-]*\s+(\p{Ll}+)/u.exec(span.following)?.[1] ?? '') : '';
       const paired = PAIRED_CORPORATE.test(verbAfterPair) || (span.previousWord === 'and' && PAIRED_CORPORATE.test(span.nextWord ?? ''));
-      const corporate = (!quoted && (paired || CORPORATE_VERBS.test(span.nextWord ?? '')) && !/^\s*,/.test(span.after)) || LEGAL_FORM_AFTER.test(span.following);
+      const corporate = (!quoted && (paired || CORPORATE_VERBS.test(span.nextWord ?? '')) && !/^\s*,/.test(span.after)) || LEGAL_FORM_AFTER.test(span.following) || (corporateContext(span) && !common);
       // A sentence's first word may be any word of another language ("Redan", Swedish for
       // "already", is also a small town): only a large city counts there.
       const minPopulation = span.sentenceStart ? 200_000 : has(word, 'LastName') ? 100_000 : 15_000;
@@ -731,7 +756,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       const source = !quoted && SOURCE_BEFORE.test(span.preceding);
       const result = SPORTS_RESULT.test(span.nextWord ?? '') || SPORTS_RESULT.test(span.previousWord ?? '');
       const fallback = titled !== null ? undefined : corporate || result || source ? 'organisation' : city ? 'place' : undefined;
-      const personCue = speaks(span, word) || statLine || (isPersonNoun(span.previousWord ?? '') && !common);
+      const personCue = speaks(span, word) || statLine || (isPersonNoun(span.previousWord ?? '') && !common) || (personContext(span) && !common);
       found.push({ name: word, type: 'person', start, end, role: titled, surname: true, personCue, ...(fallback ? { fallback } : {}) });
     }
   }

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { tagEntities } from './tag-entities.js';
+
+const names = (text: string) => tagEntities(text, { language: 'en' }).entities.map((e) => `${e.type}:${e.name}`);
+const has = (found: string[], ...expected: string[]) => {
+  for (const n of expected) assert.ok(found.includes(n), `${n} in ${found.join(', ')}`);
+};
+const lacks = (found: string[], ...unexpected: string[]) => {
+  for (const n of unexpected) assert.ok(!found.includes(n), `${n} not in ${found.join(', ')}`);
+};
+
+describe('tagEntities: what the words around a name say it is', () => {
+  it('reads a place and a newspaper word as a newspaper, and The Times inside a sentence as one', () => {
+    const found = names('Brightline Media owns the Fresno Bee, the Tulsa Herald and the Kansas City Star, and bought the Portland Courant last year from the former owner of The Times.');
+    has(found, 'organisation:Fresno Bee', 'organisation:Tulsa Herald', 'organisation:Kansas City Star', 'organisation:Portland Courant', 'organisation:The Times');
+    lacks(found, 'person:Fresno Bee', 'place:Kansas City', 'person:Portland Courant');
+    // A newspaper word with no place before it is not a newspaper by its shape.
+    lacks(names('The Rising Sun Festival opens on Friday.'), 'organisation:Rising Sun');
+  });
+
+  it('reads a lone word as a company by its shares, its chairman or a merger', () => {
+    has(names('Harlow Press said it had bought 25% of the shares of Tillbrook. Tillbrook’s former chairman, Anton Vey, sold his stake.'), 'organisation:Tillbrook', 'person:Anton Vey');
+    has(names('Analysts expect the Quorva/Delmont merger to close in June.'), 'organisation:Quorva');
+    has(names('Regional chains such as Pemberly have closed stores.'), 'organisation:Pemberly');
+    // "Lilly’s chief executive" after "Eli Lilly" is that company.
+    const lilly = names('Executives from Eli Lilly and Sanofi testified. Lilly’s chief executive said prices would fall.');
+    has(lilly, 'organisation:Eli Lilly');
+    lacks(lilly, 'organisation:Lilly');
+    // Two names joined by a hyphen are neither one company.
+    lacks(names('The Quorva-Delmont merger closed.'), 'organisation:Quorva-Delmont');
+  });
+
+  it('reads a lone word as a company when it speaks of "its" own, sells products or has shares bid for', () => {
+    has(names('Harlow Press said its finances were impaired and that it could not pay its pension fund.'), 'organisation:Harlow Press');
+    has(names('The chain reported a loss. Tillbrook said its finances were impaired.'), 'organisation:Tillbrook');
+    has(names('Veltro speakers have long been popular, but none was portable.'), 'organisation:Veltro');
+    has(names('In December the firm bid $16.50 per share for Tillbrook.'), 'organisation:Tillbrook');
+    // "said it was" is how people speak too.
+    lacks(names('Okafor said it was only the latest move.'), 'organisation:Okafor');
+  });
+
+  it('reads a known body whose name holds "and" as one, a family as no team, and a site whose name opens with a digit', () => {
+    const found = names('The data come from Customs and Border Protection and the Drug Enforcement Administration.');
+    has(found, 'organisation:Customs and Border Protection', 'organisation:Drug Enforcement Administration');
+    lacks(found, 'place:Customs');
+    lacks(names('He said Ukraine should investigate Burisma and the Bidens.'), 'organisation:Bidens');
+    has(names('MacBook sale at Amazon from $700, AirPods, more - 9to5Mac\n\nToday only, Amazon offers the MacBook.'), 'organisation:9to5Mac');
+  });
+
+  it('reads a lone word as someone after "who" or before a word for their office or family', () => {
+    has(names('The bid fell short of the price demanded by Varga, who was then the largest shareholder.'), 'person:Varga');
+    has(names('It is less simple than Okafor suggests. Okafor’s office did not respond.'), 'person:Okafor');
+    // Not an institution's word: "St Mary's Hospital, who …" names no one.
+    lacks(names('Patients discharged from the Hospital, who wear sensors, are tracked.'), 'person:Hospital');
+  });
+
+  it('reads a known company\'s name as the surname of someone named in full when the words say so', () => {
+    const found = names('Novelist Jane M. Ford won two awards. Ford’s career stalled after her publisher folded.');
+    has(found, 'person:Jane M. Ford');
+    lacks(found, 'organisation:Ford');
+    // Without such words the company stays a company.
+    has(names('Henry Ford built a empire. Ford shares rose 3% on Tuesday.'), 'organisation:Ford');
+  });
+
+  it('carries an abbreviated title over its full stop, and reads a state abbreviation after a place', () => {
+    has(names('Former Massachusetts Gov. Deval Patrick entered the race.'), 'person:Deval Patrick');
+    has(names('She was told by former National Security Adviser Lena Brandt to wait.'), 'person:Lena Brandt');
+    const found = names('A sheriff’s office in Orange County, Calif., made the arrest.');
+    has(found, 'place:California', 'place:Orange County');
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * What the words around a capitalised name say it is, in English news, where its own shape
+ * says nothing: "Tribune’s former chairman" and "shares of Tribune" are a company's, "Ferro,
+ * who" and "McKinley’s office" a person's, "the Sacramento Bee" a newspaper, "Orange County,
+ * Calif." a state. Used by the entity tagger (tag-entities.ts) for names nobody named in full.
+ */
+import type { NameSpan } from './find-name-spans.js';
+import { cityPopulation, knownPlace, looksLikePlace } from './gazetteer.js';
+
+/** Last words of newspapers' names after a city or region: "Miami Herald", "Baltimore Sun". */
+const NEWSPAPER_WORDS = /^(?:Times|Post|News|Herald|Tribune|Courant|Bee|Star|Sun|Gazette|Chronicle|Journal|Register|Inquirer|Examiner|Observer|Telegraph|Mirror|Standard|Dispatch|Courier|Enquirer|Sentinel|Globe|Statesman|Oregonian|Plain Dealer|Free Press|Record|Democrat|Republican|Leader|Mercury|Daily|Express|Independent|Guardian|Advertiser|Bulletin|Citizen|Argus|Clarion|Ledger|Press)$/;
+
+/**
+ * A newspaper by its shape: a place, then a newspaper's word ("Sacramento Bee", "Kansas City
+ * Star", "Orange County Register", "San Diego Union-Tribune"; the last part of a hyphenated
+ * word counts). A city of that name is enough; the newspaper word alone is not ("Rising Sun").
+ */
+export function isNewspaperName(words: string[]): boolean {
+  if (words.length < 2 || words.length > 4) return false;
+  const last = words[words.length - 1]!;
+  if (!NEWSPAPER_WORDS.test(last) && !NEWSPAPER_WORDS.test(last.split('-').pop()!)) return false;
+  const place = words.slice(0, -1);
+  const name = place.join(' ');
+  // ("The Sun", "Daily Mail" have no place; "Union" in "Union-Tribune" is part of the paper's word.)
+  return knownPlace(name) !== undefined || (cityPopulation(name) ?? 0) >= 50_000 || looksLikePlace(place);
+}
+
+/** After a capital "The" inside a sentence, a newspaper's word alone is that paper: "the former owner of The Times". */
+export function isNewspaperWord(word: string): boolean {
+  return /^(?:Times|Post|Herald|Tribune|Guardian|Telegraph|Independent|Observer|Economist|Atlantic|Globe|Star|Sun|Mirror|Standard|Courant|Bee|Chronicle|Inquirer|Examiner|Oregonian|Scotsman|Hindu|Age)$/.test(word);
+}
+
+/**
+ * Nouns that follow a company's possessive, maybe after one or two adjectives ("Tribune’s former
+ * chairman", "Tribune’s large-market publications", "Wyze’s security cameras").
+ */
+const CORPORATE_POSSESSION = String.raw`chairman|chairwoman|chief executive|ceo|cfo|board|shares|stock|shareholders?|investors|stake|subsidiary|parent|headquarters|employees|workforce|revenue|revenues|profits?|earnings|losses|debt|balance sheet|market value|valuation|publications|newspapers|stores|products|lineup|line-up|devices|cameras|speakers|sensors?|apps?|software|platform|customers|subscribers|factory|factories|plants|brand|acquisition|takeover|merger|ipo|listing`;
+const CORPORATE_AFTER_POSSESSIVE = new RegExp(String.raw`^['’]s\s+(?:[\p{Ll}-]+\s+){0,2}?(?:${CORPORATE_POSSESSION})\b`, 'u');
+
+/** Words before a company: "shares of Tribune", "a stake in Acme", "companies such as Gannett". */
+const CORPORATE_BEFORE = /\b(?:(?:shares|stock|shareholders?|stake|stakes|owner|owners|parent|subsidiary|acquisition|takeover|purchase|buyout|merger|chairman|chief executive|board|investors?|bid|per share)\s+(?:of|in|with|for)|(?:companies|firms|rivals|competitors|retailers|publishers|chains|makers|brands|groups)\s+(?:such as|like|including))\s+$/i;
+
+/** A deal two companies make, after both or one name: "the Gannett/GateHouse merger", "the Acme takeover". */
+const DEAL_AFTER = /^\s*(?:[/–-]\s*\p{Lu}[\p{L}\p{N}'’.-]*\s+)?(?:merger|takeover|buyout|spinoff|spin-off)\b/u;
+
+/** A company speaks of what is its own: "McClatchy said its finances were impaired". (Not "it": "Erekat said it was".) */
+const SAID_ITS = /^\s+(?:said|says|reported|announced|added|warned|confirmed|expects|expected)\s+(?:that\s+|on\s+\p{Lu}\p{Ll}+\s+(?:that\s+)?)?its\s/u;
+
+/** What a company makes, in the plural after its name: "Sonos speakers", "Acme smartphones". */
+const PRODUCTS_AFTER = /^\s+(?:speakers|cameras|devices|smartphones|phones|laptops|tablets|earbuds|headphones|thermostats|sensors|drones|smartwatches|watches|routers|chips|vehicles|trucks|cars|tyres|tires|appliances)\s+(?!of\b)/u;
+
+/**
+ * Whether the words around a single capitalised word say it is a company: its possessive before
+ * a company's noun, a word for shares, stakes or deals before it, or a merger after it.
+ */
+export function corporateContext(span: NameSpan): boolean {
+  // (Not two names joined by a hyphen, "the Gannett-Gatehouse merger": neither is the whole word.)
+  if (span.words.some((w) => /\p{L}-\p{Lu}/u.test(w.text))) return false;
+  if (span.possessive && CORPORATE_AFTER_POSSESSIVE.test(span.following)) return true;
+  if (CORPORATE_BEFORE.test(span.preceding) || (!span.possessive && (SAID_ITS.test(span.following) || PRODUCTS_AFTER.test(span.following)))) return true;
+  return !span.possessive && DEAL_AFTER.test(span.following);
+}
+
+/** Nouns after someone's possessive: "McKinley’s office", "Ford’s career", "Morrison’s supervisor". */
+const PERSON_POSSESSION = /^['’]s\s+(?:[\p{Ll}-]+\s+)?(?:wife|husband|son|daughter|sons|daughters|children|mother|father|brother|sister|widow|family|parents|lawyers?|attorneys?|office|campaign|spokes(?:man|woman|person)|aides?|predecessor|successor|supervisor|deputy|career|novels?|memoir|death|funeral|birthday|re-election|presidency|tenure|testimony|impeachment|résumé|resume)\b/u;
+
+/**
+ * Whether the words around a single capitalised word say it is someone: "Ferro, who was then
+ * Tribune’s largest shareholder", "McKinley’s office", "Ford’s career".
+ */
+export function personContext(span: NameSpan): boolean {
+  if (span.possessive) return PERSON_POSSESSION.test(span.following);
+  return /^,\s+who\s/.test(span.following);
+}
+
+/** The Associated Press's abbreviations of US states, written after a city and a comma: "Orange County, Calif.". */
+const STATE_ABBREVIATIONS: Record<string, string> = {
+  Ala: 'Alabama', Ariz: 'Arizona', Ark: 'Arkansas', Calif: 'California', Colo: 'Colorado', Conn: 'Connecticut', Del: 'Delaware', Fla: 'Florida', Ga: 'Georgia',
+  Ill: 'Illinois', Ind: 'Indiana', Kan: 'Kansas', Ky: 'Kentucky', La: 'Louisiana', Md: 'Maryland', Mass: 'Massachusetts', Mich: 'Michigan', Minn: 'Minnesota',
+  Miss: 'Mississippi', Mo: 'Missouri', Mont: 'Montana', Neb: 'Nebraska', Nev: 'Nevada', Okla: 'Oklahoma', Ore: 'Oregon', Pa: 'Pennsylvania', Tenn: 'Tennessee',
+  Vt: 'Vermont', Va: 'Virginia', Wash: 'Washington', Wis: 'Wisconsin', Wyo: 'Wyoming',
+};
+
+/**
+ * The state an abbreviation after a place and a comma names ("Orange County, Calif.,",
+ * "Tupelo, Miss."): only there, where "Mass", "Miss" or "Wash" can be nothing else.
+ */
+export function abbreviatedState(span: NameSpan, placeEndsAt: number | undefined): string | undefined {
+  if (span.words.length !== 1 || !/^\./.test(span.after) || !/^,\s*$/.test(span.before)) return undefined;
+  const word = span.words[0]!;
+  if (placeEndsAt === undefined || word.start - placeEndsAt > 3) return undefined;
+  return Object.hasOwn(STATE_ABBREVIATIONS, word.text) ? STATE_ABBREVIATIONS[word.text] : undefined;
+}
