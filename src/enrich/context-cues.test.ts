@@ -48,6 +48,30 @@ describe('tagEntities: what the words around a name say it is', () => {
     has(names('MacBook sale at Amazon from $700, AirPods, more - 9to5Mac\n\nToday only, Amazon offers the MacBook.'), 'organisation:9to5Mac');
   });
 
+  it('reads a name its abbreviation follows in brackets as an organisation, but not a plural kind of thing', () => {
+    const found = names('The plan was taken over by the Pension Benefit Guaranty Corporation (PBGC) in May. Staff of the Australian Energy Regulator (AER) agreed.');
+    has(found, 'organisation:Pension Benefit Guaranty Corporation', 'organisation:Australian Energy Regulator');
+    lacks(found, 'person:Regulator');
+    lacks(names('The system serves Intensive Care Units (ICUs) across Europe.'), 'organisation:Intensive Care Units');
+  });
+
+  it('reads where someone works, after "analyst at", as an organisation, and by its full name when the text gives it', () => {
+    const found = names('Sales fell, said Dana Whit, an analyst at Wedbush. Mara Lind, a professor at Kellmore, agreed.');
+    has(found, 'organisation:Wedbush', 'organisation:Kellmore');
+    lacks(found, 'place:Wedbush', 'place:Kellmore');
+    const full = names('Hearth raised £22 million from Index Ventures. The partner at Index told me he liked the plan.');
+    has(full, 'organisation:Index Ventures');
+    lacks(full, 'organisation:Index');
+  });
+
+  it('reads an inner-capital brand as a product once the text writes it after its maker or before a model', () => {
+    const found = names('Apple finally delivered the new AirPods Pro. The AirPods first launched in 2016. Use Apple’s AirPlay 2 to stream.');
+    has(found, 'organisation:Apple');
+    lacks(found, 'organisation:AirPods', 'organisation:AirPlay');
+    // A company so written stays one.
+    has(names('SoftBank’s WeWork cut jobs. WeWork said it would close 40 sites.'), 'organisation:WeWork');
+  });
+
   it('reads a lone word as someone after "who" or before a word for their office or family', () => {
     has(names('The bid fell short of the price demanded by Varga, who was then the largest shareholder.'), 'person:Varga');
     has(names('It is less simple than Okafor suggests. Okafor’s office did not respond.'), 'person:Okafor');

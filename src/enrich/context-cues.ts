@@ -5,7 +5,8 @@
  * Calif." a state. Used by the entity tagger (tag-entities.ts) for names nobody named in full.
  */
 import type { NameSpan } from './find-name-spans.js';
-import { cityPopulation, knownPlace, looksLikePlace } from './gazetteer.js';
+import { cityPopulation, knownOrganisation, knownPlace, looksLikePlace } from './gazetteer.js';
+import { CAMEL_CASE } from './name-cues.js';
 
 /** Last words of newspapers' names after a city or region: "Miami Herald", "Baltimore Sun". */
 const NEWSPAPER_WORDS = /^(?:Times|Post|News|Herald|Tribune|Courant|Bee|Star|Sun|Gazette|Chronicle|Journal|Register|Inquirer|Examiner|Observer|Telegraph|Mirror|Standard|Dispatch|Courier|Enquirer|Sentinel|Globe|Statesman|Oregonian|Plain Dealer|Free Press|Record|Democrat|Republican|Leader|Mercury|Daily|Express|Independent|Guardian|Advertiser|Bulletin|Citizen|Argus|Clarion|Ledger|Press)$/;
@@ -90,4 +91,43 @@ export function abbreviatedState(span: NameSpan, placeEndsAt: number | undefined
   const word = span.words[0]!;
   if (placeEndsAt === undefined || word.start - placeEndsAt > 3) return undefined;
   return Object.hasOwn(STATE_ABBREVIATIONS, word.text) ? STATE_ABBREVIATIONS[word.text] : undefined;
+}
+
+/** Words for someone's work before "at" and where they do it: "an analyst at Wedbush", "professor at Kellmore". */
+const WORKPLACE_BEFORE = /\b(?:analysts?|professors?|researchers?|economists?|strategists?|executives?|engineers?|directors?|managers?|scientists?|fellow|partner|lecturer|students?|employees?|workers?|officials?|spokes(?:man|woman|person)|head|editor|reporters?|consultants?|staff|staffers?|jobs?|internship|works|worked|working|traders?|officers?|investors?)\s+at\s+(?:the\s+)?$/i;
+
+/** Whether the name is where someone works, after "analyst at", "works at": an organisation, not a place. */
+export function workplaceContext(span: NameSpan): boolean {
+  return WORKPLACE_BEFORE.test(span.preceding);
+}
+
+/** An abbreviation in brackets right after a name: "Pension Benefit Guaranty Corporation (PBGC)"; undefined if none. */
+export function bracketedAbbreviation(span: NameSpan): string | undefined {
+  // (Not a plural, which abbreviates a kind of thing: "Intensive Care Units (ICUs)".)
+  return /^\s*\(\s*(\p{Lu}[\p{Lu}&]{1,7})\s*\)/u.exec(span.following)?.[1];
+}
+
+/** Words after a product's name that say which model: "AirPods Pro", "AirPlay 2". */
+const MODEL_AFTER = String.raw`(?:\d|Pro\b|Max\b|Mini\b|Plus\b|Lite\b|Ultra\b|SE\b)`;
+
+/**
+ * Of the organisations found, the brand names ("AirPods", "AirPlay") that the text shows to be a
+ * product: written right after a known company's name ("Apple AirPods") or before a model word
+ * ("AirPods Pro", "AirPlay 2"). Only inner-capital words the gazetteer does not know: a company
+ * is rarely written so ("SoftBank’s WeWork" has a possessive between).
+ */
+export function productNames(text: string, organisations: string[]): Set<string> {
+  const products = new Set<string>();
+  for (const name of new Set(organisations)) {
+    if (name.includes(' ') || !CAMEL_CASE.test(name) || knownOrganisation(name) !== undefined) continue;
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const uses = new RegExp(String.raw`(?:([\p{L}\p{N}&.-]+) )?${escaped}(?![\p{L}\p{N}])(\s+${MODEL_AFTER})?`, 'gu');
+    for (const m of text.matchAll(uses)) {
+      if (m[2] !== undefined || (m[1] !== undefined && m[1] !== name && knownOrganisation(m[1]) !== undefined)) {
+        products.add(name);
+        break;
+      }
+    }
+  }
+  return products;
 }

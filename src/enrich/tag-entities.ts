@@ -1,6 +1,6 @@
 import type { EntityType } from '../domain/entity.js';
 import { findArabicNames } from './find-arabic-names.js';
-import { abbreviatedState, corporateContext, isNewspaperName, isNewspaperWord, personContext } from './context-cues.js';
+import { abbreviatedState, bracketedAbbreviation, corporateContext, isNewspaperName, isNewspaperWord, personContext, productNames, workplaceContext } from './context-cues.js';
 import { joinedBeforeAmpersand, splitUnlessFirm } from './ampersand-firms.js';
 import { findDatelinePlaces } from './find-dateline-places.js';
 import { findNationalityWords } from './find-nationality-words.js';
@@ -142,7 +142,8 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
   for (const n of findNationalityWords(text, primary)) found.push({ ...n, role: null });
   found.sort((a, b) => a.start - b.start);
   const vouched = NOUN_CAPITALISING.has(primary) ? found.filter((f) => (f.type === 'place' && covered(f.start)) || vouchedFor(f)) : found;
-  const kept = withoutTitleCaseGuesses(text, primary === 'en' ? withoutCelestialBodies(text, vouched) : vouched, publisher?.start);
+  const products = productNames(text, vouched.filter((f) => f.type === 'organisation').map((f) => f.name));
+  const kept = withoutTitleCaseGuesses(text, primary === 'en' ? withoutCelestialBodies(text, vouched) : vouched, publisher?.start).filter((f) => f.type !== 'organisation' || !products.has(f.name));
   resolveSurnames(kept, MONONYMOUS.has(primary));
   if (primary === 'en' || primary === '') withTheInNames(text, kept);
   return summarise(kept, options.minMentions ?? 1);
@@ -481,6 +482,13 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     found.push({ name: withoutLegalForm(armName), type: 'organisation', start: arm[0]!.start, end: arm[arm.length - 1]!.end, role: null });
     return null;
   }
+  // "Pension Benefit Guaranty Corporation (PBGC)": a name of several words that an abbreviation of
+  // its initials follows is an organisation's (not someone's: "Alexandria Ocasio-Cortez (AOC)").
+  const abbreviation = words.length > 1 ? bracketedAbbreviation(span) : undefined;
+  if (abbreviation && initials(whole) === abbreviation && !knownName(whole) && !(isFirstName(words[0]!.text) && words.length <= 3 && !looksLikeOrganisation(words.map((w) => w.text)))) {
+    found.push({ name: withoutLegalForm(whole), type: 'organisation', start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
+    return null;
+  }
   // (A known person goes on below, where a title before the name becomes the role.)
   const wholeName = knownName(whole);
   // "John M. Ford … Ford’s career": a known company's name is the surname of someone named in
@@ -631,6 +639,14 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   const lead = rest.length >= 2 ? knownOrganisation(rest[0]!.text) : undefined;
   if (lead && !knownPerson(restName)) {
     found.push({ name: lead, type: 'organisation', start, end: rest[0]!.end, role: null });
+    return null;
+  }
+  // "an analyst at Wedbush", "works at Harlow Press": where someone works is an organisation.
+  // (A single word may be a company named in full elsewhere, "the partner at Index" after "Index
+  // Ventures": it waits, as surnames do, and is that company or else one of its own.)
+  if (rest.length <= 4 && workplaceContext(span) && !isFirstName(rest[0]!.text) && titled === null && !has(rest[0]!.text, ...NAME_TAGS)) {
+    if (rest.length === 1) found.push({ name: restName, type: 'person', start, end, role: null, surname: true, fallback: 'organisation' });
+    else found.push({ name: withoutLegalForm(restName), type: 'organisation', start, end, role: null });
     return null;
   }
   // "Kadera State", "Ohio State", "Penn State": a state, a university or its team, never someone.
