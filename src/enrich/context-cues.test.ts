@@ -72,6 +72,19 @@ describe('tagEntities: what the words around a name say it is', () => {
     has(names('SoftBank’s WeWork cut jobs. WeWork said it would close 40 sites.'), 'organisation:WeWork');
   });
 
+  it('reads a publication after its noun, two companies at "and", a show title as no team, and a person acting on their own', () => {
+    has(names('The paper was published online today in the journal Stellar Physics.'), 'organisation:Stellar Physics');
+    const pair = names('NASA chose Ceres Robotics and Tyvak Nano-Satellite Systems Inc, for delivery.');
+    has(pair, 'organisation:Ceres Robotics', 'organisation:Tyvak Nano-Satellite Systems');
+    lacks(pair, 'organisation:Ceres Robotics and Tyvak Nano-Satellite Systems');
+    // (A body whose name holds "and" stays one.)
+    has(names('The Securities and Exchange Commission opened an inquiry.'), 'organisation:Securities and Exchange Commission');
+    lacks(names('He was the first star eliminated from Dancing with the Stars this season.'), 'organisation:Stars');
+    has(names('The Chiefs beat the Raiders on Sunday.'), 'organisation:Raiders');
+    lacks(names('Upon hearing the news, Marisol offered her spot to the runner-up.'), 'organisation:Marisol');
+    has(names('There were layoffs at Meetly, which the group acquired in 2017.'), 'organisation:Meetly');
+  });
+
   it('reads a lone word as someone after "who" or before a word for their office or family', () => {
     has(names('The bid fell short of the price demanded by Varga, who was then the largest shareholder.'), 'person:Varga');
     has(names('It is less simple than Okafor suggests. Okafor’s office did not respond.'), 'person:Okafor');

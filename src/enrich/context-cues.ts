@@ -94,7 +94,7 @@ export function abbreviatedState(span: NameSpan, placeEndsAt: number | undefined
 }
 
 /** Words for someone's work before "at" and where they do it: "an analyst at Wedbush", "professor at Kellmore". */
-const WORKPLACE_BEFORE = /\b(?:analysts?|professors?|researchers?|economists?|strategists?|executives?|engineers?|directors?|managers?|scientists?|fellow|partner|lecturer|students?|employees?|workers?|officials?|spokes(?:man|woman|person)|head|editor|reporters?|consultants?|staff|staffers?|jobs?|internship|works|worked|working|traders?|officers?|investors?)\s+at\s+(?:the\s+)?$/i;
+const WORKPLACE_BEFORE = /\b(?:layoffs|job cuts|strikes?|analysts?|professors?|researchers?|economists?|strategists?|executives?|engineers?|directors?|managers?|scientists?|fellow|partner|lecturer|students?|employees?|workers?|officials?|spokes(?:man|woman|person)|head|editor|reporters?|consultants?|staff|staffers?|jobs?|internship|works|worked|working|traders?|officers?|investors?)\s+at\s+(?:the\s+)?$/i;
 
 /** Whether the name is where someone works, after "analyst at", "works at": an organisation, not a place. */
 export function workplaceContext(span: NameSpan): boolean {
@@ -130,4 +130,22 @@ export function productNames(text: string, organisations: string[]): Set<string>
     }
   }
   return products;
+}
+
+/** Words for a publication before its name: "in the journal Nature Astronomy", "the tabloid Bild". */
+const PUBLICATION_NOUN = /^(?:journal|newspaper|magazine|tabloid|broadsheet|daily|weekly|website|newsletter|publication)$/;
+
+/** Whether a publication's noun comes right before the name. */
+export function publicationBefore(span: NameSpan): boolean {
+  return PUBLICATION_NOUN.test(span.previousWord ?? '');
+}
+
+/** A title's words before "with the", "of the": "Dancing with the Stars", "Lord of the Rings" (no team after "the"). */
+export function insideTitle(span: NameSpan): boolean {
+  return /\p{Lu}[\p{L}'’]*\s+(?:with|of|in|on)\s+the\s+$/u.test(span.preceding);
+}
+
+/** A verb whose object is someone's own: "Brooke offered her spot" is a person's act, not a company's. */
+export function actsOnOwn(span: NameSpan): boolean {
+  return /^\s+\p{Ll}+\s+(?:his|her|him|himself|herself)\b/u.test(span.following);
 }

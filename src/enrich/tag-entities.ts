@@ -1,6 +1,18 @@
 import type { EntityType } from '../domain/entity.js';
 import { findArabicNames } from './find-arabic-names.js';
-import { abbreviatedState, bracketedAbbreviation, corporateContext, isNewspaperName, isNewspaperWord, personContext, productNames, workplaceContext } from './context-cues.js';
+import {
+  abbreviatedState,
+  actsOnOwn,
+  bracketedAbbreviation,
+  corporateContext,
+  insideTitle,
+  isNewspaperName,
+  isNewspaperWord,
+  personContext,
+  productNames,
+  publicationBefore,
+  workplaceContext,
+} from './context-cues.js';
 import { joinedBeforeAmpersand, splitUnlessFirm } from './ampersand-firms.js';
 import { findDatelinePlaces } from './find-dateline-places.js';
 import { findNationalityWords } from './find-nationality-words.js';
@@ -266,11 +278,13 @@ function joinedAtAnd(spans: NameSpan[]): NameSpan[] {
       // Commission" is one. A single first word may be a noun no lexicon lists: "Competition and
       // Markets Authority".)
       const lastB = b.words[b.words.length - 1]!.text;
+      // (Or when the second ends in a legal form and the first in a company's word, "Ceres Robotics
+      // and Tyvak Nano-Satellite Systems Inc".)
       // (Or when it ends in a legal form, "Schneider Electric SE and Honeywell International", or
       // opens with a known company, "Microsoft Azure and Amazon Web Services".)
       const aWhole =
         a.words.length > 1 &&
-        (lastA.text === lastB || COMPANY_ENDINGS.test(lastA.text) || isLegalForm(lastA.text) || knownOrganisation(a.words[0]!.text) !== undefined) &&
+        (lastA.text === lastB || COMPANY_ENDINGS.test(lastA.text) || (aWords > 1 && isOrganisationWord(lastA.text) && isLegalForm(lastB)) || isLegalForm(lastA.text) || knownOrganisation(a.words[0]!.text) !== undefined) &&
         !a.words.some((w) => w.text === 'of' || w.text === 'for');
       const abstractNoun = /\p{Ll}(?:tion|sion|ment|ness|ity|ance|ence|ure|ing|ies)$/u.test(lastA.text);
       // (Or a place's name, for a body of two places: "Kensington and Chelsea Council".)
@@ -625,7 +639,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // An abbreviation leading a longer name: "GE Healthcare", "IIFL Securities", "FC Schalke 04".
   const acronymLed = rest.length > 1 && isAcronym(rest[0]!.text) && !knownPlace(rest[0]!.text);
   // (Or after a word for a company: "the company Acme Widgets", "a empresa Kuanza Energia".)
-  const companyBefore = ORGANISATION_BEFORE.test(span.previousWord ?? '');
+  const companyBefore = ORGANISATION_BEFORE.test(span.previousWord ?? '') || publicationBefore(span);
   if (looksLikeOrganisation(rest.map((w) => w.text)) || isAcronym(restName) || acronymLed || (companyBefore && titled === null && !isFirstName(rest[0]!.text))) {
     found.push({ name: withoutLegalForm(restName), type: 'organisation', start, end, role: null });
     return null;
@@ -733,7 +747,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     // "the Chiefs", "the Lakers": a capitalised plural after "the", inside a sentence, is a team or a band.
     // (Not a family: "the Bidens", "the Obamas".)
     const family = knownPerson(word.replace(/s$/, '')) !== undefined || found.some((f) => f.type === 'person' && f.name.endsWith(` ${word.replace(/s$/, '')}`));
-    const team = afterThe && (!span.sentenceStart || span.previousWord !== 'the') && /\p{Ll}s$/u.test(word) && !NOT_TEAMS.test(word) && !placeOfDemonym(word.replace(/s$/, '')) && !family;
+    const team = afterThe && (!span.sentenceStart || span.previousWord !== 'the') && /\p{Ll}s$/u.test(word) && !NOT_TEAMS.test(word) && !placeOfDemonym(word.replace(/s$/, '')) && !family && !insideTitle(span);
     // "The Hague", "The Gambia": the article is part of a known name.
     const withThe = span.words[0]!.text === 'The' ? knownName(`The ${word}`) : undefined;
     if (withThe) {
@@ -744,7 +758,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     // names a publication, not a place; elsewhere it may be a film's or a show's title.)
     // (So does a newspaper's word after a capital "The" anywhere inside a sentence: "the former owner of The Times".)
     const titledThe = span.words[0]!.text === 'The' && !span.sentenceStart && (PUBLICATION_BEFORE.test(span.preceding) || isNewspaperWord(word)) && knownPlace(word) === undefined;
-    if (!has(word, ...NAME_TAGS) && (team || titledThe || CAMEL_CASE.test(word) || /\.(com|net|org|co\.uk|ca|io)$/.test(word) || ORGANISATION_BEFORE.test(span.previousWord ?? '') || ORGANISATION_APPOSITION.test(span.following) || (ORGANISATION_AFTER.test(span.nextWord ?? '') && titled === null))) {
+    if (!has(word, ...NAME_TAGS) && (team || titledThe || CAMEL_CASE.test(word) || /\.(com|net|org|co\.uk|ca|io)$/.test(word) || ORGANISATION_BEFORE.test(span.previousWord ?? '') || publicationBefore(span) || ORGANISATION_APPOSITION.test(span.following) || (ORGANISATION_AFTER.test(span.nextWord ?? '') && titled === null))) {
       found.push({ name: word, type: 'organisation', start, end, role: null });
       return null;
     }
@@ -764,7 +778,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       // (Also when the verb follows "and" a second name, "Ascom and Dräger introduce", or a legal form follows a comma, "Dräger, Inc.")
       const verbAfterPair = span.nextWord === 'and' ? (/^\s+and\s+\p{Lu}[\p{L}'’-]*\s+(\p{Ll}+)/u.exec(span.following)?.[1] ?? '') : '';
       const paired = PAIRED_CORPORATE.test(verbAfterPair) || (span.previousWord === 'and' && PAIRED_CORPORATE.test(span.nextWord ?? ''));
-      const corporate = (!quoted && (paired || CORPORATE_VERBS.test(span.nextWord ?? '')) && !/^\s*,/.test(span.after)) || LEGAL_FORM_AFTER.test(span.following) || (corporateContext(span) && !common);
+      const corporate = (!quoted && (paired || (CORPORATE_VERBS.test(span.nextWord ?? '') && !actsOnOwn(span))) && !/^\s*,/.test(span.after)) || LEGAL_FORM_AFTER.test(span.following) || (corporateContext(span) && !common);
       // A sentence's first word may be any word of another language ("Redan", Swedish for
       // "already", is also a small town): only a large city counts there.
       const minPopulation = span.sentenceStart ? 200_000 : has(word, 'LastName') ? 100_000 : 15_000;
