@@ -85,6 +85,15 @@ describe('tagEntities: what the words around a name say it is', () => {
     has(names('There were layoffs at Meetly, which the group acquired in 2017.'), 'organisation:Meetly');
   });
 
+  it('reads brokers and investors by what they do and the nouns before them, and leaves a work\'s title out', () => {
+    const found = names('Analysts at Barclays and Harwick Lane said results were in line. Tolland analyst Mira Kost called the guidance cautious. Brennan Micro fell after Ostrander downgraded the stock. Existing investors Accelon and Battery Ventures joined.');
+    has(found, 'organisation:Harwick Lane', 'organisation:Tolland', 'person:Mira Kost', 'organisation:Ostrander', 'organisation:Accelon');
+    lacks(found, 'person:Harwick Lane');
+    const work = names('With the installation Starry Night, the duo gives the city its night sky back. Ivana Jelic made it.');
+    lacks(work, 'person:Starry Night', 'place:Starry Night');
+    has(work, 'person:Ivana Jelic');
+  });
+
   it('reads a lone word as someone after "who" or before a word for their office or family', () => {
     has(names('The bid fell short of the price demanded by Varga, who was then the largest shareholder.'), 'person:Varga');
     has(names('It is less simple than Okafor suggests. Okafor’s office did not respond.'), 'person:Okafor');

@@ -47,6 +47,12 @@ const DEAL_AFTER = /^\s*(?:[/–-]\s*\p{Lu}[\p{L}\p{N}'’.-]*\s+)?(?:merger|tak
 /** A company speaks of what is its own: "McClatchy said its finances were impaired". (Not "it": "Erekat said it was".) */
 const SAID_ITS = /^\s+(?:said|says|reported|announced|added|warned|confirmed|expects|expected)\s+(?:that\s+|on\s+\p{Lu}\p{Ll}+\s+(?:that\s+)?)?its\s/u;
 
+/** A firm's people and acts after its name: "Davy analyst Conor Whelan", "Bernstein downgraded the stock". */
+const FIRM_AFTER = /^\s+(?:analysts?|economists?|strategists?|downgraded|upgraded|downgrades|upgrades|reiterated|initiated)\b/;
+
+/** Plural nouns for firms right before a name: "existing investors Accel", "advisers Lazard". */
+const FIRMS_BEFORE = /^(?:investors|backers|lenders|underwriters|advisers|advisors|brokers|brokerages|insurers|competitors|peers|suppliers|partners)$/;
+
 /** What a company makes, in the plural after its name: "Sonos speakers", "Acme smartphones". */
 const PRODUCTS_AFTER = /^\s+(?:speakers|cameras|devices|smartphones|phones|laptops|tablets|earbuds|headphones|thermostats|sensors|drones|smartwatches|watches|routers|chips|vehicles|trucks|cars|tyres|tires|appliances)\s+(?!of\b)/u;
 
@@ -58,7 +64,8 @@ export function corporateContext(span: NameSpan): boolean {
   // (Not two names joined by a hyphen, "the Gannett-Gatehouse merger": neither is the whole word.)
   if (span.words.some((w) => /\p{L}-\p{Lu}/u.test(w.text))) return false;
   if (span.possessive && CORPORATE_AFTER_POSSESSIVE.test(span.following)) return true;
-  if (CORPORATE_BEFORE.test(span.preceding) || (!span.possessive && (SAID_ITS.test(span.following) || PRODUCTS_AFTER.test(span.following)))) return true;
+  if (CORPORATE_BEFORE.test(span.preceding) || FIRMS_BEFORE.test(span.previousWord ?? '')) return true;
+  if (!span.possessive && (SAID_ITS.test(span.following) || PRODUCTS_AFTER.test(span.following) || FIRM_AFTER.test(span.following))) return true;
   return !span.possessive && DEAL_AFTER.test(span.following);
 }
 
@@ -96,9 +103,12 @@ export function abbreviatedState(span: NameSpan, placeEndsAt: number | undefined
 /** Words for someone's work before "at" and where they do it: "an analyst at Wedbush", "professor at Kellmore". */
 const WORKPLACE_BEFORE = /\b(?:layoffs|job cuts|strikes?|analysts?|professors?|researchers?|economists?|strategists?|executives?|engineers?|directors?|managers?|scientists?|fellow|partner|lecturer|students?|employees?|workers?|officials?|spokes(?:man|woman|person)|head|editor|reporters?|consultants?|staff|staffers?|jobs?|internship|works|worked|working|traders?|officers?|investors?)\s+at\s+(?:the\s+)?$/i;
 
+/** The same with another name and "and" between: "analysts at Barclays and Peel Hunt". */
+const WORKPLACE_PAIR_BEFORE = new RegExp(String.raw`${WORKPLACE_BEFORE.source.slice(0, -1)}(?:\p{Lu}[\p{L}&.'’-]*\s+){1,3}and\s+$`, 'iu');
+
 /** Whether the name is where someone works, after "analyst at", "works at": an organisation, not a place. */
 export function workplaceContext(span: NameSpan): boolean {
-  return WORKPLACE_BEFORE.test(span.preceding);
+  return WORKPLACE_BEFORE.test(span.preceding) || WORKPLACE_PAIR_BEFORE.test(span.preceding);
 }
 
 /** An abbreviation in brackets right after a name: "Pension Benefit Guaranty Corporation (PBGC)"; undefined if none. */
@@ -148,4 +158,12 @@ export function insideTitle(span: NameSpan): boolean {
 /** A verb whose object is someone's own: "Brooke offered her spot" is a person's act, not a company's. */
 export function actsOnOwn(span: NameSpan): boolean {
   return /^\s+\p{Ll}+\s+(?:his|her|him|himself|herself)\b/u.test(span.following);
+}
+
+/** Nouns for a work before its title: "the installation Starry Night", "the film Parasite", "his novel Foundation". */
+const WORK_BEFORE = /^(?:film|movie|novel|book|album|song|single|painting|installation|artwork|series|sitcom|documentary|opera|musical|sculpture|poem|memoir|exhibition|podcast|videogame)$/;
+
+/** Whether the name is a work's title, after a noun for the work. */
+export function titleOfWork(span: NameSpan): boolean {
+  return WORK_BEFORE.test(span.previousWord ?? '');
 }

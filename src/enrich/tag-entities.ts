@@ -11,6 +11,7 @@ import {
   personContext,
   productNames,
   publicationBefore,
+  titleOfWork,
   workplaceContext,
 } from './context-cues.js';
 import { joinedBeforeAmpersand, splitUnlessFirm } from './ampersand-firms.js';
@@ -371,6 +372,8 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   while (words.length > 1 && MONTHS_AND_DAYS.test(words[words.length - 1]!.text)) words = words.slice(0, -1);
   // A legal form after a comma ("Dräger, Inc.") belongs to the name before it.
   if (words.length === 0 || (words.length === 1 && isLegalForm(words[0]!.text))) return null;
+  // A work's title after a noun for it is no entity: "the installation Starry Night", "the film Parasite".
+  if (titleOfWork(span) && !knownName(joined(words))) return null;
   // A stock index is no entity: "the Dow Jones Industrial Average", "the S&P 500".
   if (isMarketIndex(joined(words), span.following)) return null;
   // A word of letters and digits the gazetteer does not know is a code, not a name: a rating
