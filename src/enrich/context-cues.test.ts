@@ -94,6 +94,21 @@ describe('tagEntities: what the words around a name say it is', () => {
     has(work, 'person:Ivana Jelic');
   });
 
+  it('reads a maker before a product for sale, and no maker in a deal worth millions or a day\'s name', () => {
+    const found = names('Our picks:\n\nVeltro Hybrid HR smartwatch for $195\n\nQuanta Mavic Mini for $399\n\nPrices held since Prime Day 2019.');
+    has(found, 'organisation:Veltro', 'organisation:Quanta');
+    lacks(found, 'person:Day', 'organisation:Prime');
+    has(names('Harbor agreed to buy container operator Nordvik Line for $6.8 billion in cash.'), 'organisation:Nordvik Line');
+    has(names('Doris Day sang on the show.'), 'person:Doris Day');
+  });
+
+  it('reads a name after a person and "and" as a person, a surname before "put it" as someone, and what was acquired as a company', () => {
+    has(names('Ivana Jelic and Pavle Petrovska (Serbia) found inspiration in a painting.'), 'person:Pavle Petrovska');
+    has(names('As Gaiman put it, the book should have sold.'), 'person:Gaiman');
+    const found = names('Instead, Torvane, which had been recently acquired by Hollister, published the book.');
+    has(found, 'organisation:Torvane', 'organisation:Hollister');
+  });
+
   it('reads a lone word as someone after "who" or before a word for their office or family', () => {
     has(names('The bid fell short of the price demanded by Varga, who was then the largest shareholder.'), 'person:Varga');
     has(names('It is less simple than Okafor suggests. Okafor’s office did not respond.'), 'person:Okafor');

@@ -64,7 +64,9 @@ export function corporateContext(span: NameSpan): boolean {
   // (Not two names joined by a hyphen, "the Gannett-Gatehouse merger": neither is the whole word.)
   if (span.words.some((w) => /\p{L}-\p{Lu}/u.test(w.text))) return false;
   if (span.possessive && CORPORATE_AFTER_POSSESSIVE.test(span.following)) return true;
-  if (CORPORATE_BEFORE.test(span.preceding) || FIRMS_BEFORE.test(span.previousWord ?? '')) return true;
+  if (CORPORATE_BEFORE.test(span.preceding) || FIRMS_BEFORE.test(span.previousWord ?? '') || /\bacquired by\s+$/.test(span.preceding)) return true;
+  // "Tor, which had been recently acquired by …": what was bought, merged or listed.
+  if (/^,\s+which\s+(?:[\p{Ll}-]+\s+){0,3}?(?:acquired|bought|merged|listed|went public|owns|owned)\b/u.test(span.following)) return true;
   if (!span.possessive && (SAID_ITS.test(span.following) || PRODUCTS_AFTER.test(span.following) || FIRM_AFTER.test(span.following))) return true;
   return !span.possessive && DEAL_AFTER.test(span.following);
 }
@@ -78,7 +80,8 @@ const PERSON_POSSESSION = /^['’]s\s+(?:[\p{Ll}-]+\s+)?(?:wife|husband|son|daug
  */
 export function personContext(span: NameSpan): boolean {
   if (span.possessive) return PERSON_POSSESSION.test(span.following);
-  return /^,\s+who\s/.test(span.following);
+  // (And "as Gaiman put it".)
+  return /^,\s+who\s/.test(span.following) || (/^\s+put it\b/.test(span.following) && (/\b[Aa]s\s+$/.test(span.preceding) || span.words[0]!.text === 'As'));
 }
 
 /** The Associated Press's abbreviations of US states, written after a city and a comma: "Orange County, Calif.". */
@@ -166,4 +169,18 @@ const WORK_BEFORE = /^(?:film|movie|novel|book|album|song|single|painting|instal
 /** Whether the name is a work's title, after a noun for the work. */
 export function titleOfWork(span: NameSpan): boolean {
   return WORK_BEFORE.test(span.previousWord ?? '');
+}
+
+/**
+ * A product for sale and its maker, in buying guides and deal posts: "Fossil Hybrid HR smartwatch
+ * for $195", "DJI Mavic Mini for $399": how many leading words name the maker (one), or 0. The
+ * maker is no ordinary word unless a model word follows ("Prime Day deal for $30" is no maker's);
+ * a price in millions is a company's own ("Acme Widgets for $300 million").
+ */
+export function makerBeforePrice(span: NameSpan, isOrdinary: (word: string) => boolean): number {
+  if (span.words.length < 2 || !/^\s+(?:[\p{Ll}-]+\s+){0,2}?for\s+\$\d[\d,]*(?:\.\d+)?(?![\d.,])(?!\s*(?:million|billion|bn|m|k)\b)/u.test(span.following)) return 0;
+  const modelWord = (w: string) => /^(?:\p{Lu}{2,}|.*\d.*|Pro|Mini|Max|Plus|Lite|Ultra)$/u.test(w);
+  // (Not the end of a model's name the span finder broke off: "iPhone 11 Pro Max for $999".)
+  if (/^(?:.*\d.*|Pro|Mini|Max|Plus|Lite|Ultra)$/u.test(span.words[0]!.text) || /^(?:\d|\p{Ll}+\p{Lu})/u.test(span.previousWord ?? '') || /^\p{Ll}+\p{Lu}/u.test(span.preceding.trim().split(/\s+/).pop() ?? '')) return 0;
+  return !isOrdinary(span.words[0]!.text) || span.words.slice(1).some((w) => modelWord(w.text)) ? 1 : 0;
 }

@@ -6,6 +6,7 @@ import {
   bracketedAbbreviation,
   corporateContext,
   insideTitle,
+  makerBeforePrice,
   isNewspaperName,
   isNewspaperWord,
   personContext,
@@ -372,6 +373,8 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   while (words.length > 1 && MONTHS_AND_DAYS.test(words[words.length - 1]!.text)) words = words.slice(0, -1);
   // A legal form after a comma ("Dräger, Inc.") belongs to the name before it.
   if (words.length === 0 || (words.length === 1 && isLegalForm(words[0]!.text))) return null;
+  // "Prime Day", "Election Day", "Boxing Day": a day's name is no entity (but "Doris Day" is someone).
+  if (words.length >= 2 && words[words.length - 1]!.text === 'Day' && !isFirstName(words[0]!.text) && !knownName(joined(words))) return null;
   // A work's title after a noun for it is no entity: "the installation Starry Night", "the film Parasite".
   if (titleOfWork(span) && !knownName(joined(words))) return null;
   // A stock index is no entity: "the Dow Jones Industrial Average", "the S&P 500".
@@ -504,6 +507,12 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   const abbreviation = words.length > 1 ? bracketedAbbreviation(span) : undefined;
   if (abbreviation && initials(whole) === abbreviation && !knownName(whole) && !(isFirstName(words[0]!.text) && words.length <= 3 && !looksLikeOrganisation(words.map((w) => w.text)))) {
     found.push({ name: withoutLegalForm(whole), type: 'organisation', start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
+    return null;
+  }
+  // "Fossil Hybrid HR smartwatch for $195": a product for sale, after its maker's name.
+  const maker = knownName(whole) || knownOrganisationPrefix(words) ? 0 : makerBeforePrice({ ...span, words }, isCommonWord);
+  if (maker > 0 && !isFirstName(words[0]!.text) && !knownName(words[0]!.text)) {
+    found.push({ name: words[0]!.text, type: 'organisation', start: words[0]!.start, end: words[0]!.end, role: null });
     return null;
   }
   // (A known person goes on below, where a title before the name becomes the role.)
@@ -707,7 +716,10 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     // neither places nor ordinary words is a player (a team's name holds one or the other:
     // "Eastern Michigan", "Golden State Warriors").
     const player = result && !placeInName && !rest.some((w) => isCommonWord(w.text) || isTitleWord(w.text));
-    const strongCue = titled !== null || spoke || player || isPersonNoun(span.previousWord ?? '') || afterPlacePossessive(span, found);
+    // (Or someone named for sure just before, and "and": "Ivana Jelić and Pavle Petrović".)
+    const previous = found[found.length - 1];
+    const pairedWithPerson = span.previousWord === 'and' && previous?.type === 'person' && !previous.tentative && !previous.surname && start - previous.end <= 5;
+    const strongCue = titled !== null || spoke || player || pairedWithPerson || isPersonNoun(span.previousWord ?? '') || afterPlacePossessive(span, found);
     // A city of that name ("Palm Bay", "San Bernardino"), unless a title or speech says it is someone.
     // ("Merritt Island" too, or after "in": a place word is no surname.)
     const placeShaped = GEOGRAPHIC.test(rest[rest.length - 1]!.text) || LOCATIVE.has(span.previousWord ?? '');
