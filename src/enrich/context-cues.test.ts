@@ -109,6 +109,12 @@ describe('tagEntities: what the words around a name say it is', () => {
     has(found, 'organisation:Torvane', 'organisation:Hollister');
   });
 
+  it('leaves awards out, and knows former presidents by surname', () => {
+    const found = names('She had won the Philip K. Dick Award and two World Fantasy Awards.');
+    lacks(found, 'person:Philip K. Dick Award', 'organisation:World Fantasy Awards');
+    has(names('Unlike the Nixon impeachment, this one has no special prosecutor.'), 'person:Richard Nixon');
+  });
+
   it('reads a lone word as someone after "who" or before a word for their office or family', () => {
     has(names('The bid fell short of the price demanded by Varga, who was then the largest shareholder.'), 'person:Varga');
     has(names('It is less simple than Okafor suggests. Okafor’s office did not respond.'), 'person:Okafor');
