@@ -97,7 +97,9 @@ export function resolveSurnames(found: Found[], mononyms: boolean): void {
     } else if (f.role !== null || cuedSurnames.has(f.name) || (has(f.name, 'LastName', 'Person') && f.fallback !== 'place') || (mononyms && !f.fallback && isFirstName(f.name))) {
       f.surname = false;
     } else if (f.fallback) {
-      Object.assign(f, { type: f.fallback, surname: false });
+      // "Lilly’s chief executive" after "Eli Lilly": a company named in full before, by its last word.
+      const full = f.fallback === 'organisation' ? lastWordOrganisation(found, f) : undefined;
+      Object.assign(f, { type: f.fallback, surname: false, ...(full ? { name: full } : {}) });
     } else {
       found.splice(i, 1);
     }
@@ -192,6 +194,12 @@ export function summarise(found: Found[], minMentions: number): TaggedEntities {
   entities.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
   const kept = new Set(entities.map((e) => e.slug));
   return { entities, mentions: mentions.filter((m) => kept.has(m.slug)) };
+}
+
+/** The one organisation named in full before `f` whose last word is `f`'s name, if only one is. */
+function lastWordOrganisation(found: Found[], f: Found): string | undefined {
+  const names = new Set(found.filter((o) => o.type === 'organisation' && o.start < f.start && o.name.endsWith(` ${f.name}`)).map((o) => o.name));
+  return names.size === 1 ? [...names][0] : undefined;
 }
 
 function lastWord(name: string): string {

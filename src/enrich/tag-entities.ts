@@ -1,5 +1,20 @@
 import type { EntityType } from '../domain/entity.js';
 import { findArabicNames } from './find-arabic-names.js';
+import {
+  abbreviatedState,
+  actsOnOwn,
+  bracketedAbbreviation,
+  corporateContext,
+  insideTitle,
+  makerBeforePrice,
+  isNewspaperName,
+  isNewspaperWord,
+  personContext,
+  productNames,
+  publicationBefore,
+  titleOfWork,
+  workplaceContext,
+} from './context-cues.js';
 import { joinedBeforeAmpersand, splitUnlessFirm } from './ampersand-firms.js';
 import { findDatelinePlaces } from './find-dateline-places.js';
 import { findNationalityWords } from './find-nationality-words.js';
@@ -93,6 +108,9 @@ const OUTLET_BEFORE = new RegExp(`(?:\\btold|${OUTLET_CUES})\\s+$`, 'i');
 /** Before "The X", also the words a reporter may follow: "according to The Times", "reported by The Hill". */
 const PUBLICATION_BEFORE = new RegExp(`(?:\\btold|${OUTLET_CUES}|according to|reported by|cited by|first reported|via)\\s+$`, 'i');
 
+/** Titles abbreviated with a full stop, which ends no sentence before a name: "Gov. Deval Patrick", "Sen. Elizabeth Warren". */
+const ABBREVIATED_TITLE = /^(?:Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Adm|Cmdr|Dr|Prof|Rev|Amb|Atty|Supt|Det|Insp|Pres|Sec|Mr|Mrs|Ms|Sens|Reps)$/;
+
 /** Last words that make a company's name whole: "Kenya Airways", "Lux Capital". */
 const COMPANY_ENDINGS = /^(?:Airways|Airlines|Capital|Partners|Holdings|Group|Bank|Hospital|Fund|Motors|Pharmaceuticals|Technologies|Ventures|Insurance)$/;
 
@@ -138,7 +156,8 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
   for (const n of findNationalityWords(text, primary)) found.push({ ...n, role: null });
   found.sort((a, b) => a.start - b.start);
   const vouched = NOUN_CAPITALISING.has(primary) ? found.filter((f) => (f.type === 'place' && covered(f.start)) || vouchedFor(f)) : found;
-  const kept = withoutTitleCaseGuesses(text, primary === 'en' ? withoutCelestialBodies(text, vouched) : vouched, publisher?.start);
+  const products = productNames(text, vouched.filter((f) => f.type === 'organisation').map((f) => f.name));
+  const kept = withoutTitleCaseGuesses(text, primary === 'en' ? withoutCelestialBodies(text, vouched) : vouched, publisher?.start).filter((f) => f.type !== 'organisation' || !products.has(f.name));
   resolveSurnames(kept, MONONYMOUS.has(primary));
   if (primary === 'en' || primary === '') withTheInNames(text, kept);
   return summarise(kept, options.minMentions ?? 1);
@@ -225,7 +244,8 @@ const SECTION_WORDS = /^(editorial|opinion|analysis|live|video|videos|photos?|ga
  */
 function publisherSuffix(text: string): (Omit<Found, 'role'> & { type: EntityType }) | undefined {
   const firstLine = text.split('\n', 1)[0]!;
-  const m = /\s[|–—-]\s+((?:\p{Lu}[\p{L}\p{N}.&'’-]*)(?:\s+\p{Lu}[\p{L}\p{N}.&'’-]*){0,2})\s*$/u.exec(firstLine);
+  // (A name may open with a digit when a capital follows inside it: "9to5Mac".)
+  const m = /\s[|–—-]\s+((?:\p{Lu}[\p{L}\p{N}.&'’-]*|\p{N}+\p{Ll}*\p{N}*\p{Lu}[\p{L}\p{N}.&'’-]*)(?:\s+\p{Lu}[\p{L}\p{N}.&'’-]*){0,2})\s*$/u.exec(firstLine);
   if (!m) return undefined;
   const name = m[1]!;
   const words = name.split(/\s+/);
@@ -260,17 +280,21 @@ function joinedAtAnd(spans: NameSpan[]): NameSpan[] {
       // Commission" is one. A single first word may be a noun no lexicon lists: "Competition and
       // Markets Authority".)
       const lastB = b.words[b.words.length - 1]!.text;
+      // (Or when the second ends in a legal form and the first in a company's word, "Ceres Robotics
+      // and Tyvak Nano-Satellite Systems Inc".)
       // (Or when it ends in a legal form, "Schneider Electric SE and Honeywell International", or
       // opens with a known company, "Microsoft Azure and Amazon Web Services".)
       const aWhole =
         a.words.length > 1 &&
-        (lastA.text === lastB || COMPANY_ENDINGS.test(lastA.text) || isLegalForm(lastA.text) || knownOrganisation(a.words[0]!.text) !== undefined) &&
+        (lastA.text === lastB || COMPANY_ENDINGS.test(lastA.text) || (aWords > 1 && isOrganisationWord(lastA.text) && isLegalForm(lastB)) || isLegalForm(lastA.text) || knownOrganisation(a.words[0]!.text) !== undefined) &&
         !a.words.some((w) => w.text === 'of' || w.text === 'for');
       const abstractNoun = /\p{Ll}(?:tion|sion|ment|ness|ity|ance|ence|ure|ing|ies)$/u.test(lastA.text);
       // (Or a place's name, for a body of two places: "Kensington and Chelsea Council".)
       const placePair = aWords === 1 && (knownName(aName)?.type === 'place' || cityPopulation(aName) !== undefined) && isOrganisationWord(lastB) && !COMPANY_ENDINGS.test(lastB);
       const joinable = placePair || (!knownName(aName) && (aWords > 1 || isCommonWord(lastA.text) || abstractNoun || spelled) && !has(lastA.text, ...NAME_TAGS) && !knownName(lastA.text));
-      if (looksLikeOrganisation(texts) && !aWhole && joinable) {
+      // (Or together they are a body the gazetteer knows: "Customs and Border Protection".)
+      const knownWhole = knownName(`${joined(a.words)} and ${joined(b.words)}`)?.type === 'organisation';
+      if (knownWhole || (looksLikeOrganisation(texts) && !aWhole && joinable)) {
         const and = { text: 'and', start: lastA.end + 1, end: lastA.end + 4 };
         out.push({ ...b, words: [...a.words, and, ...b.words], sentenceStart: a.sentenceStart, before: a.before, previousWord: a.previousWord, preceding: a.preceding });
         i++;
@@ -349,6 +373,12 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   while (words.length > 1 && MONTHS_AND_DAYS.test(words[words.length - 1]!.text)) words = words.slice(0, -1);
   // A legal form after a comma ("Dräger, Inc.") belongs to the name before it.
   if (words.length === 0 || (words.length === 1 && isLegalForm(words[0]!.text))) return null;
+  // "Prime Day", "Election Day", "Boxing Day": a day's name is no entity (but "Doris Day" is someone).
+  if (words.length >= 2 && words[words.length - 1]!.text === 'Day' && !isFirstName(words[0]!.text) && !knownName(joined(words))) return null;
+  // An award is no entity, nor the person it is named after: "the Philip K. Dick Award", "the Pulitzer Prize".
+  if (words.length >= 2 && /^(?:Awards?|Prizes?|Medal|Trophy)$/.test(words[words.length - 1]!.text) && !knownName(joined(words))) return null;
+  // A work's title after a noun for it is no entity: "the installation Starry Night", "the film Parasite".
+  if (titleOfWork(span) && !knownName(joined(words))) return null;
   // A stock index is no entity: "the Dow Jones Industrial Average", "the S&P 500".
   if (isMarketIndex(joined(words), span.following)) return null;
   // A word of letters and digits the gazetteer does not know is a code, not a name: a rating
@@ -474,10 +504,31 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     found.push({ name: withoutLegalForm(armName), type: 'organisation', start: arm[0]!.start, end: arm[arm.length - 1]!.end, role: null });
     return null;
   }
+  // "Pension Benefit Guaranty Corporation (PBGC)": a name of several words that an abbreviation of
+  // its initials follows is an organisation's (not someone's: "Alexandria Ocasio-Cortez (AOC)").
+  const abbreviation = words.length > 1 ? bracketedAbbreviation(span) : undefined;
+  if (abbreviation && initials(whole) === abbreviation && !knownName(whole) && !(isFirstName(words[0]!.text) && words.length <= 3 && !looksLikeOrganisation(words.map((w) => w.text)))) {
+    found.push({ name: withoutLegalForm(whole), type: 'organisation', start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
+    return null;
+  }
+  // "Fossil Hybrid HR smartwatch for $195": a product for sale, after its maker's name.
+  const maker = knownName(whole) || knownOrganisationPrefix(words) ? 0 : makerBeforePrice({ ...span, words }, isCommonWord);
+  if (maker > 0 && !isFirstName(words[0]!.text) && !knownName(words[0]!.text)) {
+    found.push({ name: words[0]!.text, type: 'organisation', start: words[0]!.start, end: words[0]!.end, role: null });
+    return null;
+  }
   // (A known person goes on below, where a title before the name becomes the role.)
   const wholeName = knownName(whole);
+  // "John M. Ford … Ford’s career": a known company's name is the surname of someone named in
+  // full when the words around it say it is a person's. (Not a verb of speech: "Dell said" after
+  // Michael Dell is as often the company.)
+  if (wholeName?.type === 'organisation' && words.length === 1 && personContext(span) && found.some((f) => f.type === 'person' && f.name.endsWith(` ${whole}`))) {
+    found.push({ name: whole, type: 'person', start: words[0]!.start, end: words[0]!.end, role: null, surname: true, personCue: true });
+    return null;
+  }
   const direct = wholeName?.type === 'person' ? undefined : wholeName;
-  if (direct || (words.length > 1 && !isTitleWord(words[0]!.text) && looksLikeOrganisation(words.map((w) => w.text)) && !titleThenPerson(words))) {
+  // (Or a place and a newspaper's word: "Sacramento Bee", "Kansas City Star".)
+  if (direct || (words.length > 1 && !isTitleWord(words[0]!.text) && (looksLikeOrganisation(words.map((w) => w.text)) || isNewspaperName(words.map((w) => w.text))) && !titleThenPerson(words))) {
     found.push({ ...(direct ?? { name: withoutLegalForm(whole), type: 'organisation' as const }), start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
     return null;
   }
@@ -561,7 +612,8 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   }
   if (rest.length === 0) {
     // "the organization's Secretary General, Mark Rutte": the title waits for the next name.
-    return role && /^\s*,\s*$/.test(span.after) ? role : null;
+    // (Or an abbreviated title's full stop: "former Massachusetts Gov. Deval Patrick".)
+    return role && (/^\s*,\s*$/.test(span.after) || (/^\.\s+$/.test(span.after) && ABBREVIATED_TITLE.test(roleWords[roleWords.length - 1]!.text))) ? role : null;
   }
   const restName = joined(rest);
   const start = rest[0]!.start;
@@ -601,7 +653,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // An abbreviation leading a longer name: "GE Healthcare", "IIFL Securities", "FC Schalke 04".
   const acronymLed = rest.length > 1 && isAcronym(rest[0]!.text) && !knownPlace(rest[0]!.text);
   // (Or after a word for a company: "the company Acme Widgets", "a empresa Kuanza Energia".)
-  const companyBefore = ORGANISATION_BEFORE.test(span.previousWord ?? '');
+  const companyBefore = ORGANISATION_BEFORE.test(span.previousWord ?? '') || publicationBefore(span);
   if (looksLikeOrganisation(rest.map((w) => w.text)) || isAcronym(restName) || acronymLed || (companyBefore && titled === null && !isFirstName(rest[0]!.text))) {
     found.push({ name: withoutLegalForm(restName), type: 'organisation', start, end, role: null });
     return null;
@@ -615,6 +667,14 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   const lead = rest.length >= 2 ? knownOrganisation(rest[0]!.text) : undefined;
   if (lead && !knownPerson(restName)) {
     found.push({ name: lead, type: 'organisation', start, end: rest[0]!.end, role: null });
+    return null;
+  }
+  // "an analyst at Wedbush", "works at Harlow Press": where someone works is an organisation.
+  // (A single word may be a company named in full elsewhere, "the partner at Index" after "Index
+  // Ventures": it waits, as surnames do, and is that company or else one of its own.)
+  if (rest.length <= 4 && workplaceContext(span) && !isFirstName(rest[0]!.text) && titled === null && !has(rest[0]!.text, ...NAME_TAGS)) {
+    if (rest.length === 1) found.push({ name: restName, type: 'person', start, end, role: null, surname: true, fallback: 'organisation' });
+    else found.push({ name: withoutLegalForm(restName), type: 'organisation', start, end, role: null });
     return null;
   }
   // "Kadera State", "Ohio State", "Penn State": a state, a university or its team, never someone.
@@ -658,7 +718,10 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     // neither places nor ordinary words is a player (a team's name holds one or the other:
     // "Eastern Michigan", "Golden State Warriors").
     const player = result && !placeInName && !rest.some((w) => isCommonWord(w.text) || isTitleWord(w.text));
-    const strongCue = titled !== null || spoke || player || isPersonNoun(span.previousWord ?? '') || afterPlacePossessive(span, found);
+    // (Or someone named for sure just before, and "and": "Ivana Jelić and Pavle Petrović".)
+    const previous = found[found.length - 1];
+    const pairedWithPerson = span.previousWord === 'and' && previous?.type === 'person' && !previous.tentative && !previous.surname && start - previous.end <= 5;
+    const strongCue = titled !== null || spoke || player || pairedWithPerson || isPersonNoun(span.previousWord ?? '') || afterPlacePossessive(span, found);
     // A city of that name ("Palm Bay", "San Bernardino"), unless a title or speech says it is someone.
     // ("Merritt Island" too, or after "in": a place word is no surname.)
     const placeShaped = GEOGRAPHIC.test(rest[rest.length - 1]!.text) || LOCATIVE.has(span.previousWord ?? '');
@@ -685,6 +748,12 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   if (rest.length === 1) {
     const word = rest[0]!.text;
     if (MONTHS_AND_DAYS.test(word)) return null;
+    const previousPlace = found[found.length - 1]?.type === 'place' ? found[found.length - 1]!.end : undefined;
+    const state = abbreviatedState(span, previousPlace);
+    if (state) {
+      found.push({ name: state, type: 'place', start, end, role: null });
+      return null;
+    }
     // "Chief Executive Officer Kirimin, Andika Putri Lestari": the title's company, then the
     // person it belongs to, who takes the title.
     if (role !== null && !knownName(word) && !isFirstName(word) && /^,\s+\p{Lu}[\p{L}'’-]+\s+\p{Lu}/u.test(span.following)) {
@@ -693,7 +762,9 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     }
     const common = isCommonWord(word);
     // "the Chiefs", "the Lakers": a capitalised plural after "the", inside a sentence, is a team or a band.
-    const team = afterThe && (!span.sentenceStart || span.previousWord !== 'the') && /\p{Ll}s$/u.test(word) && !NOT_TEAMS.test(word) && !placeOfDemonym(word.replace(/s$/, ''));
+    // (Not a family: "the Bidens", "the Obamas".)
+    const family = knownPerson(word.replace(/s$/, '')) !== undefined || found.some((f) => f.type === 'person' && f.name.endsWith(` ${word.replace(/s$/, '')}`));
+    const team = afterThe && (!span.sentenceStart || span.previousWord !== 'the') && /\p{Ll}s$/u.test(word) && !NOT_TEAMS.test(word) && !placeOfDemonym(word.replace(/s$/, '')) && !family && !insideTitle(span);
     // "The Hague", "The Gambia": the article is part of a known name.
     const withThe = span.words[0]!.text === 'The' ? knownName(`The ${word}`) : undefined;
     if (withThe) {
@@ -702,8 +773,9 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     }
     // ("published in The Lancet", "told The Hill": a capital "The" after a word of reporting
     // names a publication, not a place; elsewhere it may be a film's or a show's title.)
-    const titledThe = span.words[0]!.text === 'The' && !span.sentenceStart && PUBLICATION_BEFORE.test(span.preceding) && knownPlace(word) === undefined;
-    if (!has(word, ...NAME_TAGS) && (team || titledThe || CAMEL_CASE.test(word) || /\.(com|net|org|co\.uk|ca|io)$/.test(word) || ORGANISATION_BEFORE.test(span.previousWord ?? '') || ORGANISATION_APPOSITION.test(span.following) || (ORGANISATION_AFTER.test(span.nextWord ?? '') && titled === null))) {
+    // (So does a newspaper's word after a capital "The" anywhere inside a sentence: "the former owner of The Times".)
+    const titledThe = span.words[0]!.text === 'The' && !span.sentenceStart && (PUBLICATION_BEFORE.test(span.preceding) || isNewspaperWord(word)) && knownPlace(word) === undefined;
+    if (!has(word, ...NAME_TAGS) && (team || titledThe || CAMEL_CASE.test(word) || /\.(com|net|org|co\.uk|ca|io)$/.test(word) || ORGANISATION_BEFORE.test(span.previousWord ?? '') || publicationBefore(span) || ORGANISATION_APPOSITION.test(span.following) || (ORGANISATION_AFTER.test(span.nextWord ?? '') && titled === null))) {
       found.push({ name: word, type: 'organisation', start, end, role: null });
       return null;
     }
@@ -723,17 +795,17 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       // (Also when the verb follows "and" a second name, "Ascom and Dräger introduce", or a legal form follows a comma, "Dräger, Inc.")
       const verbAfterPair = span.nextWord === 'and' ? (/^\s+and\s+\p{Lu}[\p{L}'’-]*\s+(\p{Ll}+)/u.exec(span.following)?.[1] ?? '') : '';
       const paired = PAIRED_CORPORATE.test(verbAfterPair) || (span.previousWord === 'and' && PAIRED_CORPORATE.test(span.nextWord ?? ''));
-      const corporate = (!quoted && (paired || CORPORATE_VERBS.test(span.nextWord ?? '')) && !/^\s*,/.test(span.after)) || LEGAL_FORM_AFTER.test(span.following);
+      const corporate = (!quoted && (paired || (CORPORATE_VERBS.test(span.nextWord ?? '') && !actsOnOwn(span))) && !/^\s*,/.test(span.after)) || LEGAL_FORM_AFTER.test(span.following) || (corporateContext(span) && !common);
       // A sentence's first word may be any word of another language ("Redan", Swedish for
       // "already", is also a small town): only a large city counts there.
       const minPopulation = span.sentenceStart ? 200_000 : has(word, 'LastName') ? 100_000 : 15_000;
       // ("Tommy — who only goes by his first name online — retired": "who" follows a person.)
-      const who = !common && /^\s*(?:,|\s[—–])\s*who\s/u.test(span.following);
-      const city = titled === null && !spoke && !who && !common && !isFirstName(word) && (cityPopulation(word) ?? 0) >= minPopulation;
+      const personNear = personContext(span) && !common;
+      const city = titled === null && !spoke && !personNear && !common && !isFirstName(word) && (cityPopulation(word) ?? 0) >= minPopulation;
       const source = !quoted && SOURCE_BEFORE.test(span.preceding);
       const result = SPORTS_RESULT.test(span.nextWord ?? '') || SPORTS_RESULT.test(span.previousWord ?? '');
       const fallback = titled !== null ? undefined : corporate || result || source ? 'organisation' : city ? 'place' : undefined;
-      const personCue = speaks(span, word) || statLine || (isPersonNoun(span.previousWord ?? '') && !common) || who;
+      const personCue = speaks(span, word) || statLine || (isPersonNoun(span.previousWord ?? '') && !common) || personNear;
       found.push({ name: word, type: 'person', start, end, role: titled, surname: true, personCue, ...(fallback ? { fallback } : {}) });
     }
   }
