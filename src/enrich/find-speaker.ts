@@ -287,7 +287,6 @@ const EPITHET_OPENING = new RegExp(String.raw`^\s*(The\s+(?:[\p{L}\d'’-]+\s+){
  * Doreen Pike, 78, was not convinced. “…”"), or, when that sentence reports speech, its
  * speaker ("Ellison said he would meet parents. “…”", "The 41-year-old said … “…”").
  */
-
 export function aboutBefore(context: AttributionContext, start: number): Speaker | undefined {
   const { text } = context;
   const before = text.slice(0, start);
