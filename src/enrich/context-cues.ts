@@ -6,6 +6,7 @@
  */
 import type { NameSpan } from './find-name-spans.js';
 import { cityPopulation, knownOrganisation, knownPlace, looksLikePlace } from './gazetteer.js';
+import { escapeRegExp } from '../domain/escape-reg-exp.js';
 import { CAMEL_CASE } from './name-cues.js';
 
 /** Last words of newspapers' names after a city or region: "Miami Herald", "Baltimore Sun". */
@@ -133,8 +134,7 @@ export function productNames(text: string, organisations: string[]): Set<string>
   const products = new Set<string>();
   for (const name of new Set(organisations)) {
     if (name.includes(' ') || !CAMEL_CASE.test(name) || knownOrganisation(name) !== undefined) continue;
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const uses = new RegExp(String.raw`(?:([\p{L}\p{N}&.-]+) )?${escaped}(?![\p{L}\p{N}])(\s+${MODEL_AFTER})?`, 'gu');
+    const uses = new RegExp(String.raw`(?:([\p{L}\p{N}&.-]+) )?${escapeRegExp(name)}(?![\p{L}\p{N}])(\s+${MODEL_AFTER})?`, 'gu');
     for (const m of text.matchAll(uses)) {
       if (m[2] !== undefined || (m[1] !== undefined && m[1] !== name && knownOrganisation(m[1]) !== undefined)) {
         products.add(name);

@@ -635,8 +635,28 @@ function namedInQuote(slug: string, context: AttributionContext): boolean {
 function namedIn(text: string, name: string | undefined): boolean {
   if (!text || !name) return false;
   const words = name.split(/\s+/).filter((w) => w.length > 2 && /^\p{Lu}/u.test(w));
-  return words.some((w) => new RegExp(String.raw`(?<![\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\p{L}])`, 'u').test(text));
+  return words.some((w) => standsAsWord(text, w));
 }
+
+/**
+ * Whether `word` occurs in `text` with no letter either side. (Asked for every person named
+ * before every quote: a search, not a regular expression built for each name.)
+ */
+function standsAsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!isLetter(codePointBefore(text, at)) && !isLetter(text.codePointAt(at + word.length))) return true;
+  }
+  return false;
+}
+
+function codePointBefore(text: string, at: number): number | undefined {
+  if (at === 0) return undefined;
+  const low = text.charCodeAt(at - 1);
+  return low >= 0xdc00 && low <= 0xdfff && at >= 2 ? text.codePointAt(at - 2) : low;
+}
+
+const LETTER = /^\p{L}$/u;
+const isLetter = (code: number | undefined): boolean => code !== undefined && LETTER.test(String.fromCodePoint(code));
 
 /** A verb of speech right after a name, maybe past an apposition or an adverb: "Jo Walton explained". */
 const SPEECH_AFTER_NAME = new RegExp(String.raw`^(?:,[^,.;:“”"]{1,80},)?\s+(?:(?:${ADVERB}|also|later|then)\s+)?(?:${SPEECH_RE.source})`, 'u');

@@ -1,4 +1,6 @@
 /** Cuts an XML feed into small feeds of a few items each, reading it as a stream. */
+import { escapeRegExp } from '../domain/escape-reg-exp.js';
+
 export interface SplitOptions {
   /** Items per piece (default 50). */
   itemsPerPiece?: number;
@@ -70,7 +72,7 @@ export async function* splitFeedItems(chunks: AsyncIterable<Uint8Array>, options
         }
         if (!tag.endsWith('/>') && start[1] === itemTag) depth++;
         else if (depth === 0) itemStart = -1;
-      } else if (depth > 0 && new RegExp(`^</${escapeRe(itemTag)}\\s*>`).test(tag)) {
+      } else if (depth > 0 && new RegExp(`^</${escapeRegExp(itemTag)}\\s*>`).test(tag)) {
         depth--;
         if (depth === 0) {
           const item = Buffer.from(buffer.subarray(itemStart, pos));
@@ -123,8 +125,4 @@ function closingTags(head: string): string {
     } else open.push(m[2]);
   }
   return open.reverse().map((name) => `</${name}>`).join('');
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
