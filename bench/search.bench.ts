@@ -26,8 +26,8 @@ const COMPRESSED = { 'accept-encoding': 'br, gzip' };
  * leaves them out; a list gives a row each). The 16-connection rows keep 16 requests waiting on one event loop at
  * every moment, so their p99 is mostly that queue (about 16 × the CPU per request); a
  * reader's wait at a given traffic is what requests offered at a fixed rate show. 20 a second
- * is well below what one node answers, even on the shared 2-core machine the README's
- * figures come from; 100 a second keeps a core about half busy.
+ * is well below what one node answers, even on the shared 2-core machine the figures of
+ * docs/benchmarks.md come from; 100 a second keeps a core about half busy.
  */
 const RATES = (process.env.BENCH_RATE ?? '20,100').split(',').map(Number).filter((rate) => rate > 0);
 

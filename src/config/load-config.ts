@@ -116,7 +116,7 @@ export interface Config {
   clustering: { similarity: number; windowHours: number };
   /** Bytes of rendered pages kept in memory; 0 when the page cache is off. */
   pageCacheBytes: number;
-  /** Cache-Control lifetimes for shared caches, in seconds (see README, "Caching"). */
+  /** Cache-Control lifetimes for shared caches, in seconds (see README, "Listings and caching"). */
   httpCache: { listingSeconds: number; articleSeconds: number; staleSeconds: number };
   /** Requests per minute allowed per push API key, per WebSub client IP and per API reader IP; 0 turns a limit off. */
   rateLimits: { pushPerMinute: number; websubPerMinute: number; readPerMinute: number; signinPerMinute: number };
