@@ -16,7 +16,7 @@ import {
   workplaceContext,
 } from './context-cues.js';
 import { joinedBeforeAmpersand, splitUnlessFirm } from './ampersand-firms.js';
-import { findDatelinePlaces } from './find-dateline-places.js';
+import { findDatelinePlaces, findWireCredits } from './find-dateline-places.js';
 import { findNationalityWords } from './find-nationality-words.js';
 import { findNameSpans, isParticleName, type NameSpan, type NameWord } from './find-name-spans.js';
 import {
@@ -134,12 +134,15 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
   // A dateline's upper-case city ("BAAR, SWITZERLAND", "WASHINGTON (AP) —") is a place.
   const datelines = findDatelinePlaces(text);
   for (const d of datelines) found.push({ ...d, type: 'place', role: null });
-  const covered = (start: number) => datelines.some((d) => start >= d.start && start < d.end);
+  // A press release's "/PRNewswire/" or "(GLOBE NEWSWIRE)" after the date is the wire's name.
+  const credits = findWireCredits(text);
+  for (const c of credits) found.push({ ...c, type: 'organisation', role: null });
+  const covered = (start: number) => [...datelines, ...credits].some((d) => start >= d.start && start < d.end);
   // A headline's trailing "| Al Bawaba" or "- SpaceNews.com" names the publisher.
   const publisher = publisherSuffix(text);
   if (publisher) found.push({ ...publisher, role: null });
   let pendingRole: string | null = null;
-  const spans = joinedAtAnd(joinedBeforeAmpersand(findNameSpans(text)).flatMap(splitUnlessFirm));
+  const spans = joinedAtCommas(joinedAtAnd(joinedBeforeAmpersand(findNameSpans(text)).flatMap(splitUnlessFirm)));
   for (const [i, span] of spans.entries()) {
     const at = span.words[0]!.start;
     // (A span a name found before already covers: the publisher, "Investors Service" of "Moody's
@@ -257,6 +260,34 @@ function publisherSuffix(text: string): (Omit<Found, 'role'> & { type: EntityTyp
 }
 
 /**
+ * "National Research, Development and Innovation Office", "Senate Health, Education, Labor
+ * and Pensions Committee": once two spans are joined at "and" into one body's name, the spans
+ * right before it, each separated by a comma alone, are the first items of that name's list,
+ * when they are no names of their own (not "Apple, Food and Drug Administration") nor a word
+ * that is capitalised only to open a sentence ("However, …").
+ */
+function joinedAtCommas(spans: NameSpan[]): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const b of spans) {
+    let list = b;
+    const listEnd = b.words.some((w) => w.text === 'and') && isOrganisationWord(b.words[b.words.length - 1]!.text);
+    while (listEnd && out.length > 0) {
+      const a = out[out.length - 1]!;
+      const lastA = a.words[a.words.length - 1]!;
+      const aName = joined(a.words);
+      const ownName = knownName(aName) !== undefined || knownName(lastA.text) !== undefined || has(lastA.text, ...NAME_TAGS);
+      if (list.before !== ', ' || list.words[0]!.start !== lastA.end + 2 || a.possessive || ownName || (a.sentenceStart && a.words.length === 1)) break;
+      // (The comma stays with the word before it, so the name reads as the text writes it.)
+      const withComma = { ...lastA, text: `${lastA.text},`, end: lastA.end + 1 };
+      list = { ...list, words: [...a.words.slice(0, -1), withComma, ...list.words], sentenceStart: a.sentenceStart, before: a.before, previousWord: a.previousWord, preceding: a.preceding };
+      out.pop();
+    }
+    out.push(list);
+  }
+  return out;
+}
+
+/**
  * Joins two spans around "and" when together they name one body: "Securities and Exchange
  * Commission", "Food and Drug Administration" (an organisation's last word ends the second,
  * and the first is no name of its own: "Microsoft and Amazon Web Services" stay two).
@@ -320,6 +351,17 @@ function sharedSurname(span: NameSpan, next: NameSpan | undefined): { name: stri
   return { name: `${first.text} ${surname}`, start: first.start, end: first.end };
 }
 
+/**
+ * Whether the words around a one-word company name, or the text before it, say it is the
+ * company: "Ford shares", "shares of Ford", "Ford announced", "Dell said", "Ford Motor"
+ * named before (its known name may be the one word: the text wrote more).
+ */
+function companyCue(span: NameSpan, found: Found[], company: string): boolean {
+  const next = span.nextWord ?? '';
+  const cued = corporateContext(span) || CORPORATE_VERBS.test(next) || ORGANISATION_AFTER.test(next) || SPEECH_VERBS.test(next) || SPEECH_VERBS.test(span.previousWord ?? '') || LEGAL_FORM_AFTER.test(span.following);
+  return cued || found.some((f) => f.type === 'organisation' && f.name === company && f.end - f.start > company.length);
+}
+
 /** Classifies one span, pushing what it finds; returns a title left over for the next span. */
 function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null): string | null {
   // "Moody’s Investors Service", "King’s College London": a possessive inside an organisation's
@@ -329,7 +371,8 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   const inner = span.possessive && (span.words.length === 1 || saint) ? /^(['’]s)\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3})/u.exec(span.following) : null;
   // (Not a known name's or an abbreviation's: "NASA’s Goddard Space Flight Center", "Kenya’s Equity Group".)
   const possessor = joined(span.words);
-  const ownName = () => !knownName(possessor) && !isShouted(possessor) && !found.some((f) => f.type === 'person' && f.name.endsWith(` ${possessor}`));
+  // (Nor a day's: "Tuesday’s Senate Health, Education, Labor and Pensions Committee hearing".)
+  const ownName = () => !knownName(possessor) && !isShouted(possessor) && !MONTHS_AND_DAYS.test(possessor) && !found.some((f) => f.type === 'person' && f.name.endsWith(` ${possessor}`));
   // (A saint's square, street or cathedral is a place: "St. Peter’s Square", "St Paul’s Cathedral".)
   const innerWords = inner ? inner[2]!.split(/\s+/) : [];
   const place = saint && innerWords.length > 0 && isPlaceWord(innerWords[innerWords.length - 1]!);
@@ -520,10 +563,14 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // (A known person goes on below, where a title before the name becomes the role.)
   const wholeName = knownName(whole);
   // "John M. Ford … Ford’s career": a known company's name is the surname of someone named in
-  // full when the words around it say it is a person's. (Not a verb of speech: "Dell said" after
-  // Michael Dell is as often the company.)
-  if (wholeName?.type === 'organisation' && words.length === 1 && personContext(span) && found.some((f) => f.type === 'person' && f.name.endsWith(` ${whole}`))) {
-    found.push({ name: whole, type: 'person', start: words[0]!.start, end: words[0]!.end, role: null, surname: true, personCue: true });
+  // full when the words around it say it is a person's, or when nothing says it is the company:
+  // "Ford turned to science fiction", "Deval Patrick and Bloomberg are moving into the race".
+  // (Beside a verb of speech it stays the company: "Dell said" after Michael Dell is as often
+  // the company.)
+  // (Not a name in capitals, "NASCAR", nor after a name nobody vouched for: "Classificação NASCAR".)
+  const namesake = wholeName?.type === 'organisation' && words.length === 1 && /\p{Ll}/u.test(whole) && found.some((f) => f.type === 'person' && !f.tentative && f.name.endsWith(` ${whole}`));
+  if (namesake && (personContext(span) || !companyCue(span, found, wholeName.name))) {
+    found.push({ name: whole, type: 'person', start: words[0]!.start, end: words[0]!.end, role: null, surname: true, personCue: personContext(span) });
     return null;
   }
   const direct = wholeName?.type === 'person' ? undefined : wholeName;
