@@ -455,6 +455,12 @@ describe('tagEntities: bodies whose names run on past a comma or a second "of th
     lacks(found, 'organisation:Office of the Comptroller', 'organisation:Court of Justice');
   });
 
+  it('goes on with the name of an authority, an embassy or a mission after "on" or "of the", and spells out its abbreviation', () => {
+    const found = names('The Intergovernmental Authority on Development (IGAD) called for talks. The Embassy of the Netherlands in Caracas stays open, the Authority on Tuesday said.');
+    has(found, 'organisation:Intergovernmental Authority on Development', 'organisation:Embassy of the Netherlands');
+    lacks(found, 'organisation:Intergovernmental Authority', 'organisation:IGAD', 'organisation:Authority on Tuesday');
+  });
+
   it('joins the items of a list before "and" in a body’s name, but not a name of its own or a sentence’s first word', () => {
     const found = names("The study was funded by Hungary's National Research, Development and Innovation Office. Sen. Ellis opened Tuesday's Senate Health, Education, Labor and Pensions Committee hearing.");
     has(found, 'organisation:National Research, Development and Innovation Office', 'organisation:Senate Health, Education, Labor and Pensions Committee');
