@@ -5,6 +5,7 @@ import {
   actsOnOwn,
   bracketedAbbreviation,
   corporateContext,
+  countryOfStateBody,
   insideTitle,
   makerBeforePrice,
   isNewspaperName,
@@ -24,6 +25,7 @@ import {
   APPOSITION_THEN_SPEECH,
   CAMEL_CASE,
   COMPASS,
+  CONTINENTS,
   COMPOUND_TITLE,
   CORPORATE_VERBS,
   EXCHANGE_BEFORE,
@@ -114,7 +116,6 @@ const ABBREVIATED_TITLE = /^(?:Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Adm|Cmdr|
 /** Last words that make a company's name whole: "Kenya Airways", "Lux Capital". */
 const COMPANY_ENDINGS = /^(?:Airways|Airlines|Capital|Partners|Holdings|Group|Bank|Hospital|Fund|Motors|Pharmaceuticals|Technologies|Ventures|Insurance)$/;
 
-const CONTINENTS = /^(?:Africa|America|Asia|Europe|Oceania|Antarctica|North America|South America|Latin America)$/;
 
 /** Languages whose speakers often have one name only ("Prabowo", "Jokowi", "Ali"). */
 const MONONYMOUS = new Set(['id', 'jv', 'su']);
@@ -157,6 +158,13 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
   for (const a of findArabicNames(text)) found.push({ ...a, role: null });
   const primary = (options.language ?? '').toLowerCase().split(/[-_]/)[0]!;
   for (const n of findNationalityWords(text, primary)) found.push({ ...n, role: null });
+  // "US Senate", "Russian Foreign Ministry": the country opening a state body's name is mentioned too.
+  if (primary === 'en' || primary === '') {
+    for (const f of found.filter((o) => o.type === 'organisation')) {
+      const country = countryOfStateBody(text.slice(f.start, f.end));
+      if (country) found.push({ name: country.name, type: 'place', start: f.start, end: f.start + country.length, role: null });
+    }
+  }
   found.sort((a, b) => a.start - b.start);
   const vouched = NOUN_CAPITALISING.has(primary) ? found.filter((f) => (f.type === 'place' && covered(f.start)) || vouchedFor(f)) : found;
   const products = productNames(text, vouched.filter((f) => f.type === 'organisation').map((f) => f.name));
