@@ -479,6 +479,12 @@ describe('tagEntities: a press release’s wire and a company named like a perso
     lacks(names('He was born in 1975 (New Mexico) -- and raised in Texas.'), 'organisation:New Mexico');
   });
 
+  it('reads an unknown word listed right after a known or several-word company as a company, but not after a single unknown one', () => {
+    has(names('Delivery apps DoorDash, Uber and Grubhub sued the city on Friday.'), 'organisation:Grubhub');
+    has(names('The start-up raised £22 million from Index Ventures and Seedcamp this month.'), 'organisation:Seedcamp');
+    lacks(names('You can count on HomeKit and Siri control for the new thermostat.'), 'organisation:Siri');
+  });
+
   it('reads a company’s one-word name as the person of that surname the text names in full, unless it names the company in more words', () => {
     const found = names('The novelist John M. Ford died in 2006. Ford turned to Star Trek novels in the 1980s.');
     has(found, 'person:John M. Ford');

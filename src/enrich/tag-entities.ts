@@ -859,7 +859,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       const city = titled === null && !spoke && !personNear && !common && !isFirstName(word) && (cityPopulation(word) ?? 0) >= minPopulation;
       const source = !quoted && SOURCE_BEFORE.test(span.preceding);
       const result = SPORTS_RESULT.test(span.nextWord ?? '') || SPORTS_RESULT.test(span.previousWord ?? '');
-      const fallback = titled !== null ? undefined : corporate || result || source ? 'organisation' : city ? 'place' : undefined;
+      const fallback = titled !== null ? undefined : corporate || result || source || listedAfterOrganisation(span, found) ? 'organisation' : city ? 'place' : undefined;
       const personCue = speaks(span, word) || statLine || (isPersonNoun(span.previousWord ?? '') && !common) || personNear;
       found.push({ name: word, type: 'person', start, end, role: titled, surname: true, personCue, ...(fallback ? { fallback } : {}) });
     }
@@ -888,6 +888,20 @@ function knownNameThenPerson(words: NameWord[]): number {
     if (person.every((w) => /^\p{Lu}/u.test(w.text) && !isTitleWord(w.text) && !knownName(w.text))) return end;
   }
   return 0;
+}
+
+/**
+ * "DoorDash, Uber and Grubhub sued", "raised £22 million from Index Ventures and Seedcamp": a
+ * word listed right after an organisation, that names nobody the text names in full, is an
+ * organisation too (the fallback of a word no surname claims).
+ */
+function listedAfterOrganisation(span: NameSpan, found: Found[]): boolean {
+  const previous = found[found.length - 1];
+  const gap = previous ? span.words[0]!.start - previous.end : Infinity;
+  // (Only after a company the gazetteer knows or a name of several words: a single unknown one
+  // may be a product taken for a company, "HomeKit and Siri"; nor a possessive, "and Guy’s".)
+  const sure = previous !== undefined && (previous.name.includes(' ') || knownName(previous.name) !== undefined);
+  return previous?.type === 'organisation' && sure && !span.possessive && gap <= 6 && /^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/.test(span.preceding.slice(-gap));
 }
 
 /** After a country's or city's possessive: "Serbia’s Novak Djokovic", "Britain’s Andy Murray". */
