@@ -461,6 +461,13 @@ describe('tagEntities: bodies whose names run on past a comma or a second "of th
     lacks(found, 'organisation:Intergovernmental Authority', 'organisation:IGAD', 'organisation:Authority on Tuesday');
   });
 
+  it('keeps a title word opening a body’s name in it, but not a word that only qualifies a title', () => {
+    const found = names('The trust runs Queen Elizabeth Hospital, and the show is a co-production with Ambassador Theatre Group.');
+    has(found, 'organisation:Queen Elizabeth Hospital', 'organisation:Ambassador Theatre Group');
+    lacks(found, 'organisation:Elizabeth Hospital', 'organisation:Theatre Group');
+    lacks(names('Former Karoo Freight chief executive Ana Smit joined the board.'), 'organisation:Former Karoo Freight');
+  });
+
   it('joins the items of a list before "and" in a body’s name, but not a name of its own or a sentence’s first word', () => {
     const found = names("The study was funded by Hungary's National Research, Development and Innovation Office. Sen. Ellis opened Tuesday's Senate Health, Education, Labor and Pensions Committee hearing.");
     has(found, 'organisation:National Research, Development and Innovation Office', 'organisation:Senate Health, Education, Labor and Pensions Committee');

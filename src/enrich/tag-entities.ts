@@ -634,6 +634,10 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       k = country;
     }
   }
+  if (k === 0 && titledBody(words)) {
+    found.push({ name: whole, type: 'organisation', start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
+    return null;
+  }
   // Words that only qualify a title, then the title, then a name: "Kay County Sheriff Bill
   // Hardesty", "Foreign Affairs Minister Aïssata Traoré", "Team Principal Giulia Ferraro".
   if (k === 0) {
@@ -867,6 +871,20 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   return null;
 }
 
+
+const TITLE_MODIFIER = /^(?:Former|Ex|Acting|Interim|Late|Then|Incoming|Outgoing|Deputy|Vice|Senior|Junior|Chief|Assistant|Associate)$/;
+
+/**
+ * "Queen Elizabeth Hospital", "Ambassador Theatre Group": a title word opening a name that
+ * ends in an organisation's word, with no other title, "of" or "for" in it, is part of the
+ * body's name, not a role ("Sporting Director of Acme Group" stays a role). A word that only
+ * qualifies a title opens none: "Former Karoo Freight chief executive".
+ */
+function titledBody(words: NameWord[]): boolean {
+  const texts = words.map((w) => w.text);
+  if (texts.length < 3 || !isTitleWord(texts[0]!) || TITLE_MODIFIER.test(texts[0]!) || texts.slice(1).some((w) => isTitleWord(w) || w === 'of' || w === 'for')) return false;
+  return isOrganisationWord(texts[texts.length - 1]!) && looksLikeOrganisation(texts.slice(1));
+}
 
 /**
  * Whether the span ends in a title and a person's name (a given name and one or two more
