@@ -130,6 +130,13 @@ describe('tagEntities: what the words around a name say it is', () => {
     has(names('Henry Ford built a empire. Ford shares rose 3% on Tuesday.'), 'organisation:Ford');
   });
 
+  it('reads the country opening a state body’s name as a mention of it, but not a continent’s or a university’s', () => {
+    const found = names('The bill is before the US Senate, and the Russian Foreign Ministry called it interference.');
+    has(found, 'place:United States', 'place:Russia');
+    const none = names('The European Commission approved the grant to American University on Monday.');
+    lacks(none, 'place:Europe', 'place:United States');
+  });
+
   it('carries an abbreviated title over its full stop, and reads a state abbreviation after a place', () => {
     has(names('Former Massachusetts Gov. Deval Patrick entered the race.'), 'person:Deval Patrick');
     has(names('She was told by former National Security Adviser Lena Brandt to wait.'), 'person:Lena Brandt');

@@ -5,9 +5,9 @@
  * Calif." a state. Used by the entity tagger (tag-entities.ts) for names nobody named in full.
  */
 import type { NameSpan } from './find-name-spans.js';
-import { cityPopulation, knownOrganisation, knownPlace, looksLikePlace } from './gazetteer.js';
+import { cityPopulation, isCountry, knownOrganisation, knownPlace, looksLikePlace, placeOfDemonym } from './gazetteer.js';
 import { escapeRegExp } from '../domain/escape-reg-exp.js';
-import { CAMEL_CASE } from './name-cues.js';
+import { CAMEL_CASE, CONTINENTS } from './name-cues.js';
 
 /** Last words of newspapers' names after a city or region: "Miami Herald", "Baltimore Sun". */
 const NEWSPAPER_WORDS = /^(?:Times|Post|News|Herald|Tribune|Courant|Bee|Star|Sun|Gazette|Chronicle|Journal|Register|Inquirer|Examiner|Observer|Telegraph|Mirror|Standard|Dispatch|Courier|Enquirer|Sentinel|Globe|Statesman|Oregonian|Plain Dealer|Free Press|Record|Democrat|Republican|Leader|Mercury|Daily|Express|Independent|Guardian|Advertiser|Bulletin|Citizen|Argus|Clarion|Ledger|Press)$/;
@@ -183,4 +183,20 @@ export function makerBeforePrice(span: NameSpan, isOrdinary: (word: string) => b
   // (Not the end of a model's name the span finder broke off: "iPhone 11 Pro Max for $999".)
   if (/^(?:.*\d.*|Pro|Mini|Max|Plus|Lite|Ultra)$/u.test(span.words[0]!.text) || /^(?:\d|\p{Ll}+\p{Lu})/u.test(span.previousWord ?? '') || /^\p{Ll}+\p{Lu}/u.test(span.preceding.trim().split(/\s+/).pop() ?? '')) return 0;
   return !isOrdinary(span.words[0]!.text) || span.words.slice(1).some((w) => modelWord(w.text)) ? 1 : 0;
+}
+
+/** Words of a state's own bodies: "Foreign Ministry", "Senate", "Treasury", "Securities and Exchange Commission". */
+const STATE_BODY_WORD = /^(?:Ministry|Office|Department|Senate|Congress|Parliament|Treasury|Embassy|Consulate|Army|Navy|Government|Cabinet|Securities|Police|Military|Forces|Administration|Agency|Commission)$/;
+
+/**
+ * The country whose abbreviation or nationality adjective opens the name of one of its state's
+ * bodies: "US Senate", "U.S. Securities and Exchange Commission", "Russian Foreign Ministry".
+ * Like a nationality adjective anywhere, it is a mention of that country. (Not in a company's
+ * or a university's name: "American University", "British Airways" name no country.)
+ */
+export function countryOfStateBody(written: string): { name: string; length: number } | undefined {
+  const words = written.split(/\s+/);
+  if (words.length < 2 || !words.slice(1).some((w) => STATE_BODY_WORD.test(w))) return undefined;
+  const country = placeOfDemonym(words[0]!) ?? knownPlace(words[0]!);
+  return country !== undefined && isCountry(country) && !CONTINENTS.test(country) ? { name: country, length: words[0]!.length } : undefined;
 }

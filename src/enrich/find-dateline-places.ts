@@ -1,4 +1,5 @@
 import { knownPlace } from './gazetteer.js';
+import { knownName } from './name-lexicon.js';
 
 /** A place named by a dateline, with its offsets in the text. */
 export interface DatelinePlace {
@@ -45,6 +46,24 @@ export function findDatelinePlaces(text: string): DatelinePlace[] {
     places.push({ name: regionName, start: regionStart, end: regionStart + region!.length });
   }
   return places;
+}
+
+/**
+ * The wire that carried a press release, credited between its dateline's date and the dash:
+ * "BOSTON, March 4, 2025 /PRNewswire/ --", "RESTON, Va., Feb. 18, 2025 (GLOBE NEWSWIRE) --".
+ * Written so, the credit is a distributor's name even when no list knows it. (A city, a comma and
+ * a date must come first: "(Reuters) -" after a city alone is found as an ordinary name, and
+ * "born in 1975 (New Mexico) --" inside a sentence is no credit.)
+ */
+export function findWireCredits(text: string): DatelinePlace[] {
+  const credits: DatelinePlace[] = [];
+  const re = /(?:^|\n)[ \t]*\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3},[^\n]{0,40}?\d{1,4}[ \t]+(?:\/(\p{L}[\p{L} .&-]{1,30})\/|\((\p{L}[\p{L} .&-]{1,30})\))[ \t]*(?:--|[–—])/gu;
+  for (const m of text.matchAll(re)) {
+    const written = (m[1] ?? m[2]!).trim();
+    const start = m.index + m[0].lastIndexOf(written);
+    credits.push({ name: knownName(written)?.name ?? written, start, end: start + written.length });
+  }
+  return credits;
 }
 
 function titleCase(words: string): string {

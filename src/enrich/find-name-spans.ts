@@ -95,6 +95,8 @@ export function findNameSpans(text: string): NameSpan[] {
     }
     const run: NameWord[] = [];
     let possessive = false;
+    // Whether the run already goes on from an institution's head word ("Office of the …").
+    let institution = false;
     let j = i;
     while (j < words.length) {
       const cur = words[j]!;
@@ -112,21 +114,24 @@ export function findNameSpans(text: string): NameSpan[] {
           break;
         }
       } else if (CONNECTORS.has(cur.text) && run.length > 0 && capitalisedAt(words, j + 1)) {
+        if (INSTITUTION_CONNECTORS.has(cur.text) && isOrganisationHead(run[run.length - 1]!.text)) institution = true;
         run.push({ text: cur.text, start: cur.start, end: cur.end });
         j++;
       } else if (CONNECTORS.has(cur.text) && run.length > 0 && CONNECTORS.has(words[j + 1]?.text ?? '') && !/[^\s]/.test(words[j + 1]!.gapBefore) && capitalisedAt(words, j + 2)) {
         // Two particles: "Ursula von der Leyen", "Juan de la Cruz".
         for (const k of [j, j + 1]) run.push({ text: words[k]!.text, start: words[k]!.start, end: words[k]!.end });
         j += 2;
-      } else if (run.length > 0 && isOrganisationHead(run[run.length - 1]!.text) && INSTITUTION_CONNECTORS.has(cur.text)) {
+      } else if (run.length > 0 && (institution || isOrganisationHead(run[run.length - 1]!.text)) && INSTITUTION_CONNECTORS.has(cur.text)) {
         // "National Institute on Drug Abuse", "Office of the Inspector General": after a word
         // that heads an institution's name, "on" and "of the" go on with it (not into a date:
-        // "the Council on Tuesday").
+        // "the Council on Tuesday"), and so they do again further on in that name: "Office of
+        // the Comptroller of the Currency", "Court of Justice of the European Union".
         // ("House of the Dragon", "House of the Day" are titles: a house's names take no "the".)
         const the = words[j + 1]?.text === 'the' && !/[^\s]/.test(words[j + 1]!.gapBefore) && run[run.length - 1]!.text !== 'House' ? 1 : 0;
         if (!capitalisedAt(words, j + 1 + the) || MONTHS_AND_DAYS.test(words[j + 1 + the]!.text)) break;
         for (let k = 0; k <= the; k++) run.push({ text: words[j + k]!.text, start: words[j + k]!.start, end: words[j + k]!.end });
         j += 1 + the;
+        institution = true;
       } else break;
     }
     const first = words[i]!;

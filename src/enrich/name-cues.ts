@@ -46,6 +46,9 @@ export const QUOTE_MARK = /["“”„«»]/u;
 /** Words for what someone is or does, by their ending: "Pensioner", "Activist", "Historian", "Resident". */
 export const AGENT_NOUN = /\p{Ll}(?:er|or|ist|ian|ant|ent|eur|euse)$/u;
 
+/** Continents: places, but no country ("European Commission" names none). */
+export const CONTINENTS = /^(?:Africa|America|Asia|Europe|Oceania|Antarctica|North America|South America|Latin America)$/;
+
 export const COMPASS = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Northeast|Northwest|Southeast|Southwest|Northeastern|Northwestern|Southeastern|Southwestern)$/;
 
 /** German compound titles, inflected too: "Regierungschef", "Landesminister", "Vereinssprecher", "den Präsidenten". */

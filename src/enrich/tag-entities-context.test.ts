@@ -447,3 +447,55 @@ describe('tagEntities: no person where a body, a venue or a region is meant', ()
     has(found, 'place:Dorfman Theatre', 'place:West Africa', 'place:Eastern Europe');
   });
 });
+
+describe('tagEntities: bodies whose names run on past a comma or a second "of the"', () => {
+  it('goes on with a body’s name after a second "of the"', () => {
+    const found = names('The deal needs approval from the Office of the Comptroller of the Currency, and the Court of Justice of the European Union ruled on Tuesday.');
+    has(found, 'organisation:Office of the Comptroller of the Currency', 'organisation:Court of Justice of the European Union');
+    lacks(found, 'organisation:Office of the Comptroller', 'organisation:Court of Justice');
+  });
+
+  it('goes on with the name of an authority, an embassy or a mission after "on" or "of the", and spells out its abbreviation', () => {
+    const found = names('The Intergovernmental Authority on Development (IGAD) called for talks. The Embassy of the Netherlands in Caracas stays open, the Authority on Tuesday said.');
+    has(found, 'organisation:Intergovernmental Authority on Development', 'organisation:Embassy of the Netherlands');
+    lacks(found, 'organisation:Intergovernmental Authority', 'organisation:IGAD', 'organisation:Authority on Tuesday');
+  });
+
+  it('keeps a title word opening a body’s name in it, but not a word that only qualifies a title', () => {
+    const found = names('The trust runs Queen Elizabeth Hospital, and the show is a co-production with Ambassador Theatre Group.');
+    has(found, 'organisation:Queen Elizabeth Hospital', 'organisation:Ambassador Theatre Group');
+    lacks(found, 'organisation:Elizabeth Hospital', 'organisation:Theatre Group');
+    lacks(names('Former Karoo Freight chief executive Ana Smit joined the board.'), 'organisation:Former Karoo Freight');
+  });
+
+  it('joins the items of a list before "and" in a body’s name, but not a name of its own or a sentence’s first word', () => {
+    const found = names("The study was funded by Hungary's National Research, Development and Innovation Office. Sen. Ellis opened Tuesday's Senate Health, Education, Labor and Pensions Committee hearing.");
+    has(found, 'organisation:National Research, Development and Innovation Office', 'organisation:Senate Health, Education, Labor and Pensions Committee');
+    lacks(found, 'organisation:National Research', "organisation:Tuesday's Senate Health", 'person:Education');
+    const listed = names('Regulators at Apple, Food and Drug Administration staff and others met.');
+    lacks(listed, 'organisation:Apple, Food and Drug Administration');
+  });
+
+});
+
+describe('tagEntities: a press release’s wire and a company named like a person', () => {
+  it('reads the credit between a dateline’s date and the dash as the wire’s name', () => {
+    has(names('AUSTIN, Texas, May 2, 2025 /PRNewswire/ -- Vellum Robotics today announced a new gripper.'), 'organisation:PRNewswire');
+    has(names('DENVER, Jan. 9, 2025 (GLOBE NEWSWIRE) -- Crestline Foods reported record sales.'), 'organisation:GLOBE NEWSWIRE');
+    // (A dateline must come first: no credit in a sentence's bracket before a dash.)
+    lacks(names('He was born in 1975 (New Mexico) -- and raised in Texas.'), 'organisation:New Mexico');
+  });
+
+  it('reads an unknown word listed right after a known or several-word company as a company, but not after a single unknown one', () => {
+    has(names('Delivery apps DoorDash, Uber and Grubhub sued the city on Friday.'), 'organisation:Grubhub');
+    has(names('The start-up raised £22 million from Index Ventures and Seedcamp this month.'), 'organisation:Seedcamp');
+    lacks(names('You can count on HomeKit and Siri control for the new thermostat.'), 'organisation:Siri');
+  });
+
+  it('reads a company’s one-word name as the person of that surname the text names in full, unless it names the company in more words', () => {
+    const found = names('The novelist John M. Ford died in 2006. Ford turned to Star Trek novels in the 1980s.');
+    has(found, 'person:John M. Ford');
+    lacks(found, 'organisation:Ford');
+    has(names('Henry Ford II ran Ford Motor for decades. Ford said sales rose.'), 'organisation:Ford');
+  });
+});

@@ -5,6 +5,7 @@ import {
   actsOnOwn,
   bracketedAbbreviation,
   corporateContext,
+  countryOfStateBody,
   insideTitle,
   makerBeforePrice,
   isNewspaperName,
@@ -16,7 +17,7 @@ import {
   workplaceContext,
 } from './context-cues.js';
 import { joinedBeforeAmpersand, splitUnlessFirm } from './ampersand-firms.js';
-import { findDatelinePlaces } from './find-dateline-places.js';
+import { findDatelinePlaces, findWireCredits } from './find-dateline-places.js';
 import { findNationalityWords } from './find-nationality-words.js';
 import { findNameSpans, isParticleName, type NameSpan, type NameWord } from './find-name-spans.js';
 import {
@@ -24,6 +25,7 @@ import {
   APPOSITION_THEN_SPEECH,
   CAMEL_CASE,
   COMPASS,
+  CONTINENTS,
   COMPOUND_TITLE,
   CORPORATE_VERBS,
   EXCHANGE_BEFORE,
@@ -114,7 +116,6 @@ const ABBREVIATED_TITLE = /^(?:Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Adm|Cmdr|
 /** Last words that make a company's name whole: "Kenya Airways", "Lux Capital". */
 const COMPANY_ENDINGS = /^(?:Airways|Airlines|Capital|Partners|Holdings|Group|Bank|Hospital|Fund|Motors|Pharmaceuticals|Technologies|Ventures|Insurance)$/;
 
-const CONTINENTS = /^(?:Africa|America|Asia|Europe|Oceania|Antarctica|North America|South America|Latin America)$/;
 
 /** Languages whose speakers often have one name only ("Prabowo", "Jokowi", "Ali"). */
 const MONONYMOUS = new Set(['id', 'jv', 'su']);
@@ -134,12 +135,15 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
   // A dateline's upper-case city ("BAAR, SWITZERLAND", "WASHINGTON (AP) —") is a place.
   const datelines = findDatelinePlaces(text);
   for (const d of datelines) found.push({ ...d, type: 'place', role: null });
-  const covered = (start: number) => datelines.some((d) => start >= d.start && start < d.end);
+  // A press release's "/PRNewswire/" or "(GLOBE NEWSWIRE)" after the date is the wire's name.
+  const credits = findWireCredits(text);
+  for (const c of credits) found.push({ ...c, type: 'organisation', role: null });
+  const covered = (start: number) => [...datelines, ...credits].some((d) => start >= d.start && start < d.end);
   // A headline's trailing "| Al Bawaba" or "- SpaceNews.com" names the publisher.
   const publisher = publisherSuffix(text);
   if (publisher) found.push({ ...publisher, role: null });
   let pendingRole: string | null = null;
-  const spans = joinedAtAnd(joinedBeforeAmpersand(findNameSpans(text)).flatMap(splitUnlessFirm));
+  const spans = joinedAtCommas(joinedAtAnd(joinedBeforeAmpersand(findNameSpans(text)).flatMap(splitUnlessFirm)));
   for (const [i, span] of spans.entries()) {
     const at = span.words[0]!.start;
     // (A span a name found before already covers: the publisher, "Investors Service" of "Moody's
@@ -154,6 +158,13 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
   for (const a of findArabicNames(text)) found.push({ ...a, role: null });
   const primary = (options.language ?? '').toLowerCase().split(/[-_]/)[0]!;
   for (const n of findNationalityWords(text, primary)) found.push({ ...n, role: null });
+  // "US Senate", "Russian Foreign Ministry": the country opening a state body's name is mentioned too.
+  if (primary === 'en' || primary === '') {
+    for (const f of found.filter((o) => o.type === 'organisation')) {
+      const country = countryOfStateBody(text.slice(f.start, f.end));
+      if (country) found.push({ name: country.name, type: 'place', start: f.start, end: f.start + country.length, role: null });
+    }
+  }
   found.sort((a, b) => a.start - b.start);
   const vouched = NOUN_CAPITALISING.has(primary) ? found.filter((f) => (f.type === 'place' && covered(f.start)) || vouchedFor(f)) : found;
   const products = productNames(text, vouched.filter((f) => f.type === 'organisation').map((f) => f.name));
@@ -257,6 +268,34 @@ function publisherSuffix(text: string): (Omit<Found, 'role'> & { type: EntityTyp
 }
 
 /**
+ * "National Research, Development and Innovation Office", "Senate Health, Education, Labor
+ * and Pensions Committee": once two spans are joined at "and" into one body's name, the spans
+ * right before it, each separated by a comma alone, are the first items of that name's list,
+ * when they are no names of their own (not "Apple, Food and Drug Administration") nor a word
+ * that is capitalised only to open a sentence ("However, …").
+ */
+function joinedAtCommas(spans: NameSpan[]): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const b of spans) {
+    let list = b;
+    const listEnd = b.words.some((w) => w.text === 'and') && isOrganisationWord(b.words[b.words.length - 1]!.text);
+    while (listEnd && out.length > 0) {
+      const a = out[out.length - 1]!;
+      const lastA = a.words[a.words.length - 1]!;
+      const aName = joined(a.words);
+      const ownName = knownName(aName) !== undefined || knownName(lastA.text) !== undefined || has(lastA.text, ...NAME_TAGS);
+      if (list.before !== ', ' || list.words[0]!.start !== lastA.end + 2 || a.possessive || ownName || (a.sentenceStart && a.words.length === 1)) break;
+      // (The comma stays with the word before it, so the name reads as the text writes it.)
+      const withComma = { ...lastA, text: `${lastA.text},`, end: lastA.end + 1 };
+      list = { ...list, words: [...a.words.slice(0, -1), withComma, ...list.words], sentenceStart: a.sentenceStart, before: a.before, previousWord: a.previousWord, preceding: a.preceding };
+      out.pop();
+    }
+    out.push(list);
+  }
+  return out;
+}
+
+/**
  * Joins two spans around "and" when together they name one body: "Securities and Exchange
  * Commission", "Food and Drug Administration" (an organisation's last word ends the second,
  * and the first is no name of its own: "Microsoft and Amazon Web Services" stay two).
@@ -320,6 +359,17 @@ function sharedSurname(span: NameSpan, next: NameSpan | undefined): { name: stri
   return { name: `${first.text} ${surname}`, start: first.start, end: first.end };
 }
 
+/**
+ * Whether the words around a one-word company name, or the text before it, say it is the
+ * company: "Ford shares", "shares of Ford", "Ford announced", "Dell said", "Ford Motor"
+ * named before (its known name may be the one word: the text wrote more).
+ */
+function companyCue(span: NameSpan, found: Found[], company: string): boolean {
+  const next = span.nextWord ?? '';
+  const cued = corporateContext(span) || CORPORATE_VERBS.test(next) || ORGANISATION_AFTER.test(next) || SPEECH_VERBS.test(next) || SPEECH_VERBS.test(span.previousWord ?? '') || LEGAL_FORM_AFTER.test(span.following);
+  return cued || found.some((f) => f.type === 'organisation' && f.name === company && f.end - f.start > company.length);
+}
+
 /** Classifies one span, pushing what it finds; returns a title left over for the next span. */
 function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null): string | null {
   // "Moody’s Investors Service", "King’s College London": a possessive inside an organisation's
@@ -329,7 +379,8 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   const inner = span.possessive && (span.words.length === 1 || saint) ? /^(['’]s)\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3})/u.exec(span.following) : null;
   // (Not a known name's or an abbreviation's: "NASA’s Goddard Space Flight Center", "Kenya’s Equity Group".)
   const possessor = joined(span.words);
-  const ownName = () => !knownName(possessor) && !isShouted(possessor) && !found.some((f) => f.type === 'person' && f.name.endsWith(` ${possessor}`));
+  // (Nor a day's: "Tuesday’s Senate Health, Education, Labor and Pensions Committee hearing".)
+  const ownName = () => !knownName(possessor) && !isShouted(possessor) && !MONTHS_AND_DAYS.test(possessor) && !found.some((f) => f.type === 'person' && f.name.endsWith(` ${possessor}`));
   // (A saint's square, street or cathedral is a place: "St. Peter’s Square", "St Paul’s Cathedral".)
   const innerWords = inner ? inner[2]!.split(/\s+/) : [];
   const place = saint && innerWords.length > 0 && isPlaceWord(innerWords[innerWords.length - 1]!);
@@ -520,10 +571,14 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // (A known person goes on below, where a title before the name becomes the role.)
   const wholeName = knownName(whole);
   // "John M. Ford … Ford’s career": a known company's name is the surname of someone named in
-  // full when the words around it say it is a person's. (Not a verb of speech: "Dell said" after
-  // Michael Dell is as often the company.)
-  if (wholeName?.type === 'organisation' && words.length === 1 && personContext(span) && found.some((f) => f.type === 'person' && f.name.endsWith(` ${whole}`))) {
-    found.push({ name: whole, type: 'person', start: words[0]!.start, end: words[0]!.end, role: null, surname: true, personCue: true });
+  // full when the words around it say it is a person's, or when nothing says it is the company:
+  // "Ford turned to science fiction", "Deval Patrick and Bloomberg are moving into the race".
+  // (Beside a verb of speech it stays the company: "Dell said" after Michael Dell is as often
+  // the company.)
+  // (Not a name in capitals, "NASCAR", nor after a name nobody vouched for: "Classificação NASCAR".)
+  const namesake = wholeName?.type === 'organisation' && words.length === 1 && /\p{Ll}/u.test(whole) && found.some((f) => f.type === 'person' && !f.tentative && f.name.endsWith(` ${whole}`));
+  if (namesake && (personContext(span) || !companyCue(span, found, wholeName.name))) {
+    found.push({ name: whole, type: 'person', start: words[0]!.start, end: words[0]!.end, role: null, surname: true, personCue: personContext(span) });
     return null;
   }
   const direct = wholeName?.type === 'person' ? undefined : wholeName;
@@ -578,6 +633,10 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       found.push({ name: knownPlace(joined(words.slice(0, country)))!, type: 'place', start: words[0]!.start, end: words[country - 1]!.end, role: null });
       k = country;
     }
+  }
+  if (k === 0 && titledBody(words)) {
+    found.push({ name: whole, type: 'organisation', start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
+    return null;
   }
   // Words that only qualify a title, then the title, then a name: "Kay County Sheriff Bill
   // Hardesty", "Foreign Affairs Minister Aïssata Traoré", "Team Principal Giulia Ferraro".
@@ -804,7 +863,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       const city = titled === null && !spoke && !personNear && !common && !isFirstName(word) && (cityPopulation(word) ?? 0) >= minPopulation;
       const source = !quoted && SOURCE_BEFORE.test(span.preceding);
       const result = SPORTS_RESULT.test(span.nextWord ?? '') || SPORTS_RESULT.test(span.previousWord ?? '');
-      const fallback = titled !== null ? undefined : corporate || result || source ? 'organisation' : city ? 'place' : undefined;
+      const fallback = titled !== null ? undefined : corporate || result || source || listedAfterOrganisation(span, found) ? 'organisation' : city ? 'place' : undefined;
       const personCue = speaks(span, word) || statLine || (isPersonNoun(span.previousWord ?? '') && !common) || personNear;
       found.push({ name: word, type: 'person', start, end, role: titled, surname: true, personCue, ...(fallback ? { fallback } : {}) });
     }
@@ -812,6 +871,20 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   return null;
 }
 
+
+const TITLE_MODIFIER = /^(?:Former|Ex|Acting|Interim|Late|Then|Incoming|Outgoing|Deputy|Vice|Senior|Junior|Chief|Assistant|Associate)$/;
+
+/**
+ * "Queen Elizabeth Hospital", "Ambassador Theatre Group": a title word opening a name that
+ * ends in an organisation's word, with no other title, "of" or "for" in it, is part of the
+ * body's name, not a role ("Sporting Director of Acme Group" stays a role). A word that only
+ * qualifies a title opens none: "Former Karoo Freight chief executive".
+ */
+function titledBody(words: NameWord[]): boolean {
+  const texts = words.map((w) => w.text);
+  if (texts.length < 3 || !isTitleWord(texts[0]!) || TITLE_MODIFIER.test(texts[0]!) || texts.slice(1).some((w) => isTitleWord(w) || w === 'of' || w === 'for')) return false;
+  return isOrganisationWord(texts[texts.length - 1]!) && looksLikeOrganisation(texts.slice(1));
+}
 
 /**
  * Whether the span ends in a title and a person's name (a given name and one or two more
@@ -833,6 +906,20 @@ function knownNameThenPerson(words: NameWord[]): number {
     if (person.every((w) => /^\p{Lu}/u.test(w.text) && !isTitleWord(w.text) && !knownName(w.text))) return end;
   }
   return 0;
+}
+
+/**
+ * "DoorDash, Uber and Grubhub sued", "raised £22 million from Index Ventures and Seedcamp": a
+ * word listed right after an organisation, that names nobody the text names in full, is an
+ * organisation too (the fallback of a word no surname claims).
+ */
+function listedAfterOrganisation(span: NameSpan, found: Found[]): boolean {
+  const previous = found[found.length - 1];
+  const gap = previous ? span.words[0]!.start - previous.end : Infinity;
+  // (Only after a company the gazetteer knows or a name of several words: a single unknown one
+  // may be a product taken for a company, "HomeKit and Siri"; nor a possessive, "and Guy’s".)
+  const sure = previous !== undefined && (previous.name.includes(' ') || knownName(previous.name) !== undefined);
+  return previous?.type === 'organisation' && sure && !span.possessive && gap <= 6 && /^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/.test(span.preceding.slice(-gap));
 }
 
 /** After a country's or city's possessive: "Serbia’s Novak Djokovic", "Britain’s Andy Murray". */
