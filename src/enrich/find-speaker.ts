@@ -812,10 +812,19 @@ function sentenceAfter(text: string, from: number): string {
   return rest;
 }
 
-/** Where the sentence holding `before` starts: after the last line break or sentence end. */
+/**
+ * How far back a sentence's start is looked for, in characters. (Prose has no sentence this
+ * long; without a bound, a text of one long paragraph costs its whole length for every quote.)
+ */
+const SENTENCE_WINDOW = 2000;
+
+/**
+ * Where the sentence holding `before` starts: after the last line break or sentence end, or
+ * SENTENCE_WINDOW characters back when there is neither.
+ */
 function lastBoundary(text: string, before: number): number {
   const slice = text.slice(0, before);
-  let boundary = slice.lastIndexOf('\n') + 1;
+  let boundary = Math.max(slice.lastIndexOf('\n', before - 1) + 1, before - SENTENCE_WINDOW);
   const stops = /[.!?]["”’)]?\s+/g;
   stops.lastIndex = boundary;
   for (let m = stops.exec(slice); m; m = stops.exec(slice)) {
