@@ -129,4 +129,21 @@ describe('findSpeaker: attribution as features and long reads write it', () => {
     const pronoun = 'Dana Whitlock spoke after the vote. She told reporters that Governor Ray Ellis had “broken every promise he made.”';
     assert.deepEqual(quotesOf(pronoun), [['broken every promise he ', 'Dana Whitlock']]);
   });
+
+  it('lets “he” stand for a surname the tagger did not know, when it opens a later sentence than anyone tagged', () => {
+    const text =
+      'The enzyme was first described by the chemist Karen Ashby in 2011. While Ashby was publishing, Quennell and his students spent a year trying to purify it. Quennell had almost given up by then.\n\n“We threw away six months of data,” he said.';
+    assert.deepEqual(quotesOf(text), [['We threw away six months', 'Quennell']]);
+    // (A capitalised word seen only where a sentence opens is no name: "Plunder can work …".)
+    const common = 'The trial was run by Mark Ellison at the Royal Free Hospital. Ellison recruited 300 patients. Plunder can work as a strategy, as critics note.\n\n“It was the largest study of its kind,” he said.';
+    assert.deepEqual(quotesOf(common), [['It was the largest study', 'Mark Ellison']]);
+  });
+
+  it('reads a title word standing alone after the verb as a surname, not after an article', () => {
+    const text =
+      'Tom Reilly, a fund manager, said the sale was overdue. The newspaper business is shrinking fast, and owners know it.\n\nPrivate buyers will keep cutting, says Doctor. “They treat every title as a building to be stripped for parts.”';
+    assert.deepEqual(quotesOf(text), [['They treat every title a', 'Doctor']]);
+    const monarch = 'The monarch toured the flooded valley on Tuesday. “We must rebuild these villages together,” said the King.';
+    assert.notEqual(quotesOf(monarch)[0]![1], 'King');
+  });
 });

@@ -513,7 +513,7 @@ const asPhrase = (name: NameAt | undefined): Speaker | undefined => (name ? { sl
 function nameBefore(text: string, at: number, from: number): NameAt | undefined {
   const windowStart = Math.max(from, at - 140);
   const before = NAME_BEFORE_VERB.exec(text.slice(windowStart, at));
-  return before ? cleanName(before[1]!, windowStart + before.index) : undefined;
+  return before ? cleanName(before[1]!, windowStart + before.index, text.slice(Math.max(0, windowStart + before.index - 12), windowStart + before.index)) : undefined;
 }
 
 /** Capitalised words just after the verb of speech at `at`: "said Lopez", "disse o técnico Tite". */
@@ -527,20 +527,32 @@ function nameAfterVerb(text: string, at: number, to: number): NameAt | undefined
 /** Capitalised words opening text[at, to), after an article and a role word ("the actor"). */
 function nameAfter(text: string, at: number, to: number): NameAt | undefined {
   const after = new RegExp(String.raw`^[\s,]*(?:(?:the|o|a|el|la|le|der|die|das)\s+\p{Ll}+\s+)?(${NAME})`, 'u').exec(text.slice(at, Math.max(to, at)));
-  return after ? cleanName(after[1]!, at + after[0].length - after[1]!.length) : undefined;
+  if (!after) return undefined;
+  const nameStart = at + after[0].length - after[1]!.length;
+  return cleanName(after[1]!, nameStart, text.slice(Math.max(0, nameStart - 12), nameStart));
+}
+
+/**
+ * A title word standing alone as the whole name, with no article, determiner or possessive
+ * before it, is a surname: "says Doctor." (Ken Doctor), "“…,” King said" (not "the King said",
+ * "his Doctor said", nor "Prime Minister").
+ */
+function loneTitleIsName(raw: string, name: string, before: string): boolean {
+  return raw.replace(/(?:['’]s)?\.?$/u, '') === name && !/(?<![\p{L}])(?:the|a|an|his|her|their|its|our|my|your|der|die|das|le|la|el|o)\s+$/iu.test(before);
 }
 
 /**
  * A run of capitalised words without what is not the name: sentence openers, titles and
  * ordinary words capitalised before it ("Sen.", "Developer Valve"), a possessive, a final
- * stop; nothing when only a day or a month is left.
+ * stop; nothing when only a day or a month is left, nor a title alone after an article ("the
+ * King said"). (`before` is the text just before the words.)
  */
-function cleanName(raw: string, start: number): NameAt | undefined {
+function cleanName(raw: string, start: number, before: string): NameAt | undefined {
   const opener = OPENER.exec(raw)?.[0] ?? '';
   const words = raw.slice(opener.length).split(/\s+/).filter(Boolean);
   while (words.length > 1 && (isTitleWord(words[0]!) || isRoleNoun(words[0]!.replace(/\.$/, '')))) words.shift();
   const name = words.join(' ').replace(/(?:['’]s)?\.?$/u, '');
-  if (!name || DAY_OR_MONTH.test(name) || isTitleWord(name)) return undefined;
+  if (!name || DAY_OR_MONTH.test(name) || (isTitleWord(name) && !loneTitleIsName(raw, name, before))) return undefined;
   const at = start + raw.indexOf(name, opener.length);
   return { name, start: at, end: at + name.length };
 }
@@ -558,8 +570,86 @@ function pronounSpeaker(from: number, to: number, quoteStart: number, context: A
   // pronoun stands for the unnamed subject of the sentence before, in the same paragraph.
   const unnamed = unnamedSubjectBefore(quoteStart, context);
   if (unnamed) return unnamed;
-  return subjectSpeaker(quoteStart, FEMININE.test(pronoun[1]!) ? 'female' : MASCULINE.test(pronoun[1]!) ? 'male' : null, context);
+  const wanted = FEMININE.test(pronoun[1]!) ? 'female' : MASCULINE.test(pronoun[1]!) ? 'male' : null;
+  const named = subjectSpeaker(quoteStart, wanted, context);
+  // A subject the tagger could not name, in a sentence after the one found, is whom the pronoun
+  // stands for: "Sabatier encourages a side hustle. … “…,” he wrote." (not Roberge, named before).
+  const untagged = untaggedSubjectBefore(quoteStart, wanted, context);
+  if (untagged && !(named?.slug && context.mentions.some((m) => m.slug === named.slug && m.start >= untagged.start && m.end <= quoteStart))) {
+    return { slug: null, phrase: untagged.name };
+  }
+  return named;
 }
+
+/** A capitalised word opening a sentence, then a lower-case word: "Sabatier encourages", "Locksley had". */
+const SENTENCE_SUBJECT = /(?:^|[.!?]["”’)]?[ \t]+|\n[ \t]*)(\p{Lu}\p{Ll}[\p{L}'’-]+)[ \t]+(\p{Ll}[\p{L}'’-]*)/gu;
+
+/** How far back before a quote an untagged subject is looked for, in characters. */
+const SUBJECT_WINDOW = 1000;
+
+/**
+ * The last name that opens a sentence as its subject, in the quote's paragraph (or the one
+ * before, when the quote opens its own), and that the tagger did not place: a surname it does
+ * not know ("Sabatier encourages …", "Locksley had barely heard of them."). A name, not a
+ * word: it is no word the lexicon knows (only as a first name: "Herbert"), it also stands
+ * capitalised inside a sentence elsewhere in the text ("working, Locksley and his …"), no
+ * mention covers it, and a verb follows it.
+ */
+function untaggedSubjectBefore(quoteStart: number, wanted: 'female' | 'male' | null, context: AttributionContext): NameAt | undefined {
+  const { text } = context;
+  let from = Math.max(paragraphsBefore(text, quoteStart, 1), quoteStart - SUBJECT_WINDOW);
+  if (text.slice(from, quoteStart).trim() === '') from = Math.max(paragraphsBefore(text, quoteStart, 2), quoteStart - SUBJECT_WINDOW);
+  const near = context.mentions.filter((x) => x.start < quoteStart && x.end > from);
+  const known = wordsOf(context);
+  const subjects = [...text.slice(from, quoteStart).matchAll(SENTENCE_SUBJECT)].reverse();
+  for (const m of subjects) {
+    const word = m[1]!;
+    const start = from + m.index + m[0].indexOf(word);
+    if (!tagsOf(word).every((t) => /Name$/.test(t)) || !tagsOf(m[2]!).some((t) => VERB_TAGS.has(t))) continue;
+    // (Not part of a name the tagger found there, nor a word it takes for something else: "Ford" the company.)
+    if (near.some((x) => x.start < start + word.length && x.end > start) || known.notPeople.has(word)) continue;
+    if (!known.insideSentence(word) || quoteHolds(word, context) || (wanted && genderOf(word) !== null && genderOf(word) !== wanted)) continue;
+    return { name: word, start, end: start + word.length };
+  }
+  return undefined;
+}
+
+/** What one text's words are, worked out once for all its quotes. */
+interface TextWords {
+  /** Words the tagger took, whole, for an organisation or a place. */
+  notPeople: Set<string>;
+  /** Whether a word stands in the text somewhere other than at a sentence's start: a proper noun, not an opener. */
+  insideSentence: (word: string) => boolean;
+}
+
+/** Each text's words, by the mentions array of its attribution (one for all of a text's quotes). */
+const wordsByMentions = new WeakMap<MentionSpan[], { text: string; words: TextWords }>();
+
+function wordsOf(context: AttributionContext): TextWords {
+  const { text, mentions } = context;
+  const cached = wordsByMentions.get(mentions);
+  if (cached?.text === text) return cached.words;
+  const seen = new Map<string, boolean>();
+  const insideSentence = (word: string): boolean => {
+    let answer = seen.get(word);
+    if (answer === undefined) {
+      answer = false;
+      for (let at = text.indexOf(word); at >= 0 && !answer; at = text.indexOf(word, at + 1)) {
+        if (isLetter(codePointBefore(text, at)) || isLetter(text.codePointAt(at + word.length))) continue;
+        answer = /[\p{L}\d,;][ \t]+$/u.test(text.slice(Math.max(0, at - 4), at));
+      }
+      seen.set(word, answer);
+    }
+    return answer;
+  };
+  const words = { notPeople: new Set(mentions.filter((m) => m.type !== 'person').map((m) => text.slice(m.start, m.end))), insideSentence };
+  wordsByMentions.set(mentions, { text, words });
+  return words;
+}
+
+/** Whether the quote being attributed holds a word. */
+const quoteHolds = (word: string, context: AttributionContext): boolean =>
+  context.current ? standsAsWord(context.text.slice(context.current.start, context.current.end), word) : false;
 
 /** The unnamed subject ("One resident", "A neighbour") opening the sentence before a quote, in its paragraph. */
 function unnamedSubjectBefore(quoteStart: number, context: AttributionContext): Speaker | undefined {
@@ -722,10 +812,19 @@ function sentenceAfter(text: string, from: number): string {
   return rest;
 }
 
-/** Where the sentence holding `before` starts: after the last line break or sentence end. */
+/**
+ * How far back a sentence's start is looked for, in characters. (Prose has no sentence this
+ * long; without a bound, a text of one long paragraph costs its whole length for every quote.)
+ */
+const SENTENCE_WINDOW = 2000;
+
+/**
+ * Where the sentence holding `before` starts: after the last line break or sentence end, or
+ * SENTENCE_WINDOW characters back when there is neither.
+ */
 function lastBoundary(text: string, before: number): number {
   const slice = text.slice(0, before);
-  let boundary = slice.lastIndexOf('\n') + 1;
+  let boundary = Math.max(slice.lastIndexOf('\n', before - 1) + 1, before - SENTENCE_WINDOW);
   const stops = /[.!?]["”’)]?\s+/g;
   stops.lastIndex = boundary;
   for (let m = stops.exec(slice); m; m = stops.exec(slice)) {
