@@ -185,6 +185,22 @@ export function makerBeforePrice(span: NameSpan, isOrdinary: (word: string) => b
   return !isOrdinary(span.words[0]!.text) || span.words.slice(1).some((w) => modelWord(w.text)) ? 1 : 0;
 }
 
+/** Political adjectives' endings: "Communist", "Democratic", "Progressive", "Liberal", "Republican". */
+const POLITICAL_ADJECTIVE = /^\p{Lu}\p{Ll}+(?:ist|ic|ive|al|an)$/u;
+
+/**
+ * "the Communist party", "Tsai Ing-wen of the Democratic Progressive party": British papers
+ * write "party" in lower case after its capitalised adjectives; together they are the party's
+ * name ("Communist Party"). Only adjectives' shapes count, so "the Christmas party" or "the
+ * Super Bowl party" is none; a nationality ("the Chinese party") is left to its country.
+ */
+export function partyInLowerCase(span: NameSpan, isOtherName: (word: string) => boolean): string | undefined {
+  if (span.nextWord !== 'party' || span.after !== ' ' || span.previousWord !== 'the' || span.words.length > 3) return undefined;
+  const words = span.words.map((w) => w.text);
+  if (!POLITICAL_ADJECTIVE.test(words[words.length - 1]!) || words.some(isOtherName)) return undefined;
+  return `${words.join(' ')} Party`;
+}
+
 /** Words of a state's own bodies: "Foreign Ministry", "Senate", "Treasury", "Securities and Exchange Commission". */
 const STATE_BODY_WORD = /^(?:Ministry|Office|Department|Senate|Congress|Parliament|Treasury|Embassy|Consulate|Army|Navy|Government|Cabinet|Securities|Police|Military|Forces|Administration|Agency|Commission)$/;
 

@@ -32,6 +32,15 @@ describe('extractQuotes: speakers', () => {
     assert.deepEqual(quotesOf(text), [['the most honest man in t', 'Siobhan Mulcahy']]);
   });
 
+  it('skips a name inside an apposition when the subject is named before it', () => {
+    const text =
+      'Beijing raised the pressure on Hong Kong on Monday.\n\nThe People’s Daily, the mouthpiece of the Communist party, warned that “any attempt to split the country will fail.”';
+    assert.deepEqual(quotesOf(text), [['any attempt to split the', "People's Daily"]]);
+    // (An opening phrase is no name to describe: ", the People’s Daily," after "On Monday" is the subject.)
+    const opened = 'Hong Kong is burning.\n\nOn Monday, the People’s Daily, the mouthpiece of the Communist party, warned that there is “absolutely no room for any compromise”.';
+    assert.deepEqual(quotesOf(opened), [['absolutely no room for a', "People's Daily"]]);
+  });
+
   it('lets a subject of ordinary words before the verb speak, not someone named after it', () => {
     assert.deepEqual(quotesOf('“We are deeply saddened by this loss,” the family said in a statement released by their lawyer, Mark Geragos.'), [
       ['We are deeply saddened b', 'the family'],

@@ -459,8 +459,9 @@ function heardOrOwned(text: string, m: MentionSpan): boolean {
 function speakerIn(text: string, mentions: MentionSpan[], from: number, to: number, anchor: number, nextToVerb = false): Speaker | undefined {
   const candidates = mentions.filter((m) => m.start >= from && m.end <= to && m.type !== 'place' && !qualifiesRole(text, m) && !heardOrOwned(text, m));
   // "Siobhan Mulcahy, for whom Brennan has ridden since 2009, called him “…”": a name inside a
-  // relative clause is not the clause's subject, when anyone stands outside it.
-  const clauses = relativeClauses(text, from, to);
+  // relative clause is not the clause's subject, when anyone stands outside it; nor is one
+  // inside an apposition ("The People’s Daily, the mouthpiece of the Communist Party, warned").
+  const clauses = relativeClauses(text, from, to, candidates);
   const outside = candidates.filter((m) => !clauses.some(([a, b]) => m.start >= a && m.end <= b));
   const inside = outside.length > 0 ? outside : candidates;
   const people = inside.filter((m) => m.type === 'person');
@@ -478,10 +479,16 @@ function speakerIn(text: string, mentions: MentionSpan[], from: number, to: numb
   return { slug: pool[0]!.slug, phrase: null };
 }
 
-/** Where relative clauses set off by commas lie in text[from, to): ", for whom Brennan has ridden," */
-function relativeClauses(text: string, from: number, to: number): [number, number][] {
+/**
+ * Where relative clauses and appositions set off by commas lie in text[from, to): ", for whom
+ * Brennan has ridden,", and ", the mouthpiece of the Communist Party," right after a name it
+ * describes (`mentions`), not ", the People’s Daily," after "On Monday".
+ */
+function relativeClauses(text: string, from: number, to: number, mentions: readonly MentionSpan[]): [number, number][] {
   const span = text.slice(from, to);
-  return [...span.matchAll(/,\s*(?:\p{Ll}+\s+)?(?:who|whom|whose|which)\s[^,.;:"“”]{1,120},/gu)].map((m) => [from + m.index, from + m.index + m[0].length]);
+  const clauses = [...span.matchAll(/,\s*(?:\p{Ll}+\s+)?(?:who|whom|whose|which)\s[^,.;:"“”]{1,120},/gu)];
+  const appositions = [...span.matchAll(/,\s*(?:the|a|an)\s[^,.;:"“”]{1,120}(?=,)/gu)].filter((m) => mentions.some((n) => n.end === from + m.index));
+  return [...clauses.map((m) => [from + m.index, from + m.index + m[0].length] as [number, number]), ...appositions.map((m) => [from + m.index, from + m.index + m[0].length + 1] as [number, number])];
 }
 
 /**

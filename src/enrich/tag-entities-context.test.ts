@@ -476,6 +476,12 @@ describe('tagEntities: bodies whose names run on past a comma or a second "of th
     lacks(listed, 'organisation:Apple, Food and Drug Administration');
   });
 
+  it('reads a lower-case "party" after a political adjective as the party', () => {
+    const found = names('The People’s Daily, the mouthpiece of the Communist party, said so. Tsai Ing-wen of the Democratic Progressive party leads the polls.');
+    has(found, 'organisation:Communist Party', 'organisation:Democratic Progressive Party');
+    lacks(names('Staff left the Christmas party early, and the Super Bowl party went on.'), 'organisation:Christmas Party', 'organisation:Super Bowl Party');
+  });
+
 });
 
 describe('tagEntities: a press release’s wire and a company named like a person', () => {

@@ -10,6 +10,7 @@ import {
   makerBeforePrice,
   isNewspaperName,
   isNewspaperWord,
+  partyInLowerCase,
   personContext,
   productNames,
   publicationBefore,
@@ -372,6 +373,11 @@ function companyCue(span: NameSpan, found: Found[], company: string): boolean {
 
 /** Classifies one span, pushing what it finds; returns a title left over for the next span. */
 function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null): string | null {
+  const lowerCaseParty = partyInLowerCase(span, (w) => has(w, ...NAME_TAGS) || placeOfDemonym(w) !== undefined || knownPlace(w) !== undefined);
+  if (lowerCaseParty) {
+    found.push({ name: knownName(lowerCaseParty)?.name ?? lowerCaseParty, type: 'organisation', start: span.words[0]!.start, end: span.words[span.words.length - 1]!.end + ' party'.length, role: null });
+    return null;
+  }
   // "Moody’s Investors Service", "King’s College London": a possessive inside an organisation's
   // name (even when its first word, "Moody", is also an ordinary word opening the sentence).
   // (Or a saint's: "St Columba’s Hospital", "St. Mary’s College".)
