@@ -32,6 +32,14 @@ describe('extractQuotes: speakers', () => {
     assert.deepEqual(quotesOf(text), [['the most honest man in t', 'Siobhan Mulcahy']]);
   });
 
+  it('never gives a quote to the wire credited in the dateline', () => {
+    const text =
+      'ABUJA, Nigeria (AP) — The governor of Nigeria’s Kadera State on Wednesday dismissed accusations that he diverted funds meant for rural roads, calling them “a coordinated campaign of lies.”';
+    assert.notEqual(quotesOf(text)[0]![1], 'Associated Press');
+    const release = 'NEW YORK, May 4, 2021 /PRNewswire/ — Lumenstack, a maker of storage software, said its new product was “the fastest we have ever built.”';
+    assert.notEqual(quotesOf(release)[0]![1], 'PR Newswire');
+  });
+
   it('skips a name inside an apposition when the subject is named before it', () => {
     const text =
       'Beijing raised the pressure on Hong Kong on Monday.\n\nThe People’s Daily, the mouthpiece of the Communist party, warned that “any attempt to split the country will fail.”';

@@ -23,6 +23,17 @@ const QUOTE = /“([^”“"\n]+)(?:”|’’|")|"([^"“”\n]+)["”]|„([^�
 const OBJECT_BEFORE = /(?:threat\p{L}*|kill|killing|attack\p{L}*|against|targeting|targeted|assault\p{L}*|murder\p{L}*|victim|accus\p{L}*|sued|suing|criticiz\p{L}*|criticis\p{L}*)\s+(?:\p{L}+\.?\s+){0,3}$/iu;
 
 /**
+ * A wire's credit in a dateline, "ABUJA, Nigeria (AP) —" or "/PRNewswire/ —": it names who
+ * distributed the story, never who speaks in it (a quote of the first paragraph whose speaker
+ * is named only later went to the agency).
+ */
+function isWireCredit(text: string, m: { start: number; end: number }): boolean {
+  const before = text[m.start - 1];
+  const after = text.slice(m.end, m.end + 4);
+  return (before === '(' && /^\)\s*[—–-]/u.test(after)) || (before === '/' && /^\/\s*[—–-]/u.test(after));
+}
+
+/**
  * Direct quotes and their speakers. Handles “…,” Rutte said / said Rutte / Rutte said: “…”
  * / “…,” according to Rutte / Rutte was blunt: “…” / “….” Rutte said the …, with curly or
  * straight marks. The speaker is the person (or organisation) mentioned next to the verb of
@@ -42,9 +53,9 @@ export function extractQuotes(
   const found: FoundQuote[] = [];
   const seen = new Set<string>();
   // Mentions whose bearer is the object of a threat or an attack are never speakers, nor are
-  // spans that open with a lower-case word ("for Human Rights"): no name does.
+  // spans that open with a lower-case word ("for Human Rights"): no name does; nor a wire's credit.
   const speakers = mentions.filter(
-    (m) => !OBJECT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !/^(?:for|of|at|from|in|on|to|by|with)\s/.test(text.slice(m.start, m.end)),
+    (m) => !OBJECT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !/^(?:for|of|at|from|in|on|to|by|with)\s/.test(text.slice(m.start, m.end)) && !isWireCredit(text, m),
   );
   const context: AttributionContext = { text, mentions: speakers, names, previous: null };
   for (const m of text.matchAll(QUOTE)) {
