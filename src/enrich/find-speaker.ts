@@ -629,13 +629,31 @@ interface TextWords {
   insideSentence: (word: string) => boolean;
 }
 
-/** Each text's words, by the mentions array of its attribution (one for all of a text's quotes). */
-const wordsByMentions = new WeakMap<MentionSpan[], { text: string; words: TextWords }>();
+/**
+ * What is worked out once per text for all its quotes, kept by its attribution's mentions
+ * array: the text's words (`untaggedSubjectBefore`) and which mentions open their sentence
+ * (`opensSentenceOnce`).
+ */
+interface TextFacts {
+  text: string;
+  words?: TextWords;
+  opens: Map<MentionSpan, boolean>;
+}
+
+const factsByMentions = new WeakMap<readonly MentionSpan[], TextFacts>();
+
+function factsOf(context: AttributionContext): TextFacts {
+  const known = factsByMentions.get(context.mentions);
+  if (known?.text === context.text) return known;
+  const facts: TextFacts = { text: context.text, opens: new Map() };
+  factsByMentions.set(context.mentions, facts);
+  return facts;
+}
 
 function wordsOf(context: AttributionContext): TextWords {
+  const facts = factsOf(context);
+  if (facts.words) return facts.words;
   const { text, mentions } = context;
-  const cached = wordsByMentions.get(mentions);
-  if (cached?.text === text) return cached.words;
   const seen = new Map<string, boolean>();
   const insideSentence = (word: string): boolean => {
     let answer = seen.get(word);
@@ -649,9 +667,8 @@ function wordsOf(context: AttributionContext): TextWords {
     }
     return answer;
   };
-  const words = { notPeople: new Set(mentions.filter((m) => m.type !== 'person').map((m) => text.slice(m.start, m.end))), insideSentence };
-  wordsByMentions.set(mentions, { text, words });
-  return words;
+  facts.words = { notPeople: new Set(mentions.filter((m) => m.type !== 'person').map((m) => text.slice(m.start, m.end))), insideSentence };
+  return facts.words;
 }
 
 /** Whether the quote being attributed holds a word. */
@@ -771,19 +788,15 @@ function speaksThere(text: string, m: MentionSpan): boolean {
   return SPEECH_BEFORE_NAME.test(before) && !/(?:tell|tells|told|ask|asks|asked)\s+$/.test(before) && /^\s*(?:[,.;:!?)]|$)/.test(text.slice(m.end, m.end + 2));
 }
 
-/** `opensSentence` of each of a text's mentions, by its mentions array: every quote of the text asks about the same ones. */
-const subjectsByMentions = new WeakMap<readonly MentionSpan[], { text: string; opens: Map<MentionSpan, boolean> }>();
-
 /**
  * `opensSentence` against all the text's mentions, worked out once per mention: a text with
  * many quotes asked it of every earlier mention for each quote (a 100 KB text of 1,600 quotes
  * spent most of its 400 ms there).
  */
 function opensSentenceOnce(text: string, m: MentionSpan, context: AttributionContext): boolean {
-  let known = subjectsByMentions.get(context.mentions);
-  if (known?.text !== text) subjectsByMentions.set(context.mentions, (known = { text, opens: new Map() }));
-  let answer = known.opens.get(m);
-  if (answer === undefined) known.opens.set(m, (answer = opensSentence(text, m, context.mentions)));
+  const { opens } = factsOf(context);
+  let answer = opens.get(m);
+  if (answer === undefined) opens.set(m, (answer = opensSentence(text, m, context.mentions)));
   return answer;
 }
 
