@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { parseTextArticle } from '../ingest/parse-text-article.js';
 import { seedTaxonomy } from '../store/seed-taxonomy.js';
+import type { KyselyStore } from '../store/kysely-store.js';
 import type { Store } from '../store/store.js';
 import { startLocalServer } from '../../test/support/local-server.js';
 import { openTestSqliteStore } from '../../test/support/sqlite.js';
 import { emptyRawItem } from '../domain/raw-item.js';
-import { sourceHash } from './item-identity.js';
+import { isRepeat, legacySourceHash, sourceHash } from './item-identity.js';
 import { closeFetchAgents } from '../ingest/fetch/fetch-url.js';
 import { createProcessPool, inlineProcessor, type ItemProcessor } from './process-pool.js';
 import { createIngestService, ingestItems } from './run-ingest.js';
@@ -59,6 +60,29 @@ describe('ingestItems', () => {
 
     const corrected = await ingestItems(store, provider, [{ ...original, html: '<p>A story told in one paragraph, now corrected.</p>' }]);
     assert.equal(corrected.items[0]?.outcome, 'updated');
+  });
+
+  it('still recognises a copy whose hash an earlier version made, and hashes each field apart', async () => {
+    const provider = await store.providers.create({ slug: 'legacy-hashes', name: 'Legacy hashes' });
+    const original = { ...item('old', ''), text: null, html: '<p>“A story stored by an earlier version,” she said. Café.</p>' };
+    await ingestItems(store, provider, [original]);
+    const stored = (await store.articles.findByGuid(provider.id, 'old'))!;
+    assert.match(stored.sourceHash, /^v2:[0-9a-f]{64}$/);
+    // As an earlier version stored it: the hash of the fields as JSON, with no prefix.
+    await (store as KyselyStore).db.updateTable('articles').set({ source_hash: legacySourceHash(original) }).where('id', '=', stored.id).execute();
+    assert.ok(isRepeat(legacySourceHash(original), original));
+    const again = await ingestItems(store, provider, [{ ...original }]);
+    assert.deepEqual(again.items, [{ outcome: 'unchanged', articleId: stored.id }]);
+    const changed = await ingestItems(store, provider, [{ ...original, html: '<p>“A story stored by an earlier version,” she said, corrected.</p>' }]);
+    assert.equal(changed.items[0]?.outcome, 'updated');
+    assert.match((await store.articles.findById(stored.id))!.sourceHash, /^v2:/, 'a changed item is stored with the new hash');
+
+    // Where one field ends and the next begins, and an absent field against an empty one.
+    const base = { ...emptyRawItem('ab'), guid: 'g', html: 'c' };
+    assert.notEqual(sourceHash(base), sourceHash({ ...base, headline: 'a', html: 'bc' }));
+    assert.notEqual(sourceHash({ ...base, summary: null }), sourceHash({ ...base, summary: '' }));
+    assert.notEqual(sourceHash({ ...base, categories: ['a', 'b'] }), sourceHash({ ...base, categories: ['a,b'] }));
+    assert.equal(sourceHash({ ...base }), sourceHash(base));
   });
 
   it('keeps the first-seen time of an undated item when it comes again', async () => {

@@ -6,7 +6,7 @@ import type { Provider } from '../domain/provider.js';
 import type { RawItem } from '../domain/raw-item.js';
 import type { FetchOptions } from '../ingest/fetch/fetch-url.js';
 import type { ArticleStamp, Store } from '../store/store.js';
-import { itemKey, sourceHash } from './item-identity.js';
+import { isRepeat, itemKey } from './item-identity.js';
 import { inlineProcessor, type ItemProcessor } from './process-pool.js';
 import { isWithdrawal, retractItem, type RetractOutcome } from './retract.js';
 import type { ProcessedItem } from './process-worker.js';
@@ -178,7 +178,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
       try {
         if (isWithdrawal(item)) return { withdrawal: true };
         const stored = keys[i] ? (await stamps).get(keys[i]!) : undefined;
-        if (stored && stored.sourceHash === sourceHash(item)) return { stored, unchanged: true };
+        if (stored && isRepeat(stored.sourceHash, item)) return { stored, unchanged: true };
         if (stored && options.fullText && needsFullText(item, options.fullText)) return { stored, unchanged: true };
         let completed = item;
         const policy = options.fullText;
@@ -286,7 +286,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
         items.map((item, i) => {
           if (isWithdrawal(item)) return null;
           const stored = keys[i] ? stamps.get(keys[i]!) : undefined;
-          return stored && stored.sourceHash === sourceHash(item) ? null : processOne(item, provider.id, now());
+          return stored && isRepeat(stored.sourceHash, item) ? null : processOne(item, provider.id, now());
         }),
       );
       const refused = results.flatMap((r, index) => (r?.kind === 'rejected' ? [{ index, reason: r.reason }] : []));
