@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { GazetteError } from '../domain/errors.js';
-import { closeFetchAgents } from '../ingest/fetch/fetch-url.js';
 import type { PollOutcome } from '../jobs/poll-feed.js';
-import { createScheduler } from '../jobs/scheduler.js';
 import { withStore } from '../command-context.js';
 import type { Feed } from '../domain/feed.js';
 import { terminalSafe } from './terminal-safe.js';
@@ -57,6 +55,8 @@ export function registerFeed(program: Command, io: CliIo): void {
     .action(async (id: string | undefined) => {
       if (id !== undefined && !/^\d+$/.test(id)) throw new GazetteError('BAD_REQUEST', `The feed id must be a number; got "${id}".`);
       let failed = 0;
+      // The poller and its HTTP client load here, not with every command (the CLI registers all of them).
+      const [{ createScheduler }, { closeFetchAgents }] = await Promise.all([import('../jobs/scheduler.js'), import('../ingest/fetch/fetch-url.js')]);
       await withStore(async (store, config) => {
         const scheduler = createScheduler({ store, publicUrl: config.publicUrl });
         const ids = id !== undefined ? [Number(id)] : (await store.feeds.list()).map((f) => f.id);

@@ -1,11 +1,15 @@
-import nlp from 'compromise';
+import wordTagData from './gazetteer-data/word-tags.json' with { type: 'json' };
 
-const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[] | undefined> } }).one.lexicon;
+/**
+ * compromise's lexicon, kept as data (scripts/build-word-tags.mjs): the tagger needs only
+ * the lexicon, and loading compromise for it cost each enriching thread about 40 MB.
+ */
+const lexicon = new Map<string, readonly string[]>(wordTagData.words.map(([word, set]) => [word as string, wordTagData.tagSets[set as number]!]));
+const none: readonly string[] = Object.freeze([]);
 
 /** compromise's lexicon tags of a word ("FemaleName", "Actor", "Plural"…), empty when unknown. */
-export function tagsOf(word: string): string[] {
-  const raw = lexicon[word.toLowerCase()];
-  return raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+export function tagsOf(word: string): readonly string[] {
+  return lexicon.get(word.toLowerCase()) ?? none;
 }
 
 const NAME_LIKE = ['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Place', 'City', 'Country', 'Region', 'Organization', 'ProperNoun', 'SportsTeam'];

@@ -1,6 +1,4 @@
 import type { Config } from '../config/load-config.js';
-import { openPostgresStore } from './postgres/open-postgres-store.js';
-import { openSqliteStore } from './sqlite/open-sqlite-store.js';
 import type { Store } from './store.js';
 
 /**
@@ -11,7 +9,10 @@ export async function openStore(
   config: Pick<Config, 'databaseUrl' | 'sqliteFile'>,
   options: { migrate?: boolean; mustExist?: boolean } = {},
 ): Promise<Store> {
-  const store = config.databaseUrl ? await openPostgresStore(config.databaseUrl) : openSqliteStore(config.sqliteFile, { mustExist: options.mustExist });
+  // Each engine's driver is loaded only when used: pg costs a SQLite process about 15 MB.
+  const store = config.databaseUrl
+    ? await (await import('./postgres/open-postgres-store.js')).openPostgresStore(config.databaseUrl)
+    : (await import('./sqlite/open-sqlite-store.js')).openSqliteStore(config.sqliteFile, { mustExist: options.mustExist });
   if (options.migrate === false) return store;
   try {
     await store.migrate();
