@@ -132,7 +132,7 @@ export function describeOutcome(o: PollOutcome): string {
   const head = `feed ${o.feedId} ${terminalSafe(o.url)}: `;
   const next = `; next poll ${o.nextPollAt.toISOString()}`;
   if (o.result === 'failed') return `${head}FAILED${o.httpStatus ? ` (HTTP ${o.httpStatus})` : ''}: ${terminalSafe(o.error ?? '')}${next}`;
-  if (o.result === 'not-modified') return `${head}not modified (HTTP 304)${next}`;
+  if (o.result === 'not-modified') return `${head}not modified (${o.httpStatus === 304 ? 'HTTP 304' : 'the same bytes as the last poll'})${next}`;
   if (o.result === 'cancelled') return `${head}cancelled`;
   const s = o.summary!;
   const rejected = s.rejected.map((r) => `\n    rejected ${terminalSafe(r.item)}: ${terminalSafe(r.reason)}`).join('');

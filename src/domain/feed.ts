@@ -12,6 +12,8 @@ export interface Feed {
   nextPollAt: Date;
   etag: string | null;
   lastModified: string | null;
+  /** SHA-256 of the last body read in full with every item stored: the same bytes again are not parsed. */
+  bodyHash: string | null;
   lastFetchAt: Date | null;
   lastSuccessAt: Date | null;
   lastStatus: number | null;
@@ -62,6 +64,7 @@ export type FeedPatch = Partial<
     | 'nextPollAt'
     | 'etag'
     | 'lastModified'
+    | 'bodyHash'
     | 'lastFetchAt'
     | 'lastSuccessAt'
     | 'lastStatus'

@@ -96,6 +96,34 @@ describe('pollFeed', () => {
     assert.deepEqual([health.itemsSeen, health.itemsNew], [0, 0]);
   });
 
+  it('takes the same bytes as last time as "not modified" without reading them, from a server that sends no validators', async () => {
+    let version = 'wire-v1.xml';
+    server.route('/same', (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(fixture(version)));
+    const other = await store.providers.create({ slug: `same-${n}`, name: 'Same' });
+    const f = await store.feeds.create({ providerId: other.id, url: `${server.url}/same`, pollIntervalSeconds: 900, allowPrivate: true });
+    const first = await poll(f.id);
+    assert.deepEqual([first.result, first.summary?.created], ['ok', 2]);
+    assert.match((await feed(f.id)).bodyHash ?? '', /^[0-9a-f]{64}$/);
+    const again = await poll(f.id);
+    assert.deepEqual([again.result, again.httpStatus, again.summary], ['not-modified', 200, null]);
+    const health = await feed(f.id);
+    assert.deepEqual([health.lastStatus, health.itemsSeen, health.lastError], [200, 0, null]);
+    version = 'wire-v2.xml';
+    const changed = await poll(f.id);
+    assert.deepEqual([changed.result, changed.summary?.created, changed.summary?.updated], ['ok', 1, 1]);
+  });
+
+  it('reads the same bytes again when an item of them was refused', async () => {
+    const body = fixture('wire-v1.xml').toString('utf8').replace('<title>Harbour reopens after storm repairs</title>', '<title> </title>');
+    server.route('/refused', (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body));
+    const f = await addFeed('/refused');
+    const first = await poll(f.id);
+    assert.deepEqual([first.result, first.summary?.rejected.length], ['ok', 1]);
+    assert.equal((await feed(f.id)).bodyHash, null);
+    const again = await poll(f.id);
+    assert.deepEqual([again.result, again.summary?.unchanged, again.summary?.rejected.length], ['ok', 1, 1]);
+  });
+
   it('counts new and updated items when the feed changes', async () => {
     let version = 'wire-v1.xml';
     server.route('/changing', (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(fixture(version)));
@@ -259,9 +287,11 @@ describe('pollFeed', () => {
             `<aside><h2>Most read</h2><ul><li><a href="/a">Other story</a></li><li><a href="/b">Another story</a></li></ul></aside></body></html>`,
         ),
     );
+    // A build date that changes on every request, as many servers send: each poll reads the feed.
+    let built = 0;
     server.route('/teasers', (_req, res) =>
       res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
-        `<?xml version="1.0"?><rss version="2.0"><channel><title>Teasers</title><link>${server.url}/</link>` +
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>Teasers</title><link>${server.url}/</link><lastBuildDate>${new Date(Date.UTC(2026, 2, 3, 9, built++)).toUTCString()}</lastBuildDate>` +
           `<item><title>Harbour channel to be deepened</title><link>${server.url}/story/channel</link><guid>channel-1</guid>` +
           `<description>The harbour authority approved a plan on Tuesday… Read more</description><pubDate>Tue, 03 Mar 2026 09:00:00 GMT</pubDate></item>` +
           `</channel></rss>`,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ClusterOptions } from '../cluster/cluster-options.js';
 import type { FullTextPolicy } from '../clean/needs-full-text.js';
@@ -35,6 +36,7 @@ export interface PollOutcome {
   feedId: number;
   url: string;
   /** "failed" covers fetch errors, bad HTTP statuses and unreadable feeds alike. */
+  /** "not-modified": a 304, or the same bytes as the last poll that stored every item. */
   result: 'ok' | 'not-modified' | 'failed' | 'cancelled';
   httpStatus: number | null;
   error: string | null;
@@ -72,7 +74,14 @@ export async function pollFeed(feed: Feed, ctx: PollContext): Promise<PollOutcom
   let summary: IngestSummary | null = null;
   let title = feed.title;
   let websub: string | null = null;
-  if (fetched.kind === 'ok') {
+  // Many servers send the whole feed again rather than a 304: the same bytes as the last poll
+  // that stored every item are not parsed or looked up again (a poll's largest cost).
+  const bodyHash = fetched.kind === 'ok' ? createHash('sha256').update(fetched.body).digest('hex') : null;
+  // (A feed with a hub is read again when its subscription is due for renewal, or made before
+  // callback tokens: reading the feed subscribes again.)
+  const renewalDue = feed.websubHub !== null && (feed.websubToken === null || (feed.websubLeaseUntil?.getTime() ?? 0) - now.getTime() <= ctx.rules.websubRenewMs);
+  const sameBytes = bodyHash !== null && bodyHash === feed.bodyHash && !renewalDue;
+  if (fetched.kind === 'ok' && !sameBytes) {
     const parsed = parseFeed(fetched.body, { contentType: fetched.contentType, url: fetched.finalUrl });
     if (parsed.kind === 'rejected') {
       return recordFailure(`the feed could not be read: ${parsed.reason}`, fetched.status, retryAfterMs(fetched.retryAfter, now));
@@ -115,6 +124,8 @@ export async function pollFeed(feed: Feed, ctx: PollContext): Promise<PollOutcom
     // A 304 may carry fresh validators; a server that stops sending them keeps the old ones.
     etag: fetched.etag ?? feed.etag,
     lastModified: fetched.lastModified ?? feed.lastModified,
+    // Kept only when every item of these bytes was stored: one refused (or a run cut short) is tried again.
+    bodyHash: summary ? (summary.rejected.length === 0 && !ctx.signal?.aborted ? bodyHash : null) : feed.bodyHash,
     itemsSeen: summary?.read ?? 0,
     itemsNew: summary?.created ?? 0,
     itemsUpdated: summary?.updated ?? 0,
@@ -125,7 +136,7 @@ export async function pollFeed(feed: Feed, ctx: PollContext): Promise<PollOutcom
   };
   await ctx.store.feeds.update(feed.id, patch);
   if (fetched.movedPermanently && fetched.finalUrl !== feed.url) await moveFeed(fetched.finalUrl);
-  return outcome(fetched.kind, fetched.status, null, summary, nextPollAt, websub);
+  return outcome(sameBytes ? 'not-modified' : fetched.kind, fetched.status, null, summary, nextPollAt, websub);
 
   async function recordFailure(reason: string, status: number | null, retryAfter: number | null): Promise<PollOutcome> {
     const failures = feed.consecutiveFailures + 1;

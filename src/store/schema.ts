@@ -100,6 +100,7 @@ export interface FeedsTable {
   next_poll_at: Timestamp;
   etag: string | null;
   last_modified: string | null;
+  body_hash: string | null;
   last_fetch_at: Timestamp | null;
   last_success_at: Timestamp | null;
   last_status: number | null;

@@ -370,9 +370,12 @@ export function runStoreContract({ name, createStore, skip = false }: StoreContr
           itemsNew: 2,
           itemsUpdated: 1,
           etag: '"abc"',
+          bodyHash: 'f'.repeat(64),
           websubLeaseUntil: null,
           websubToken: null,
         });
+        assert.equal(recovered.bodyHash, 'f'.repeat(64));
+        assert.equal((await store.feeds.update(feed.id, { bodyHash: null })).bodyHash, null);
         assert.equal(recovered.websubToken, null);
         assert.equal(recovered.lastError, null);
         assert.equal(recovered.consecutiveFailures, 0);

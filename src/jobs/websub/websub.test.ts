@@ -119,6 +119,22 @@ describe('WebSub', () => {
     assert.ok((await store.feeds.findById(feed.id))!.websubToken);
   });
 
+  it('skips the same bytes while the lease runs, and reads them again to renew it', async () => {
+    const feed = await store.feeds.create({ providerId: provider.id, url: `${server.url}/feed?renew`, pollIntervalSeconds: 900, allowPrivate: true });
+    await pollFeed(feed, ctx());
+    const callback = new URLSearchParams(server.hits('/hub').at(-1)!.body).get('hub.callback')!;
+    const verify = await app.request(`${callback.slice(publicUrl.length)}?hub.mode=subscribe&hub.topic=${encodeURIComponent(`${server.url}/feed`)}&hub.challenge=c-9&hub.lease_seconds=864000`);
+    assert.equal(verify.status, 200);
+    const hubHits = server.hits('/hub').length;
+    const quiet = await pollFeed((await store.feeds.findById(feed.id))!, ctx());
+    assert.equal(quiet.result, 'not-modified', 'the same bytes while the lease runs');
+    assert.equal(server.hits('/hub').length, hubHits);
+    await store.feeds.update(feed.id, { websubLeaseUntil: new Date(Date.now() + hour) });
+    const renewing = await pollFeed((await store.feeds.findById(feed.id))!, ctx());
+    assert.equal(renewing.result, 'ok', 'read again: the lease ends within a day');
+    assert.equal(server.hits('/hub').length, hubHits + 1, 'and subscribed again');
+  });
+
   it('refuses to confirm a subscription Gazette never asked for', async () => {
     const feed = await store.feeds.create({ providerId: provider.id, url: 'https://press.example/other', pollIntervalSeconds: 900 });
     const res = await app.request(`/websub/${feed.id}?hub.mode=subscribe&hub.topic=${encodeURIComponent(feed.url)}&hub.challenge=x`);

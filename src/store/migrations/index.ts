@@ -25,6 +25,7 @@ import { searchTimeBuckets } from './0030-search-time-buckets.js';
 import { clusterLinks } from './0032-cluster-links.js';
 import { shardedDocsCount } from './0033-sharded-docs-count.js';
 import { repeatCheckIndex } from './0034-repeat-check-index.js';
+import { feedBodyHash } from './0035-feed-body-hash.js';
 
 /** A migration that may differ per engine where the SQL must (types, identity columns). */
 export type EngineMigration = (db: Kysely<any>, engine: Engine) => Promise<void>;
@@ -59,6 +60,7 @@ const history: Record<string, EngineMigration> = {
   '0032-cluster-links': clusterLinks,
   '0033-sharded-docs-count': shardedDocsCount,
   '0034-repeat-check-index': repeatCheckIndex,
+  '0035-feed-body-hash': feedBodyHash,
 };
 
 /** The names of every migration, oldest first (the upgrade test builds each earlier schema). */
