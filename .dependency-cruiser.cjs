@@ -71,6 +71,13 @@ module.exports = {
       from: { path: '^src/', pathNot: ['^src/store/', '\\.(test|contract)\\.tsx?$'] },
       to: { path: 'node_modules/(kysely|pg|better-sqlite3)/' },
     },
+    {
+      name: 'no-development-dependencies-at-run-time',
+      comment: 'What src/ runs must be a dependency, so that an install without devDependencies runs it: compromise, for one, is only for scripts/build-word-tags.mjs and the test that checks its output.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '\\.(test|contract)\\.tsx?$' },
+      to: { dependencyTypes: ['npm-dev'] },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

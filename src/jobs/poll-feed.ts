@@ -35,8 +35,10 @@ export interface PollContext {
 export interface PollOutcome {
   feedId: number;
   url: string;
-  /** "failed" covers fetch errors, bad HTTP statuses and unreadable feeds alike. */
-  /** "not-modified": a 304, or the same bytes as the last poll that stored every item. */
+  /**
+   * "failed" covers fetch errors, bad HTTP statuses and unreadable feeds alike; "not-modified"
+   * a 304, or the same bytes as the last poll that stored every item.
+   */
   result: 'ok' | 'not-modified' | 'failed' | 'cancelled';
   httpStatus: number | null;
   error: string | null;
