@@ -97,7 +97,7 @@ for (const engine of ['SQLite', 'PostgreSQL'] as const) {
       assert.deepEqual(await problemsOf(() => store.listings.storySizes(page.items.map((i) => i.storyId))), []);
     });
 
-    it('runs the repeat check of a poll from one index, never reading the articles themselves', async () => {
+    it('runs the repeat check of a poll by one index (on SQLite from the index alone, never the articles themselves)', async () => {
       const provider = (await store.providers.findBySlug(facts.providerSlug))!;
       const stored = await store.db.selectFrom('articles').select('guid').where('provider_id', '=', provider.id).orderBy('id').limit(64).execute();
       const guids = [...stored.map((r) => r.guid), 'not-stored-yet'];
