@@ -37,8 +37,9 @@ export function fetchLimits(config: Pick<Config, 'fetchMaxPerHost'>): { maxPerHo
  * 323–338 MB. Each old-generation limit is set at most 30 % above what the last collection
  * kept instead (a V8 flag read at every collection, by the pool's threads too). Measured on
  * that import: 60 % peaked at 301–312 MB (three runs), 30 % at 284–301 MB (eight, two of them
- * the benchmark) for about 4 % more CPU, 20 % at 280–290 MB (four) for about 10 % more; the
- * margin under 300 MB is thin. `serve` keeps V8's own sizing.
+ * the benchmark) for about 4 % more CPU, 20 % at 280–290 MB (four) for about 10 % more. (Since
+ * the enriching threads stopped loading compromise and commands load only what they use, the
+ * import peaks at 262–272 MB.) `serve` keeps V8's own sizing.
  */
 const BULK_HEAP_GROWING_PERCENT = 30;
 

@@ -176,7 +176,7 @@ function organisationBefore(phrase: string | null, start: number, context: Attri
   const { text } = context;
   const named = [...context.mentions].reverse().filter((m) => m.type === 'organisation' && m.end <= start && !qualifiesRole(text, m));
   const near = paragraphsBefore(text, start, 2);
-  const subject = named.find((m) => m.start >= near && (opensSentenceOnce(text, m, context) || speaksThere(text, m))) ?? named[0];
+  const subject = named.find((m) => m.start >= near && (opensSentenceOnce(m, context) || speaksThere(text, m))) ?? named[0];
   return subject ? { slug: subject.slug, phrase: null } : undefined;
 }
 
@@ -300,7 +300,7 @@ export function aboutBefore(context: AttributionContext, start: number): Speaker
   if (/["“”„«»]/.test(sentence)) return undefined;
   const verb = SPEECH_RE.exec(sentence);
   if (verb) return speakerAfter(from, from, sentence, verb, context);
-  const subject = context.mentions.find((m) => m.start >= from && m.end <= end && m.type === 'person' && opensSentenceOnce(text, m, context) && !namedInQuote(m.slug, context));
+  const subject = context.mentions.find((m) => m.start >= from && m.end <= end && m.type === 'person' && opensSentenceOnce(m, context) && !namedInQuote(m.slug, context));
   if (subject) return { slug: subject.slug, phrase: null };
   if (/^\s*(?:he|she)\b/i.test(sentence)) return pronounSpeaker(from, from + 5, from, context);
   // ("The Irishman also refused to blame his captain. “…”": an epithet opening it.)
@@ -347,7 +347,7 @@ export function introducedBefore(context: AttributionContext, start: number): Sp
   if (/["“”„«»]/.test(paragraph)) return undefined;
   // An interview: the answer is the previous answer's speaker's, or the one interviewed.
   if (/\?\s*$/.test(paragraph)) return context.previous?.speaker.slug ? context.previous.speaker : subjectSpeaker(start, null, context);
-  const subjects = context.mentions.filter((m) => m.start >= paragraphStart && m.end <= gap.index && m.type === 'person' && opensSentenceOnce(text, m, context));
+  const subjects = context.mentions.filter((m) => m.start >= paragraphStart && m.end <= gap.index && m.type === 'person' && opensSentenceOnce(m, context));
   const subject = subjects[subjects.length - 1];
   if (subject) return { slug: subject.slug, phrase: null };
   // (A pronoun or an epithet opening the paragraph's last sentence: "The Leinster head coach spoke …")
@@ -520,7 +520,7 @@ const asPhrase = (name: NameAt | undefined): Speaker | undefined => (name ? { sl
 function nameBefore(text: string, at: number, from: number): NameAt | undefined {
   const windowStart = Math.max(from, at - 140);
   const before = NAME_BEFORE_VERB.exec(text.slice(windowStart, at));
-  return before ? cleanName(before[1]!, windowStart + before.index, text.slice(Math.max(0, windowStart + before.index - 12), windowStart + before.index)) : undefined;
+  return before ? cleanName(text, before[1]!, windowStart + before.index) : undefined;
 }
 
 /** Capitalised words just after the verb of speech at `at`: "said Lopez", "disse o técnico Tite". */
@@ -534,9 +534,7 @@ function nameAfterVerb(text: string, at: number, to: number): NameAt | undefined
 /** Capitalised words opening text[at, to), after an article and a role word ("the actor"). */
 function nameAfter(text: string, at: number, to: number): NameAt | undefined {
   const after = new RegExp(String.raw`^[\s,]*(?:(?:the|o|a|el|la|le|der|die|das)\s+\p{Ll}+\s+)?(${NAME})`, 'u').exec(text.slice(at, Math.max(to, at)));
-  if (!after) return undefined;
-  const nameStart = at + after[0].length - after[1]!.length;
-  return cleanName(after[1]!, nameStart, text.slice(Math.max(0, nameStart - 12), nameStart));
+  return after ? cleanName(text, after[1]!, at + after[0].length - after[1]!.length) : undefined;
 }
 
 /**
@@ -552,14 +550,14 @@ function loneTitleIsName(raw: string, name: string, before: string): boolean {
  * A run of capitalised words without what is not the name: sentence openers, titles and
  * ordinary words capitalised before it ("Sen.", "Developer Valve"), a possessive, a final
  * stop; nothing when only a day or a month is left, nor a title alone after an article ("the
- * King said"). (`before` is the text just before the words.)
+ * King said"). (`raw` stands in `text` at `start`.)
  */
-function cleanName(raw: string, start: number, before: string): NameAt | undefined {
+function cleanName(text: string, raw: string, start: number): NameAt | undefined {
   const opener = OPENER.exec(raw)?.[0] ?? '';
   const words = raw.slice(opener.length).split(/\s+/).filter(Boolean);
   while (words.length > 1 && (isTitleWord(words[0]!) || isRoleNoun(words[0]!.replace(/\.$/, '')))) words.shift();
   const name = words.join(' ').replace(/(?:['’]s)?\.?$/u, '');
-  if (!name || DAY_OR_MONTH.test(name) || (isTitleWord(name) && !loneTitleIsName(raw, name, before))) return undefined;
+  if (!name || DAY_OR_MONTH.test(name) || (isTitleWord(name) && !loneTitleIsName(raw, name, text.slice(Math.max(0, start - 12), start)))) return undefined;
   const at = start + raw.indexOf(name, opener.length);
   return { name, start: at, end: at + name.length };
 }
@@ -712,7 +710,7 @@ function subjectSpeaker(quoteStart: number, wanted: 'female' | 'male' | null, co
   // quote's paragraph or the one before: "…, after the novelist Jo Walton explained them to
   // me. “…,” she said.", "This system, says Richard Locksley, …")
   const near = paragraphsBefore(context.text, quoteStart, 2);
-  const isSubject = (m: MentionSpan) => opensSentenceOnce(context.text, m, context) || (m.start >= near && speaksThere(context.text, m));
+  const isSubject = (m: MentionSpan) => opensSentenceOnce(m, context) || (m.start >= near && speaksThere(context.text, m));
   // In the quote's own paragraph a subject comes first, then someone known to be of the
   // pronoun's gender ("When Ford visited his editor Teresa Nielsen Hayden, …. “…,” she
   // recalled."); only then a subject further back.
@@ -793,10 +791,10 @@ function speaksThere(text: string, m: MentionSpan): boolean {
  * many quotes asked it of every earlier mention for each quote (a 100 KB text of 1,600 quotes
  * spent most of its 400 ms there).
  */
-function opensSentenceOnce(text: string, m: MentionSpan, context: AttributionContext): boolean {
+function opensSentenceOnce(m: MentionSpan, context: AttributionContext): boolean {
   const { opens } = factsOf(context);
   let answer = opens.get(m);
-  if (answer === undefined) opens.set(m, (answer = opensSentence(text, m, context.mentions)));
+  if (answer === undefined) opens.set(m, (answer = opensSentence(context.text, m, context.mentions)));
   return answer;
 }
 

@@ -139,7 +139,8 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
   // A press release's "/PRNewswire/" or "(GLOBE NEWSWIRE)" after the date is the wire's name.
   const credits = findWireCredits(text);
   for (const c of credits) found.push({ ...c, type: 'organisation', role: null });
-  const covered = (start: number) => [...datelines, ...credits].some((d) => start >= d.start && start < d.end);
+  const claimed = [...datelines, ...credits];
+  const covered = (start: number) => claimed.some((d) => start >= d.start && start < d.end);
   // A headline's trailing "| Al Bawaba" or "- SpaceNews.com" names the publisher.
   const publisher = publisherSuffix(text);
   if (publisher) found.push({ ...publisher, role: null });
@@ -583,8 +584,9 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // the company.)
   // (Not a name in capitals, "NASCAR", nor after a name nobody vouched for: "Classificação NASCAR".)
   const namesake = wholeName?.type === 'organisation' && words.length === 1 && /\p{Ll}/u.test(whole) && found.some((f) => f.type === 'person' && !f.tentative && f.name.endsWith(` ${whole}`));
-  if (namesake && (personContext(span) || !companyCue(span, found, wholeName.name))) {
-    found.push({ name: whole, type: 'person', start: words[0]!.start, end: words[0]!.end, role: null, surname: true, personCue: personContext(span) });
+  const saysPerson = namesake && personContext(span);
+  if (namesake && (saysPerson || !companyCue(span, found, wholeName.name))) {
+    found.push({ name: whole, type: 'person', start: words[0]!.start, end: words[0]!.end, role: null, surname: true, personCue: saysPerson });
     return null;
   }
   const direct = wholeName?.type === 'person' ? undefined : wholeName;
