@@ -82,7 +82,29 @@ const PERSON_POSSESSION = /^['’]s\s+(?:[\p{Ll}-]+\s+)?(?:wife|husband|son|daug
 export function personContext(span: NameSpan): boolean {
   if (span.possessive) return PERSON_POSSESSION.test(span.following);
   // (", who" and " — who": "Tommy — who only goes by his first name online —"; and "as Gaiman put it".)
-  return /^\s*(?:,|\s[—–])\s*who\s/u.test(span.following) || (/^\s+put it\b/.test(span.following) && (/\b[Aa]s\s+$/.test(span.preceding) || span.words[0]!.text === 'As'));
+  return /^\s*(?:,|\s[—–])\s*who\s/u.test(span.following) || (/^\s+put it\b/.test(span.following) && (/\b[Aa]s\s+$/.test(span.preceding) || span.words[0]!.text === 'As')) || ownsHisOrHer(span);
+}
+
+/**
+ * The subject of a verb in the past whose clause goes on with "his" or "her" (a company's is
+ * "its"): "McKelvey decided to step back from his day-to-day role". Only right before the
+ * verb (an "-ed" form: a plural noun, "Apple shares", is no verb), and within the clause (no
+ * comma, quotation or sentence end between).
+ */
+const HIS_OR_HER_AFTER = /^\s+(?:still\s+|also\s+|then\s+|later\s+|never\s+)?\p{Ll}{2,}ed\s[^.!?;:,“”"]{0,60}?\b(?:his|her|himself|herself)\s/u;
+function ownsHisOrHer(span: NameSpan): boolean {
+  // (Not after "the": "The Spaniard had watched his side" is an epithet.)
+  return span.words[0]!.text !== 'The' && !/\bthe\s+$/i.test(span.preceding) && HIS_OR_HER_AFTER.test(span.following);
+}
+
+/**
+ * A name right before a word for someone's job and then another name is where that someone
+ * works: "Piper Jaffray analyst Gene Munster", "Goldman Sachs economist Jan Hatzius". (Not
+ * "lawyer", "aide" or "adviser": people have those too, "Trump lawyer Rudy Giuliani".)
+ */
+const STAFF_THEN_NAME = /^\s+(?:analysts?|economists?|strategists?|spokes(?:man|woman|person)|engineers?|executives?|researchers?|scientists?)\s+\p{Lu}[\p{L}'’-]+\s+\p{Lu}/u;
+export function employerBeforeStaff(span: NameSpan): boolean {
+  return !span.possessive && STAFF_THEN_NAME.test(span.following);
 }
 
 /** The Associated Press's abbreviations of US states, written after a city and a comma: "Orange County, Calif.". */

@@ -147,3 +147,30 @@ describe('findSpeaker: attribution as features and long reads write it', () => {
     assert.notEqual(quotesOf(monarch)[0]![1], 'King');
   });
 });
+
+describe('findSpeaker: attributions real pages write', () => {
+  it('keeps the speaker of a quote that opens right after a full stop with no space', () => {
+    const text =
+      '"We will keep making the case for the program and against its critics," said party chairman Tom Kessler."So that is one of the themes for the autumn: we must protect it."';
+    assert.deepEqual(quotesOf(text), [
+      ['We will keep making the ', 'Tom Kessler'],
+      ['So that is one of the th', 'Tom Kessler'],
+    ]);
+  });
+
+  it('does not take “to continue to” for a verb of speech', () => {
+    const text =
+      'Board chairman Arthur Lindqvist said the founder\'s "vision saved the company from ruin." He said that Marsh will continue to provide "his insights and his inspiration to the board."';
+    assert.deepEqual(quotesOf(text), [
+      ['vision saved the company', 'Arthur Lindqvist'],
+      ['his insights and his ins', 'Arthur Lindqvist'],
+    ]);
+  });
+
+  it('leaves a quote by an unnamed aide or spokesman after the verb unnamed, in several languages', () => {
+    assert.deepEqual(quotesOf('"We will not comment on this at all," said a spokesman for John Tarrant.'), [['We will not comment on t', 'a spokesman']]);
+    assert.deepEqual(quotesOf('«Le ministre a simplement rappelé les règles du jeu», explique un proche de Pierre Valmont.'), [['Le ministre a simplement', 'un proche']]);
+    // (Unless the phrase names them in apposition.)
+    assert.deepEqual(quotesOf('"We will not comment on this at all," said one of the lawyers, John Tarrant.'), [['We will not comment on t', 'John Tarrant']]);
+  });
+});

@@ -92,6 +92,8 @@ export function attribute(start: number, end: number, context: AttributionContex
     const at = intro + verb.index;
     // ("was blunt when asked about …", "were told that …": the one asked or told is not its subject.)
     if (/^(?:asked|told)$/.test(verb[0]) && /(?<![\p{L}])(?:when|if|was|were|been|being|is|are|be)\s+$/u.test(text.slice(Math.max(intro, at - 8), at))) continue;
+    // ("Jobs will continue to provide “…”": to continue doing something is not to speak.)
+    if (/^continu/i.test(verb[0]) && /^\s+to\s/.test(text.slice(at + verb[0].length, at + verb[0].length + 5))) continue;
     // What stands before the verb, less a relative clause ("The former minister, who served
     // under Rutte, told …"): "The network warned in its report that …" is the organisation
     // named last, as after a quote; "the former minister" the person named with that word.
@@ -153,6 +155,12 @@ function speakerAfter(start: number, end: number, afterText: string, verb: RegEx
   // “…,” the family said in a statement released by their lawyer, Mark Geragos: a subject of
   // ordinary words before the verb speaks, not someone named after it.
   const phraseFirst = /^[\s,]*(?:the|a|an|his|her|their|its|one)\s+[\p{Ll}\d\s'’-]+$/u.test(text.slice(end, at)) || UNNAMED_BEFORE_VERB.test(text.slice(end, at));
+  // (So does one right after the verb: "said a spokesman for Smith".)
+  const unnamedAfter = UNNAMED_AFTER_VERB.exec(text.slice(at + verb[0].length, afterEnd));
+  // (Unless a name follows in apposition: "said one of the lawyers, John Smith".)
+  const rest = unnamedAfter ? text.slice(at + verb[0].length + unnamedAfter[0].length, afterEnd) : '';
+  const inApposition = /^(?:\s+\p{Ll}+\s+[^,.;:“”"]*)?,\s+\p{Lu}[\p{L}'’-]+\s+\p{Lu}/u.test(rest);
+  if (unnamedAfter && !inApposition && /^[\s,—–-]*$/.test(text.slice(end, at))) return { slug: null, phrase: unnamedAfter[1]! };
   const s = pronounFirst
     ? pronounSpeaker(end, at, start, context)
     : phraseFirst
@@ -213,6 +221,16 @@ const POSSESSED_BEFORE_VERB = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}[\p{L}'�
 const UNNAMED_BEFORE_VERB = new RegExp(
   String.raw`(?:^|[\s,])((?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:${ROLE_NOUN.source.replace(/^\^|\$$/g, '')}|insiders?|people|persons?|residents?|neighbou?rs?|witness(?:es)?|friends?|relatives?)(?:\s+(?:for|of|at|from|with|close to|familiar with)\s+[^,.;:“”"]{1,60}?)?)\s+(?:${ADVERB}\s+|also\s+|later\s+)?$`,
   'u',
+);
+
+/**
+ * Someone not named, right after the verb: "said a spokesman for Smith", "explique un proche
+ * de Pierre Moscovici", "explicó una portavoz del ministerio": whoever the phrase names after
+ * "for" or "de" is whom they speak for, not who speaks.
+ */
+const UNNAMED_AFTER_VERB = new RegExp(
+  String.raw`^[\s,]*((?:an?|another|one|un|une|uno|una|um|uma|ein|eine|einer)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:${ROLE_NOUN.source.replace(/^\^|\$$/g, '')}|insiders?|friends?|relatives?|proches?|porte-parole|portavoz|porta-voz|fuentes?|fontes?|sprecher(?:in)?|vertraute[rn]?|conseill(?:er|ère)s?|collaborat(?:eur|rice)s?|assessor(?:es)?))(?![\p{L}-])`,
+  'iu',
 );
 
 /** A possessor whose relation follows: "Ford’s father", whatever the tagger made of Ford. */
@@ -394,6 +412,8 @@ export function saidNext(context: AttributionContext, start: number, end: number
  * opens a sentence or paragraph after a colon, the sentence the colon ends.
  */
 function introduction(text: string, start: number): number {
+  // (A quote right after a full stop, with no space between, "…Tim Kaine.“So that is …”", opens a sentence of its own.)
+  if (/[.!?]/.test(text[start - 1] ?? '')) return start;
   const own = Math.max(start - INTRO_WINDOW, lastBoundary(text, start));
   if (text.slice(own, start).trim() !== '') return own;
   const before = text.slice(0, start).trimEnd();

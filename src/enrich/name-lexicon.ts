@@ -100,7 +100,8 @@ export function leadingName(words: NameWord[], k: number): { name: string; type:
 /**
  * Where the title starts in "<qualifier> <title> <name>": one to three capitalised words that
  * are no title (the qualifier), title words, then a name of one to three words that opens with
- * a given name ("Bill" too) or a word no lexicon knows as common. 0 when the words are not so made.
+ * a given name ("Bill" too) or a word no lexicon knows as common, or a surname alone. 0 when
+ * the words are not so made.
  */
 export function qualifiedTitle(words: NameWord[]): number {
   // ("Chief Financial Officer Annika Brandt" opens with a title: all of it before the name is the title.)
@@ -112,6 +113,11 @@ export function qualifiedTitle(words: NameWord[]): number {
     const name = words.slice(end);
     if (name.length === 0 || name.length > 3 || !name.every((w) => /^\p{Lu}/u.test(w.text))) return 0;
     if (isFirstName(name[0]!.text) || isGivenName(name[0]!.text) || (name.length > 1 && !isCommonWord(name[0]!.text))) return j;
+    // (Or a surname alone, a word no lexicon knows as common, after a qualifier that names a
+    // place or a body: "Dallas Fed President Fisher"; not a menu's "Survey Economy Video".)
+    const qualifier = words.slice(0, j);
+    const namedQualifier = qualifier.some((w) => knownPlace(w.text) !== undefined || knownName(w.text) !== undefined) || knownName(joined(qualifier)) !== undefined;
+    if (name.length === 1 && namedQualifier && /^\p{Lu}\p{Ll}+$/u.test(name[0]!.text) && !isCommonWord(name[0]!.text)) return j;
     return 0;
   }
   return 0;

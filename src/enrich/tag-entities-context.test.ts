@@ -505,3 +505,40 @@ describe('tagEntities: a press release’s wire and a company named like a perso
     has(names('Henry Ford II ran Ford Motor for decades. Ford said sales rose.'), 'organisation:Ford');
   });
 });
+
+describe('tagEntities: titles, employers and names that are no one’s', () => {
+  it('reads a lone surname after a regional body’s title as a person, each in a list of them', () => {
+    const found = names('Two members, Boston Fed President Kowalczyk and Atlanta Fed President Orlanske, dissented.');
+    has(found, 'person:Kowalczyk', 'person:Orlanske');
+    lacks(found, 'organisation:Kowalczyk');
+    // (A menu's words before a title word are no body: no one is named.)
+    lacks(names('More Economic Forecasting Survey Economy Video'), 'person:Video');
+  });
+
+  it('reads abbreviated titles (CIO, VP) and the holder of a department’s title', () => {
+    has(names('The tour ended at the home of Norvell CIO Darius Fenwright, who showed the new app.'), 'person:Darius Fenwright');
+    const department = names('The guide was redesigned, according to Director of Product Design Joe Hartigan.');
+    has(department, 'person:Joe Hartigan');
+    lacks(department, 'organisation:Product Design Joe Hartigan');
+    has(names('The Minister of Foreign Affairs Jean Kessler said the talks would resume.'), 'person:Jean Kessler');
+  });
+
+  it('reads the name before a job and a name as the employer', () => {
+    const found = names('This week Piper Wells analyst Gene Morrow cut his target for the shares.');
+    has(found, 'organisation:Piper Wells', 'person:Gene Morrow');
+    lacks(found, 'person:Piper Wells');
+    has(names('Harlan Brooks economist Dana Whitcombe expects two cuts.'), 'organisation:Harlan Brooks');
+  });
+
+  it('never takes a product or channel ending in capitals, nor the pronoun “I”, for a person', () => {
+    const found = names('Meridian Fios TV subscribers can now stream to tablets, and Galaxy SE owners will follow. “I could no longer meet my duties,” Hale said.');
+    lacks(found, 'person:Fios TV', 'person:Galaxy SE', 'person:I');
+    has(names('John Aldous III said the estate was sold.'), 'person:John Aldous III');
+  });
+
+  it('reads a surname whose clause goes on with “his” or “her” as a person, not an epithet', () => {
+    has(names('The company grew quickly, but McTavish stepped back from his day-to-day role in 2010.'), 'person:McTavish');
+    lacks(names('The Spaniard watched his side struggle for an hour.'), 'person:Spaniard');
+    lacks(names('Orbis shares rose after his team reported results.'), 'person:Orbis');
+  });
+});

@@ -6,6 +6,7 @@ import {
   bracketedAbbreviation,
   corporateContext,
   countryOfStateBody,
+  employerBeforeStaff,
   insideTitle,
   makerBeforePrice,
   isNewspaperName,
@@ -688,6 +689,15 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // "General Manager of Life Care Solutions Europe": after "Title of" comes where they work;
   // after "Title for" a portfolio ("High Commissioner for Human Rights"), no name at all.
   const joiner = roleWords.length > 1 ? roleWords[roleWords.length - 1]!.text : '';
+  // "Director of Product Management Joe Ambeault", "Minister of Foreign Affairs Jean
+  // Asselborn": after a title of a department, the person who holds it, by a known first name
+  // and a surname.
+  const holder = rest.slice(-2);
+  const ofTitle = roleWords.some((w) => w.text === 'of' || w.text === 'for');
+  if (ofTitle && rest.length >= 3 && !knownName(restName) && (isFirstName(holder[0]!.text) || isNounGivenName(holder[0]!.text)) && /^\p{Lu}\p{Ll}/u.test(holder[1]!.text) && (!isCommonWord(holder[1]!.text) || isFamilyName(holder[1]!.text)) && !isFirstName(rest[rest.length - 3]!.text)) {
+    found.push({ name: joined(holder), type: 'person', start: holder[0]!.start, end, role: joined([...roleWords, ...rest.slice(0, -2)]) });
+    return null;
+  }
   if (joiner === 'of' || joiner === 'for') {
     const known = knownName(restName);
     const demonym = placeOfDemonym(restName);
@@ -769,6 +779,15 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     found.push({ name: restName, type: 'organisation', start, end, role: null });
     return null;
   }
+  // "Piper Jaffray analyst Gene Munster": the name before a job and a name is the employer's.
+  if (rest.length >= 2 && rest.length <= 4 && titled === null && employerBeforeStaff(span) && !knownPerson(restName) && knownPlace(restName) === undefined) {
+    found.push({ name: withoutLegalForm(restName), type: 'organisation', start, end, role: null });
+    return null;
+  }
+  // A name ending in an abbreviation in capitals is a product's or a channel's, never
+  // someone's: "Fios TV", "Galaxy S24 FE" (a generation is no abbreviation: "John Smith III").
+  const last = rest[rest.length - 1]!.text;
+  if (rest.length >= 2 && rest.length <= 4 && /^\p{Lu}{2,}$/u.test(last) && !/^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$/.test(last) && !knownName(restName)) return null;
   if (rest.length >= 2 && rest.length <= 4) {
     // (A city or state that is also a given name, before a surname, names someone: "Virginia
     // Giuffre", "Florence Pugh"; not "Georgia Tech", "Victoria Falls", nor a country or continent:
@@ -798,7 +817,6 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     }
     // A surname the gazetteer knows names a relative too: "Hunter Biden", "Ivanka Trump".
     const family = knownPerson(rest[rest.length - 1]!.text) !== undefined && /^\p{Lu}\p{Ll}/u.test(rest[0]!.text);
-    const last = rest[rest.length - 1]!.text;
     const surname = has(last, 'LastName') || (isFamilyName(last) && !isCommonWord(last));
     const cue = strongCue || firstIsName || family || surname || /^\s*,\s*$/.test(span.after);
     // A known first name or a title vouches for an ordinary-word surname ("Tim Cook", "Bill Nelson").
@@ -814,7 +832,8 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   }
   if (rest.length === 1) {
     const word = rest[0]!.text;
-    if (MONTHS_AND_DAYS.test(word)) return null;
+    // ("I", the pronoun, is nobody's name.)
+    if (MONTHS_AND_DAYS.test(word) || word === 'I') return null;
     const previousPlace = found[found.length - 1]?.type === 'place' ? found[found.length - 1]!.end : undefined;
     const state = abbreviatedState(span, previousPlace);
     if (state) {
@@ -823,7 +842,9 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     }
     // "Chief Executive Officer Kirimin, Andika Putri Lestari": the title's company, then the
     // person it belongs to, who takes the title.
-    if (role !== null && !knownName(word) && !isFirstName(word) && /^,\s+\p{Lu}[\p{L}'’-]+\s+\p{Lu}/u.test(span.following)) {
+    // (Not when a title comes next, another of a list: "President Fisher, Minneapolis Fed President Kocherlakota".)
+    const nextNames = /^,\s+((?:\p{Lu}[\p{L}'’-]+\s+)+\p{Lu}[\p{L}'’-]+)/u.exec(span.following)?.[1];
+    if (role !== null && !knownName(word) && !isFirstName(word) && nextNames && !nextNames.split(/\s+/).some((w) => isTitleWord(w))) {
       found.push({ name: word, type: 'organisation', start, end, role: null });
       return role;
     }
