@@ -36,6 +36,8 @@ export interface Found {
   tentative?: boolean;
   /** What an unresolved single word is instead of a surname: an organisation by its context, or a city. */
   fallback?: 'organisation' | 'place';
+  /** An abbreviation nobody knows, kept only if another mention of it acts as an organisation or the text spells it out. */
+  unconfirmed?: boolean;
   /**
    * A single word next to a verb of speech ("Dempsey said", "said Graham") or after a word for
    * what people do ("Brazil star Neymar"): someone, even if not named in full.
@@ -126,8 +128,13 @@ export function resolveSurnames(found: Found[], mononyms: boolean): void {
   }
   for (const f of found) {
     const full = f.type === 'organisation' && isAcronym(f.name) ? spelled.get(f.name.replace(/s$/, '')) : undefined;
-    if (full) f.name = full;
+    if (full) Object.assign(f, { name: full, unconfirmed: false });
   }
+  // An unknown abbreviation that never acts as an organisation and spells none is a format's
+  // or a product's: "HD", "DVR", "IFRS".
+  // (One that opens an organisation's longer name is that organisation's: "GE" beside "GE Healthcare".)
+  const confirmedNames = new Set(found.filter((f) => f.type === 'organisation' && !f.unconfirmed).flatMap((f) => [f.name, f.name.split(' ')[0]!]));
+  for (let i = found.length - 1; i >= 0; i--) if (found[i]!.unconfirmed && !confirmedNames.has(found[i]!.name)) found.splice(i, 1);
   // "Lakers" and "Los Angeles Lakers", "Justice Department" and "Department of Justice": a
   // public body or team the article names in two ways is one, under the longer name.
   const longest = new Map<string, string>();

@@ -542,3 +542,19 @@ describe('tagEntities: titles, employers and names that are no one’s', () => {
     lacks(names('Orbis shares rose after his team reported results.'), 'person:Orbis');
   });
 });
+
+describe('tagEntities: abbreviations nobody knows', () => {
+  it('drops an abbreviation that never acts as an organisation: a format or a product', () => {
+    lacks(names('The new guide fills the HD screen, and the DVR gains external storage for VOD titles.'), 'organisation:HD', 'organisation:DVR', 'organisation:VOD');
+    lacks(names('Companies reporting under IFRS will have to restate their accounts.'), 'organisation:IFRS');
+  });
+
+  it('keeps one that speaks, acts, owns, employs, airs or is spelled out', () => {
+    has(names('The KPRA said on Monday it would appeal.'), 'organisation:KPRA');
+    has(names('Fees rose after the ZNTB’s review, and analysts at QRX cut their forecasts.'), 'organisation:ZNTB', 'organisation:QRX');
+    has(names('The game was broadcast on KBVN without a valid reason.'), 'organisation:KBVN');
+    has(names('The strike was called by the ABVX transport union after talks failed.'), 'organisation:ABVX');
+    has(names('Damit orientiere sich der DFX an den internationalen Vorgaben.', 'de'), 'organisation:DFX');
+    has(names('Orla Medical (OM) announced a partnership, and OM will expand it next year.'), 'organisation:Orla Medical');
+  });
+});

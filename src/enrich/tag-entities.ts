@@ -732,7 +732,11 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // (Or after a word for a company: "the company Acme Widgets", "a empresa Kuanza Energia".)
   const companyBefore = ORGANISATION_BEFORE.test(span.previousWord ?? '') || publicationBefore(span);
   if (looksLikeOrganisation(rest.map((w) => w.text)) || isAcronym(restName) || acronymLed || (companyBefore && titled === null && !isFirstName(rest[0]!.text))) {
-    found.push({ name: withoutLegalForm(restName), type: 'organisation', start, end, role: null });
+    // An abbreviation nobody knows may as well be a format's or a product's ("HD", "DVR",
+    // "IFRS"): it counts as an organisation only where it acts as one (see `actsAsOrganisation`)
+    // or spells one the text names in full.
+    const unconfirmed = rest.length === 1 && isAcronym(restName) && !companyBefore && !actsAsOrganisation(span, found);
+    found.push({ name: withoutLegalForm(restName), type: 'organisation', start, end, role: null, ...(unconfirmed ? { unconfirmed } : {}) });
     return null;
   }
   // "Lumora Health, Inc.": a legal form after a comma.
@@ -950,6 +954,38 @@ function listedAfterOrganisation(span: NameSpan, found: Found[]): boolean {
   const sure = previous !== undefined && (previous.name.includes(' ') || knownName(previous.name) !== undefined);
   return previous?.type === 'organisation' && sure && !span.possessive && gap <= 6 && /^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/.test(span.preceding.slice(-gap));
 }
+
+/**
+ * Whether a name acts as an organisation where it stands: it owns something ("the SEC’s
+ * rules"), speaks or acts ("FOMC said", "ACCA announced"), has staff or shares ("NAMM
+ * president"), or is where someone works or what they join ("at IBM", "joined UNICEF").
+ */
+function actsAsOrganisation(span: NameSpan, found: Found[]): boolean {
+  const next = span.nextWord ?? '';
+  return (
+    span.possessive ||
+    SPEECH_VERBS.test(next) ||
+    CORPORATE_VERBS.test(next) ||
+    ORGANISATION_AFTER.test(next.toLowerCase()) ||
+    /^(?:leader|leaders|members|lawmakers|officials|president|union)$/.test(next) ||
+    ORGANISATION_AFTER_WORD.test(span.following) ||
+    // "S&P cut its rating": the subject of a verb whose object is its own.
+    /^\s+(?:\p{Ll}+\s+){1,2}its\s/u.test(span.following) ||
+    // (Or told, in Swedish and German: "till TT", "gegenüber der dpa"; a German article: "des DFB".)
+    /^(?:at|by|from|with|through|told|joined|join|joins|till|gegenüber|der|des|dem)$/i.test(span.previousWord ?? '') ||
+    // A picture's credit: "(DHA via AP)".
+    /^\s+via\s/.test(span.following) ||
+    // "broadcast on ESPN", "carried on MSNBC"; "Singapore’s GIC"; "Uber and Lyft".
+    BROADCAST_ON.test(span.preceding) ||
+    afterPlacePossessive(span, found) ||
+    listedAfterOrganisation(span, found)
+  );
+}
+
+/** After a verb of airing and "on": "broadcast on ESPN", "carried on MSNBC", "appearing on CNBC". */
+const BROADCAST_ON = /(?:\p{Ll}+ed|broadcast|aired|appearing|speaking|interview)\s+on\s+$/u;
+/** A word for a kind of organisation one word on: "the ABVV transport union", "the DUP party". */
+const ORGANISATION_AFTER_WORD = /^\s+(?:[\p{Ll}-]+\s+)?(?:union|party|group|bank|agency|committee|council|authority|regulator|network|broadcaster|newspaper|alliance|coalition|federation)\b/u;
 
 /** After a country's or city's possessive: "Serbia’s Novak Djokovic", "Britain’s Andy Murray". */
 function afterPlacePossessive(span: NameSpan, found: Found[]): boolean {
