@@ -174,3 +174,10 @@ describe('findSpeaker: attributions real pages write', () => {
     assert.deepEqual(quotesOf('"We will not comment on this at all," said one of the lawyers, John Tarrant.'), [['We will not comment on t', 'John Tarrant']]);
   });
 });
+
+describe('findSpeaker: a quote in an opening participle’s clause', () => {
+  it('gives it to the subject after the comma', () => {
+    assert.deepEqual(quotesOf('WASHINGTON -- Declaring "the maritime soul of the corps" is at stake, Defense Secretary Robert Hale has ordered a review.'), [['the maritime soul of the', 'Robert Hale']]);
+    assert.deepEqual(quotesOf('Calling the plan "a betrayal of every worker in this town," union leader Mary Alvarez walked out of the talks.'), [['a betrayal of every work', 'Mary Alvarez']]);
+  });
+});

@@ -86,6 +86,16 @@ export function attribute(start: number, end: number, context: AttributionContex
   // Before the quote, in its sentence: Rutte said: “…” / Rutte told reporters that “…”
   const intro = introduction(text, start);
   const introText = text.slice(intro, start);
+  // “Declaring “…” is at stake, Defense Secretary Robert Gates has ordered …”: a quote in an
+  // opening participle's clause is said by the subject of the sentence after the comma.
+  if (/(?:^|[—–]|--)\s*\p{Lu}\p{Ll}+ing\s[^,;:—–]*$/u.test(introText)) {
+    const comma = text[end - 2] === ',' ? [''] : /^[^.!?;:\n“”"]*?,\s*/u.exec(text.slice(end, end + 200));
+    if (comma) {
+      const from = end + comma[0]!.length;
+      const subject = mentions.find((m) => m.type === 'person' && m.start >= from && m.start < from + 60);
+      if (subject) return { slug: subject.slug, phrase: null };
+    }
+  }
   // The verb nearest the quote first; an earlier one when that one has no subject to name.
   const verbsBefore = [...allMatches(SPEECH_BEFORE_RE, introText), ...allMatches(ACCORDING_RE, introText)].sort((a, b) => b.index - a.index);
   for (const verb of verbsBefore) {

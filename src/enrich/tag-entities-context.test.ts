@@ -558,3 +558,23 @@ describe('tagEntities: abbreviations nobody knows', () => {
     has(names('Orla Medical (OM) announced a partnership, and OM will expand it next year.'), 'organisation:Orla Medical');
   });
 });
+
+describe('tagEntities: French, Spanish and Italian names', () => {
+  it('reads a name that opens with an article inside a sentence as a title or a company, and a known place as a place', () => {
+    const found = names('Bernard Lavigne sera-t-il le prochain propriétaire de La Gazette du Midi et de Nice Soir?', 'fr');
+    has(found, 'organisation:La Gazette du Midi');
+    lacks(found, 'person:La Gazette du Midi');
+    has(names('Les pompiers de Los Angeles County Fire Chief Anthony Marrone sont arrivés.', 'fr'), 'person:Anthony Marrone');
+    has(names('Il a voyagé à La Paz puis à Los Angeles.', 'fr'), 'place:La Paz', 'place:Los Angeles');
+  });
+
+  it('reads a party whose adjective is written in lower case, and a media group by its French word', () => {
+    has(names('Le congrès du Parti socialiste s’est tenu à Toulouse.', 'fr'), 'organisation:Parti socialiste');
+    has(names('El Partido popular y el Partito democratico votaron.', 'es'), 'organisation:Partido popular', 'organisation:Partito democratico');
+    has(names('Le groupe de Philippe Hersand, Hersand Média, négocie avec les banques.', 'fr'), 'organisation:Hersand Média');
+  });
+
+  it('takes no single letter for a name or a place', () => {
+    lacks(names('Les bras en V, il salue la salle.', 'fr'), 'place:V');
+  });
+});

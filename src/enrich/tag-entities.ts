@@ -53,6 +53,7 @@ import {
   isCelestialBody,
   isCountry,
   isFamilyName,
+  isFunctionWord,
   isGivenName,
   isLegalForm,
   isMarketIndex,
@@ -380,6 +381,17 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     found.push({ name: knownName(lowerCaseParty)?.name ?? lowerCaseParty, type: 'organisation', start: span.words[0]!.start, end: span.words[span.words.length - 1]!.end + ' party'.length, role: null });
     return null;
   }
+  // "le Parti socialiste", "el Partido popular", "il Partito democratico": a party whose
+  // adjective the language writes in lower case.
+  // (After an article opening the sentence too: "El Partido popular votó".)
+  const partyWord = span.words[span.words.length - 1]!;
+  const partyLed = /^(?:Parti|Partido|Partito)$/.test(partyWord.text) && (span.words.length === 1 || (span.words.length === 2 && /^(?:Le|La|El|Il|O)$/.test(span.words[0]!.text)));
+  const partyAdjective = partyLed ? /^\s+(\p{Ll}[\p{L}-]{3,})/u.exec(span.following) : null;
+  if (partyAdjective && !isFunctionWord(partyAdjective[1]!)) {
+    const name = `${partyWord.text} ${partyAdjective[1]}`;
+    found.push({ name: knownName(name)?.name ?? name, type: 'organisation', start: partyWord.start, end: partyWord.end + partyAdjective[0].length, role: null });
+    return null;
+  }
   // "Moody’s Investors Service", "King’s College London": a possessive inside an organisation's
   // name (even when its first word, "Moody", is also an ordinary word opening the sentence).
   // (Or a saint's: "St Columba’s Hospital", "St. Mary’s College".)
@@ -554,6 +566,15 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     return null;
   }
   const whole = joined(words);
+  // "La Provence", "Le Parisien", "El Comercio" inside a sentence: a name that opens with a
+  // Romance article is a title's or a company's, never someone's (a place so named is known:
+  // "La Paz", "Los Angeles", "Le Havre").
+  // (Nor the start of a known name, "Los Angeles County Fire Chief …", nor a title's.)
+  const articleLed = words.length >= 2 && /^(?:La|Le|Les|El|Los|Las|Il|Lo)$/.test(words[0]!.text) && words[1]!.text !== '&';
+  if (articleLed && !span.sentenceStart && !knownName(whole) && ![2, 3].some((n) => n <= words.length && knownName(joined(words.slice(0, n)))) && !words.some((w) => isTitleWord(w.text))) {
+    found.push({ name: whole, type: 'organisation', start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
+    return null;
+  }
   // "Ascom North America", "Life Care Solutions Europe": a company's regional arm (a person's
   // name never ends in a region or country).
   // (After any title: "President Ascom North America" is a title and the company.)
@@ -836,8 +857,9 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   }
   if (rest.length === 1) {
     const word = rest[0]!.text;
-    // ("I", the pronoun, is nobody's name.)
-    if (MONTHS_AND_DAYS.test(word) || word === 'I') return null;
+    // (A single letter is nobody's name, nor a place: "I", "les bras en V"; unless it acts as
+    // a company does, "X said", "X’s owner".)
+    if (MONTHS_AND_DAYS.test(word) || (word.length === 1 && !span.possessive && !SPEECH_VERBS.test(span.nextWord ?? '') && !CORPORATE_VERBS.test(span.nextWord ?? ''))) return null;
     const previousPlace = found[found.length - 1]?.type === 'place' ? found[found.length - 1]!.end : undefined;
     const state = abbreviatedState(span, previousPlace);
     if (state) {
