@@ -15,8 +15,22 @@ const TITLES = new Set(['الرئيس', 'رئيس', 'وزير', 'وزيرة', '�
 const SPEECH = new Set(['قال', 'وقال', 'قالت', 'وقالت', 'أضاف', 'وأضاف', 'أضافت', 'وأضافت', 'صرح', 'وصرح', 'أكد', 'وأكد', 'أكدت', 'وأكدت']);
 /** Words that join the parts of a name: "عبد الفتاح", "محمد بن سلمان", "أبو مازن". */
 const NAME_JOINERS = new Set(['عبد', 'بن', 'بنت', 'أبو', 'أبي', 'ابن']);
-/** Words that never start a name after a title or verb. */
-const NOT_NAMES = new Set(['إن', 'إنه', 'إنها', 'أن', 'في', 'من', 'إلى', 'على', 'عن', 'مع', 'هذا', 'هذه', 'التي', 'الذي', 'لقد', 'قد', 'كان', 'كانت', 'باسم', 'العام', 'لـ', 'ل', 'و', 'أيضا', 'أمس', 'اليوم']);
+/** Words that never start a name after a title or verb (nor go on an organisation's): "أكدت جهات سورية" (Syrian bodies confirmed). */
+const NOT_NAMES = new Set(['جهات', 'مصادر', 'مصدر', 'مسؤول', 'مسؤولون', 'ناشطون', 'شهود', 'إن', 'إنه', 'إنها', 'أن', 'في', 'من', 'إلى', 'على', 'عن', 'مع', 'هذا', 'هذه', 'التي', 'الذي', 'لقد', 'قد', 'كان', 'كانت', 'باسم', 'العام', 'لـ', 'ل', 'و', 'أيضا', 'أمس', 'اليوم']);
+/**
+ * Nouns that head an organisation's name, which goes on with the words that define it:
+ * "جبهة النصرة" (the Nusra Front), "المرصد السوري لحقوق الإنسان" (the Syrian Observatory for
+ * Human Rights), "كتائب شهداء القلمون". Fronts, brigades and battalions, forces and units,
+ * parties and movements, armies, observatories, coalitions, councils, ministries, bodies,
+ * organisations, associations, companies, banks and universities.
+ */
+const ORGANISATION_HEADS = new Set([
+  'جبهة', 'لواء', 'كتيبة', 'كتائب', 'قوات', 'وحدات', 'حزب', 'حركة', 'جيش', 'الجيش', 'المرصد', 'مرصد', 'الائتلاف', 'ائتلاف',
+  'مجلس', 'المجلس', 'وزارة', 'هيئة', 'منظمة', 'جمعية', 'شركة', 'بنك', 'مصرف', 'جامعة', 'اتحاد', 'الاتحاد', 'تنظيم',
+]);
+/** Words that describe an organisation without naming it: "المعارض" (the opposition), "الحكومية". */
+const NOT_ORGANISATION_WORDS = new Set(['المعارض', 'المعارضة', 'الحكومي', 'الحكومية', 'الرسمي', 'الرسمية', 'السابق', 'السابقة', 'الجديد', 'الجديدة', 'المسلح', 'المقاتلة', 'التابعة', 'التابع']);
+
 /** One-letter proclitics that attach to a name: و (and), ب (in), ل (to), ف (so), ك (like). */
 const PROCLITIC = /^[وبلفك](?=ال|[^\s])/u;
 
@@ -55,6 +69,12 @@ export function findArabicNames(text: string): ArabicName[] {
       continue;
     }
     const token = tokens[i]!.text;
+    const organisation = organisationAt(tokens, i);
+    if (organisation) {
+      found.push(organisation.name);
+      i = organisation.next;
+      continue;
+    }
     const cue = TITLES.has(token) || SPEECH.has(token);
     if (cue) {
       let k = i + 1;
@@ -116,4 +136,31 @@ function nameAt(tokens: Token[], k: number): { name: ArabicName; next: number } 
   const words = tokens.slice(k, end);
   const name = words.map((w) => w.text).join(' ');
   return { name: { name: knownPerson(name) ?? name, type: 'person', start: words[0]!.start, end: words[words.length - 1]!.end }, next: end };
+}
+
+/**
+ * An organisation headed by one of ORGANISATION_HEADS (behind a proclitic too, "وجبهة"): the
+ * head, then the words that define it, up to four, ending in a definite one ("ال…"): nouns in
+ * construct ("شهداء"), "al-" words and adjectives, and "لـ" + noun before a definite one
+ * ("لحقوق الإنسان"). A head with no definite word after it names no one ("هيئة معارضة").
+ */
+function organisationAt(tokens: Token[], i: number): { name: ArabicName; next: number } | undefined {
+  const head = tokens[i]!.text;
+  const bare = ORGANISATION_HEADS.has(head) ? head : PROCLITIC.test(head) && ORGANISATION_HEADS.has(head.slice(1)) ? head.slice(1) : undefined;
+  if (!bare) return undefined;
+  // (At most one noun in construct before the first definite word, none after a definite
+  // head: "المرصد السوري", not "المرصد فقد اغتنم …".)
+  let last = -1;
+  let construct = bare.startsWith('ال') ? 1 : 0;
+  for (let k = i + 1; k < Math.min(tokens.length, i + 5); k++) {
+    const word = tokens[k]!;
+    if (word.apart || NOT_NAMES.has(word.text) || NOT_ORGANISATION_WORDS.has(word.text) || ORGANISATION_HEADS.has(word.text) || SPEECH.has(word.text)) break;
+    if (word.text.startsWith('ال')) last = k;
+    else if (last === -1 ? construct++ > 0 : !/^ل(?!ل)/u.test(word.text)) break;
+  }
+  if (last === -1) return undefined;
+  const words = tokens.slice(i, last + 1);
+  const written = [bare, ...words.slice(1).map((w) => w.text)].join(' ');
+  const start = words[0]!.start + (bare === head ? 0 : 1);
+  return { name: { name: knownOrganisation(written) ?? written, type: 'organisation', start, end: words[words.length - 1]!.end }, next: last + 1 };
 }

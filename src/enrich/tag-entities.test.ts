@@ -95,4 +95,15 @@ describe('tagEntities: other languages', () => {
     }
     assert.ok(!found.some((n) => /وزير|الرئيس/.test(n)), `titles are not names: ${found}`);
   });
+
+  it('Arabic script: organisations by the noun that heads their name', () => {
+    const found = names(
+      'وقال المرصد الوطني لحقوق العمال، وهو هيئة معارضة مقرها باريس، إن مقاتلين من لواء الفجر وكتائب شهداء الوادي سيطروا على المستودعات، في حين دعا الائتلاف الوطني المعارض إلى الهدوء. وبحسب المرصد فقد اغتنم المقاتلون أسلحة. وأكدت جهات معارضة ذلك.',
+    );
+    for (const n of ['organisation:المرصد الوطني لحقوق العمال', 'organisation:لواء الفجر', 'organisation:كتائب شهداء الوادي', 'organisation:الائتلاف الوطني', 'place:Paris']) {
+      assert.ok(found.includes(n), `${n} in ${found}`);
+    }
+    // (A head with no name after it, "هيئة معارضة" (an opposition body), and unnamed sources are no one.)
+    assert.ok(!found.some((n) => /هيئة|جهات|المرصد فقد/.test(n)), `no body without a name: ${found}`);
+  });
 });
