@@ -578,3 +578,29 @@ describe('tagEntities: French, Spanish and Italian names', () => {
     lacks(names('Les bras en V, il salue la salle.', 'fr'), 'place:V');
   });
 });
+
+describe('tagEntities: descriptions around people', () => {
+  it('reads the words before a word for someone and their full name as a description, no one’s name', () => {
+    const found = names('The authorities will prosecute Dallas Ebola patient Thomas Eric Duncan when he returns.');
+    has(found, 'person:Thomas Eric Duncan');
+    lacks(found, 'person:Dallas Ebola');
+  });
+
+  it('reads a plural of people by what they do as no one, before a verb of speech', () => {
+    lacks(names('Legislators said the law would help. Prosecutors argued otherwise.'), 'person:Legislators', 'person:Prosecutors');
+    has(names('Bernie Sanders said the law would help. Sanders said more.'), 'person:Bernie Sanders');
+  });
+
+  it('gives no shared surname to a name the text already uses alone', () => {
+    const found = names('Duncan answered no to every question. People like Duncan and Patrick Sawyer have brought a stigma.');
+    lacks(found, 'person:Duncan Sawyer');
+    has(found, 'person:Patrick Sawyer');
+    has(names('Joe and Hunter Biden arrived in Delaware.'), 'person:Joe Biden', 'person:Hunter Biden');
+  });
+
+  it('reads what someone is president or founder of as an organisation, but not a department or a country', () => {
+    has(names('said Bill Caton, president of Associated General Contractors of Ohio.'), 'organisation:Associated General Contractors of Ohio');
+    has(names('said Ana Diaz, president of Costa Rica.'), 'place:Costa Rica');
+    lacks(names('said Brent Shaw, vice president of Advanced Development Programs at Blue Origin.'), 'organisation:Advanced Development Programs');
+  });
+});

@@ -113,6 +113,13 @@ const OUTLET_BEFORE = new RegExp(`(?:\\btold|${OUTLET_CUES})\\s+$`, 'i');
 /** Before "The X", also the words a reporter may follow: "according to The Times", "reported by The Hill". */
 const PUBLICATION_BEFORE = new RegExp(`(?:\\btold|${OUTLET_CUES}|according to|reported by|cited by|first reported|via)\\s+$`, 'i');
 
+/**
+ * A title in lower case and "of" right before a name: "president of", "founder of the". (Not
+ * "director of", "head of", "vice president of" or "professor of": a department or a subject
+ * may follow.)
+ */
+const TITLE_OF_BEFORE = /(?<!vice[\s-])\b(?:president|chairman|chairwoman|chief executive|ceo|founder|co-founder|spokesman|spokeswoman|spokesperson|owner)\s+of\s+(?:the\s+)?$/i;
+
 /** Titles abbreviated with a full stop, which ends no sentence before a name: "Gov. Deval Patrick", "Sen. Elizabeth Warren". */
 const ABBREVIATED_TITLE = /^(?:Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Adm|Cmdr|Dr|Prof|Rev|Amb|Atty|Supt|Det|Insp|Pres|Sec|Mr|Mrs|Ms|Sens|Reps)$/;
 
@@ -153,7 +160,7 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
     // (A span a name found before already covers: the publisher, "Investors Service" of "Moody's
     // Investors Service". Names are found in the order of the text, so only the last few can.)
     if (covered(at) || (publisher && at >= publisher.start && at < publisher.end) || found.slice(-3).some((f) => at > f.start && at < f.end)) continue;
-    const sibling = sharedSurname(span, spans[i + 1]);
+    const sibling = sharedSurname(span, spans[i + 1], text);
     if (sibling) found.push({ ...sibling, type: 'person', role: null });
     const role = classifySpan(span, found, pendingRole);
     pendingRole = role;
@@ -353,11 +360,13 @@ function joinedAtAnd(spans: NameSpan[]): NameSpan[] {
  * "Joe and Hunter Biden", "Bill and Hillary Clinton": a lone first name before "and" and a
  * full name shares that name's surname.
  */
-function sharedSurname(span: NameSpan, next: NameSpan | undefined): { name: string; start: number; end: number } | undefined {
+function sharedSurname(span: NameSpan, next: NameSpan | undefined, text: string): { name: string; start: number; end: number } | undefined {
   if (!next || span.words.length !== 1 || span.nextWord !== 'and' || next.previousWord !== 'and') return undefined;
   const first = span.words[0]!;
   if (next.words[0]!.start !== first.end + 5 || next.words.length < 2 || next.words.length > 3) return undefined;
   if (!isFirstName(first.text) || knownName(first.text) || !/^\p{Lu}\p{Ll}/u.test(next.words[0]!.text)) return undefined;
+  // (Not a surname the text already uses alone: "Duncan answered …; people like Duncan and Patrick Sawyer".)
+  if (new RegExp(`(?<![\\p{L}])${first.text}\\s+\\p{Ll}`, 'u').test(text.slice(0, first.start))) return undefined;
   const surname = next.words[next.words.length - 1]!.text;
   if (isTitleWord(surname) || isCommonWord(surname)) return undefined;
   return { name: `${first.text} ${surname}`, start: first.start, end: first.end };
@@ -499,6 +508,13 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   if (at > 0 && !knownName(joined(words)) && !looksLikeOrganisation(words.map((w) => w.text))) {
     classifySpan({ ...span, words: words.slice(0, at), after: ` ${words[at]!.text} `, nextWord: words[at]!.text, possessive: false }, found, pendingRole);
     return classifySpan({ ...span, words: words.slice(at + 1), sentenceStart: false, previousWord: 'in', before: ` ${words[at]!.text} ` }, found, null);
+  }
+  // "president of Associated General Contractors of Alabama", "founder of Harlow Press":
+  // after a title and "of", a name of several words that opens with no given name is the
+  // organisation (a country or city so named is known: "president of Costa Rica").
+  if (words.length >= 2 && TITLE_OF_BEFORE.test(span.preceding) && !isFirstName(words[0]!.text) && !knownName(joined(words)) && knownPlace(joined(words)) === undefined) {
+    found.push({ name: withoutLegalForm(joined(words)), type: 'organisation', start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
+    return null;
   }
   // "Martin Taylor of Aberdeenshire", "Yasutaka Uchiyama of Japan": a person, then where they are from.
   const of = words.findIndex((w) => w.text === 'of');
@@ -809,6 +825,9 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     found.push({ name: withoutLegalForm(restName), type: 'organisation', start, end, role: null });
     return null;
   }
+  // "Dallas Ebola patient Thomas Eric Duncan", "Leeds Uni student Amy Shaw": the words before a
+  // word for someone and their full name describe them; they are no one's name.
+  if (rest.length >= 2 && rest.length <= 3 && titled === null && isPersonNoun(span.nextWord ?? '') && /^\s+\p{Ll}+\s+\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(span.following) && !knownPerson(restName)) return null;
   // A name ending in an abbreviation in capitals is a product's or a channel's, never
   // someone's: "Fios TV", "Galaxy S24 FE" (a generation is no abbreviation: "John Smith III").
   const last = rest[rest.length - 1]!.text;
@@ -1022,8 +1041,9 @@ function afterPlacePossessive(span: NameSpan, found: Found[]): boolean {
  * nor across a colon or a quotation mark: says: “Effective …”).
  */
 function speaks(span: NameSpan, word: string): boolean {
-  // (Not after "the", "the Commission said", nor a word that ends organisations' names.)
-  if (!/^\p{Lu}\p{Ll}+$/u.test(word) || isCommonWord(word) || span.previousWord === 'the' || isOrganisationWord(word)) return false;
+  // (Not after "the", "the Commission said", nor a word that ends organisations' names, nor
+  // a plural of people by what they do: "Legislators said", "Prosecutors argued".)
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word) || isCommonWord(word) || span.previousWord === 'the' || isOrganisationWord(word) || /\p{Ll}(?:ors|ists|ians)$/u.test(word)) return false;
   if (SPEECH_VERBS.test(span.nextWord ?? '') || APPOSITION_THEN_SPEECH.test(span.following)) return true;
   return SPEECH_VERBS.test(span.previousWord ?? '') && span.previousWord !== 'told' && /^\s+$/.test(span.before);
 }
