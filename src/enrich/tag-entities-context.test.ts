@@ -604,3 +604,16 @@ describe('tagEntities: descriptions around people', () => {
     lacks(names('said Brent Shaw, vice president of Advanced Development Programs at Blue Origin.'), 'organisation:Advanced Development Programs');
   });
 });
+
+describe('tagEntities: groups', () => {
+  it('reads a country’s abbreviation before a group of its people as the country', () => {
+    const found = names('U.S. Marines embarked aboard the ship in the Indian Ocean.');
+    has(found, 'place:United States');
+    lacks(found, 'organisation:U.S. Marines', 'organisation:Marines');
+  });
+
+  it('keeps an abbreviation after a word for a group, and maybe an adjective, as an organisation', () => {
+    has(names('Importante golpe a la banda terrorista KTA en Francia.', 'es'), 'organisation:KTA');
+    has(names('The talks with the militant group KTA collapsed.'), 'organisation:KTA');
+  });
+});

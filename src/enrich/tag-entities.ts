@@ -670,6 +670,17 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     roleWords.push(...words.slice(k, prefix.next));
     k = prefix.next;
   }
+  // A country by its abbreviation, then a group of its people: "U.S. Marines", "UK Conservatives"
+  // (the group is no entity of its own here; its body is named in full elsewhere: "Marine
+  // Corps"). (Not a name that only opens with a country: "France Televisions".)
+  if (k === 0 && words.length === 2 && /^(?:[A-Z]\.){2,3}$|^[A-Z]{2,3}$/.test(words[0]!.text)) {
+    const country = knownPlace(words[0]!.text);
+    const group = words[1]!.text;
+    if (country && isCountry(country) && /^\p{Lu}\p{Ll}+s$/u.test(group) && !knownName(joined(words)) && !knownName(group) && !partyOfAdjective(group) && !isFamilyName(group)) {
+      found.push({ name: country, type: 'place', start: words[0]!.start, end: words[0]!.end, role: null });
+      return null;
+    }
+  }
   // A country, then a person from it: "pebulu tangkis Indonesia Rizky Pratama", "Brazil Neymar Junior".
   if (k === 0 && words.length >= 3) {
     const personShaped = (after: NameWord[]) =>
@@ -1014,6 +1025,8 @@ function actsAsOrganisation(span: NameSpan, found: Found[]): boolean {
     /^\s+(?:\p{Ll}+\s+){1,2}its\s/u.test(span.following) ||
     // (Or told, in Swedish and German: "till TT", "gegenüber der dpa"; a German article: "des DFB".)
     /^(?:at|by|from|with|through|told|joined|join|joins|till|gegenüber|der|des|dem)$/i.test(span.previousWord ?? '') ||
+    // A word for a group and maybe an adjective before it: "the militant group ETA", "la banda terrorista ETA".
+    GROUP_BEFORE.test(span.preceding) ||
     // A picture's credit: "(DHA via AP)".
     /^\s+via\s/.test(span.following) ||
     // "broadcast on ESPN", "carried on MSNBC"; "Singapore’s GIC"; "Uber and Lyft".
@@ -1022,6 +1035,9 @@ function actsAsOrganisation(span: NameSpan, found: Found[]): boolean {
     listedAfterOrganisation(span, found)
   );
 }
+
+/** A word for a group, and maybe one word more, right before a name: "the militant group", "la banda terrorista". */
+const GROUP_BEFORE = /\b(?:group|band|organi[sz]ation|movement|party|union|banda|grupo|organización|movimiento|partido|sindicato|groupe|organisation|mouvement|parti|syndicat|gruppe|organisation|partei)\s+(?:\p{Ll}+\s+)?$/iu;
 
 /** After a verb of airing and "on": "broadcast on ESPN", "carried on MSNBC", "appearing on CNBC". */
 const BROADCAST_ON = /(?:\p{Ll}+ed|broadcast|aired|appearing|speaking|interview)\s+on\s+$/u;
