@@ -45,6 +45,9 @@ export interface Found {
   personCue?: boolean;
 }
 
+/** The last word of a body's name that stands for it alone: "the Corps", "the Committee", "the Party". */
+const GENERIC_BODY_WORD = /^(?:Corps|Committee|Commission|Council|Agency|Department|Ministry|Court|Union|Association|Federation|Institute|Authority|Board|Bureau|Foundation|Academy|League|Society|Bank|Party)$/;
+
 /**
  * Single words become the person whose full name ends (or starts) with them: the most
  * recent such person before the mention, else the first after. Unresolved single words
@@ -147,8 +150,15 @@ export function resolveSurnames(found: Found[], mononyms: boolean): void {
     if (body) f.name = longest.get(body)!;
   }
   // "Harbor" found as a company of its own, after "Harbor Pine Outfitters": the same company.
+  // (And "the Corps" after "the Marine Corps": a body's last word, when only one body ends so.)
+  const lastWords = new Map<string, string | null>();
   for (const f of found) {
-    const full = f.type === 'organisation' && !f.name.includes(' ') ? firstWords.get(f.name) : undefined;
+    if (f.type !== 'organisation' || !f.name.includes(' ')) continue;
+    const last = lastWord(f.name);
+    lastWords.set(last, lastWords.has(last) && lastWords.get(last) !== f.name ? null : f.name);
+  }
+  for (const f of found) {
+    const full = f.type === 'organisation' && !f.name.includes(' ') ? (firstWords.get(f.name) ?? (GENERIC_BODY_WORD.test(f.name) ? lastWords.get(f.name) : undefined)) : undefined;
     if (full) f.name = full;
   }
   // "Van Der Beek" after "James Van Der Beek": a surname of several words is that person too.

@@ -617,3 +617,16 @@ describe('tagEntities: groups', () => {
     has(names('The talks with the militant group KTA collapsed.'), 'organisation:KTA');
   });
 });
+
+describe('tagEntities: ships and short names of bodies', () => {
+  it('takes no ship for an entity', () => {
+    lacks(names('Marines aboard the USS Peleliu and HMS Queen Elizabeth trained together.'), 'organisation:USS Peleliu', 'organisation:HMS Queen Elizabeth', 'person:HMS Queen Elizabeth');
+  });
+
+  it('reads a body’s last word standing alone as that body, and Facebook as itself', () => {
+    const found = tagged('Gates ordered a review of the Marine Corps. He said the Corps had become too heavy.');
+    assert.deepEqual(found.filter((e) => e.type === 'organisation').map((e) => [e.name, e.mentions]), [['Marine Corps', 2]]);
+    has(names('Follow us on Twitter and Facebook.'), 'organisation:Facebook');
+    has(names('Meta Platforms reported higher revenue.'), 'organisation:Meta');
+  });
+});

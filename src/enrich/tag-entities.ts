@@ -455,6 +455,8 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   if (words.length === 0 || (words.length === 1 && isLegalForm(words[0]!.text))) return null;
   // "Prime Day", "Election Day", "Boxing Day": a day's name is no entity (but "Doris Day" is someone).
   if (words.length >= 2 && words[words.length - 1]!.text === 'Day' && !isFirstName(words[0]!.text) && !knownName(joined(words))) return null;
+  // A ship is no entity: "USS Peleliu", "HMS Queen Elizabeth", "MV Sewol".
+  if (words.length >= 2 && /^(?:USS|USNS|HMS|HMAS|HMCS|HMNZS|INS|RFS|MV|MS|SS|RMS|FS)$/.test(words[0]!.text) && !knownName(joined(words))) return null;
   // An award is no entity, nor the person it is named after: "the Philip K. Dick Award", "the Pulitzer Prize".
   if (words.length >= 2 && /^(?:Awards?|Prizes?|Medal|Trophy)$/.test(words[words.length - 1]!.text) && !knownName(joined(words))) return null;
   // A work's title after a noun for it is no entity: "the installation Starry Night", "the film Parasite".
