@@ -630,3 +630,11 @@ describe('tagEntities: ships and short names of bodies', () => {
     has(names('Meta Platforms reported higher revenue.'), 'organisation:Meta');
   });
 });
+
+describe('tagEntities: listed counties', () => {
+  it('reads names listed before “counties” as counties, not surnames', () => {
+    const found = names('The district covers Rogers, Craig and Mayes counties. Officials in Rogers County said no.');
+    has(found, 'place:Rogers County', 'place:Craig County', 'place:Mayes County');
+    lacks(found, 'person:Rogers');
+  });
+});

@@ -148,7 +148,10 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
   // A press release's "/PRNewswire/" or "(GLOBE NEWSWIRE)" after the date is the wire's name.
   const credits = findWireCredits(text);
   for (const c of credits) found.push({ ...c, type: 'organisation', role: null });
-  const claimed = [...datelines, ...credits];
+  // "Rogers, Craig and Mayes counties": each is a county (not the surname Rogers).
+  const counties = findListedCounties(text);
+  for (const c of counties) found.push({ ...c, type: 'place', role: null });
+  const claimed = [...datelines, ...credits, ...counties];
   const covered = (start: number) => claimed.some((d) => start >= d.start && start < d.end);
   // A headline's trailing "| Al Bawaba" or "- SpaceNews.com" names the publisher.
   const publisher = publisherSuffix(text);
@@ -1045,6 +1048,24 @@ const GROUP_BEFORE = /\b(?:group|band|organi[sz]ation|movement|party|union|banda
 const BROADCAST_ON = /(?:\p{Ll}+ed|broadcast|aired|appearing|speaking|interview)\s+on\s+$/u;
 /** A word for a kind of organisation one word on: "the ABVV transport union", "the DUP party". */
 const ORGANISATION_AFTER_WORD = /^\s+(?:[\p{Ll}-]+\s+)?(?:union|party|group|bank|agency|committee|council|authority|regulator|network|broadcaster|newspaper|alliance|coalition|federation)\b/u;
+
+/** Capitalised names listed before a plural of county or province: "Rogers, Craig and Mayes counties". */
+const LISTED_COUNTIES = /((?:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?,\s+)*\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?,?\s+(?:and|or)\s+\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?)\s+(counties|provinces|parishes)\b/gu;
+const COUNTY_WORD: Record<string, string> = { counties: 'County', provinces: 'Province', parishes: 'Parish' };
+
+/** Each name of such a list, as "<name> County", with its offsets in the text. */
+function findListedCounties(text: string): { name: string; start: number; end: number }[] {
+  const out: { name: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(LISTED_COUNTIES)) {
+    const word = COUNTY_WORD[m[2]!]!;
+    for (const name of m[1]!.matchAll(/\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?/gu)) {
+      const start = m.index + name.index;
+      // (A place known by the name alone keeps it: "Kent and East Sussex counties" are Kent and East Sussex.)
+      out.push({ name: knownPlace(`${name[0]} ${word}`) ?? knownPlace(name[0]) ?? `${name[0]} ${word}`, start, end: start + name[0].length });
+    }
+  }
+  return out;
+}
 
 /** After a country's or city's possessive: "Serbia’s Novak Djokovic", "Britain’s Andy Murray". */
 function afterPlacePossessive(span: NameSpan, found: Found[]): boolean {
