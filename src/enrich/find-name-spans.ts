@@ -127,7 +127,8 @@ export function findNameSpans(text: string): NameSpan[] {
         // "the Council on Tuesday"), and so they do again further on in that name: "Office of
         // the Comptroller of the Currency", "Court of Justice of the European Union".
         // ("House of the Dragon", "House of the Day" are titles: a house's names take no "the".)
-        const the = words[j + 1]?.text === 'the' && !/[^\s]/.test(words[j + 1]!.gapBefore) && run[run.length - 1]!.text !== 'House' ? 1 : 0;
+        // (Or "for a" and "for an": "Committee for a Responsible Federal Budget", "Center for an Open Society".)
+        const the = /^(?:the|a|an)$/.test(words[j + 1]?.text ?? '') && !/[^\s]/.test(words[j + 1]!.gapBefore) && run[run.length - 1]!.text !== 'House' ? 1 : 0;
         if (!capitalisedAt(words, j + 1 + the) || MONTHS_AND_DAYS.test(words[j + 1 + the]!.text)) break;
         for (let k = 0; k <= the; k++) run.push({ text: words[j + k]!.text, start: words[j + k]!.start, end: words[j + k]!.end });
         j += 1 + the;

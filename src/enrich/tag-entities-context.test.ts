@@ -638,3 +638,19 @@ describe('tagEntities: listed counties', () => {
     lacks(found, 'person:Rogers');
   });
 });
+
+describe('tagEntities: institutions and pairs in several languages', () => {
+  it('keeps "for a" and "for an" inside an institution’s name', () => {
+    has(names('said Tom Baines of the liberal National Committee for an Effective Congress, which tracks voting.'), 'organisation:National Committee for an Effective Congress');
+    has(names('The Committee for a Responsible Federal Budget said the plan would add to the debt.'), 'organisation:Committee for a Responsible Federal Budget');
+  });
+
+  it('leaves a sentence’s opening article out of a known name', () => {
+    has(names('La Guardia Civil ha detenido en un hotel a dos personas.', 'es'), 'organisation:Guardia Civil');
+    has(names('Los Angeles is bigger than San Diego.'), 'place:Los Angeles');
+  });
+
+  it('reads someone named after a sure person and another language’s "and" as a person', () => {
+    has(names('Cae en Francia Ana María Ortega. La policía detuvo a Ana María Ortega y Joseba Iturraran en Lyon.', 'es'), 'person:Joseba Iturraran');
+  });
+});

@@ -426,6 +426,9 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // "Ayer la Comisión Europea aprobó…", "Heute der Bundestag…": a sentence's first word, then an
   // article, is no name's start; the name begins after the article.
   if (span.sentenceStart && words.length > 2 && /^(?:la|le|der|den)$/.test(words[1]!.text)) words = words.slice(2);
+  // "La Guardia Civil ha detenido…", "Die Bundesbank erwartet…": a sentence's opening article
+  // before a known name is no part of it.
+  if (span.sentenceStart && words.length > 1 && /^(?:La|Le|Les|El|Los|Las|Il|Lo|Der|Die|Das)$/.test(words[0]!.text) && !knownName(joined(words)) && knownName(joined(words.slice(1)))) words = words.slice(1);
   // A box score's line names a player, even by an ordinary word: "Tolivert 25 points.", "Brown 4 points."
   const statLine = span.words.length === 1 && STAT_LINE.test(span.following);
   // Sentence-opening words that are ordinary words ("The", "While", "Earlier").
@@ -866,7 +869,8 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     const player = result && !placeInName && !rest.some((w) => isCommonWord(w.text) || isTitleWord(w.text));
     // (Or someone named for sure just before, and "and": "Ivana Jelić and Pavle Petrović".)
     const previous = found[found.length - 1];
-    const pairedWithPerson = span.previousWord === 'and' && previous?.type === 'person' && !previous.tentative && !previous.surname && start - previous.end <= 5;
+    // ("and" in the languages the site serves: "Izaskun Lesaka y Joseba Iturbe", "et", "und", "e".)
+    const pairedWithPerson = /^(?:and|y|e|et|und|och|og)$/.test(span.previousWord ?? '') && previous?.type === 'person' && !previous.tentative && !previous.surname && start - previous.end <= 5;
     const strongCue = titled !== null || spoke || player || pairedWithPerson || isPersonNoun(span.previousWord ?? '') || afterPlacePossessive(span, found);
     // A city of that name ("Palm Bay", "San Bernardino"), unless a title or speech says it is someone.
     // ("Merritt Island" too, or after "in": a place word is no surname.)
