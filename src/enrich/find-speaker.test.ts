@@ -181,3 +181,9 @@ describe('findSpeaker: a quote in an opening participle’s clause', () => {
     assert.deepEqual(quotesOf('Calling the plan "a betrayal of every worker in this town," union leader Mary Alvarez walked out of the talks.'), [['a betrayal of every work', 'Mary Alvarez']]);
   });
 });
+
+describe('findSpeaker: what someone ordered or pledged', () => {
+  it('gives a quote after "directives from X to" or "a call by X for" to X', () => {
+    assert.deepEqual(quotesOf('Repression grew under President Tomas Varga. The detentions came from directives from Varga to “show absolutely no mercy to anyone”.'), [['show absolutely no mercy', 'Tomas Varga']]);
+  });
+});

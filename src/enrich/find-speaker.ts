@@ -96,6 +96,14 @@ export function attribute(start: number, end: number, context: AttributionContex
       if (subject) return { slug: subject.slug, phrase: null };
     }
   }
+  // "directives from Xi to “show no mercy”", "a call by Macron for “…”": what someone ordered,
+  // urged or pledged is said by them.
+  const directive = DIRECTIVE_FROM.exec(introText);
+  if (directive) {
+    const from = intro + directive.index;
+    const named = mentions.find((m) => m.type === 'person' && m.start >= from && m.end <= start);
+    if (named) return { slug: named.slug, phrase: null };
+  }
   // The verb nearest the quote first; an earlier one when that one has no subject to name.
   const verbsBefore = [...allMatches(SPEECH_BEFORE_RE, introText), ...allMatches(ACCORDING_RE, introText)].sort((a, b) => b.index - a.index);
   for (const verb of verbsBefore) {
@@ -242,6 +250,9 @@ const UNNAMED_AFTER_VERB = new RegExp(
   String.raw`^[\s,]*((?:an?|another|one|un|une|uno|una|um|uma|ein|eine|einer)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:${ROLE_NOUN.source.replace(/^\^|\$$/g, '')}|insiders?|friends?|relatives?|proches?|porte-parole|portavoz|porta-voz|fuentes?|fontes?|sprecher(?:in)?|vertraute[rn]?|conseill(?:er|ère)s?|collaborat(?:eur|rice)s?|assessor(?:es)?))(?![\p{L}-])`,
   'iu',
 );
+
+/** A directive, call or pledge from someone, right before the quote: "directives from Xi to", "a call by Macron for". */
+const DIRECTIVE_FROM = /\b(?:directives?|orders?|instructions?|calls?|pledges?|promises?|vows?|warnings?|demands?|appeals?)\s+(?:from|by)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:to|for|that)\s+$/u;
 
 /** A possessor whose relation follows: "Ford’s father", whatever the tagger made of Ford. */
 const OWNS_RELATION = new RegExp(String.raw`^['’]s\s+(?:[\p{Ll}-]+\s+){0,2}?${RELATION}(?![\p{L}])`, 'u');

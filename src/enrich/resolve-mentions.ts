@@ -109,6 +109,12 @@ export function resolveSurnames(found: Found[], mononyms: boolean): void {
       found.splice(i, 1);
     }
   }
+  // "Sierra Nevada" after "Sierra Nevada Corporation": a company's name less its last word
+  // (a company's word) is that company, not someone so named.
+  for (const f of found) {
+    const company = f.type === 'person' && f.name.includes(' ') && !f.role ? organisations.get(f.name) : undefined;
+    if (company && company !== f.name) Object.assign(f, { name: company, type: 'organisation', tentative: false });
+  }
   // "Xi" after "Xi Jinping": a word of someone's name the lexicon took for a place is that
   // person (the gazetteer's places and countries stay places: "Jordan" the country).
   const sure = people.filter((p) => !p.tentative);

@@ -654,3 +654,11 @@ describe('tagEntities: institutions and pairs in several languages', () => {
     has(names('Cae en Francia Ana María Ortega. La policía detuvo a Ana María Ortega y Joseba Iturraran en Lyon.', 'es'), 'person:Joseba Iturraran');
   });
 });
+
+describe('tagEntities: a company by its shorter name', () => {
+  it('reads a company’s name less its last word as that company, not someone so named', () => {
+    const found = names('Blue Origin, Sierra Nevada Corporation and SpaceX joined the list. Sierra Nevada plans a cargo lander.');
+    has(found, 'organisation:Sierra Nevada Corporation');
+    lacks(found, 'person:Sierra Nevada');
+  });
+});
