@@ -74,6 +74,36 @@ function syntheticText(seed: number): string {
   return Array.from({ length: 200 }, () => `w${Math.floor(next() * 5000).toString(36)}`).join(' ');
 }
 
+/**
+ * 3. Long bodies built to make name rules slow (a list of thousands of names, the same
+ * pairs over and over): the enrich stage's time per kilobyte at 200 KB against the same
+ * text at 20 KB, measured in the same run. A rule that compares every name with every other
+ * shows as a ratio near 10; linear work stays near 1.
+ */
+function hostileScaling(): { rows: BenchRow[]; note: string } {
+  const shapes: [string, string][] = [
+    ['one name listed thousands of times', 'Aaaa Bbbb, '],
+    ['lists of names with "and"', 'Alpha, Beta Gamma, Delta and Epsilon '],
+    ['the same two people over and over', 'Anna Berg met Tom Hale in Paris. '],
+    ['plurals after "the"', 'the Bidens and the Lakers met the Chiefs. '],
+    ['the same quote and speaker', 'John Smith said "we will do this again soon." '],
+  ];
+  const msFor = (text: string) => {
+    enrichArticle({ headline: '', text: text.slice(0, 2000) }); // warm up
+    const start = performance.now();
+    enrichArticle({ headline: '', text });
+    return performance.now() - start;
+  };
+  const rows = shapes.map(([input, unit]) => {
+    const small = unit.repeat(Math.ceil(20_000 / unit.length));
+    const large = unit.repeat(Math.ceil(200_000 / unit.length));
+    const smallMs = msFor(small);
+    const largeMs = msFor(large);
+    return { step: `hostile body: ${input}`, 'ms at 20 KB': smallMs, 'ms at 200 KB': largeMs, 'per-KB time, 200 KB vs 20 KB': largeMs / 10 / smallMs };
+  });
+  return { rows, note: 'Hostile bodies: one repeated sentence shape at 20 KB and at 200 KB; the last column is time per kilobyte at 200 KB over that at 20 KB (1 = linear).' };
+}
+
 async function clusterGrowth(): Promise<{ rows: BenchRow[]; note: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'gazette-bench-'));
   const store = openSqliteStore(join(dir, 'bench.sqlite'));
@@ -148,8 +178,9 @@ const benchmark: Benchmark = {
   group: 'speed',
   async run() {
     const enrich = await enrichSpeed();
+    const hostile = hostileScaling();
     const growth = await clusterGrowth();
-    return { rows: [...enrich.rows, ...growth.rows], notes: [enrich.note, growth.note] };
+    return { rows: [...enrich.rows, ...hostile.rows, ...growth.rows], notes: [enrich.note, hostile.note, growth.note] };
   },
 };
 

@@ -78,16 +78,27 @@ export function resolveSurnames(found: Found[], mononyms: boolean): void {
   // everyone named made a text packed with names take time growing with its square.
   const byLastWord = groupBy(people, (p) => lastWord(p.name));
   const byFirstWord = groupBy(people, (p) => p.name.split(' ')[0]!);
+  const dropped = new Set<Found>();
+  // Each name's candidates in text order, all and sure ones, worked out once per name: a text
+  // that names one person thousands of times would otherwise compare every mention with all.
+  const candidates = new Map<string, { all: Found[]; sure: Found[] }>();
+  const candidatesFor = (name: string) => {
+    let known = candidates.get(name);
+    if (!known) {
+      const lastNames = byLastWord.get(name) ?? [];
+      const all = (lastNames.length > 0 ? lastNames : (byFirstWord.get(name) ?? []).filter((p) => !p.tentative)).slice().sort((a, b) => a.start - b.start);
+      known = { all, sure: all.filter((p) => !p.tentative) };
+      candidates.set(name, known);
+    }
+    return known;
+  };
   for (let i = found.length - 1; i >= 0; i--) {
     const f = found[i]!;
     if (!f.surname) continue;
-    const lastNames = byLastWord.get(f.name) ?? [];
     // Family name first ("Xi Jinping" → "Xi"), or a first name for someone named in full.
     // (Not for a name nobody vouched for: "Classificação NASCAR" is no one.)
-    const matches = lastNames.length > 0 ? lastNames : (byFirstWord.get(f.name) ?? []).filter((p) => !p.tentative);
-    const before = matches.filter((p) => p.start < f.start);
-    const sure = before.filter((p) => !p.tentative);
-    const match = sure[sure.length - 1] ?? before[before.length - 1] ?? matches.find((p) => !p.tentative) ?? matches[0];
+    const matches = candidatesFor(f.name);
+    const match = lastBefore(matches.sure, f.start) ?? lastBefore(matches.all, f.start) ?? matches.sure[0] ?? matches.all[0];
     if (match) {
       f.name = match.name;
       f.surname = false;
@@ -106,9 +117,10 @@ export function resolveSurnames(found: Found[], mononyms: boolean): void {
       const full = f.fallback === 'organisation' ? lastWordOrganisation(found, f) : undefined;
       Object.assign(f, { type: f.fallback, surname: false, ...(full ? { name: full } : {}) });
     } else {
-      found.splice(i, 1);
+      dropped.add(f);
     }
   }
+  removeWhere(found, (f) => dropped.has(f));
   // "Sierra Nevada" after "Sierra Nevada Corporation": a company's name less its last word
   // (a company's word) is that company, not someone so named.
   for (const f of found) {
@@ -143,7 +155,7 @@ export function resolveSurnames(found: Found[], mononyms: boolean): void {
   // or a product's: "HD", "DVR", "IFRS".
   // (One that opens an organisation's longer name is that organisation's: "GE" beside "GE Healthcare".)
   const confirmedNames = new Set(found.filter((f) => f.type === 'organisation' && !f.unconfirmed).flatMap((f) => [f.name, f.name.split(' ')[0]!]));
-  for (let i = found.length - 1; i >= 0; i--) if (found[i]!.unconfirmed && !confirmedNames.has(found[i]!.name)) found.splice(i, 1);
+  removeWhere(found, (f) => f.unconfirmed === true && !confirmedNames.has(f.name));
   // "Lakers" and "Los Angeles Lakers", "Justice Department" and "Department of Justice": a
   // public body or team the article names in two ways is one, under the longer name.
   const longest = new Map<string, string>();
@@ -168,21 +180,49 @@ export function resolveSurnames(found: Found[], mononyms: boolean): void {
     if (full) f.name = full;
   }
   // "Van Der Beek" after "James Van Der Beek": a surname of several words is that person too.
-  // (A name that ends with another ends with its last word, which renaming keeps: looking
-  // among the sure people of that last word finds the same person.)
-  const sureByLastWord = groupBy(sure, (p) => lastWord(p.name));
+  // (Each sure name's endings of two words or more are looked up, not every sure person
+  // compared with every name: a text naming thousands took time growing with the square.)
+  const byEnding = new Map<string, Found[]>();
+  for (const p of sure) {
+    const words = p.name.split(' ');
+    for (let k = 1; k < words.length - 1; k++) {
+      const ending = words.slice(k).join(' ');
+      const holders = byEnding.get(ending) ?? [];
+      // (The first two are enough: one of them is not the mention itself.)
+      if (holders.length < 2) byEnding.set(ending, [...holders, p]);
+    }
+  }
   for (const f of found) {
     if (f.type !== 'person' || !f.name.includes(' ')) continue;
-    const person = sureByLastWord.get(lastWord(f.name))?.find((p) => p !== f && p.name.endsWith(` ${f.name}`));
+    const person = byEnding.get(f.name)?.find((p) => p !== f);
     if (person) Object.assign(f, { name: person.name, tentative: false });
   }
   // (Kept too when someone of that surname was named for sure: "Hunter Biden" beside "Joe Biden".
   // Only tentative names are removed below, so the sure ones counted here stay.)
   const sureSurnames = new Set(found.filter((o) => !o.tentative && o.type === 'person').map((o) => lastWord(o.name)));
-  for (let i = found.length - 1; i >= 0; i--) {
-    const f = found[i]!;
-    if (f.tentative && !confirmed.has(f) && !sureSurnames.has(lastWord(f.name))) found.splice(i, 1);
+  removeWhere(found, (f) => f.tentative === true && !confirmed.has(f) && !sureSurnames.has(lastWord(f.name)));
+}
+
+/** The last of `sorted` (in text order) that starts before `at`. */
+function lastBefore(sorted: readonly Found[], at: number): Found | undefined {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]!.start < at) low = mid + 1;
+    else high = mid;
   }
+  return low > 0 ? sorted[low - 1] : undefined;
+}
+
+/**
+ * Removes in place, in one pass, the mentions `drop` picks: splicing them out one at a time
+ * took time growing with the square of the count (a 110 KB list of unknown names took 3 s).
+ */
+function removeWhere(found: Found[], drop: (f: Found) => boolean): void {
+  let kept = 0;
+  for (const f of found) if (!drop(f)) found[kept++] = f;
+  found.length = kept;
 }
 
 /**

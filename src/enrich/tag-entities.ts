@@ -369,7 +369,8 @@ function sharedSurname(span: NameSpan, next: NameSpan | undefined, text: string)
   if (next.words[0]!.start !== first.end + 5 || next.words.length < 2 || next.words.length > 3) return undefined;
   if (!isFirstName(first.text) || knownName(first.text) || !/^\p{Lu}\p{Ll}/u.test(next.words[0]!.text)) return undefined;
   // (Not a surname the text already uses alone: "Duncan answered …; people like Duncan and Patrick Sawyer".)
-  if (new RegExp(`(?<![\\p{L}])${first.text}\\s+\\p{Ll}`, 'u').test(text.slice(0, first.start))) return undefined;
+  // (Looked for in the few thousand characters before, so a text of many such pairs stays linear.)
+  if (new RegExp(`(?<![\\p{L}])${first.text}\\s+\\p{Ll}`, 'u').test(text.slice(Math.max(0, first.start - 3000), first.start))) return undefined;
   const surname = next.words[next.words.length - 1]!.text;
   if (isTitleWord(surname) || isCommonWord(surname)) return undefined;
   return { name: `${first.text} ${surname}`, start: first.start, end: first.end };
@@ -916,8 +917,10 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     const common = isCommonWord(word);
     // "the Chiefs", "the Lakers": a capitalised plural after "the", inside a sentence, is a team or a band.
     // (Not a family: "the Bidens", "the Obamas".)
-    const family = knownPerson(word.replace(/s$/, '')) !== undefined || found.some((f) => f.type === 'person' && f.name.endsWith(` ${word.replace(/s$/, '')}`));
-    const team = afterThe && (!span.sentenceStart || span.previousWord !== 'the') && /\p{Ll}s$/u.test(word) && !NOT_TEAMS.test(word) && !placeOfDemonym(word.replace(/s$/, '')) && !family && !insideTitle(span);
+    // (Asked last, only of a plural after "the": it looks through everyone found so far.)
+    const singular = word.replace(/s$/, '');
+    const family = () => knownPerson(singular) !== undefined || found.some((f) => f.type === 'person' && f.name.endsWith(` ${singular}`));
+    const team = afterThe && (!span.sentenceStart || span.previousWord !== 'the') && /\p{Ll}s$/u.test(word) && !NOT_TEAMS.test(word) && !placeOfDemonym(singular) && !insideTitle(span) && !family();
     // "The Hague", "The Gambia": the article is part of a known name.
     const withThe = span.words[0]!.text === 'The' ? knownName(`The ${word}`) : undefined;
     if (withThe) {
@@ -1053,17 +1056,26 @@ const BROADCAST_ON = /(?:\p{Ll}+ed|broadcast|aired|appearing|speaking|interview)
 /** A word for a kind of organisation one word on: "the ABVV transport union", "the DUP party". */
 const ORGANISATION_AFTER_WORD = /^\s+(?:[\p{Ll}-]+\s+)?(?:union|party|group|bank|agency|committee|council|authority|regulator|network|broadcaster|newspaper|alliance|coalition|federation)\b/u;
 
-/** Capitalised names listed before a plural of county or province: "Rogers, Craig and Mayes counties". */
-const LISTED_COUNTIES = /((?:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?,\s+)*\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?,?\s+(?:and|or)\s+\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?)\s+(counties|provinces|parishes)\b/gu;
+/** Capitalised names listed right before a plural of county or province: "Rogers, Craig and Mayes counties". */
+const LISTED_BEFORE = /((?:\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?, )*\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?,? (?:and|or) \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?) $/u;
 const COUNTY_WORD: Record<string, string> = { counties: 'County', provinces: 'Province', parishes: 'Parish' };
 
-/** Each name of such a list, as "<name> County", with its offsets in the text. */
+/**
+ * Each name of such a list, as "<name> County", with its offsets in the text. The list is
+ * read back from each "counties" found, within a few hundred characters: a regular expression
+ * run forward over a long run of capitalised words and commas would take time growing with
+ * its square.
+ */
 function findListedCounties(text: string): { name: string; start: number; end: number }[] {
   const out: { name: string; start: number; end: number }[] = [];
-  for (const m of text.matchAll(LISTED_COUNTIES)) {
-    const word = COUNTY_WORD[m[2]!]!;
-    for (const name of m[1]!.matchAll(/\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?/gu)) {
-      const start = m.index + name.index;
+  for (const plural of text.matchAll(/(?<=\s)(counties|provinces|parishes)\b/g)) {
+    const from = Math.max(0, plural.index - 200);
+    const list = LISTED_BEFORE.exec(text.slice(from, plural.index));
+    if (!list) continue;
+    const word = COUNTY_WORD[plural[1]!]!;
+    const listStart = from + list.index;
+    for (const name of list[1]!.matchAll(/\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?/gu)) {
+      const start = listStart + name.index;
       // (A place known by the name alone keeps it: "Kent and East Sussex counties" are Kent and East Sussex.)
       out.push({ name: knownPlace(`${name[0]} ${word}`) ?? knownPlace(name[0]) ?? `${name[0]} ${word}`, start, end: start + name[0].length });
     }
