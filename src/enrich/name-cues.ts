@@ -14,7 +14,7 @@ export const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'to', 'outside', 'a
  */
 export const ORGANISATION_AFTER = /^(founder|co-founder|ceo|cfo|coo|cto|chairman|chairwoman|chief|executives?|spokes(?:person|man|woman)|shares|stock|employees|staff|board|investors|shareholders|coach|quarterback|boss|owner|headquarters|subsidiary|unit|brand|customers|stores|revenue|profit)$/;
 
-const ORGANISATION_NOUNS = String.raw`compan(?:y|ies)|firms?|groups?|carriers?|retailers?|makers?|giants?|rivals?|start-?ups?|brands?|chains?|insurers?|airlines?|automakers?|carmakers?|manufacturers?|providers?|platforms?|subsidiar(?:y|ies)|operators?|publishers?|broadcasters?|lenders?|banks?|producers?|developers?|suppliers?|distributors?|networks?|exchanges?|agenc(?:y|ies)|organi[sz]ations?|businesses|business|consultancy|unternehmen|konzern|empresa|entreprise|société`;
+const ORGANISATION_NOUNS = String.raw`compan(?:y|ies)|firms?|groups?|carriers?|retailers?|makers?|giants?|rivals?|start-?ups?|brands?|chains?|insurers?|airlines?|automakers?|carmakers?|manufacturers?|providers?|platforms?|subsidiar(?:y|ies)|operators?|publishers?|broadcasters?|lenders?|banks?|producers?|developers?|suppliers?|distributors?|networks?|exchanges?|agenc(?:y|ies)|organi[sz]ations?|businesses|business|consultancy|charit(?:y|ies)|nonprofits?|unternehmen|konzern|empresa|entreprise|société`;
 
 export const ORGANISATION_BEFORE = new RegExp(`^(${ORGANISATION_NOUNS})$`);
 

@@ -662,3 +662,15 @@ describe('tagEntities: a company by its shorter name', () => {
     lacks(found, 'person:Sierra Nevada');
   });
 });
+
+describe('tagEntities: charities, hospitals and national branches', () => {
+  it('reads a charity named after the word, an infirmary and a restaurant as organisations', () => {
+    has(names('The challenge raised money for charity CHAS, and she was taken to the Leith Royal Infirmary twice.'), 'organisation:CHAS', 'organisation:Leith Royal Infirmary');
+    has(names('Emergency services were called to Kismot Restaurant’s curry-eating challenge.'), 'organisation:Kismot Restaurant');
+  });
+
+  it('reads a nationality before a movement or a party as that country’s own, not before any body', () => {
+    has(names('Two members of the British Red Cross were on hand, and the Chinese Communist Party met.'), 'organisation:British Red Cross', 'organisation:Chinese Communist Party');
+    lacks(names('An American Islamic State group member was deported.'), 'organisation:American Islamic State');
+  });
+});

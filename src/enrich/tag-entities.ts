@@ -113,6 +113,9 @@ const OUTLET_BEFORE = new RegExp(`(?:\\btold|${OUTLET_CUES})\\s+$`, 'i');
 /** Before "The X", also the words a reporter may follow: "according to The Times", "reported by The Hill". */
 const PUBLICATION_BEFORE = new RegExp(`(?:\\btold|${OUTLET_CUES}|according to|reported by|cited by|first reported|via)\\s+$`, 'i');
 
+/** Names of movements and bodies that each country has its own of: "Red Cross", "Communist Party". */
+const NATIONAL_BRANCH = /\s(?:Cross|Crescent|Party|Society|Association|Federation|Union|Council|Academy|League)$/;
+
 /**
  * A title in lower case and "of" right before a name: "president of", "founder of the". (Not
  * "director of", "head of", "vice president of" or "professor of": a department or a subject
@@ -591,6 +594,13 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     return null;
   }
   const whole = joined(words);
+  // "British Red Cross", "Chinese Communist Party": a nationality before a movement's or a
+  // party's name names that country's own (not "American Islamic State group member").
+  const national = words.length >= 3 && placeOfDemonym(words[0]!.text) !== undefined ? knownName(joined(words.slice(1))) : undefined;
+  if (national?.type === 'organisation' && NATIONAL_BRANCH.test(national.name) && !knownName(whole)) {
+    found.push({ name: whole, type: 'organisation', start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
+    return null;
+  }
   // "La Provence", "Le Parisien", "El Comercio" inside a sentence: a name that opens with a
   // Romance article is a title's or a company's, never someone's (a place so named is known:
   // "La Paz", "Los Angeles", "Le Havre").
