@@ -373,7 +373,8 @@ function sharedSurname(span: NameSpan, next: NameSpan | undefined, text: string)
   if (!isFirstName(first.text) || knownName(first.text) || !/^\p{Lu}\p{Ll}/u.test(next.words[0]!.text)) return undefined;
   // (Not a surname the text already uses alone: "Duncan answered …; people like Duncan and Patrick Sawyer".)
   // (Looked for in the few thousand characters before, so a text of many such pairs stays linear.)
-  if (new RegExp(`(?<![\\p{L}])${first.text}\\s+\\p{Ll}`, 'u').test(text.slice(Math.max(0, first.start - 3000), first.start))) return undefined;
+  const alone = new RegExp(`(?<![\\p{L}])${first.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+\\p{Ll}`, 'u');
+  if (alone.test(text.slice(Math.max(0, first.start - 3000), first.start))) return undefined;
   const surname = next.words[next.words.length - 1]!.text;
   if (isTitleWord(surname) || isCommonWord(surname)) return undefined;
   return { name: `${first.text} ${surname}`, start: first.start, end: first.end };
@@ -1059,7 +1060,7 @@ function actsAsOrganisation(span: NameSpan, found: Found[]): boolean {
 }
 
 /** A word for a group, and maybe one word more, right before a name: "the militant group", "la banda terrorista". */
-const GROUP_BEFORE = /\b(?:group|band|organi[sz]ation|movement|party|union|banda|grupo|organización|movimiento|partido|sindicato|groupe|organisation|mouvement|parti|syndicat|gruppe|organisation|partei)\s+(?:\p{Ll}+\s+)?$/iu;
+const GROUP_BEFORE = /\b(?:group|band|organi[sz]ation|movement|party|union|banda|grupo|organización|movimiento|partido|sindicato|groupe|mouvement|parti|syndicat|gruppe|partei)\s+(?:\p{Ll}+\s+)?$/iu;
 
 /** After a verb of airing and "on": "broadcast on ESPN", "carried on MSNBC", "appearing on CNBC". */
 const BROADCAST_ON = /(?:\p{Ll}+ed|broadcast|aired|appearing|speaking|interview)\s+on\s+$/u;
