@@ -187,3 +187,14 @@ describe('findSpeaker: what someone ordered or pledged', () => {
     assert.deepEqual(quotesOf('Repression grew under President Tomas Varga. The detentions came from directives from Varga to “show absolutely no mercy to anyone”.'), [['show absolutely no mercy', 'Tomas Varga']]);
   });
 });
+
+describe('findSpeaker: an epithet after someone new is named', () => {
+  it('gives “the former … manager said” to the boss named since the last quote', () => {
+    const text =
+      'Mikel Arteta praised the team. "Ethan has something you cannot coach," Arteta said.\n\nVilla boss Unai Emery felt his side deserved a point. "We had control, we had chances, and we lost," the former Arsenal manager said.';
+    assert.deepEqual(quotesOf(text), [
+      ['Ethan has something you ', 'Mikel Arteta'],
+      ['We had control, we had c', 'Unai Emery'],
+    ]);
+  });
+});

@@ -674,3 +674,9 @@ describe('tagEntities: charities, hospitals and national branches', () => {
     lacks(names('An American Islamic State group member was deported.'), 'organisation:American Islamic State');
   });
 });
+
+describe('tagEntities: a description before a name keeps known and body-shaped names', () => {
+  it('keeps a known team before a word for someone and their name', () => {
+    has(names('Manchester United striker Marcus Rashford scored twice, and Villa boss Unai Emery praised him.'), 'organisation:Manchester United', 'person:Marcus Rashford', 'person:Unai Emery');
+  });
+});

@@ -858,7 +858,8 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   }
   // "Dallas Ebola patient Thomas Eric Duncan", "Leeds Uni student Amy Shaw": the words before a
   // word for someone and their full name describe them; they are no one's name.
-  if (rest.length >= 2 && rest.length <= 3 && titled === null && isPersonNoun(span.nextWord ?? '') && /^\s+\p{Ll}+\s+\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(span.following) && !knownPerson(restName)) return null;
+  // (A known name stays, and one shaped like a body's: "Manchester United striker Marcus Rashford".)
+  if (rest.length >= 2 && rest.length <= 3 && titled === null && isPersonNoun(span.nextWord ?? '') && /^\s+\p{Ll}+\s+\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(span.following) && !knownName(restName) && !looksLikeOrganisation(rest.map((w) => w.text))) return null;
   // A name ending in an abbreviation in capitals is a product's or a channel's, never
   // someone's: "Fios TV", "Galaxy S24 FE" (a generation is no abbreviation: "John Smith III").
   const last = rest[rest.length - 1]!.text;
