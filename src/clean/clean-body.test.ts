@@ -98,3 +98,11 @@ describe('findBoilerplate', () => {
     assert.deepEqual(verdict.keep, [true, false]);
   });
 });
+
+describe('cleanBody: soft hyphens', () => {
+  it('takes soft hyphens out of the text, where they would split words for search, and keeps them in the HTML', () => {
+    const body = cleanBody({ html: '<p>Le ministre a rappelé la doc\u00adtrine de l’État ac\u00adtionnaire.</p>', text: null });
+    assert.equal(body.text, 'Le ministre a rappelé la doctrine de l’État actionnaire.');
+    assert.ok(body.html.includes('doc\u00adtrine') || body.html.includes('doc&shy;trine'), body.html);
+  });
+});
