@@ -198,3 +198,10 @@ describe('findSpeaker: an epithet after someone new is named', () => {
     ]);
   });
 });
+
+describe('findSpeaker: words that only end in -ing', () => {
+  it('reads no participle’s clause in "During …" or a city’s name', () => {
+    const text = 'During the hearing "we will never give up on this town" rang out, and Senator Bob Jones left the room.';
+    assert.notEqual(quotesOf(text)[0]?.[1], 'Bob Jones');
+  });
+});

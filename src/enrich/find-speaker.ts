@@ -1,4 +1,4 @@
-import { isTitleWord, placeOfDemonym } from './gazetteer.js';
+import { isTitleWord, knownPlace, placeOfDemonym } from './gazetteer.js';
 import { genderOf } from './gender-of.js';
 import {
   ACCORDING_RE,
@@ -88,7 +88,9 @@ export function attribute(start: number, end: number, context: AttributionContex
   const introText = text.slice(intro, start);
   // “Declaring “…” is at stake, Defense Secretary Robert Gates has ordered …”: a quote in an
   // opening participle's clause is said by the subject of the sentence after the comma.
-  if (/(?:^|[—–]|--)\s*\p{Lu}\p{Ll}+ing\s[^,;:—–]*$/u.test(introText)) {
+  // (Not a word that only ends so: "During the hearing “…”", "Beijing “…”".)
+  const participle = /(?:^|[—–]|--)\s*(\p{Lu}\p{Ll}{2,}ing)\s[^,;:—–]*$/u.exec(introText)?.[1];
+  if (participle && !NOT_PARTICIPLES.test(participle) && knownPlace(participle) === undefined) {
     const comma = text[end - 2] === ',' ? [''] : /^[^.!?;:\n“”"]*?,\s*/u.exec(text.slice(end, end + 200));
     if (comma) {
       const from = end + comma[0]!.length;
@@ -250,6 +252,9 @@ const UNNAMED_AFTER_VERB = new RegExp(
   String.raw`^[\s,]*((?:an?|another|one|un|une|uno|una|um|uma|ein|eine|einer)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:${ROLE_NOUN.source.replace(/^\^|\$$/g, '')}|insiders?|friends?|relatives?|proches?|porte-parole|portavoz|porta-voz|fuentes?|fontes?|sprecher(?:in)?|vertraute[rn]?|conseill(?:er|ère)s?|collaborat(?:eur|rice)s?|assessor(?:es)?))(?![\p{L}-])`,
   'iu',
 );
+
+/** Capitalised words ending in "-ing" that open no participle's clause. */
+const NOT_PARTICIPLES = /^(?:During|Nothing|Something|Everything|Anything|Morning|Evening|Spring|Sterling|Wedding|Building|Ceiling|Viking|Boeing|Pudding)$/;
 
 /** A directive, call or pledge from someone, right before the quote: "directives from Xi to", "a call by Macron for". */
 const DIRECTIVE_FROM = /\b(?:directives?|orders?|instructions?|calls?|pledges?|promises?|vows?|warnings?|demands?|appeals?)\s+(?:from|by)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:to|for|that)\s+$/u;
