@@ -417,7 +417,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // (Not a known name's or an abbreviation's: "NASA’s Goddard Space Flight Center", "Kenya’s Equity Group".)
   const possessor = joined(span.words);
   // (Nor a day's: "Tuesday’s Senate Health, Education, Labor and Pensions Committee hearing".)
-  const ownName = () => !knownName(possessor) && !isShouted(possessor) && !MONTHS_AND_DAYS.test(possessor) && !found.some((f) => f.type === 'person' && f.name.endsWith(` ${possessor}`));
+  const ownName = () => !knownName(possessor) && !isShouted(possessor) && !MONTHS_AND_DAYS.test(possessor) && !personEndingWith(found, possessor);
   // (A saint's square, street or cathedral is a place: "St. Peter’s Square", "St Paul’s Cathedral".)
   const innerWords = inner ? inner[2]!.split(/\s+/) : [];
   const place = saint && innerWords.length > 0 && isPlaceWord(innerWords[innerWords.length - 1]!);
@@ -556,7 +556,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // finder split off as a possessive.
   const base = joined(words);
   // (Not when someone of that surname was named: "McDonald’s" after Michael McDonald is his.)
-  if (span.possessive && !found.some((f) => f.type === 'person' && f.name.endsWith(` ${base}`))) {
+  if (span.possessive && !personEndingWith(found, base)) {
     const next = /^['’]s\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)/u.exec(span.following)?.[1];
     const candidates = [...(next ? [`${base}'s ${next}`, `${base}'s ${next.split(/\s+/)[0]}`] : []), `${base}'s`];
     for (const candidate of candidates) {
@@ -641,7 +641,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // (Beside a verb of speech it stays the company: "Dell said" after Michael Dell is as often
   // the company.)
   // (Not a name in capitals, "NASCAR", nor after a name nobody vouched for: "Classificação NASCAR".)
-  const namesake = wholeName?.type === 'organisation' && words.length === 1 && /\p{Ll}/u.test(whole) && found.some((f) => f.type === 'person' && !f.tentative && f.name.endsWith(` ${whole}`));
+  const namesake = wholeName?.type === 'organisation' && words.length === 1 && /\p{Ll}/u.test(whole) && personEndingWith(found, whole, true);
   const saysPerson = namesake && personContext(span);
   if (namesake && (saysPerson || !companyCue(span, found, wholeName.name))) {
     found.push({ name: whole, type: 'person', start: words[0]!.start, end: words[0]!.end, role: null, surname: true, personCue: saysPerson });
@@ -929,9 +929,9 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     const common = isCommonWord(word);
     // "the Chiefs", "the Lakers": a capitalised plural after "the", inside a sentence, is a team or a band.
     // (Not a family: "the Bidens", "the Obamas".)
-    // (Asked last, only of a plural after "the": it looks through everyone found so far.)
+    // (Asked last, only of a plural after "the".)
     const singular = word.replace(/s$/, '');
-    const family = () => knownPerson(singular) !== undefined || found.some((f) => f.type === 'person' && f.name.endsWith(` ${singular}`));
+    const family = () => knownPerson(singular) !== undefined || personEndingWith(found, singular);
     const team = afterThe && (!span.sentenceStart || span.previousWord !== 'the') && /\p{Ll}s$/u.test(word) && !NOT_TEAMS.test(word) && !placeOfDemonym(singular) && !insideTitle(span) && !family();
     // "The Hague", "The Gambia": the article is part of a known name.
     const withThe = span.words[0]!.text === 'The' ? knownName(`The ${word}`) : undefined;
@@ -1093,6 +1093,36 @@ function findListedCounties(text: string): { name: string; start: number; end: n
     }
   }
   return out;
+}
+
+/** The endings of the names of the people found so far, all and those vouched for. */
+interface PersonEndings {
+  upTo: number;
+  all: Set<string>;
+  sure: Set<string>;
+}
+const endingsByFound = new WeakMap<Found[], PersonEndings>();
+
+/**
+ * Whether someone found so far has a name that ends in `ending` ("Smith", "Van Der Beek"),
+ * not counting people nobody vouched for when `sureOnly`. The endings are indexed as `found`
+ * grows (people found are not changed while spans are read): asking it of every span by
+ * reading everyone found took time growing with the square of a long text's names.
+ */
+function personEndingWith(found: Found[], ending: string, sureOnly = false): boolean {
+  let index = endingsByFound.get(found);
+  if (!index) endingsByFound.set(found, (index = { upTo: 0, all: new Set(), sure: new Set() }));
+  for (; index.upTo < found.length; index.upTo++) {
+    const f = found[index.upTo]!;
+    if (f.type !== 'person') continue;
+    const words = f.name.split(' ');
+    for (let k = 1; k < words.length; k++) {
+      const tail = words.slice(k).join(' ');
+      index.all.add(tail);
+      if (!f.tentative) index.sure.add(tail);
+    }
+  }
+  return (sureOnly ? index.sure : index.all).has(ending);
 }
 
 /** After a country's or city's possessive: "Serbia’s Novak Djokovic", "Britain’s Andy Murray". */
