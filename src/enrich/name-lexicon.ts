@@ -174,6 +174,17 @@ export function joined(words: NameWord[]): string {
   return words.map((w) => w.text).join(' ');
 }
 
+/**
+ * The endings of a name of several words, shortest last, of `minWords` words or more and
+ * never the whole name: "Van Der Beek" and "Der Beek" and "Beek" of "James Van Der Beek".
+ */
+export function nameEndings(name: string, minWords = 1): string[] {
+  const words = name.split(' ');
+  const endings: string[] = [];
+  for (let k = 1; k <= words.length - minWords; k++) endings.push(words.slice(k).join(' '));
+  return endings;
+}
+
 export function isAcronym(name: string): boolean {
   // "A HUNTER who…": a shouted ordinary word is no abbreviation.
   if (name.length > 3 && isCommonWord(name[0] + name.slice(1).toLowerCase())) return false;

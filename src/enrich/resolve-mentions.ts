@@ -7,7 +7,7 @@ import { slugify } from '../domain/article.js';
 import type { EntityMention, EntityType } from '../domain/entity.js';
 import { groupBy } from '../domain/group-by.js';
 import { bodyFullName, knownOrganisation, knownPerson, knownPlace, looksLikeOrganisation } from './gazetteer.js';
-import { has, initials, isAcronym, isCommonWord, isFirstName, knownName } from './name-lexicon.js';
+import { has, initials, isAcronym, isCommonWord, isFirstName, knownName, nameEndings } from './name-lexicon.js';
 
 /** Where in the text an entity was mentioned (quotes use this to find speakers). */
 export interface MentionSpan {
@@ -184,9 +184,7 @@ export function resolveSurnames(found: Found[], mononyms: boolean): void {
   // compared with every name: a text naming thousands took time growing with the square.)
   const byEnding = new Map<string, Found[]>();
   for (const p of sure) {
-    const words = p.name.split(' ');
-    for (let k = 1; k < words.length - 1; k++) {
-      const ending = words.slice(k).join(' ');
+    for (const ending of nameEndings(p.name, 2)) {
       const holders = byEnding.get(ending) ?? [];
       // (The first two are enough: one of them is not the mention itself.)
       if (holders.length < 2) byEnding.set(ending, [...holders, p]);

@@ -1,4 +1,5 @@
 import type { EntityType } from '../domain/entity.js';
+import { escapeRegExp } from '../domain/escape-reg-exp.js';
 import { findArabicNames } from './find-arabic-names.js';
 import {
   abbreviatedState,
@@ -81,6 +82,7 @@ import {
   isPersonOf,
   isShouted,
   joined,
+  nameEndings,
   knownName,
   knownOrganisationPrefix,
   leadingName,
@@ -373,7 +375,7 @@ function sharedSurname(span: NameSpan, next: NameSpan | undefined, text: string)
   if (!isFirstName(first.text) || knownName(first.text) || !/^\p{Lu}\p{Ll}/u.test(next.words[0]!.text)) return undefined;
   // (Not a surname the text already uses alone: "Duncan answered …; people like Duncan and Patrick Sawyer".)
   // (Looked for in the few thousand characters before, so a text of many such pairs stays linear.)
-  const alone = new RegExp(`(?<![\\p{L}])${first.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+\\p{Ll}`, 'u');
+  const alone = new RegExp(`(?<![\\p{L}])${escapeRegExp(first.text)}\\s+\\p{Ll}`, 'u');
   if (alone.test(text.slice(Math.max(0, first.start - 3000), first.start))) return undefined;
   const surname = next.words[next.words.length - 1]!.text;
   if (isTitleWord(surname) || isCommonWord(surname)) return undefined;
@@ -1115,11 +1117,9 @@ function personEndingWith(found: Found[], ending: string, sureOnly = false): boo
   for (; index.upTo < found.length; index.upTo++) {
     const f = found[index.upTo]!;
     if (f.type !== 'person') continue;
-    const words = f.name.split(' ');
-    for (let k = 1; k < words.length; k++) {
-      const tail = words.slice(k).join(' ');
-      index.all.add(tail);
-      if (!f.tentative) index.sure.add(tail);
+    for (const ending of nameEndings(f.name)) {
+      index.all.add(ending);
+      if (!f.tentative) index.sure.add(ending);
     }
   }
   return (sureOnly ? index.sure : index.all).has(ending);
