@@ -1,7 +1,7 @@
 import type { EntityMention } from '../domain/entity.js';
 import type { ClusterCandidate, ClusterIndex, ClusterLink, ClusterMembership, EventIndexEntry } from './cluster-index.js';
 import type { ClusterOptions } from './cluster-options.js';
-import { buildEventProfile, decodeProfile, encodeProfile, frequencyKeys, type EventProfile } from './event-profile.js';
+import { buildEventProfile, decodeStoredProfile, encodeProfile, frequencyKeys, type EventProfile } from './event-profile.js';
 import { chooseEventCluster } from './event-similarity.js';
 import { fingerprint, type Fingerprint } from './fingerprint.js';
 import { decodeSignature, estimateSimilarity } from './minhash.js';
@@ -118,7 +118,7 @@ async function joinEvent(
   options: ClusterOptions,
 ): Promise<{ membership: ClusterMembership; links: ClusterLink[] }> {
   const found = await clusters.eventCandidates(queryKeys, from, to, articleId, options.event.perKey, options.event.minSharedKeys);
-  const scored = found.map((c) => ({ articleId: c.articleId, clusterId: c.clusterId, profile: decodeProfile(c.profile) }));
+  const scored = found.map((c) => ({ articleId: c.articleId, clusterId: c.clusterId, profile: decodeStoredProfile(c.articleId, c.profile) }));
   const best = chooseEventCluster(profile, scored, { ...options.event, windowHours: options.windowHours });
   // Reprocessing a cluster's first article finds its own cluster: it stays the first.
   if (!best || best.clusterId === articleId) return { membership: { articleId, clusterId: articleId, match: 'first', similarity: 1 }, links: best?.links ?? [] };

@@ -6,9 +6,13 @@
 import type { EventOptions } from './cluster-options.js';
 import type { EventProfile } from './event-profile.js';
 
+/** A profile's terms by term, built once per profile (a stored one is compared with many arrivals). */
+const termWeights = new WeakMap<EventProfile, ReadonlyMap<string, number>>();
+
 /** Cosine of two unit-length term vectors. */
 export function termCosine(a: EventProfile, b: EventProfile): number {
-  const weights = new Map(b.terms);
+  let weights = termWeights.get(b);
+  if (!weights) termWeights.set(b, (weights = new Map(b.terms)));
   let sum = 0;
   for (const [t, w] of a.terms) sum += w * (weights.get(t) ?? 0);
   return sum;

@@ -1,4 +1,4 @@
-import { sql, type Compilable, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Compilable, type Kysely } from 'kysely';
 import { docsKeyOf, docsKeys } from '../cluster/event-profile.js';
 import type { ClusterIndex, ClusterMatch, ClusterMembership, EventIndexEntry, StoredEventCandidate } from '../cluster/cluster-index.js';
 import type { OtherVersion } from '../domain/article.js';
@@ -213,25 +213,26 @@ function oneOf(engine: Engine, column: string, values: readonly (string | number
 /**
  * At most `perKey` articles under each key within [from, to], newest first: one range per
  * key, so a common key costs no more than a rare one, whatever the size of the store. SQLite:
- * a union of one bounded subquery per key.
+ * a union of one bounded subquery per key. Its text depends only on the number of keys, so
+ * it is written once per count and sent as it is: building and compiling the union of 18
+ * subqueries through the query builder cost more than SQLite took to run it.
  */
-function unionLookup(db: Kysely<Database>, keys: string[], from: Date, to: Date, perKey: number): Promise<{ article_id: number }[]> {
-  const arms = keys.map((key, i) =>
-    db
-      .selectFrom(
-        db
-          .selectFrom('event_keys')
-          .select('article_id')
-          .where('key', '=', key)
-          .where('at', '>=', from.getTime())
-          .where('at', '<=', to.getTime())
-          .orderBy('at', 'desc')
-          .limit(perKey)
-          .as(`k${i}`),
-      )
-      .select('article_id'),
-  );
-  return arms.slice(1).reduce((q, arm) => q.unionAll(arm), arms[0]!).execute();
+async function unionLookup(db: Kysely<Database>, keys: string[], from: Date, to: Date, perKey: number): Promise<{ article_id: number }[]> {
+  const parameters = keys.flatMap((key) => [key, from.getTime(), to.getTime(), perKey]);
+  const { rows } = await db.executeQuery<{ article_id: number }>(CompiledQuery.raw(unionText(keys.length), parameters));
+  return rows;
+}
+
+const unionTexts = new Map<number, string>();
+
+function unionText(keyCount: number): string {
+  let text = unionTexts.get(keyCount);
+  if (text === undefined) {
+    const arm = (i: number) => `select "article_id" from (select "article_id" from "event_keys" where "key" = ? and "at" >= ? and "at" <= ? order by "at" desc limit ?) as "k${i}"`;
+    text = Array.from({ length: keyCount }, (_, i) => arm(i)).join(' union all ');
+    unionTexts.set(keyCount, text);
+  }
+  return text;
 }
 
 /**

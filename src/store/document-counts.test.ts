@@ -73,18 +73,31 @@ function describeEngine(name: string, open: () => Promise<{ writer: KyselyStore;
 }
 
 describe('table values a process read', () => {
-  it('are reused until it writes a batch or for FLUSH_MS, and a read begun before they were forgotten is not kept', () => {
+  it('are reused for FLUSH_MS, brought up to date when it writes a batch, and a read that may have missed the batch is not kept', () => {
     const counts = new DocumentCounts();
     counts.remember(counts.generation, [['t:quay', 4]], 0);
     assert.equal(counts.known(FLUSH_MS - 1).get('t:quay'), 4);
     assert.equal(counts.known(FLUSH_MS).get('t:quay'), undefined, 'forgotten FLUSH_MS after the first was read');
 
     const before = counts.generation;
+    counts.remember(before, [['t:quay', 5], ['t:pier', 0]], FLUSH_MS);
+    const unwritten = new Counts();
+    unwritten.add(['t:quay', 't:pier', '#docs:1']);
+    counts.keep(unwritten);
+    const own = new Counts();
+    own.add(['t:quay', 't:harbour', '#docs:2']);
+    counts.beginWriting();
+    counts.remember(counts.generation, [['t:harbour', 9]], FLUSH_MS);
+    counts.written(unwritten, own);
+    counts.writing = false;
+    const known = counts.known(FLUSH_MS);
+    assert.equal(known.get('t:quay'), 7, 'what this process wrote, the batch and the committing transaction, is added to what it read');
+    assert.equal(known.get('t:pier'), 1, 'a key read as absent has the batch\'s count');
+    assert.equal(known.get('t:harbour'), undefined, 'a read made while the batch was written is not kept');
+    assert.equal(counts.of('t:quay'), 0, 'the written counts are no longer unwritten');
     counts.remember(before, [['t:quay', 5]], FLUSH_MS);
-    counts.written(new Counts());
-    assert.equal(counts.known(FLUSH_MS).get('t:quay'), undefined, 'forgotten when this process writes a batch');
-    counts.remember(before, [['t:quay', 5]], FLUSH_MS);
-    assert.equal(counts.known(FLUSH_MS).get('t:quay'), undefined, 'a read begun before the batch was written may be out of date');
+    assert.equal(counts.known(FLUSH_MS).get('t:quay'), 7, 'a read begun before the batch was written is not kept');
+    assert.equal(counts.known(2 * FLUSH_MS).get('t:quay'), undefined, 'another process\'s batches are seen at most FLUSH_MS later');
   });
 });
 

@@ -68,8 +68,8 @@ export class DocumentCounts extends Counts {
   writing = false;
   /**
    * Table values read lately, so an article looks up only the keys no article shortly before
-   * it held (about half of them on the benchmark feed). They change only when some process writes a batch: they
-   * are forgotten when this one does, and FLUSH_MS after the first was read, so another
+   * it held. They change only when some process writes a batch: when this one does, it adds
+   * what it wrote to them; they are forgotten FLUSH_MS after the first was read, so another
    * process's batch is seen at most that much later.
    */
   private readonly tableValues = new Map<string, number>();
@@ -83,9 +83,13 @@ export class DocumentCounts extends Counts {
     return this.tableValues;
   }
 
-  /** What a read that began in `generation` found in the table, kept for later reads unless it is out of date. */
+  /**
+   * What a read that began in `generation` found in the table, kept for later reads unless it
+   * is out of date: begun before a batch of this process's was written, or read while one is
+   * (whether it saw the batch is not known).
+   */
   remember(generation: number, values: Iterable<[string, number]>, now = Date.now()): void {
-    if (generation !== this.generation) return;
+    if (this.writing || generation !== this.generation) return;
     if (this.tableValues.size > MAX_READ_VALUES) this.forget();
     this.readSince ??= now;
     for (const [key, n] of values) this.tableValues.set(key, n);
@@ -111,10 +115,26 @@ export class DocumentCounts extends Counts {
     this.merge(counts);
   }
 
-  /** After a commit wrote `written`, a copy of the counts here when it began: they are in the table now. */
-  written(written: Counts): void {
+  /** A batch is about to be written: reads begun before it may miss it. */
+  beginWriting(): void {
+    this.writing = true;
+    this.generation++;
+  }
+
+  /**
+   * After a commit wrote `written` (a copy of the counts here when it began) and `alsoWritten`
+   * (the committing transaction's own): they are in the table now, and in the values read
+   * from it before.
+   */
+  written(written: Counts, alsoWritten?: Counts): void {
     this.merge(written, -1);
-    this.forget();
+    this.generation++;
+    for (const batch of [written, alsoWritten]) {
+      for (const [key, n] of batch?.byKey ?? []) {
+        const before = this.tableValues.get(key);
+        if (before !== undefined) this.tableValues.set(key, before + n);
+      }
+    }
     // What is left was kept while the batch was written: its time starts now.
     this.since = this.byKey.size === 0 ? null : Date.now();
   }
@@ -122,13 +142,14 @@ export class DocumentCounts extends Counts {
 
 /** Adds `counts` and `more` to the table, in key order (concurrent writers lock rows in one order and never deadlock). */
 export async function writeCounts(db: Kysely<Database>, counts: Counts, more?: Counts): Promise<void> {
-  const docsOf = (key: string) => counts.of(key) + (more?.of(key) ?? 0);
+  const docs = new Map(counts.byKey);
+  for (const [key, n] of more?.byKey ?? []) docs.set(key, (docs.get(key) ?? 0) + n);
   // The default sort compares UTF-16 code units, as `<` does, and is much faster than a comparator.
-  const keys = [...new Set([...counts.byKey.keys(), ...(more?.byKey.keys() ?? [])])].filter((key) => docsOf(key) !== 0).sort();
+  const keys = [...docs.keys()].filter((key) => docs.get(key) !== 0).sort();
   for (let i = 0; i < keys.length; i += ROWS_PER_STATEMENT) {
     await db
       .insertInto('event_term_docs')
-      .values(keys.slice(i, i + ROWS_PER_STATEMENT).map((key) => ({ key, docs: docsOf(key) })))
+      .values(keys.slice(i, i + ROWS_PER_STATEMENT).map((key) => ({ key, docs: docs.get(key)! })))
       .onConflict((oc) => oc.column('key').doUpdateSet({ docs: sql`event_term_docs.docs + excluded.docs` }))
       .execute();
   }

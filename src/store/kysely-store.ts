@@ -171,7 +171,7 @@ export class KyselyStore implements Store {
         return value;
       });
       const { tags, counted, wrote } = settled!;
-      if (wrote) this.documentCounts.written(wrote);
+      if (wrote) this.documentCounts.written(wrote, counted);
       else this.documentCounts.keep(counted);
       if (tags.length > 0) this.hub.emit(tags);
       return result;
@@ -295,7 +295,7 @@ export class KyselyStore implements Store {
   private async writeUnwritten(more?: Counts): Promise<Counts> {
     const taken = new Counts();
     taken.merge(this.documentCounts);
-    this.documentCounts.writing = true;
+    this.documentCounts.beginWriting();
     try {
       await writeCounts(this.db, taken, more);
     } catch (error) {
