@@ -85,6 +85,24 @@ export function personContext(span: NameSpan): boolean {
   return /^\s*(?:,|\s[—–])\s*who\s/u.test(span.following) || (/^\s+put it\b/.test(span.following) && (/\b[Aa]s\s+$/.test(span.preceding) || span.words[0]!.text === 'As')) || ownsHisOrHer(span);
 }
 
+/** Words for anyone at all ("Everyone, who"), and for family and faith, capitalised as names in speech ("Mother, who raised us"). */
+const NOT_SURNAMES = /^(?:Everyone|Everybody|Anyone|Anybody|Someone|Somebody|Nobody|One|Each|Another|Mother|Father|Mom|Mum|Dad|Daddy|Mommy|Mummy|Grandma|Grandpa|Granny|Nana|Baby|God|Lord|Jesus|Allah)$/;
+
+/**
+ * A surname that is also an ordinary word, named again alone, as a later paragraph does:
+ * "Reed, who will be the merged company’s chairman, told investors", "backed by Rice, who".
+ * One word, not a plural ("Officials, who"), not after an article or a possessive ("the
+ * Board, who"), then ", who" and a lower-case word. (A word the lexicon does not know as an
+ * ordinary one needs no such care: personContext.)
+ */
+export function surnameBeforeWho(span: NameSpan): boolean {
+  if (span.words.length !== 1 || span.possessive) return false;
+  const word = span.words[0]!.text;
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word) || /s$/.test(word) || NOT_SURNAMES.test(word)) return false;
+  if (/\b(?:the|a|an|this|that|these|those|our|their|his|her|its|my|your)\s+$/i.test(span.preceding)) return false;
+  return /^\s*,\s*who\s+\p{Ll}/u.test(span.following);
+}
+
 /**
  * The subject of a verb in the past whose clause goes on with "his" or "her" (a company's is
  * "its"): "McKelvey decided to step back from his day-to-day role". Only right before the

@@ -680,3 +680,21 @@ describe('tagEntities: a description before a name keeps known and body-shaped n
     has(names('Manchester United striker Marcus Rashford scored twice, and Villa boss Unai Emery praised him.'), 'organisation:Manchester United', 'person:Marcus Rashford', 'person:Unai Emery');
   });
 });
+
+describe('tagEntities: a surname that is an ordinary word, and names that are no one', () => {
+  it('reads an ordinary word alone before ", who" as someone named again by surname', () => {
+    has(names('The deal closed on Monday.\n\nReed, who will be the merged company’s chairman, told investors it was good.'), 'person:Reed');
+    has(names('The bid fell short of the price demanded by Rice, who was then the largest shareholder.'), 'person:Rice');
+    const nobody = names('Officials, who spoke on condition of anonymity, said the Board, who met on Monday, agreed. Everyone, who came, left. Mother, who raised us, smiled.');
+    lacks(nobody, 'person:Officials', 'person:Board', 'person:Everyone', 'person:Mother');
+  });
+
+  it('reads no one in a name ending in a letter on its own, nor in a machine named after someone', () => {
+    const group = names('Argentina got past Chile 3-0 in Group C, with Guido Pella beating Nicolas Jarry. President George W. Bush watched.');
+    lacks(group, 'person:Group C');
+    has(group, 'person:Guido Pella', 'person:George W. Bush');
+    const machines = names('The run took 16,000 cores of the Hazel Hen supercomputer, and the James Webb telescope saw it. James Webb, the NASA administrator, was honoured.', 'en');
+    lacks(machines, 'person:Hazel Hen');
+    has(machines, 'person:James Webb');
+  });
+});

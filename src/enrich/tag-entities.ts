@@ -15,6 +15,7 @@ import {
   partyInLowerCase,
   personContext,
   productNames,
+  surnameBeforeWho,
   publicationBefore,
   titleOfWork,
   workplaceContext,
@@ -187,7 +188,7 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Tag
   found.sort((a, b) => a.start - b.start);
   const vouched = NOUN_CAPITALISING.has(primary) ? found.filter((f) => (f.type === 'place' && covered(f.start)) || vouchedFor(f)) : found;
   const products = productNames(text, vouched.filter((f) => f.type === 'organisation').map((f) => f.name));
-  const kept = withoutTitleCaseGuesses(text, primary === 'en' ? withoutCelestialBodies(text, vouched) : vouched, publisher?.start).filter((f) => f.type !== 'organisation' || !products.has(f.name));
+  const kept = withoutTitleCaseGuesses(text, primary === 'en' ? withoutMachineNames(text, withoutCelestialBodies(text, vouched)) : vouched, publisher?.start).filter((f) => f.type !== 'organisation' || !products.has(f.name));
   resolveSurnames(kept, MONONYMOUS.has(primary));
   if (primary === 'en' || primary === '') withTheInNames(text, kept);
   return summarise(kept, options.minMentions ?? 1);
@@ -241,6 +242,14 @@ function withoutCelestialBodies(text: string, found: Found[]): Found[] {
     const written = text.slice(f.start, f.end);
     return !written.split(/\s+/).some((w) => isCelestialBody(w.replace(/['’]s$/u, ''))) || knownOrganisation(written) !== undefined;
   });
+}
+
+/** Machines and craft, which take people's names: "the Hazel Hen supercomputer", "the James Webb telescope". */
+const MACHINE_AFTER = /^\s+(?:super)?computers?\b|^\s+(?:space\s+)?telescopes?\b|^\s+(?:rockets?|satellites?|spacecraft|space\s+probe|probes?|rovers?|landers?|reactors?|locomotives?|robots?|chatbots?|supercomputing)\b/i;
+
+/** A person's name between "the" and a machine's word names the machine, not the person. */
+function withoutMachineNames(text: string, found: Found[]): Found[] {
+  return found.filter((f) => f.type !== 'person' || !/\bthe\s+$/i.test(text.slice(Math.max(0, f.start - 5), f.start)) || !MACHINE_AFTER.test(text.slice(f.end, f.end + 30)));
 }
 
 /**
@@ -449,7 +458,9 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // (Nor a given name the lexicon also knows as a noun, before a word that is no ordinary word:
   // "Leo Cullen did not hide his anger", "Max Verstappen won".)
   const namedOpener = opener !== undefined && words.length >= 2 && words.length <= 3 && isNounGivenName(opener.text) && /^\p{Lu}\p{Ll}/u.test(words[1]!.text) && !isCommonWord(words[1]!.text) && !knownName(words[1]!.text);
-  if (opener && (span.sentenceStart || opener.text === 'The') && isCommonWord(opener.text) && !isTitleWord(opener.text) && !knownLead && !namedOpener && words[1]?.text !== '&' && !partyOfAdjective(opener.text) && !statLine) {
+  // (Nor a surname alone before ", who": "Reed, who will chair the company, told investors".)
+  const surnameOpener = words.length === 1 && aloneBeforeWho(span);
+  if (opener && (span.sentenceStart || opener.text === 'The') && isCommonWord(opener.text) && !isTitleWord(opener.text) && !knownLead && !namedOpener && !surnameOpener && words[1]?.text !== '&' && !partyOfAdjective(opener.text) && !statLine) {
     words = words.slice(1);
   }
   // "Father-of-three Gareth Price", "Self-described Jane Doe": a hyphenated description of
@@ -866,6 +877,8 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // someone's: "Fios TV", "Galaxy S24 FE" (a generation is no abbreviation: "John Smith III").
   const last = rest[rest.length - 1]!.text;
   if (rest.length >= 2 && rest.length <= 4 && /^\p{Lu}{2,}$/u.test(last) && !/^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$/.test(last) && !knownName(restName)) return null;
+  // Nor one ending in a letter on its own, no initial's full stop after it: "Group C", "Plan B", "Hepatitis B".
+  if (rest.length >= 2 && rest.length <= 4 && /^\p{Lu}$/u.test(last) && !/^\./.test(span.after) && !knownName(restName)) return null;
   if (rest.length >= 2 && rest.length <= 4) {
     // (A city or state that is also a given name, before a surname, names someone: "Virginia
     // Giuffre", "Florence Pugh"; not "Georgia Tech", "Victoria Falls", nor a country or continent:
@@ -955,7 +968,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     } else if (role !== null && looksLikeOrganisation([...roleWords.map((w) => w.text), word])) {
       // "General Assembly", "Supreme Court": a title word before an organisation's last word names a body.
       found.push({ name: joined([...roleWords, rest[0]!]), type: 'organisation', start: roleWords[0]!.start, end, role: null });
-    } else if (titled !== null || !common || !span.sentenceStart || statLine) {
+    } else if (titled !== null || !common || !span.sentenceStart || statLine || aloneBeforeWho(span)) {
       // Maybe the surname of someone named in full elsewhere ("Rutte", "Lane"); decided
       // once all are known, and dropped when nobody matches unless its context or a city
       // of that name says what it is.
@@ -970,7 +983,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       // "already", is also a small town): only a large city counts there.
       const minPopulation = span.sentenceStart ? 200_000 : has(word, 'LastName') ? 100_000 : 15_000;
       // ("Tommy — who only goes by his first name online — retired": "who" follows a person.)
-      const personNear = personContext(span) && !common;
+      const personNear = personContext(span) && (!common || aloneBeforeWho(span));
       const city = titled === null && !spoke && !personNear && !common && !isFirstName(word) && (cityPopulation(word) ?? 0) >= minPopulation;
       const source = !quoted && SOURCE_BEFORE.test(span.preceding);
       const result = SPORTS_RESULT.test(span.nextWord ?? '') || SPORTS_RESULT.test(span.previousWord ?? '');
@@ -982,6 +995,12 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   return null;
 }
 
+
+/** A surname that is an ordinary word too, alone before ", who" (surnameBeforeWho), and no pronoun, title or other small word: "Reed, who", not "Everyone, who". */
+function aloneBeforeWho(span: NameSpan): boolean {
+  const word = span.words[0]!.text;
+  return surnameBeforeWho(span) && !isFunctionWord(word) && !isTitleWord(word) && !has(word, 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'QuestionWord');
+}
 
 const TITLE_MODIFIER = /^(?:Former|Ex|Acting|Interim|Late|Then|Incoming|Outgoing|Deputy|Vice|Senior|Junior|Chief|Assistant|Associate)$/;
 
