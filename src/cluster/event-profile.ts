@@ -2,7 +2,7 @@
  * An article's event profile: its TF-IDF term vector, its entities weighted by rarity, its
  * places and time, and the few index keys (its rarest telling terms and entities) under
  * which it is found again. Document frequencies come from the store (kept incrementally as
- * articles arrive); everything here is pure.
+ * articles arrive); everything here is pure (stored profiles, once decoded, are remembered).
  */
 import { LRUCache } from 'lru-cache';
 import type { EntityMention } from '../domain/entity.js';

@@ -696,5 +696,7 @@ describe('tagEntities: a surname that is an ordinary word, and names that are no
     const machines = names('The run took 16,000 cores of the Hazel Hen supercomputer, and the James Webb telescope saw it. James Webb, the NASA administrator, was honoured.', 'en');
     lacks(machines, 'person:Hazel Hen');
     has(machines, 'person:James Webb');
+    // (An inquiry is no machine: "the Mueller probe" names the man who led it.)
+    assert.equal(tagged('Robert Mueller testified. Critics of the Mueller probe said it ran long.', 'en').find((e) => e.name === 'Robert Mueller')?.mentions, 2);
   });
 });

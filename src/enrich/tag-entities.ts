@@ -245,7 +245,7 @@ function withoutCelestialBodies(text: string, found: Found[]): Found[] {
 }
 
 /** Machines and craft, which take people's names: "the Hazel Hen supercomputer", "the James Webb telescope". */
-const MACHINE_AFTER = /^\s+(?:super)?computers?\b|^\s+(?:space\s+)?telescopes?\b|^\s+(?:rockets?|satellites?|spacecraft|space\s+probe|probes?|rovers?|landers?|reactors?|locomotives?|robots?|chatbots?|supercomputing)\b/i;
+const MACHINE_AFTER = /^\s+(?:super)?computers?\b|^\s+(?:space\s+)?telescopes?\b|^\s+(?:rockets?|satellites?|spacecraft|space\s+probes?|rovers?|landers?|reactors?|locomotives?|robots?|chatbots?|supercomputing)\b/i;
 
 /** A person's name between "the" and a machine's word names the machine, not the person. */
 function withoutMachineNames(text: string, found: Found[]): Found[] {

@@ -213,7 +213,8 @@ function oneOf(engine: Engine, column: string, values: readonly (string | number
 /**
  * At most `perKey` articles under each key within [from, to], newest first: one range per
  * key, so a common key costs no more than a rare one, whatever the size of the store. SQLite:
- * a union of one bounded subquery per key. Its text depends only on the number of keys, so
+ * a union of one bounded subquery per key (only SQLite runs it: its tables have no schema to
+ * name). Its text depends only on the number of keys, so
  * it is written once per count and sent as it is: building and compiling the union of 18
  * subqueries through the query builder cost more than SQLite took to run it.
  */
