@@ -81,8 +81,9 @@ const PERSON_POSSESSION = /^['’]s\s+(?:[\p{Ll}-]+\s+)?(?:wife|husband|son|daug
  */
 export function personContext(span: NameSpan): boolean {
   if (span.possessive) return PERSON_POSSESSION.test(span.following);
-  // (", who" and " — who": "Tommy — who only goes by his first name online —"; and "as Gaiman put it".)
-  return /^\s*(?:,|\s[—–])\s*who\s/u.test(span.following) || (/^\s+put it\b/.test(span.following) && (/\b[Aa]s\s+$/.test(span.preceding) || span.words[0]!.text === 'As')) || ownsHisOrHer(span);
+  // (", who" and " — who": "Tommy — who only goes by his first name online —"; an age between
+  // commas, "Curie, 21, a Korean exchange student"; and "as Gaiman put it".)
+  return /^\s*(?:,|\s[—–])\s*who\s/u.test(span.following) || AGE_AFTER.test(span.following) || (/^\s+put it\b/.test(span.following) && (/\b[Aa]s\s+$/.test(span.preceding) || span.words[0]!.text === 'As')) || ownsHisOrHer(span);
 }
 
 /** Words for anyone at all ("Everyone, who"), and for family and faith, capitalised as names in speech ("Mother, who raised us"). */
@@ -90,18 +91,22 @@ const NOT_SURNAMES = /^(?:Everyone|Everybody|Anyone|Anybody|Someone|Somebody|Nob
 
 /**
  * A surname that is also an ordinary word, named again alone, as a later paragraph does:
- * "Reed, who will be the merged company’s chairman, told investors", "backed by Rice, who".
- * One word, not a plural ("Officials, who"), not after an article or a possessive ("the
- * Board, who"), then ", who" and a lower-case word. (A word the lexicon does not know as an
- * ordinary one needs no such care: personContext.)
+ * "Reed, who will be the merged company’s chairman, told investors", "backed by Rice, who",
+ * or named with an age: "Curie, 21, a Korean exchange student". One word, not a plural
+ * ("Officials, who"), not after an article or a possessive ("the Board, who"), then ", who"
+ * and a lower-case word, or an age of one to three digits between commas (a year has four).
+ * (A word the lexicon does not know as an ordinary one needs no such care: personContext.)
  */
 export function surnameBeforeWho(span: NameSpan): boolean {
   if (span.words.length !== 1 || span.possessive) return false;
   const word = span.words[0]!.text;
   if (!/^\p{Lu}\p{Ll}+$/u.test(word) || /s$/.test(word) || NOT_SURNAMES.test(word)) return false;
   if (/\b(?:the|a|an|this|that|these|those|our|their|his|her|its|my|your)\s+$/i.test(span.preceding)) return false;
-  return /^\s*,\s*who\s+\p{Ll}/u.test(span.following);
+  return /^\s*,\s*who\s+\p{Ll}/u.test(span.following) || AGE_AFTER.test(span.following);
 }
+
+/** Someone's age between commas after their name: ", 21," or ", aged 21," (a year has four digits). */
+const AGE_AFTER = /^\s*,\s*(?:aged\s+)?\d{1,3}\s*,/u;
 
 /**
  * The subject of a verb in the past whose clause goes on with "his" or "her" (a company's is

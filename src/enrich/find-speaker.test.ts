@@ -205,3 +205,15 @@ describe('findSpeaker: words that only end in -ing', () => {
     assert.notEqual(quotesOf(text)[0]?.[1], 'Bob Jones');
   });
 });
+
+describe('findSpeaker: "he" or "she" before the verb is someone', () => {
+  it('never gives the quote to an organisation named earlier in the sentence', () => {
+    const text = 'The dish caused nose bleeds.\n\nThe runner-up, a student at Edinburgh University, came second, but she admitted the accolade "came with a price".';
+    assert.deepEqual(quotesOf(text), [['came with a price', null]]);
+  });
+
+  it('gives it to the person the sentence opens with, named with an age', () => {
+    const text = 'The dish caused nose bleeds.\n\nCurie, 21, a Korean exchange student at Edinburgh University, came second, but she admitted the accolade "came with a price".';
+    assert.deepEqual(quotesOf(text), [['came with a price', 'Curie']]);
+  });
+});

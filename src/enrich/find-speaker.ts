@@ -128,11 +128,18 @@ export function attribute(start: number, end: number, context: AttributionContex
     // Whoever stands before the verb first: in "told NOS that the VVD had “lost its way”" the
     // one named after the verb is what was said, not who said it (but "said Smith: “…”").
     const pronounBefore = /(?:^|[\s,])(?:he|she|they)\s+(?:\S+\s+)?$/iu.test(subjectText);
+    // "he" or "she" right before the verb is someone: "Curie, a student at Edinburgh
+    // University, came second, but she admitted “…”" is not the university's.
+    const someone = /(?:^|[\s,])(?:he|she)\s+(?:\S+\s+)?$/iu.test(subjectText);
+    const named = (from: number, to: number) => {
+      const found = speakerIn(text, mentions, from, to, at, true);
+      return someone && found?.slug && mentions.find((m) => m.slug === found.slug)?.type !== 'person' ? undefined : found;
+    };
     const s =
-      speakerIn(text, mentions, intro, intro + subjectText.length, at, true) ??
+      named(intro, intro + subjectText.length) ??
       definiteRole(definite, start, context) ??
       (pronounBefore ? pronounSpeaker(intro, at, intro, context) : undefined) ??
-      speakerIn(text, mentions, intro, start, at, true) ??
+      named(intro, start) ??
       pronounSpeaker(intro, at, intro, context);
     if (s) return s;
   }

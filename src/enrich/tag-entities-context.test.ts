@@ -689,6 +689,12 @@ describe('tagEntities: a surname that is an ordinary word, and names that are no
     lacks(nobody, 'person:Officials', 'person:Board', 'person:Everyone', 'person:Mother');
   });
 
+  it('reads a name with an age between commas as someone’s, and a year as no age', () => {
+    has(names('The dish caused nose bleeds.\n\nReed, 21, a Korean exchange student, came second.'), 'person:Reed');
+    has(names('The dish caused nose bleeds.\n\nCurie, aged 21, came second.'), 'person:Curie');
+    lacks(names('Prices rose in Paris, 2019, and fell.'), 'person:Paris');
+  });
+
   it('reads no one in a name ending in a letter on its own, nor in a machine named after someone', () => {
     const group = names('Argentina got past Chile 3-0 in Group C, with Guido Pella beating Nicolas Jarry. President George W. Bush watched.');
     lacks(group, 'person:Group C');
