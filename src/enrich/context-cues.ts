@@ -97,7 +97,7 @@ const NOT_SURNAMES = /^(?:Everyone|Everybody|Anyone|Anybody|Someone|Somebody|Nob
  * and a lower-case word, or an age of one to three digits between commas (a year has four).
  * (A word the lexicon does not know as an ordinary one needs no such care: personContext.)
  */
-export function surnameBeforeWho(span: NameSpan): boolean {
+export function surnameNamedAgain(span: NameSpan): boolean {
   if (span.words.length !== 1 || span.possessive) return false;
   const word = span.words[0]!.text;
   if (!/^\p{Lu}\p{Ll}+$/u.test(word) || /s$/.test(word) || NOT_SURNAMES.test(word)) return false;

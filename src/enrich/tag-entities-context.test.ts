@@ -692,7 +692,7 @@ describe('tagEntities: a surname that is an ordinary word, and names that are no
   it('reads a name with an age between commas as someone’s, and a year as no age', () => {
     has(names('The dish caused nose bleeds.\n\nReed, 21, a Korean exchange student, came second.'), 'person:Reed');
     has(names('The dish caused nose bleeds.\n\nCurie, aged 21, came second.'), 'person:Curie');
-    lacks(names('Prices rose in Paris, 2019, and fell.'), 'person:Paris');
+    lacks(names('The season ended.\n\nSpring, 2019, was the wettest on record.'), 'person:Spring');
   });
 
   it('reads no one in a name ending in a letter on its own, nor in a machine named after someone', () => {

@@ -15,7 +15,7 @@ import {
   partyInLowerCase,
   personContext,
   productNames,
-  surnameBeforeWho,
+  surnameNamedAgain,
   publicationBefore,
   titleOfWork,
   workplaceContext,
@@ -458,8 +458,8 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // (Nor a given name the lexicon also knows as a noun, before a word that is no ordinary word:
   // "Leo Cullen did not hide his anger", "Max Verstappen won".)
   const namedOpener = opener !== undefined && words.length >= 2 && words.length <= 3 && isNounGivenName(opener.text) && /^\p{Lu}\p{Ll}/u.test(words[1]!.text) && !isCommonWord(words[1]!.text) && !knownName(words[1]!.text);
-  // (Nor a surname alone before ", who": "Reed, who will chair the company, told investors".)
-  const surnameOpener = words.length === 1 && aloneBeforeWho(span);
+  // (Nor a surname named again alone: "Reed, who will chair the company, told investors", "Curie, 21,".)
+  const surnameOpener = words.length === 1 && ordinaryWordSurname(span);
   if (opener && (span.sentenceStart || opener.text === 'The') && isCommonWord(opener.text) && !isTitleWord(opener.text) && !knownLead && !namedOpener && !surnameOpener && words[1]?.text !== '&' && !partyOfAdjective(opener.text) && !statLine) {
     words = words.slice(1);
   }
@@ -968,7 +968,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     } else if (role !== null && looksLikeOrganisation([...roleWords.map((w) => w.text), word])) {
       // "General Assembly", "Supreme Court": a title word before an organisation's last word names a body.
       found.push({ name: joined([...roleWords, rest[0]!]), type: 'organisation', start: roleWords[0]!.start, end, role: null });
-    } else if (titled !== null || !common || !span.sentenceStart || statLine || aloneBeforeWho(span)) {
+    } else if (titled !== null || !common || !span.sentenceStart || statLine || ordinaryWordSurname(span)) {
       // Maybe the surname of someone named in full elsewhere ("Rutte", "Lane"); decided
       // once all are known, and dropped when nobody matches unless its context or a city
       // of that name says what it is.
@@ -983,7 +983,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       // "already", is also a small town): only a large city counts there.
       const minPopulation = span.sentenceStart ? 200_000 : has(word, 'LastName') ? 100_000 : 15_000;
       // ("Tommy — who only goes by his first name online — retired": "who" follows a person.)
-      const personNear = personContext(span) && (!common || aloneBeforeWho(span));
+      const personNear = personContext(span) && (!common || ordinaryWordSurname(span));
       const city = titled === null && !spoke && !personNear && !common && !isFirstName(word) && (cityPopulation(word) ?? 0) >= minPopulation;
       const source = !quoted && SOURCE_BEFORE.test(span.preceding);
       const result = SPORTS_RESULT.test(span.nextWord ?? '') || SPORTS_RESULT.test(span.previousWord ?? '');
@@ -996,10 +996,10 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
 }
 
 
-/** A surname that is an ordinary word too, alone before ", who" (surnameBeforeWho), and no pronoun, title or other small word: "Reed, who", not "Everyone, who". */
-function aloneBeforeWho(span: NameSpan): boolean {
+/** A surname that is an ordinary word too, named again alone (surnameNamedAgain), and no pronoun, title or other small word: "Reed, who", not "Everyone, who". */
+function ordinaryWordSurname(span: NameSpan): boolean {
   const word = span.words[0]!.text;
-  return surnameBeforeWho(span) && !isFunctionWord(word) && !isTitleWord(word) && !has(word, 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'QuestionWord');
+  return surnameNamedAgain(span) && !isFunctionWord(word) && !isTitleWord(word) && !has(word, 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'QuestionWord');
 }
 
 const TITLE_MODIFIER = /^(?:Former|Ex|Acting|Interim|Late|Then|Incoming|Outgoing|Deputy|Vice|Senior|Junior|Chief|Assistant|Associate)$/;
