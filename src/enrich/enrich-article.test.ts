@@ -129,3 +129,10 @@ describe('enrichArticle on a body no article has', () => {
     assert.match(enriched.summary, /district 0/);
   });
 });
+
+describe('enrichArticle on text that did not go through the clean stage', () => {
+  it('reads words a soft hyphen splits as whole words', () => {
+    const found = enrichArticle({ headline: 'Participations de l’\u00c9tat', text: '«Il n’y a pas de sujet, nous n’avons pas de dossier précis», ajoute un \u00adproche de Pierre Moscovici.' });
+    assert.deepEqual(found.quotes.map((q) => [q.speakerName, q.speakerSlug]), [['un proche', null]]);
+  });
+});
