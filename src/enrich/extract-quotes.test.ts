@@ -349,3 +349,12 @@ describe('extractQuotes: titles of several words and organisations by what they 
     assert.deepEqual(quotesOf(text), [['We are committed to the ', 'Whitcombe Museum']]);
   });
 });
+
+describe('extractQuotes: a quote its passage cuts off', () => {
+  it('reads a quote opened after a colon to the end of its paragraph when no mark closes it', () => {
+    const text = 'Mary Curie came second in the contest.\n\nShe said: "I have always enjoyed spicy foods and thought this was for a good cause. But it came with a price.';
+    assert.deepEqual(quotesOf(text), [['I have always enjoyed sp', 'Mary Curie']]);
+    // (Not a mark left open anywhere else: inches, a stray mark.)
+    assert.deepEqual(quotesOf('The screen measures 27" across and costs less than the old one.\n\nShipping starts in May.'), []);
+  });
+});

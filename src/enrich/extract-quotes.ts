@@ -13,9 +13,11 @@ export interface ExtractQuotesOptions {
  * Opening and closing marks: curly, straight, German „…“ and guillemets; a quote left open at
  * the end of its paragraph because the next paragraph, opening with a mark, goes on with it
  * (news style for a quote over several paragraphs); and British single marks ‘…’, closed by a
- * ’ that no letter follows (so not by the apostrophe of "don’t").
+ * ’ that no letter follows (so not by the apostrophe of "don’t"); and a quote opened right
+ * after a colon ("She said: “…") that its paragraph or the text ends without a closing mark,
+ * as a passage cut from a longer quote does.
  */
-const QUOTE = /“([^”“"\n]+)(?:”|’’|")|"([^"“”\n]+)["”]|„([^“”\n]+)[“”]|«\s?([^»\n]+?)\s?»|[“"]([^”“"\n]+)(?=\n[ \t]*\n?[ \t]*[“"])|(?<![\p{L}\d])‘((?:[^‘’\n]|’(?=\p{L}))+?)’(?![\p{L}])/gu;
+const QUOTE = /“([^”“"\n]+)(?:”|’’|")|"([^"“”\n]+)["”]|„([^“”\n]+)[“”]|«\s?([^»\n]+?)\s?»|[“"]([^”“"\n]+)(?=\n[ \t]*\n?[ \t]*[“"])|(?<![\p{L}\d])‘((?:[^‘’\n]|’(?=\p{L}))+?)’(?![\p{L}])|(?<=:[ \t]{0,2})[“"]([^”“"\n]+)(?=\n|$)/gu;
 /**
  * Words before a name that make its bearer the object of the sentence, never its speaker:
  * "threatened to kill Rep. Ilhan Omar", "attacked X", "against X".
@@ -59,7 +61,7 @@ export function extractQuotes(
   );
   const context: AttributionContext = { text, mentions: speakers, names, previous: null };
   for (const m of text.matchAll(QUOTE)) {
-    const inner = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? '').trim().replace(/[,\s]+$/, '');
+    const inner = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? '').trim().replace(/[,\s]+$/, '');
     const start = m.index;
     const end = m.index + m[0].length;
     context.current = { start, end };
