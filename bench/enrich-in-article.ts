@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EntityMention, Quote } from '../src/domain/entity.js';
+import { normalizeText } from '../src/clean/normalize-text.js';
 import { enrichArticle } from '../src/enrich/enrich-article.js';
 import { tagEntities } from '../src/enrich/tag-entities.js';
 
@@ -38,22 +39,24 @@ export function findingsInArticles(passages: { id: string; headline?: string; te
     if (!key) continue;
     let done = enriched.get(key);
     if (!done) {
-      const headline = headlines.get(article) ?? '';
-      const body = truth[key]!.articleBody;
+      // (Normalised as the clean stage does, as in enrich-quality's `asIngested`.)
+      const headline = normalizeText(headlines.get(article) ?? '');
+      const body = normalizeText(truth[key]!.articleBody);
       const found = enrichArticle({ headline, text: body });
       // (The text and language enrichArticle tags: the headline, a blank line, the body.)
       const full = `${headline}\n\n${body}`;
       done = { full, bodyAt: headline.length + 2, found, mentions: tagEntities(full, { language: found.language }).mentions };
       enriched.set(key, done);
     }
-    const at = done.full.indexOf(p.text.slice(0, 60), done.bodyAt);
+    const passage = normalizeText(p.text);
+    const at = done.full.indexOf(passage.slice(0, 60), done.bodyAt);
     if (at < 0) continue;
     // Every passage was marked with its article's headline above it.
-    const to = at + p.text.length;
+    const to = at + passage.length;
     const inside = new Set(done.mentions.filter((m) => (m.start >= at && m.end <= to) || m.end <= done.bodyAt).map((m) => m.slug));
     out.set(p.id, {
       entities: done.found.entities.filter((e) => inside.has(e.slug)),
-      quotes: done.found.quotes.filter((q) => p.text.includes(q.text.slice(0, 40))),
+      quotes: done.found.quotes.filter((q) => passage.includes(q.text.slice(0, 40))),
     });
   }
   return out;

@@ -10,6 +10,7 @@
  * rule (an unnamed speaker is right when no entity is given).
  */
 import { readFileSync } from 'node:fs';
+import { normalizeText } from '../src/clean/normalize-text.js';
 import { slugify } from '../src/domain/article.js';
 import { enrichArticle } from '../src/enrich/enrich-article.js';
 import { splitSentences } from '../src/enrich/split-sentences.js';
@@ -94,6 +95,11 @@ interface SpeakerPassage {
 }
 
 /** Scores one set of texts (and passages marked for speakers): a table row and the errors. */
+/** A headline and text as ingest hands them to the enrich stage: normalised as the clean stage does (no soft hyphens or control characters, single spaces, NFC). */
+function asIngested(headline: string, text: string): { headline: string; text: string } {
+  return { headline: normalizeText(headline), text: normalizeText(text) };
+}
+
 /** `inArticle`: the entities and quotes each text holds inside its whole article (enrich-in-article.ts), scored instead of the text's own. */
 function score(name: string, texts: EvalText[], passages: SpeakerPassage[] = [], inArticle?: Map<string, PassageFinding>): { row: BenchRow; misses: string[] } {
   const counts: Record<Kind, Counts> = { person: zero(), organisation: zero(), place: zero() };
@@ -120,9 +126,9 @@ function score(name: string, texts: EvalText[], passages: SpeakerPassage[] = [],
       if (!right) misses.push(`${id}: quote "${g.text.slice(0, 24)}" given to ${q.speakerName ?? 'nobody'}, not ${g.speaker ?? 'an unnamed speaker'}`);
     }
   };
-  for (const p of passages) scoreQuotes(`${p.id} passage`, p.quotes, enrichArticle({ headline: '', text: p.text }).quotes);
+  for (const p of passages) scoreQuotes(`${p.id} passage`, p.quotes, enrichArticle(asIngested('', p.text)).quotes);
   for (const t of texts) {
-    const alone = enrichArticle({ headline: t.headline ?? '', text: t.text });
+    const alone = enrichArticle(asIngested(t.headline ?? '', t.text));
     const e = { ...alone, ...inArticle?.get(t.id) };
     if (e.language === t.language) languageRight++;
     const problem = summaryProblem(e.summary, t.text, e.language);

@@ -39,12 +39,9 @@ export interface Enrichment {
  * name in the headline counts, and quotes resolve speakers through the same mentions.
  */
 export function enrichArticle(input: EnrichInput, options: EnrichOptions = {}): Enrichment {
-  // (Soft hyphens split words, "un ­proche"; the clean stage removes them, and so does this
-  // stage for a caller that skips it.)
-  const text = withoutSoftHyphens(enrichedPart(input.text));
-  const headline = withoutSoftHyphens(input.headline);
-  const language = detectLanguage(`${headline}\n${text}`, { declared: input.declaredLanguage });
-  const full = `${headline}\n\n${text}`;
+  const text = enrichedPart(input.text);
+  const language = detectLanguage(`${input.headline}\n${text}`, { declared: input.declaredLanguage });
+  const full = `${input.headline}\n\n${text}`;
   const tagged = tagEntities(full, { minMentions: options.minEntityMentions, language });
   const quotes = extractQuotes(full, tagged.mentions, tagged.entities).slice(0, MAX_QUOTES);
   // (Most mentioned first, as tagEntities sorts them.)
@@ -52,7 +49,7 @@ export function enrichArticle(input: EnrichInput, options: EnrichOptions = {}): 
   const kept = new Set(entities.map((e) => e.slug));
   for (const quote of quotes) if (quote.speakerSlug && !kept.has(quote.speakerSlug)) quote.speakerSlug = null;
   const categories = categorize(
-    { headline, text, declared: input.declaredCategories ?? [], entities, language },
+    { headline: input.headline, text, declared: input.declaredCategories ?? [], entities, language },
     { ...options.categories, defaultCategories: options.defaultCategories },
   );
   const summary = summarize(input.summary?.trim() ? input.summary : text, { language });
@@ -70,10 +67,6 @@ export const MAX_ENRICHED_CHARS = 100_000;
 /** Entities and quotes one article keeps: a long article names a few dozen; each entity becomes a listing entry of its story. */
 export const MAX_ENTITIES = 200;
 export const MAX_QUOTES = 200;
-
-function withoutSoftHyphens(text: string): string {
-  return text.includes('\u00ad') ? text.replace(/\u00ad/g, '') : text;
-}
 
 function enrichedPart(text: string): string {
   if (text.length <= MAX_ENRICHED_CHARS) return text;

@@ -127,10 +127,11 @@ export function attribute(start: number, end: number, context: AttributionContex
     if (possessed) return { slug: null, phrase: possessed[1]!.replace(/^(?:A|An|Another|One|Two|Three|Several|Some|Many)(?![\p{L}])/u, (w) => w.toLowerCase()) };
     // Whoever stands before the verb first: in "told NOS that the VVD had “lost its way”" the
     // one named after the verb is what was said, not who said it (but "said Smith: “…”").
-    const pronounBefore = /(?:^|[\s,])(?:he|she|they)\s+(?:\S+\s+)?$/iu.test(subjectText);
+    const pronoun = /(?:^|[\s,])(he|she|they)\s+(?:\S+\s+)?$/iu.exec(subjectText)?.[1];
+    const pronounBefore = pronoun !== undefined;
     // "he" or "she" right before the verb is someone: "Curie, a student at Edinburgh
     // University, came second, but she admitted “…”" is not the university's.
-    const someone = /(?:^|[\s,])(?:he|she)\s+(?:\S+\s+)?$/iu.test(subjectText);
+    const someone = pronounBefore && !/^they$/i.test(pronoun);
     const named = (from: number, to: number) => {
       const found = speakerIn(text, mentions, from, to, at, true);
       return someone && found?.slug && mentions.find((m) => m.slug === found.slug)?.type !== 'person' ? undefined : found;

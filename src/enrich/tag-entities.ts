@@ -459,7 +459,8 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // "Leo Cullen did not hide his anger", "Max Verstappen won".)
   const namedOpener = opener !== undefined && words.length >= 2 && words.length <= 3 && isNounGivenName(opener.text) && /^\p{Lu}\p{Ll}/u.test(words[1]!.text) && !isCommonWord(words[1]!.text) && !knownName(words[1]!.text);
   // (Nor a surname named again alone: "Reed, who will chair the company, told investors", "Curie, 21,".)
-  const surnameOpener = words.length === 1 && ordinaryWordSurname(span);
+  const namedAgain = ordinaryWordSurname(span);
+  const surnameOpener = words.length === 1 && namedAgain;
   if (opener && (span.sentenceStart || opener.text === 'The') && isCommonWord(opener.text) && !isTitleWord(opener.text) && !knownLead && !namedOpener && !surnameOpener && words[1]?.text !== '&' && !partyOfAdjective(opener.text) && !statLine) {
     words = words.slice(1);
   }
@@ -968,7 +969,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     } else if (role !== null && looksLikeOrganisation([...roleWords.map((w) => w.text), word])) {
       // "General Assembly", "Supreme Court": a title word before an organisation's last word names a body.
       found.push({ name: joined([...roleWords, rest[0]!]), type: 'organisation', start: roleWords[0]!.start, end, role: null });
-    } else if (titled !== null || !common || !span.sentenceStart || statLine || ordinaryWordSurname(span)) {
+    } else if (titled !== null || !common || !span.sentenceStart || statLine || namedAgain) {
       // Maybe the surname of someone named in full elsewhere ("Rutte", "Lane"); decided
       // once all are known, and dropped when nobody matches unless its context or a city
       // of that name says what it is.
@@ -983,7 +984,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
       // "already", is also a small town): only a large city counts there.
       const minPopulation = span.sentenceStart ? 200_000 : has(word, 'LastName') ? 100_000 : 15_000;
       // ("Tommy — who only goes by his first name online — retired": "who" follows a person.)
-      const personNear = personContext(span) && (!common || ordinaryWordSurname(span));
+      const personNear = personContext(span) && (!common || namedAgain);
       const city = titled === null && !spoke && !personNear && !common && !isFirstName(word) && (cityPopulation(word) ?? 0) >= minPopulation;
       const source = !quoted && SOURCE_BEFORE.test(span.preceding);
       const result = SPORTS_RESULT.test(span.nextWord ?? '') || SPORTS_RESULT.test(span.previousWord ?? '');
