@@ -3,10 +3,14 @@ import { describe, it } from 'node:test';
 import { extractQuotes } from './extract-quotes.js';
 import { tagEntities } from './tag-entities.js';
 
-function quotesOf(text: string) {
+function attributed(text: string) {
   const { entities, mentions } = tagEntities(text);
-  return extractQuotes(text, mentions, entities).map((q) => [q.text.slice(0, 24), q.speakerName]);
+  return extractQuotes(text, mentions, entities);
 }
+
+const quotesOf = (text: string) => attributed(text).map((q) => [q.text.slice(0, 24), q.speakerName]);
+/** Each quote's speaker as an entity of the text (null for someone unnamed). */
+const slugsOf = (text: string) => attributed(text).map((q) => [q.text.slice(0, 24), q.speakerSlug]);
 
 describe('findSpeaker: attribution as features and long reads write it', () => {
   it('reads “cautions that”, “bemoans that” and “as X put it” as verbs of speech', () => {
@@ -215,5 +219,23 @@ describe('findSpeaker: "he" or "she" before the verb is someone', () => {
   it('gives it to the person the sentence opens with, named with an age', () => {
     const text = 'The dish caused nose bleeds.\n\nCurie, 21, a Korean exchange student at Edinburgh University, came second, but she admitted the accolade "came with a price".';
     assert.deepEqual(quotesOf(text), [['came with a price', 'Curie']]);
+  });
+});
+
+describe('findSpeaker: a place the subject lives on or comes from is no speaker', () => {
+  it('leaves "a man who lives on Mill Road said" unnamed, in reported speech and the quote after it', () => {
+    const text =
+      'Residents packed the village hall on Thursday.\n\nA man who lives on Mill Road said the lorries already kept him awake. "Nobody asked us. Not once."';
+    assert.deepEqual(slugsOf(text), [['Nobody asked us. Not onc', null]]);
+  });
+
+  it('leaves "a teacher from Lyon told" unnamed before a quote', () => {
+    const text = 'Parents gathered outside the school gates.\n\nA teacher from Lyon told reporters: "We were given no warning at all."';
+    assert.deepEqual(slugsOf(text), [['We were given no warning', null]]);
+  });
+
+  it('still lets a country right before the verb speak for its government', () => {
+    const text = 'Talks resumed in Geneva on Monday.\n\n"The door remains open," China said.';
+    assert.deepEqual(quotesOf(text), [['The door remains open', 'China']]);
   });
 });

@@ -557,10 +557,16 @@ function placeAsSubject(text: string, mentions: MentionSpan[], from: number, anc
       m.end <= anchor &&
       ONLY_ADVERB.test(text.slice(m.end, anchor)) &&
       // ("the Russian said" is a person: a nationality speaks for no government.)
-      placeOfDemonym(text.slice(m.start, m.end)) === undefined,
+      placeOfDemonym(text.slice(m.start, m.end)) === undefined &&
+      // ("A man who lives on Mill Lane said", "a teacher from Lyon told": a place after a
+      // preposition is where the subject lives or comes from, not the subject.)
+      !PREPOSITION_BEFORE.test(text.slice(Math.max(from, m.start - 16), m.start)),
   );
   return place ? { slug: place.slug, phrase: null } : undefined;
 }
+
+/** A preposition right before a name, in the languages quotes are read in: "on", "from the", "à", "aus". */
+const PREPOSITION_BEFORE = /(?<![\p{L}])(?:in|on|at|from|to|of|near|for|by|with|into|across|outside|inside|around|off|via|en|em|à|au|aux|dans|de|du|des|da|do|di|nach|aus|bei|im|von|zu|dari|di)\s+(?:the\s+)?$/iu;
 
 interface NameAt {
   name: string;
