@@ -239,3 +239,11 @@ describe('findSpeaker: a place the subject lives on or comes from is no speaker'
     assert.deepEqual(quotesOf(text), [['The door remains open', 'China']]);
   });
 });
+
+describe('findSpeaker: a pronoun inside a French inverted verb', () => {
+  it('is the subject, not someone the rest of the sentence names', () => {
+    const text =
+      "Le XV de Montauban s'est imposé samedi. L'ailier Marc Lefort a inscrit deux essais. « Je suis content pour l'équipe », a-t-il confié au micro de la radio locale, avant de saluer son adversaire direct, Thomas Bérard.";
+    assert.deepEqual(quotesOf(text), [["Je suis content pour l'é", 'Marc Lefort']]);
+  });
+});

@@ -176,8 +176,11 @@ function speakerAfter(start: number, end: number, afterText: string, verb: RegEx
   const afterEnd = end + afterText.length;
   // “…,” he told the FBI: the pronoun is the subject, whoever is named after the verb.
   // (So does one right before the verb: "What kept her going, she said, was …".)
+  // (And one inside a French inverted verb: « … », a-t-il confié …, avant de saluer Thomas Bérard.)
   const pronounFirst =
-    (/^[\s,]*\p{L}+[\s,]*$/u.test(text.slice(end, at)) && PRONOUN_RE.test(text.slice(end, at))) || /(?:^|[\s,])(?:he|she|they)\s+$/iu.test(text.slice(end, at));
+    (/^[\s,]*\p{L}+[\s,]*$/u.test(text.slice(end, at)) && PRONOUN_RE.test(text.slice(end, at))) ||
+    /(?:^|[\s,])(?:he|she|they)\s+$/iu.test(text.slice(end, at)) ||
+    INVERTED_PRONOUN.test(verb[0]);
   // “…”, afirmó. / “…,” ujarnya.: a verb with its subject left unwritten, or a pronoun in it.
   const bare = /^[\s,—–-]*$/.test(text.slice(end, at)) && /^(?:\p{Ll}+nya|[\s.,;]*$|[\s,]+(?:en|em|a|à|al|ao|na|no|durante|tras|após|después|dalam|kepada)\s)/u.test(verb[0].endsWith('nya') ? verb[0] : afterText.slice(verb.index + verb[0].length));
   // “…,” the family said in a statement released by their lawyer, Mark Geragos: a subject of
@@ -190,7 +193,7 @@ function speakerAfter(start: number, end: number, afterText: string, verb: RegEx
   const inApposition = /^(?:\s+\p{Ll}+\s+[^,.;:“”"]*)?,\s+\p{Lu}[\p{L}'’-]+\s+\p{Lu}/u.test(rest);
   if (unnamedAfter && !inApposition && /^[\s,—–-]*$/.test(text.slice(end, at))) return { slug: null, phrase: unnamedAfter[1]! };
   const s = pronounFirst
-    ? pronounSpeaker(end, at, start, context)
+    ? pronounSpeaker(end, at + verb[0].length, start, context)
     : phraseFirst
       ? undefined
       : (speakerIn(text, mentions, end, afterEnd, at, true) ?? pronounSpeaker(end, at + verb[0].length + 30, start, context) ?? (bare ? subjectSpeaker(start, null, context) : undefined));
@@ -564,6 +567,9 @@ function placeAsSubject(text: string, mentions: MentionSpan[], from: number, anc
   );
   return place ? { slug: place.slug, phrase: null } : undefined;
 }
+
+/** A subject pronoun joined to its verb, as French inverts them: "a-t-il confié", "a-t-elle ajouté". */
+const INVERTED_PRONOUN = /-t-(?:il|elle)(?![\p{L}])/u;
 
 /** A preposition right before a name, in the languages quotes are read in: "on", "from the", "à", "aus". */
 const PREPOSITION_BEFORE = /(?<![\p{L}])(?:in|on|at|from|to|of|near|for|by|with|into|across|outside|inside|around|off|via|en|em|à|au|aux|dans|de|du|des|da|do|di|nach|aus|bei|im|von|zu|dari|di)\s+(?:the\s+)?$/iu;
