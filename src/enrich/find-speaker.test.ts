@@ -247,3 +247,23 @@ describe('findSpeaker: a pronoun inside a French inverted verb', () => {
     assert.deepEqual(quotesOf(text), [["Je suis content pour l'é", 'Marc Lefort']]);
   });
 });
+
+describe('findSpeaker: a surname the tagger did not know, opening the quote’s paragraph', () => {
+  it('is whom “he” stands for, before someone named in the paragraph before', () => {
+    const text =
+      'You can only cut so much, says the planner Dana Whitcombe. Raising income matters more, she and her husband argued on their podcast.\n\nQuennevec recommends a second job. Rental income works best, he wrote in his book. A small business that covers your rent "buys you time and choices," he wrote.';
+    assert.deepEqual(quotesOf(text), [['buys you time and choice', 'Quennevec']]);
+  });
+
+  it('is no one when the word opening the paragraph is followed by no verb in the present or past', () => {
+    const text = 'The trial was run by Mark Ellison at the Royal Free Hospital.\n\nFlorvex can be given twice a day. "It was the largest study of its kind," he said.';
+    assert.deepEqual(quotesOf(text), [['It was the largest study', 'Mark Ellison']]);
+  });
+});
+
+describe('findSpeaker: an unnamed subject stands for a pronoun only from the sentence before', () => {
+  it('never takes the words before a quote inside its own sentence for the speaker', () => {
+    const text = 'Mark Ellison runs a bakery in Leeds.\n\nA small business that covers your rent "buys you time and choices," he wrote.';
+    assert.deepEqual(quotesOf(text), [['buys you time and choice', 'Mark Ellison']]);
+  });
+});

@@ -679,7 +679,10 @@ function untaggedSubjectBefore(quoteStart: number, wanted: 'female' | 'male' | n
     if (!tagsOf(word).every((t) => /Name$/.test(t)) || !tagsOf(m[2]!).some((t) => VERB_TAGS.has(t))) continue;
     // (Not part of a name the tagger found there, nor a word it takes for something else: "Ford" the company.)
     if (near.some((x) => x.start < start + word.length && x.end > start) || known.notPeople.has(word)) continue;
-    if (!known.insideSentence(word) || quoteHolds(word, context) || (wanted && genderOf(word) !== null && genderOf(word) !== wanted)) continue;
+    // (A word the lexicon knows nothing of that opens the quote's own paragraph with a verb in
+    // the present or past, "Sabatier encourages …", is a name there though it stands nowhere else.)
+    const opensParagraph = start === paragraphsBefore(text, quoteStart, 1) && tagsOf(word).length === 0 && tagsOf(m[2]!).some((t) => t === 'PresentTense' || t === 'PastTense');
+    if (!(known.insideSentence(word) || opensParagraph) || quoteHolds(word, context) || (wanted && genderOf(word) !== null && genderOf(word) !== wanted)) continue;
     return { name: word, start, end: start + word.length };
   }
   return undefined;
@@ -743,6 +746,9 @@ const quoteHolds = (word: string, context: AttributionContext): boolean =>
 function unnamedSubjectBefore(quoteStart: number, context: AttributionContext): Speaker | undefined {
   const { text } = context;
   const before = text.slice(0, quoteStart).trimEnd();
+  // (Only a sentence before the quote's: in "A small business that covers your rent “buys you
+  // time,” he wrote." the words before the quote are what was said, not who said it.)
+  if (!/[.!?]["”’)]?$/.test(before)) return undefined;
   const from = lastBoundary(text, before.length - 1);
   if (text.slice(from, before.length).includes('\n')) return undefined;
   const subject = /^(?:One|A|An|Another)\s+(\p{Ll}[\p{L}-]*)/u.exec(text.slice(from, before.length));
