@@ -267,3 +267,12 @@ describe('findSpeaker: an unnamed subject stands for a pronoun only from the sen
     assert.deepEqual(quotesOf(text), [['buys you time and choice', 'Mark Ellison']]);
   });
 });
+
+describe('findSpeaker: someone unnamed before the verb, in other languages', () => {
+  it('leaves an unnamed source of a ministry unnamed, not the ministry', () => {
+    const pt = 'O ministro Adelino Costa visitou a refinaria.\n\nUma fonte do Ministério da Energia disse à agência Lusa que a reparação “poderá durar pelo menos um mês”.';
+    assert.deepEqual(slugsOf(pt), [['poderá durar pelo menos ', null]]);
+    const es = 'El ministro Carlos Pardo visitó la planta.\n\nUna portavoz del Ministerio de Industria explicó que el cierre “será temporal y no afectará al empleo”.';
+    assert.deepEqual(slugsOf(es), [['será temporal y no afect', null]]);
+  });
+});

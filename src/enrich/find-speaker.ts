@@ -245,12 +245,19 @@ const RELATION = String.raw`(?:father|mother|parents|wife|husband|son|daughter|c
 /** A possessor, up to two words and a relation right before a verb: "Ford’s now-deceased father". */
 const POSSESSED_BEFORE_VERB = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}['’]s\s+(?:[\p{Ll}-]+\s+){0,2}?${RELATION})\s+(?:${ADVERB}\s+|later\s+|also\s+)?$`, 'u');
 /**
+ * The same in the other languages quotes are read in: "Uma fonte do Ministério disse", "Una
+ * portavoz del ministerio explicó", "Un proche du ministre a confié", "Ein Sprecher der Firma
+ * sagte": an unnamed source, aide or spokesperson, and whom they speak for.
+ */
+const UNNAMED_ELSEWHERE = String.raw`(?:[Uu]ma?|[Uu]na|[Uu]ne?|[Ee]ine?r?|[Oo]utra|[Oo]tra|[Uu]ne autre)\s+(?:[\p{Ll}-]+\s+)?(?:fontes?|fuentes?|sources?|porte-parole|portavoz|porta-voz|proches?|sprecher(?:in)?|vertraute[rn]?|conseill(?:er|ère)s?|collaborat(?:eur|rice)s?|assessor(?:a|es)?|asesor(?:a|es)?|funcionári[oa]s?|funcionari[oa]s?|responsable|responsável|diplomat(?:e|a|in)?|testemunhas?|testigos?|témoins?|zeugen?|zeugin|residentes?|vizinh[oa]s?|vecin[oa]s?|habitante?s?)(?:\s+(?:d[aoe]s?|d[uo]|del|de la|de l['’]|der|des|vom|von|da|das|dos)\s+[^,.;:“”"]{1,60}?)?`;
+
+/**
  * Someone not named, right before a verb: "Another insider claimed that Adeyemi …", "A
  * representative for Hartley said:", "two people familiar with the talks said" — whoever the
  * rest of the sentence names is not who speaks.
  */
 const UNNAMED_BEFORE_VERB = new RegExp(
-  String.raw`(?:^|[\s,])((?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:${ROLE_NOUN.source.replace(/^\^|\$$/g, '')}|insiders?|people|persons?|residents?|neighbou?rs?|witness(?:es)?|friends?|relatives?)(?:\s+(?:for|of|at|from|with|close to|familiar with)\s+[^,.;:“”"]{1,60}?)?)\s+(?:${ADVERB}\s+|also\s+|later\s+)?$`,
+  String.raw`(?:^|[\s,])((?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:${ROLE_NOUN.source.replace(/^\^|\$$/g, '')}|insiders?|people|persons?|residents?|neighbou?rs?|witness(?:es)?|friends?|relatives?)(?:\s+(?:for|of|at|from|with|close to|familiar with)\s+[^,.;:“”"]{1,60}?)?|${UNNAMED_ELSEWHERE})\s+(?:${ADVERB}\s+|also\s+|later\s+)?$`,
   'u',
 );
 
