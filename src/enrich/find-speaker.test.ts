@@ -276,3 +276,22 @@ describe('findSpeaker: someone unnamed before the verb, in other languages', () 
     assert.deepEqual(slugsOf(es), [['será temporal y no afect', null]]);
   });
 });
+
+describe('findSpeaker: "the statement said" speaks for whoever issued it', () => {
+  it('gives it to the company a statement came from', () => {
+    const text =
+      'Harlow Freight has grounded its fleet of cargo drones after a crash near Leeds on Friday, according to a statement from the company.\n\n“We are working closely with the Civil Aviation Authority,” the statement said.';
+    assert.deepEqual(quotesOf(text), [['We are working closely w', 'Harlow Freight']]);
+  });
+
+  it('gives it to the body that is the subject nearby, not to the people a clause before names', () => {
+    const text =
+      'The Monetary Policy Committee kept rates on hold. Two members, Deputy Governor Ann Keller and Professor Rui Santos, dissented, with the statement noting only that they “preferred an immediate cut”.';
+    assert.deepEqual(quotesOf(text), [['preferred an immediate c', 'Monetary Policy Committee']]);
+  });
+
+  it('still gives “the company said” to the company named last', () => {
+    const text = 'Shares of Brightwell Energy plc fell 4% on Monday. “We expect a stronger second half,” the company said.';
+    assert.deepEqual(quotesOf(text), [['We expect a stronger sec', 'Brightwell Energy']]);
+  });
+});

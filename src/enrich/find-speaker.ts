@@ -211,12 +211,47 @@ function speakerAfter(start: number, end: number, afterText: string, verb: RegEx
  * appeal to the General Court. “…,” the company said.").
  */
 function organisationBefore(phrase: string | null, start: number, context: AttributionContext): Speaker | undefined {
-  if (!phrase || !ORGANISATION_BACK_REFERENCE.test(phrase.trim())) return undefined;
+  if (!phrase) return undefined;
+  const document = DOCUMENT_BACK_REFERENCE.exec(phrase.trim())?.[1];
+  if (!document && !ORGANISATION_BACK_REFERENCE.test(phrase.trim())) return undefined;
   const { text } = context;
   const named = [...context.mentions].reverse().filter((m) => m.type === 'organisation' && m.end <= start && !qualifiesRole(text, m));
   const near = paragraphsBefore(text, start, 2);
-  const subject = named.find((m) => m.start >= near && (opensSentenceOnce(m, context) || speaksThere(text, m))) ?? named[0];
+  const subject = named.find((m) => m.start >= near && (opensSentenceOnce(m, context) || speaksThere(text, m)));
+  if (!document) return subject ? { slug: subject.slug, phrase: null } : named[0] ? { slug: named[0].slug, phrase: null } : undefined;
+  // "the statement said": whoever issued it, else an organisation that is a subject nearby
+  // (never one named in passing, nor the people a sentence before names).
+  const issuer = issuerOf(document.toLowerCase(), near, start, context);
+  if (issuer) return issuer;
   return subject ? { slug: subject.slug, phrase: null } : undefined;
+}
+
+/**
+ * Words for what an organisation issues, after "the", that speak for whoever issued it: “…,”
+ * the statement said; the report noted that “…”.
+ */
+const DOCUMENT_BACK_REFERENCE = /^the\s+(?:[\p{Ll}-]+\s+)?(statement|release|communiqué|announcement|filing|report)$/iu;
+
+/**
+ * Who issued the statement (report, filing…) named last before the quote: "a statement from
+ * the company" (the organisation named last), "a statement by Acme", "Acme said in a
+ * statement", "Acme's statement", "Acme issued a statement".
+ */
+function issuerOf(document: string, from: number, quoteStart: number, context: AttributionContext): Speaker | undefined {
+  const { text, mentions } = context;
+  const at = text.toLowerCase().lastIndexOf(document, quoteStart);
+  if (at < from) return undefined;
+  const after = /^\s+(?:issued\s+|released\s+|published\s+)?(?:from|by|of)\s+((?:the\s+)?\p{Ll}+)?/u.exec(text.slice(at + document.length, at + document.length + 40));
+  if (after) {
+    const by = mentions.find((m) => m.type !== 'place' && m.start >= at + after[0].length - (after[1]?.length ?? 0) && m.start <= at + document.length + after[0].length + 2);
+    if (by) return { slug: by.slug, phrase: null };
+    if (after[1] && /^the\s/.test(after[1])) return organisationBefore(after[1], at, context);
+  }
+  const before = mentions.filter((m) => m.type !== 'place' && m.end <= at && m.end >= at - 40).pop();
+  if (before && /^(?:['’]s\s+(?:[\p{Ll}-]+\s+)?|\s+(?:said|says|added|wrote|noted)\s+in\s+(?:a|an|its|his|her|their)\s+(?:[\p{Ll}-]+\s+)?|\s+(?:issued|released|published|put out)\s+(?:a|an|its|his|her|their)\s+(?:[\p{Ll}-]+\s+)?)$/u.test(text.slice(before.end, at))) {
+    return { slug: before.slug, phrase: null };
+  }
+  return undefined;
 }
 
 /** "The officer writes that", "the coach said": "the", up to two words, then a noun, right before a verb. */
