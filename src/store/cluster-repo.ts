@@ -4,6 +4,7 @@ import type { ClusterIndex, ClusterMatch, ClusterMembership, EventIndexEntry, St
 import type { OtherVersion } from '../domain/article.js';
 import { toDate, toTimestamp } from './map-rows.js';
 import { reclusterAround } from './cluster-split.js';
+import { insertRows } from './insert-rows.js';
 import { insertTogether } from './insert-together.js';
 import type { Writer, WriteEffects } from './kysely-store.js';
 import type { Counts, DocumentCounts } from './document-counts.js';
@@ -77,7 +78,7 @@ export function clusterRepo(
             .insertInto('article_clusters')
             .values({ article_id: m.articleId, cluster_id: m.clusterId, match: m.match, similarity: m.similarity, signature: m.signature }),
         ];
-        if (m.event) inserts.push(...(await saveEvent(tx, effects, m.articleId, m.publishedAt, m.event, m.fresh ?? false)));
+        if (m.event) inserts.push(...(await saveEvent(tx, engine, effects, m.articleId, m.publishedAt, m.event, m.fresh ?? false)));
         // Placed without links, a version is linked to its story's first version.
         const given = m.links ?? (m.clusterId === m.articleId ? [] : [{ articleId: m.clusterId, similarity: m.similarity }]);
         // A version clustered again is judged afresh: links to it made with its old text go too.
@@ -92,7 +93,8 @@ export function clusterRepo(
         const keys = [...new Set(m.bandKeys)];
         if (keys.length > 0) {
           const publishedAt = toTimestamp(m.publishedAt);
-          inserts.push(tx.insertInto('lsh_bands').values(keys.map((band_key) => ({ band_key, article_id: m.articleId, published_at: publishedAt }))));
+          const rows = keys.map((key) => [key, m.articleId, publishedAt]);
+          inserts.push(insertRows(tx, engine, 'lsh_bands', { band_key: 'text', article_id: 'integer', published_at: 'timestamptz' }, rows));
         }
         await insertTogether(tx, engine, inserts);
         // A new published version only joins (or merges) stories; a version clustered again,
@@ -271,7 +273,7 @@ async function lateralCandidates(db: Kysely<Database>, keys: string[], from: Dat
  * guide to rarity, and a re-sent text rarely changes its vocabulary much). The store writes
  * the counts in batches (document-counts.ts).
  */
-async function saveEvent(tx: Kysely<Database>, effects: WriteEffects, articleId: number, publishedAt: Date, event: EventIndexEntry, fresh: boolean): Promise<Compilable[]> {
+async function saveEvent(tx: Kysely<Database>, engine: Engine, effects: WriteEffects, articleId: number, publishedAt: Date, event: EventIndexEntry, fresh: boolean): Promise<Compilable[]> {
   const had = fresh ? undefined : await tx.selectFrom('event_profiles').select('article_id').where('article_id', '=', articleId).executeTakeFirst();
   if (!fresh) await tx.deleteFrom('event_keys').where('article_id', '=', articleId).execute();
   const inserts: Compilable[] = [];
@@ -284,7 +286,7 @@ async function saveEvent(tx: Kysely<Database>, effects: WriteEffects, articleId:
   const keys = [...new Set(event.indexKeys)];
   if (keys.length > 0) {
     const at = publishedAt.getTime();
-    inserts.push(tx.insertInto('event_keys').values(keys.map((key) => ({ key, at, article_id: articleId }))));
+    inserts.push(insertRows(tx, engine, 'event_keys', { key: 'text', at: 'bigint', article_id: 'integer' }, keys.map((key) => [key, at, articleId])));
   }
   return inserts;
 }

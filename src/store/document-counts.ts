@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
+import { insertRows } from './insert-rows.js';
 import type { Database } from './schema.js';
+import type { Engine } from './store.js';
 
 /**
  * Document frequencies for event clustering (`event_term_docs`), counted in memory and
@@ -22,8 +24,8 @@ import type { Database } from './schema.js';
 export const FLUSH_ARTICLES = 200;
 /** Counts are written at the first commit after this long, however few articles they hold. */
 export const FLUSH_MS = 30_000;
-/** Rows per statement when writing counts (two parameters each, well under both engines' limits). */
-const ROWS_PER_STATEMENT = 500;
+/** Rows per statement when writing counts (they go as one parameter: see insert-rows.ts). */
+const ROWS_PER_STATEMENT = 5_000;
 /** Most table values kept from reads (about 100 bytes each); more, and they are forgotten. */
 const MAX_READ_VALUES = 200_000;
 
@@ -141,15 +143,14 @@ export class DocumentCounts extends Counts {
 }
 
 /** Adds `counts` and `more` to the table, in key order (concurrent writers lock rows in one order and never deadlock). */
-export async function writeCounts(db: Kysely<Database>, counts: Counts, more?: Counts): Promise<void> {
+export async function writeCounts(db: Kysely<Database>, engine: Engine, counts: Counts, more?: Counts): Promise<void> {
   const docs = new Map(counts.byKey);
   for (const [key, n] of more?.byKey ?? []) docs.set(key, (docs.get(key) ?? 0) + n);
   // The default sort compares UTF-16 code units, as `<` does, and is much faster than a comparator.
   const keys = [...docs.keys()].filter((key) => docs.get(key) !== 0).sort();
   for (let i = 0; i < keys.length; i += ROWS_PER_STATEMENT) {
-    await db
-      .insertInto('event_term_docs')
-      .values(keys.slice(i, i + ROWS_PER_STATEMENT).map((key) => ({ key, docs: docs.get(key)! })))
+    const rows = keys.slice(i, i + ROWS_PER_STATEMENT).map((key) => [key, docs.get(key)!]);
+    await insertRows(db, engine, 'event_term_docs', { key: 'text', docs: 'bigint' }, rows)
       .onConflict((oc) => oc.column('key').doUpdateSet({ docs: sql`event_term_docs.docs + excluded.docs` }))
       .execute();
   }

@@ -9,7 +9,10 @@ import { describe, it } from 'node:test';
 import { articleDraft } from '../../test/support/article-draft.js';
 import { emptyRawItem, type RawItem } from '../domain/raw-item.js';
 import { ingestItems } from '../pipeline/run-ingest.js';
+import { sql } from 'kysely';
+import { Counts, writeCounts } from './document-counts.js';
 import type { ContractFixture } from './enrichment.contract.js';
+import type { KyselyStore } from './kysely-store.js';
 
 const at = new Date('2019-11-20T09:00:00Z');
 const hours = (h: number) => new Date(at.getTime() + h * 3_600_000);
@@ -43,6 +46,34 @@ export function describeEventClusterContract(fixture: () => ContractFixture): vo
       assert.equal(after.df.has('t:never-seen-anywhere'), false);
       // Re-clustering replaced the index keys instead of adding to them.
       assert.deepEqual((await store.clusters.eventCandidates([rare], hours(-1), hours(1), -1, 10)).map((c) => c.articleId), [a.id]);
+    });
+
+    it('stores index keys and counts of any text as lookups send them: quotes, backslashes, other scripts, a lone surrogate', async () => {
+      const { store, providerId } = fixture();
+      const u = unique();
+      // Rows sent as one JSON or array parameter (insert-rows.ts) must be stored as a bound
+      // string would be, or lookups by the bound string would miss them.
+      const keys = [`t:o'brien-${u}`, `t:"quoted"-${u}`, `t:back\\slash-${u}`, `e:قطر-${u}`, `t:lone\ud800-${u}`];
+      const a = await stored(providerId, at);
+      const profile = JSON.stringify({ terms: [['word', 1]], entities: [], places: [], at: at.getTime() });
+      await store.clusters.assign({ articleId: a.id, clusterId: a.id, match: 'first', similarity: 1, signature: 'AAAA', bandKeys: [`b:${u}`, `b:lone\udc00-${u}`], publishedAt: at, event: { profile, indexKeys: keys, frequencyKeys: [] } });
+      for (const key of keys) {
+        assert.deepEqual((await store.clusters.eventCandidates([key], hours(-1), hours(1), -1, 10)).map((c) => c.articleId), [a.id], key);
+      }
+      assert.deepEqual((await store.clusters.candidates([`b:lone\udc00-${u}`], hours(-1), hours(1), -1)).map((c) => c.articleId), [a.id]);
+      // Counts are written in batches of thousands of keys; these go with a thousand others.
+      const counts = new Counts();
+      counts.add([...keys, ...Array.from({ length: 1_000 }, (_, i) => `t:filler${i}-${u}`)]);
+      counts.add([keys[0]!]);
+      const kysely = store as KyselyStore;
+      await writeCounts(kysely.db, kysely.engine, counts);
+      const { rows } = await sql<{ key: string; docs: number | string }>`select key, docs from event_term_docs where key like ${`%-${u}`}`.execute(kysely.db);
+      const table = new Map(rows.map((r) => [r.key, Number(r.docs)]));
+      assert.equal(table.size, 1_005);
+      assert.equal(table.get(keys[0]!), 2);
+      const lone = await sql<{ docs: number | string }>`select docs from event_term_docs where key = ${keys[4]}`.execute(kysely.db);
+      assert.deepEqual(lone.rows.map((r) => Number(r.docs)), [1], 'found by the bound string');
+      assert.equal(table.get('t:filler999-' + u), 1);
     });
 
     it('finds candidates under a key within the time window, newest first and at most perKey each', async () => {

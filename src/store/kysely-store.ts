@@ -297,7 +297,7 @@ export class KyselyStore implements Store {
     taken.merge(this.documentCounts);
     this.documentCounts.beginWriting();
     try {
-      await writeCounts(this.db, taken, more);
+      await writeCounts(this.db, this.engine, taken, more);
     } catch (error) {
       this.documentCounts.writing = false;
       throw error;
