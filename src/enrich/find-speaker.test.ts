@@ -295,3 +295,23 @@ describe('findSpeaker: "the statement said" speaks for whoever issued it', () =>
     assert.deepEqual(quotesOf(text), [['We expect a stronger sec', 'Brightwell Energy']]);
   });
 });
+
+describe('findSpeaker: an age epithet stands for the person of that age', () => {
+  it('gives “he” after “The teenager …” to the teenager named with his age, not the coach quoted before', () => {
+    const text =
+      'Rovers manager Gary Lund praised 18-year-old Callum Doyle after the win.\n\n"He has no fear at all," Lund said.\n\nThe teenager, who came off the bench at half-time, scored twice in ten minutes. "I just wanted to get on the ball," he told BBC Radio Leeds.';
+    assert.deepEqual(quotesOf(text), [
+      ['He has no fear at all', 'Gary Lund'],
+      ['I just wanted to get on ', 'Callum Doyle'],
+    ]);
+  });
+
+  it('gives “the 34-year-old said” to the one named with that age', () => {
+    const text =
+      'Defender Tom Harte, 34, and midfielder Luis Mora, 22, both signed new deals.\n\n"It was never in doubt," Mora said. "I have unfinished business here," the 34-year-old said.';
+    assert.deepEqual(quotesOf(text), [
+      ['It was never in doubt', 'Luis Mora'],
+      ['I have unfinished busine', 'Tom Harte'],
+    ]);
+  });
+});

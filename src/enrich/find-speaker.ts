@@ -339,7 +339,35 @@ function epithetSpeaker(phrase: string, start: number, context: AttributionConte
   const head = all.length <= 4 ? all[all.length - 1]! : noun;
   const epithet = (word: string) => isTitleWord(word) || /^\d+-(?:year-old|jährige[rn]?)$/i.test(word) || placeOfDemonym(word) !== undefined || PERSON_EPITHET.test(word);
   const from = EPITHET_FROM.exec(phrase)?.[1];
-  return epithet(noun) || epithet(head) || (from !== undefined && (epithet(from) || isPersonNoun(from))) ? subjectSpeaker(start, null, context) : undefined;
+  if (!(epithet(noun) || epithet(head) || AGE_EPITHET.test(head) || (from !== undefined && (epithet(from) || isPersonNoun(from))))) return undefined;
+  return agedPerson(head, start, context) ?? agedPerson(noun, start, context) ?? subjectSpeaker(start, null, context);
+}
+
+/** An epithet that says someone's age: "the 19-year-old", "der 52-Jährige", "the teenager". */
+const AGE_EPITHET = /^(?:(\d{1,3})-(?:year-old|jährige[rn]?)|(teenager|teen))$/iu;
+/** An age written right before a name ("19-year-old Ethan Nwaneri", "the 52-jährige Thomas Müller"). */
+const AGE_BEFORE_NAME = /(?<![\p{L}\d])(\d{1,3})-(?:year-old|jährige[rn]?)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+/** An age right after a name, between commas: "Ethan Nwaneri, 19,", "Ann Lee, aged 71,". */
+const AGE_AFTER_NAME = /^,\s*(?:aged\s+)?(\d{1,3}),/u;
+
+/**
+ * The person an age epithet stands for, when the text gave that age with one person's name
+ * before the quote: "the 19-year-old", "the teenager" after "19-year-old Ethan Nwaneri" (not
+ * the coach quoted last). (The latest such person; none when no age was given.)
+ */
+function agedPerson(word: string, quoteStart: number, context: AttributionContext): Speaker | undefined {
+  const epithet = AGE_EPITHET.exec(word);
+  if (!epithet) return undefined;
+  const fits = (age: number) => (epithet[1] ? age === Number(epithet[1]) : age >= 13 && age <= 19);
+  const { text } = context;
+  const aged = context.mentions
+    .filter((m) => m.type === 'person' && m.end <= quoteStart)
+    .reverse()
+    .find((m) => {
+      const age = AGE_BEFORE_NAME.exec(text.slice(Math.max(0, m.start - 40), m.start))?.[1] ?? AGE_AFTER_NAME.exec(text.slice(m.end, m.end + 14))?.[1];
+      return age !== undefined && fits(Number(age));
+    });
+  return aged ? { slug: aged.slug, phrase: null } : undefined;
 }
 
 /** The previous quote's speaker, when only its attribution stands between the two quotes. */
@@ -683,6 +711,10 @@ function pronounSpeaker(from: number, to: number, quoteStart: number, context: A
   // pronoun stands for the unnamed subject of the sentence before, in the same paragraph.
   const unnamed = unnamedSubjectBefore(quoteStart, context);
   if (unnamed) return unnamed;
+  // "The teenager, who came on late, curled his shot in. “…,” he told Sky Sports.": an age
+  // epithet opening the sentence before is whom the pronoun stands for, when the text gave the age.
+  const aged = ageEpithetBefore(quoteStart, context);
+  if (aged) return aged;
   const wanted = FEMININE.test(pronoun[1]!) ? 'female' : MASCULINE.test(pronoun[1]!) ? 'male' : null;
   const named = subjectSpeaker(quoteStart, wanted, context);
   // A subject the tagger could not name, in a sentence after the one found, is whom the pronoun
@@ -783,6 +815,17 @@ function wordsOf(context: AttributionContext): TextWords {
 /** Whether the quote being attributed holds a word. */
 const quoteHolds = (word: string, context: AttributionContext): boolean =>
   context.current ? standsAsWord(context.text.slice(context.current.start, context.current.end), word) : false;
+
+/** "The teenager", "The 19-year-old" opening the sentence before a quote, in its paragraph, as the person of that age. */
+function ageEpithetBefore(quoteStart: number, context: AttributionContext): Speaker | undefined {
+  const { text } = context;
+  const before = text.slice(0, quoteStart).trimEnd();
+  if (!/[.!?]["”’)]?$/.test(before)) return undefined;
+  const from = lastBoundary(text, before.length - 1);
+  if (text.slice(from, before.length).includes('\n')) return undefined;
+  const epithet = /^The\s+(?:[\p{Ll}-]+\s+)?([\p{L}\d-]+)[\s,]/u.exec(text.slice(from, before.length));
+  return epithet ? agedPerson(epithet[1]!, quoteStart, context) : undefined;
+}
 
 /** The unnamed subject ("One resident", "A neighbour") opening the sentence before a quote, in its paragraph. */
 function unnamedSubjectBefore(quoteStart: number, context: AttributionContext): Speaker | undefined {
