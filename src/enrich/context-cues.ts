@@ -246,6 +246,27 @@ export function partyInLowerCase(span: NameSpan, isOtherName: (word: string) => 
   return `${words.join(' ')} Party`;
 }
 
+/** A ministry's portfolio as wire copy writes it in lower case: "foreign", "defence", "interior". */
+const MINISTRY_IN_LOWER_CASE = /^\s+((?:foreign|defen[cs]e|interior|finance|economy|health|justice|education|trade|culture|agriculture|energy|environment|transport|labou?r|home|industry|information|emergencies)\s+ministry)(?![\p{L}])/u;
+
+/**
+ * "the French foreign ministry said", "Germany’s … the German defence ministry": a nationality
+ * adjective before a ministry written in lower case names that country's ministry ("French
+ * Foreign Ministry", as the capitalised name would be read) and mentions the country; the
+ * name and how many characters of the text after the adjective it takes.
+ */
+export function ministryInLowerCase(span: NameSpan): { name: string; country: string; length: number } | undefined {
+  // (Also after a sentence's opening "The", which the span holds.)
+  const words = span.words[0]!.text === 'The' ? span.words.slice(1) : span.words;
+  if (words.length !== 1 || span.possessive) return undefined;
+  const adjective = words[0]!.text;
+  const country = placeOfDemonym(adjective);
+  const ministry = country !== undefined && isCountry(country) ? MINISTRY_IN_LOWER_CASE.exec(span.following) : null;
+  if (!ministry) return undefined;
+  const name = `${adjective} ${ministry[1]!.replace(/(?:^|\s)\p{Ll}/gu, (c) => c.toUpperCase())}`;
+  return { name, country: country!, length: ministry[0].length };
+}
+
 /** Words of a state's own bodies: "Foreign Ministry", "Senate", "Treasury", "Securities and Exchange Commission". */
 const STATE_BODY_WORD = /^(?:Ministry|Office|Department|Senate|Congress|Parliament|Treasury|Embassy|Consulate|Army|Navy|Government|Cabinet|Securities|Police|Military|Forces|Administration|Agency|Commission)$/;
 

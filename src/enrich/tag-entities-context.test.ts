@@ -706,3 +706,12 @@ describe('tagEntities: a surname that is an ordinary word, and names that are no
     assert.equal(tagged('Robert Mueller testified. Critics of the Mueller probe said it ran long.', 'en').find((e) => e.name === 'Robert Mueller')?.mentions, 2);
   });
 });
+
+describe('tagEntities: a ministry wire copy writes in lower case', () => {
+  it('reads a nationality and a lower-case ministry as that country’s ministry, and the country', () => {
+    const found = names('Several capitals objected on Tuesday. The Italian foreign ministry said it was "deeply concerned", and officials at the Spanish defence ministry declined to comment.', 'en');
+    has(found, 'organisation:Italian Foreign Ministry', 'organisation:Spanish Defence Ministry', 'place:Italy', 'place:Spain');
+    // (Not a ministry of no country, nor an adjective before another noun.)
+    lacks(names('The Democratic foreign policy team met. French wine exports rose.', 'en'), 'organisation:Democratic Foreign Ministry', 'organisation:French Wine');
+  });
+});

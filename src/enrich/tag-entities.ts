@@ -12,6 +12,7 @@ import {
   makerBeforePrice,
   isNewspaperName,
   isNewspaperWord,
+  ministryInLowerCase,
   partyInLowerCase,
   personContext,
   productNames,
@@ -407,6 +408,14 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   const lowerCaseParty = partyInLowerCase(span, (w) => has(w, ...NAME_TAGS) || placeOfDemonym(w) !== undefined || knownPlace(w) !== undefined);
   if (lowerCaseParty) {
     found.push({ name: knownName(lowerCaseParty)?.name ?? lowerCaseParty, type: 'organisation', start: span.words[0]!.start, end: span.words[span.words.length - 1]!.end + ' party'.length, role: null });
+    return null;
+  }
+  // "the French foreign ministry": that country's ministry, and the country.
+  const ministry = ministryInLowerCase(span);
+  if (ministry) {
+    const adjective = span.words[span.words.length - 1]!;
+    found.push({ name: ministry.country, type: 'place', start: adjective.start, end: adjective.end, role: null });
+    found.push({ name: knownName(ministry.name)?.name ?? ministry.name, type: 'organisation', start: adjective.start, end: adjective.end + ministry.length, role: null });
     return null;
   }
   // "le Parti socialiste", "el Partido popular", "il Partito democratico": a party whose
