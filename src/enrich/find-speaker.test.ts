@@ -315,3 +315,13 @@ describe('findSpeaker: an age epithet stands for the person of that age', () => 
     ]);
   });
 });
+
+describe('findSpeaker: a verb of speech after a conjunction', () => {
+  it('takes the subject the sentence opens with, not a name in apposition before the verb', () => {
+    const text =
+      'Rovers drew 1-1 at home on Saturday.\n\nCoach Ian Harris thanked the referee, Mark Dean, but warned that his side had been lucky. "We cannot defend like that again."';
+    assert.deepEqual(quotesOf(text), [['We cannot defend like th', 'Ian Harris']]);
+    const pt = 'O Benfica empatou.\n\nO treinador Rui Costa poupou críticas ao árbitro, Paulo Mendes, mas lamentou a lesão do capitão. “Perdemos o nosso líder cedo demais.”';
+    assert.deepEqual(quotesOf(pt), [['Perdemos o nosso líder c', 'Rui Costa']]);
+  });
+});

@@ -400,7 +400,21 @@ export function reportedBefore(context: AttributionContext, start: number): Spea
   const verb = SPEECH_RE.exec(sentence) ?? ACCORDING_RE.exec(sentence);
   if (!verb) return undefined;
   const at = from + verb.index;
-  return speakerIn(text, mentions, from, paragraphEnd, at, true) ?? pronounSpeaker(from, at, from, context);
+  return coordinatedSubject(from, at, context) ?? speakerIn(text, mentions, from, paragraphEnd, at, true) ?? pronounSpeaker(from, at, from, context);
+}
+
+/** A conjunction right before a verb, in the languages quotes are read in: "…, but lamented", "mas lamentou". */
+const CONJUNCTION_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?:and|but|then|mas|e|et|mais|puis|y|pero|und|aber|dan|tetapi|namun)\s+(?:${ADVERB}\s+|also\s+|later\s+)?$`, 'u');
+
+/**
+ * The subject of a verb of speech that is a sentence's second verb, after a conjunction:
+ * "Vasconcelos spared the referee, Rui Sequeira, but lamented the injury" is Vasconcelos
+ * speaking (the person opening the sentence), not the name nearest the verb.
+ */
+function coordinatedSubject(from: number, at: number, context: AttributionContext): Speaker | undefined {
+  if (!CONJUNCTION_BEFORE.test(context.text.slice(Math.max(from, at - 40), at))) return undefined;
+  const subject = context.mentions.find((m) => m.type === 'person' && m.start >= from && m.end <= at && opensSentenceOnce(m, context));
+  return subject ? { slug: subject.slug, phrase: null } : undefined;
 }
 
 /** "The Irishman also refused …": "The", up to two words and a noun, then a verb in lower case. */
@@ -424,7 +438,7 @@ export function aboutBefore(context: AttributionContext, start: number): Speaker
   // (A sentence with a quote of its own has been attributed already.)
   if (/["“”„«»]/.test(sentence)) return undefined;
   const verb = SPEECH_RE.exec(sentence);
-  if (verb) return speakerAfter(from, from, sentence, verb, context);
+  if (verb) return coordinatedSubject(from, from + verb.index, context) ?? speakerAfter(from, from, sentence, verb, context);
   const subject = context.mentions.find((m) => m.start >= from && m.end <= end && m.type === 'person' && opensSentenceOnce(m, context) && !namedInQuote(m.slug, context));
   if (subject) return { slug: subject.slug, phrase: null };
   if (/^\s*(?:he|she)\b/i.test(sentence)) return pronounSpeaker(from, from + 5, from, context);
