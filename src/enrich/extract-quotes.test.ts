@@ -333,6 +333,15 @@ describe('extractQuotes: quotes whose speaker stands outside their own sentence'
     const portuguese = 'A empresa Kuanza Energia suspendeu a produção.\n\n“Não há registo de feridos e a situação está controlada”, afirmou a empresa na nota.';
     assert.deepEqual(quotesOf(portuguese), [['Não há registo de ferido', 'Kuanza Energia']]);
   });
+
+  it('reads verbs that denounce, regret or recall in French, Spanish and Portuguese', () => {
+    const french = "La grève a paralysé les gares. La ministre des Transports, Claire Moreau, a dénoncé un mouvement « irresponsable en pleine rentrée scolaire ».";
+    assert.deepEqual(quotesOf(french), [['irresponsable en pleine ', 'Claire Moreau']]);
+    const spanish = 'El alcalde de Sevilla, Antonio Ruiz, lamentó que la obra “llegue con cuatro años de retraso”.';
+    assert.deepEqual(quotesOf(spanish), [['llegue con cuatro años d', 'Antonio Ruiz']]);
+    const portuguese = '“A decisão foi tomada sem ouvir os trabalhadores”, denunciou o sindicalista Paulo Mendes.';
+    assert.deepEqual(quotesOf(portuguese), [['A decisão foi tomada sem', 'Paulo Mendes']]);
+  });
 });
 
 describe('extractQuotes: titles of several words and organisations by what they are', () => {

@@ -45,10 +45,13 @@ const ENGLISH = [
 const OTHERS = [
   'sagte|sagt|sagten|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|warnte|schrieb|kritisierte|fügte',
   'dijo|dice|afirmó|declaró|explicó|añadió|agregó|aseguró|señaló|indicó|advirtió|comentó',
+  'denunció|lamentó|subrayó|insistió|reconoció|sostuvo|apuntó|precisó|recordó|destacó|manifestó|expresó|respondió|admitió',
   'a déclaré|a dit|a affirmé|a expliqué|a ajouté|a souligné|a estimé|a indiqué|a précisé|déclare|explique|ajoute|estime|souligne|affirme|précise',
+  'a dénoncé|dénonce|a regretté|regrette|a rappelé|rappelle|a reconnu|reconnaît|a martelé|martèle|a prévenu|prévient|a averti|avertit|a répondu|répond|a réagi|réagit|a insisté|insiste|a assuré|assure',
   'a-t-(?:il|elle) (?:déclaré|dit|affirmé|expliqué|ajouté|souligné|estimé|indiqué|précisé|poursuivi|insisté|assuré|lancé|conclu|dénoncé|regretté|confié|raconté|résumé)|a confié|a raconté|a résumé|a lancé|a insisté|a assuré',
   "s['’]est (?:félicitée?|réjouie?|exclamée?|dite?|montrée?|emportée?|défendue?|justifiée?)",
   'disse|diz|afirmou|afirma|declarou|explicou|acrescentou|destacou|ressaltou|contou|comentou|lembrou|avaliou',
+  'denunciou|lamentou|sublinhou|reconheceu|garantiu|frisou|salientou|defendeu|admitiu|respondeu|alertou|sustentou|insistiu|observou',
   'mengatakan|menyatakan|menegaskan|menandaskan|menjelaskan|mengungkapkan|menuturkan|menambahkan|berkata|kata|katanya|ujar|ujarnya|tutur|tuturnya|ungkapnya|jelasnya|tegasnya|imbuhnya|tambahnya',
   'сказал|сказала|сказали|заявил|заявила|заявили|отметил|отметила|сообщил|сообщила|подчеркнул|подчеркнула|добавил|добавила|пояснил|пояснила|рассказал|рассказала|написал|написала|говорит|считает',
 ];
