@@ -11,6 +11,8 @@ import type { Counts, DocumentCounts } from './document-counts.js';
 import type { Database } from './schema.js';
 import type { Engine } from './store.js';
 
+const docsKeySet = new Set(docsKeys);
+
 /** Keys per statement when reading or adding document frequencies (well under both engines' parameter limits). */
 const KEYS_PER_QUERY = 500;
 
@@ -109,30 +111,29 @@ export function clusterRepo(
 
     async documentFrequencies(keys) {
       const df = new Map<string, number>();
-      const wanted = [...docsKeys, ...new Set(keys)];
+      let docs = 0;
+      // A key's frequency: its table value, what this process counted and has not written,
+      // and what this transaction counted. One pass per key (about 300 per article).
+      const add = (key: string, tableValue: number) => {
+        const n = tableValue + counts.of(key) + (counting?.of(key) ?? 0);
+        if (docsKeySet.has(key)) docs += n;
+        else if (n !== 0) df.set(key, n);
+      };
       const known = counts.known();
       const generation = counts.generation;
       const unknown: string[] = [];
-      for (const key of wanted) {
+      for (const key of new Set([...docsKeys, ...keys])) {
         const n = known.get(key);
         if (n === undefined) unknown.push(key);
-        else if (n !== 0) df.set(key, n);
+        else add(key, n);
       }
       for (let i = 0; i < unknown.length; i += KEYS_PER_QUERY) {
         const part = unknown.slice(i, i + KEYS_PER_QUERY);
         const rows = await db.selectFrom('event_term_docs').select(['key', 'docs']).where(oneOf(engine, 'key', part, 'text')).execute();
         const found = new Map(rows.map((r) => [r.key, Number(r.docs)]));
-        for (const [key, n] of found) df.set(key, n);
-        counts.remember(generation, part.map((key) => [key, found.get(key) ?? 0]));
-      }
-      for (const key of wanted) {
-        const more = counts.of(key) + (counting?.of(key) ?? 0);
-        if (more !== 0) df.set(key, (df.get(key) ?? 0) + more);
-      }
-      let docs = 0;
-      for (const key of docsKeys) {
-        docs += df.get(key) ?? 0;
-        df.delete(key);
+        const values = part.map((key): [string, number] => [key, found.get(key) ?? 0]);
+        counts.remember(generation, values);
+        for (const [key, n] of values) add(key, n);
       }
       return { docs, df };
     },
