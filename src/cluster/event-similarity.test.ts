@@ -194,6 +194,51 @@ describe('event similarity', () => {
     const full = { terms: [], places: [], at: 0, entities: [['national-transportation-safety-board', 7], ['alaska-airlines', 7]] } as EventProfile;
     assert.equal(entityOverlap(short, full), 1);
   });
+
+  it('matches names through its index exactly as trying every pair of names would', () => {
+    // The pairwise reading entityOverlap had before it indexed the parts of names.
+    const pairwise = (a: EventProfile, b: EventProfile) => {
+      const other = new Map(b.entities);
+      let shared = 0;
+      for (const [slug, w] of a.entities) {
+        const match = other.has(slug) ? slug : [...other.keys()].find((o) => sameName(slug, o));
+        if (match === undefined) continue;
+        shared += (w + other.get(match)!) / 2;
+        other.delete(match);
+      }
+      const total = (p: EventProfile) => p.entities.reduce((s, [, w]) => s + w, 0);
+      const union = total(a) + total(b) - shared;
+      return union > 0 ? shared / union : 0;
+    };
+    // Names from few words, so that many are parts, initials or first words of others.
+    const words = ['bank', 'of', 'england', 'boe', 'national', 'safety', 'board', 'nsb', 'owen', 'dempsey', 'the', 'lee', 'royal', 'aberdeen', 'ab'];
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648), seed % n);
+    const slug = () => Array.from({ length: 1 + next(4) }, () => words[next(words.length)]).join('-');
+    // Another report names some of the same in other ways: a word fewer at either end, a word more, the initials.
+    const otherWay = (name: string) => {
+      const parts = name.split('-');
+      const ways = [parts.slice(1), parts.slice(0, -1), [words[next(words.length)]!, ...parts], [...parts, words[next(words.length)]!], [parts.map((w) => w[0]).join('')]];
+      return ways[next(ways.length)]!.join('-') || name;
+    };
+    const entities = (names: string[]) => [...new Map(names.map((name) => [name, 1 + next(9)] as [string, number]))];
+    const profile = (names: string[]): EventProfile => ({ ...wire, entities: entities(names) });
+    let byPart = 0;
+    for (let i = 0; i < 2_000; i++) {
+      const mine = Array.from({ length: 1 + next(8) }, slug);
+      const theirs = [...mine.filter(() => next(2) === 0).map(otherWay), ...Array.from({ length: next(5) }, slug)];
+      const [a, b] = [profile(mine), profile(theirs.sort(() => next(3) - 1))];
+      assert.equal(entityOverlap(a, b), pairwise(a, b), JSON.stringify([a.entities, b.entities]));
+      const named = b.entities.map(([s]) => s);
+      if (a.entities.some(([s]) => !named.includes(s) && named.some((t) => sameName(s, t)))) byPart++;
+    }
+    assert.ok(byPart > 200, `enough pairs share a name written two ways to mean something (${byPart})`);
+    // Two of theirs name it, one shorter and one longer: the first of them in their order counts.
+    const bank = { ...wire, entities: [['bank-of-england', 4]] } as EventProfile;
+    const shortFirst = { ...wire, entities: [['bank', 2], ['bank-of-england-plc', 8]] } as EventProfile;
+    assert.equal(entityOverlap(bank, shortFirst), pairwise(bank, shortFirst));
+    assert.equal(entityOverlap(bank, shortFirst), 3 / (4 + 10 - 3));
+  });
 });
 
 describe('chooseEventCluster', () => {

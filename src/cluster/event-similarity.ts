@@ -25,9 +25,10 @@ export function termCosine(a: EventProfile, b: EventProfile): number {
  */
 export function entityOverlap(a: EventProfile, b: EventProfile): number {
   const other = new Map(b.entities);
+  const names = nameIndex(b);
   let shared = 0;
   for (const [slug, w] of a.entities) {
-    const match = other.has(slug) ? slug : [...other.keys()].find((o) => sameName(slug, o));
+    const match = other.has(slug) ? slug : names.firstSameName(slug, other);
     if (match === undefined) continue;
     shared += (w + other.get(match)!) / 2;
     other.delete(match);
@@ -35,6 +36,64 @@ export function entityOverlap(a: EventProfile, b: EventProfile): number {
   const total = (p: EventProfile) => p.entities.reduce((s, [, w]) => s + w, 0);
   const union = total(a) + total(b) - shared;
   return union > 0 ? shared / union : 0;
+}
+
+/** A profile's entities that another name could be `sameName` with, found by the parts of names. */
+interface NameIndex {
+  /** The first of `left` (in the profile's order) that names what `slug` names, if any. */
+  firstSameName(slug: string, left: ReadonlyMap<string, number>): string | undefined;
+}
+
+const nameIndexes = new WeakMap<EventProfile, NameIndex>();
+
+/**
+ * Built once per profile: a stored version is compared with many arrivals, and testing each
+ * of its entities against each of theirs (`sameName`) was most of the cost of scoring a
+ * candidate. Two names can be the same only if one is a hyphen-prefix or -suffix of the
+ * other, or the initials of the other; the index finds those, and `sameName` decides.
+ */
+function nameIndex(p: EventProfile): NameIndex {
+  let index = nameIndexes.get(p);
+  if (index) return index;
+  const order = new Map<string, number>();
+  for (const [i, [slug]] of p.entities.entries()) if (!order.has(slug)) order.set(slug, i);
+  const byPart = new Map<string, string[]>();
+  for (const [slug] of p.entities) {
+    for (const part of [...namePartsOf(slug), ...initialsOf(slug)]) {
+      const list = byPart.get(part);
+      if (list) list.push(slug);
+      else byPart.set(part, [slug]);
+    }
+  }
+  index = {
+    firstSameName(slug, left) {
+      let first: string | undefined;
+      const consider = (candidate: string) => {
+        if (left.has(candidate) && (first === undefined || order.get(candidate)! < order.get(first)!) && sameName(slug, candidate)) first = candidate;
+      };
+      // Longer names of which `slug` is a part or the initials; shorter names that are a part of `slug` or its initials.
+      for (const candidate of byPart.get(slug) ?? []) consider(candidate);
+      for (const part of [...namePartsOf(slug), ...initialsOf(slug)]) if (order.has(part)) consider(part);
+      return first;
+    },
+  };
+  nameIndexes.set(p, index);
+  return index;
+}
+
+/** The hyphen-prefixes and -suffixes of a slug: "a-b-c" gives "a", "a-b", "c", "b-c". */
+function namePartsOf(slug: string): string[] {
+  const parts: string[] = [];
+  for (let i = slug.indexOf('-'); i !== -1; i = slug.indexOf('-', i + 1)) parts.push(slug.slice(0, i), slug.slice(i + 1));
+  return parts;
+}
+
+/** What `abbreviates` reads as a slug's initials, with and without its small words. */
+function initialsOf(slug: string): string[] {
+  const words = slug.split('-').filter((w) => w.length > 0);
+  if (words.length < 3 || words.length > 8) return [];
+  const initials = (ws: string[]) => ws.map((w) => w[0]).join('');
+  return [initials(words), initials(words.filter((w) => !UNABBREVIATED.has(w)))];
 }
 
 /**
@@ -67,10 +126,7 @@ const UNABBREVIATED = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'du'
 export function abbreviates(short: string, long: string): boolean {
   if (!/^[a-z]{3,6}$/.test(short) || !long.includes('-')) return false;
   if (long.startsWith(`${short}-`)) return true;
-  const words = long.split('-').filter((w) => w.length > 0);
-  if (words.length < 3 || words.length > 8) return false;
-  const initials = (ws: string[]) => ws.map((w) => w[0]).join('');
-  return initials(words) === short || initials(words.filter((w) => !UNABBREVIATED.has(w))) === short;
+  return initialsOf(long).includes(short);
 }
 
 /**
