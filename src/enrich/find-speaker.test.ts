@@ -325,3 +325,19 @@ describe('findSpeaker: a verb of speech after a conjunction', () => {
     assert.deepEqual(quotesOf(pt), [['Perdemos o nosso líder c', 'Rui Costa']]);
   });
 });
+
+describe('findSpeaker: an opening paragraph whose speaker agency copy names later', () => {
+  it('gives “The mayor … calling it “…”” to the person named with that title after it', () => {
+    const text =
+      'LAGOS, Nigeria (AP) — The mayor of the port city on Monday rejected claims that he had sold council land, calling them “a story invented by my rivals.”\n\n“Every sale was approved in public,” Mayor Tunde Bakare told reporters.';
+    assert.deepEqual(quotesOf(text), [
+      ['a story invented by my r', 'Tunde Bakare'],
+      ['Every sale was approved ', 'Tunde Bakare'],
+    ]);
+  });
+
+  it('leaves it unnamed when no one is named later with that title', () => {
+    const text = 'The mayor on Monday rejected the claims, calling them “a story invented by my rivals.”\n\n“Every sale was approved in public,” council leader Ann Price said.';
+    assert.deepEqual(slugsOf(text)[0], ['a story invented by my r', null]);
+  });
+});

@@ -166,7 +166,23 @@ export function attribute(start: number, end: number, context: AttributionContex
     const near = mentions.find((m) => m.type === 'person' && m.start >= end && m.start < end + 40);
     if (near && near.start < end + later.index) return { slug: near.slug, phrase: null };
   }
-  return undefined;
+  return namedLater(intro, start, end, context);
+}
+
+/**
+ * "ABUJA (AP) — The governor of Kadera State on Wednesday dismissed the claims, calling them
+ * “…”": a sentence whose subject is a title or a word for someone's work, with no one named in
+ * it, speaks for the person the next paragraphs name with that word ("Governor Babatunde
+ * Ogunleye said"), as agency copy names someone after its opening paragraph.
+ */
+function namedLater(intro: number, start: number, end: number, context: AttributionContext): Speaker | undefined {
+  const { text, mentions } = context;
+  const opening = /^(?:[^\n—–]{0,80}?\s[—–-]{1,2}\s+)?The\s+(?:[\p{Ll}-]+\s+)??(\p{Ll}[\p{Ll}-]+)(?=[\s,])/u.exec(text.slice(intro, start));
+  const noun = opening?.[1];
+  if (!noun || !(isTitleWord(noun) || ROLE_NOUN.test(noun)) || mentions.some((m) => m.type === 'person' && m.start >= intro && m.end <= start)) return undefined;
+  const titled = new RegExp(String.raw`(?<![\p{L}])${noun}\s+$`, 'iu');
+  const named = mentions.find((m) => m.type === 'person' && m.start >= end && m.start < end + 800 && titled.test(text.slice(Math.max(0, m.start - noun.length - 2), m.start)));
+  return named ? { slug: named.slug, phrase: null } : undefined;
 }
 
 /** The speaker of “…,” X said / said X / he said, once the verb after the quote is found. */
