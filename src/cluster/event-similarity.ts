@@ -25,10 +25,11 @@ export function termCosine(a: EventProfile, b: EventProfile): number {
  */
 export function entityOverlap(a: EventProfile, b: EventProfile): number {
   const other = new Map(b.entities);
-  const names = nameIndex(b);
+  const mine = nameIndex(a);
+  const theirs = nameIndex(b);
   let shared = 0;
   for (const [slug, w] of a.entities) {
-    const match = other.has(slug) ? slug : names.firstSameName(slug, other);
+    const match = other.has(slug) ? slug : theirs.firstSameName(slug, mine.partsOf.get(slug) ?? [], other);
     if (match === undefined) continue;
     shared += (w + other.get(match)!) / 2;
     other.delete(match);
@@ -38,46 +39,56 @@ export function entityOverlap(a: EventProfile, b: EventProfile): number {
   return union > 0 ? shared / union : 0;
 }
 
-/** A profile's entities that another name could be `sameName` with, found by the parts of names. */
-interface NameIndex {
-  /** The first of `left` (in the profile's order) that names what `slug` names, if any. */
-  firstSameName(slug: string, left: ReadonlyMap<string, number>): string | undefined;
+/**
+ * A profile's entity names by their parts (hyphen-prefixes and -suffixes) and initials, built
+ * once per profile: a stored version is compared with many arrivals, and testing each of its
+ * names against each of theirs (`sameName`) was most of the cost of scoring a candidate. Two
+ * names can be the same only if one is a part or the initials of the other; the index finds
+ * those, and `sameName` decides.
+ */
+class NameIndex {
+  /** Each name's parts and initials. */
+  readonly partsOf = new Map<string, string[]>();
+  /** The names each part or set of initials belongs to, in the profile's order. */
+  private readonly byPart = new Map<string, string[]>();
+  /** Each name's place in the profile. */
+  private readonly order = new Map<string, number>();
+
+  constructor(p: EventProfile) {
+    for (const [i, [slug]] of p.entities.entries()) {
+      if (this.order.has(slug)) continue;
+      this.order.set(slug, i);
+      const parts = [...namePartsOf(slug), ...initialsOf(slug)];
+      this.partsOf.set(slug, parts);
+      for (const part of parts) {
+        const names = this.byPart.get(part);
+        if (names) names.push(slug);
+        else this.byPart.set(part, [slug]);
+      }
+    }
+  }
+
+  /** The first of the names still `left` (in the profile's order) that names what `slug` (with `parts`) names. */
+  firstSameName(slug: string, parts: readonly string[], left: ReadonlyMap<string, number>): string | undefined {
+    let first: string | undefined;
+    let firstAt = Infinity;
+    // Longer names `slug` is a part or the initials of; shorter names that are a part or the initials of `slug`.
+    for (const candidate of [...(this.byPart.get(slug) ?? []), ...parts]) {
+      const at = this.order.get(candidate);
+      if (at !== undefined && at < firstAt && left.has(candidate) && sameName(slug, candidate)) {
+        first = candidate;
+        firstAt = at;
+      }
+    }
+    return first;
+  }
 }
 
 const nameIndexes = new WeakMap<EventProfile, NameIndex>();
 
-/**
- * Built once per profile: a stored version is compared with many arrivals, and testing each
- * of its entities against each of theirs (`sameName`) was most of the cost of scoring a
- * candidate. Two names can be the same only if one is a hyphen-prefix or -suffix of the
- * other, or the initials of the other; the index finds those, and `sameName` decides.
- */
 function nameIndex(p: EventProfile): NameIndex {
   let index = nameIndexes.get(p);
-  if (index) return index;
-  const order = new Map<string, number>();
-  for (const [i, [slug]] of p.entities.entries()) if (!order.has(slug)) order.set(slug, i);
-  const byPart = new Map<string, string[]>();
-  for (const [slug] of p.entities) {
-    for (const part of [...namePartsOf(slug), ...initialsOf(slug)]) {
-      const list = byPart.get(part);
-      if (list) list.push(slug);
-      else byPart.set(part, [slug]);
-    }
-  }
-  index = {
-    firstSameName(slug, left) {
-      let first: string | undefined;
-      const consider = (candidate: string) => {
-        if (left.has(candidate) && (first === undefined || order.get(candidate)! < order.get(first)!) && sameName(slug, candidate)) first = candidate;
-      };
-      // Longer names of which `slug` is a part or the initials; shorter names that are a part of `slug` or its initials.
-      for (const candidate of byPart.get(slug) ?? []) consider(candidate);
-      for (const part of [...namePartsOf(slug), ...initialsOf(slug)]) if (order.has(part)) consider(part);
-      return first;
-    },
-  };
-  nameIndexes.set(p, index);
+  if (!index) nameIndexes.set(p, (index = new NameIndex(p)));
   return index;
 }
 
