@@ -715,3 +715,13 @@ describe('tagEntities: a ministry wire copy writes in lower case', () => {
     lacks(names('The Democratic foreign policy team met. French wine exports rose.', 'en'), 'organisation:Democratic Foreign Ministry', 'organisation:French Wine');
   });
 });
+
+describe('tagEntities: someone’s surname before a body’s name', () => {
+  it('reads the body and the person, as politics names an administration’s bodies', () => {
+    const found = names('Senator Maria Delgado wrote to the White House. Aides at the Delgado National Security Council disputed it, as did the Trump Justice Department.', 'en');
+    has(found, 'organisation:National Security Council', 'organisation:Justice Department', 'person:Maria Delgado', 'person:Donald Trump');
+    lacks(found, 'organisation:Delgado National Security Council', 'organisation:Trump Justice Department');
+    // (A body whose own name opens with a surname stays whole.)
+    has(names('Officials at the Ford Foundation said so.', 'en'), 'organisation:Ford Foundation');
+  });
+});

@@ -670,6 +670,18 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     found.push({ name: whole, type: 'person', start: words[0]!.start, end: words[0]!.end, role: null, surname: true, personCue: saysPerson });
     return null;
   }
+  // Someone's surname before a body's name, as politics writes an administration's bodies:
+  // "the Obama National Security Council", "the Trump Justice Department": the body, and the person.
+  if (words.length >= 3 && !wholeName) {
+    const body = knownName(joined(words.slice(1)));
+    const surname = words[0]!;
+    const person = knownName(surname.text) === undefined ? knownPerson(surname.text) : undefined;
+    if (body?.type === 'organisation' && (person !== undefined || personEndingWith(found, surname.text, true))) {
+      found.push(person ? { name: person, type: 'person', start: surname.start, end: surname.end, role: null } : { name: surname.text, type: 'person', start: surname.start, end: surname.end, role: null, surname: true });
+      found.push({ ...body, start: words[1]!.start, end: words[words.length - 1]!.end, role: null });
+      return null;
+    }
+  }
   const direct = wholeName?.type === 'person' ? undefined : wholeName;
   // (Or a place and a newspaper's word: "Sacramento Bee", "Kansas City Star".)
   if (direct || (words.length > 1 && !isTitleWord(words[0]!.text) && (looksLikeOrganisation(words.map((w) => w.text)) || isNewspaperName(words.map((w) => w.text))) && !titleThenPerson(words))) {
