@@ -725,3 +725,13 @@ describe('tagEntities: someone’s surname before a body’s name', () => {
     has(names('Officials at the Ford Foundation said so.', 'en'), 'organisation:Ford Foundation');
   });
 });
+
+describe('tagEntities: a title, what it is of, then its holder (Indonesian order)', () => {
+  it('reads the holder by the first name after the title’s place, and the place no person', () => {
+    const found = names('Bupati Karang Wetan Agus Prasetyo meninjau lokasi banjir, Senin. "Kami siapkan dapur umum," kata Agus.', 'id');
+    has(found, 'person:Agus Prasetyo');
+    lacks(found, 'person:Karang Wetan Agus Prasetyo', 'person:Karang Wetan');
+    // (A name of three words after a title stays one name.)
+    has(names('President Recep Tayyip Erdogan spoke in Ankara.', 'en'), 'person:Recep Tayyip Erdogan');
+  });
+});

@@ -781,6 +781,21 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     role = role ? `${role} ${rest[0]!.text}` : rest[0]!.text;
     rest = rest.slice(1);
   }
+  // After a title, what it is of, then the holder, as Indonesian and Malay order them:
+  // "Gubernur Jawa Tengah Budi Santoso", "Wali Kota Surabaya Eri Cahyadi". Words no given or
+  // family name, then a known first name and one or two more words: the place or body (when
+  // its shape says so) and the person; else the words go with the title.
+  // (Not after "Title of", read below: "Director of Product Design Joe Hartigan".)
+  const holderAt = role === null || roleWords.some((w) => w.text === 'of' || w.text === 'for') ? -1 : heldTitleQualifier(rest);
+  if (holderAt > 0) {
+    const qualifier = rest.slice(0, holderAt);
+    const texts = qualifier.map((w) => w.text);
+    const place = knownPlace(joined(qualifier));
+    const type = place !== undefined || looksLikePlace(texts) ? 'place' : looksLikeOrganisation(texts) ? 'organisation' : null;
+    if (type) found.push({ name: place ?? joined(qualifier), type, start: qualifier[0]!.start, end: qualifier[qualifier.length - 1]!.end, role: null });
+    role = `${role} ${joined(qualifier)}`;
+    rest = rest.slice(holderAt);
+  }
   if (rest.length === 0) {
     // "the organization's Secretary General, Mark Rutte": the title waits for the next name.
     // (Or an abbreviated title's full stop: "former Massachusetts Gov. Deval Patrick".)
@@ -1050,6 +1065,20 @@ function titleThenPerson(words: NameWord[]): boolean {
  * How many leading words name a known organisation or place when a person's name (a given
  * name and one or two more words, none a known name) follows them; 0 otherwise.
  */
+/**
+ * Where the holder's name starts in the words after a title, when one to three words that are
+ * no given, family or known name come first and a known first name then opens a name of two or
+ * three words: 2 in "Jawa Tengah Budi Santoso"; 0 when the words are one name ("Recep Tayyip
+ * Erdogan", "Kim Jong Un").
+ */
+function heldTitleQualifier(rest: NameWord[]): number {
+  const at = rest.findIndex((w) => isFirstName(w.text));
+  if (at < 1 || at > 3 || rest.length - at < 2 || rest.length - at > 3) return 0;
+  const qualifier = rest.slice(0, at);
+  const noName = qualifier.every((w) => /^\p{Lu}/u.test(w.text) && !isGivenName(w.text) && !isFamilyName(w.text) && knownPerson(w.text) === undefined && !isTitleWord(w.text));
+  return noName && knownName(joined(rest)) === undefined ? at : 0;
+}
+
 function knownNameThenPerson(words: NameWord[]): number {
   for (let end = Math.min(3, words.length - 2); end >= 1; end--) {
     const known = knownName(joined(words.slice(0, end)));
