@@ -341,3 +341,11 @@ describe('findSpeaker: an opening paragraph whose speaker agency copy names late
     assert.deepEqual(slugsOf(text)[0], ['a story invented by my r', null]);
   });
 });
+
+describe('findSpeaker: a name in apposition before the verb speaks', () => {
+  it('lets “he” stand for “The head of …, Daniel Okafor, said”, not someone the head’s title names', () => {
+    const text =
+      'Dock workers walked out on Monday.\n\nThe head of the port authority of Carlo Mendes, Daniel Okafor, said talks would resume. "We will meet them again on Friday," he added.';
+    assert.deepEqual(quotesOf(text), [['We will meet them again ', 'Daniel Okafor']]);
+  });
+});

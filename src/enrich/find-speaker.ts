@@ -957,8 +957,11 @@ function codePointBefore(text: string, at: number): number | undefined {
 const LETTER = /^\p{L}$/u;
 const isLetter = (code: number | undefined): boolean => code !== undefined && LETTER.test(String.fromCodePoint(code));
 
-/** A verb of speech right after a name, maybe past an apposition or an adverb: "Jo Walton explained". */
-const SPEECH_AFTER_NAME = new RegExp(String.raw`^(?:,[^,.;:“”"]{1,80},)?\s+(?:(?:${ADVERB}|also|later|then)\s+)?(?:${SPEECH_RE.source})`, 'u');
+/**
+ * A verb of speech right after a name, maybe past an apposition, the comma that closes the
+ * name's own ("The head of the agency, Sri Wahyuni, said") or an adverb: "Jo Walton explained".
+ */
+const SPEECH_AFTER_NAME = new RegExp(String.raw`^(?:,[^,.;:“”"]{1,80},|,)?\s+(?:(?:${ADVERB}|also|later|then)\s+)?(?:${SPEECH_RE.source})`, 'u');
 /**
  * A verb of speech right before a name, as reporters invert it: "says Richard Locksley, an
  * immunologist" (not "told Smith", nor "said Ellison had not consulted", where the name
