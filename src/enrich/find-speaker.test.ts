@@ -349,3 +349,17 @@ describe('findSpeaker: a name in apposition before the verb speaks', () => {
     assert.deepEqual(quotesOf(text), [['We will meet them again ', 'Daniel Okafor']]);
   });
 });
+
+describe('findSpeaker: "the company said" is no public body’s words', () => {
+  it('never gives them to a court or a commission named before', () => {
+    const text =
+      'The European Commission fined Orvanta 500 million euros on Tuesday.\n\nOrvanta said it would appeal to the General Court. "We believe this decision is wrong in law," the company said in a statement.';
+    assert.notEqual(quotesOf(text)[0]?.[1], 'General Court');
+    assert.notEqual(quotesOf(text)[0]?.[1], 'European Commission');
+  });
+
+  it('still gives them to a company named before a court', () => {
+    const text = 'Brightwell Energy plc lost its case at the High Court on Monday. "We will study the ruling carefully," the company said.';
+    assert.deepEqual(quotesOf(text), [['We will study the ruling', 'Brightwell Energy']]);
+  });
+});

@@ -231,7 +231,12 @@ function organisationBefore(phrase: string | null, start: number, context: Attri
   const document = DOCUMENT_BACK_REFERENCE.exec(phrase.trim())?.[1];
   if (!document && !ORGANISATION_BACK_REFERENCE.test(phrase.trim())) return undefined;
   const { text } = context;
-  const named = [...context.mentions].reverse().filter((m) => m.type === 'organisation' && m.end <= start && !qualifiesRole(text, m));
+  // ("the company said" is no court's or commission's words: "Vantora said it would appeal to
+  // the General Court. “…,” the company said.")
+  const business = !document && COMPANY_BACK_REFERENCE.test(phrase.trim());
+  const named = [...context.mentions]
+    .reverse()
+    .filter((m) => m.type === 'organisation' && m.end <= start && !qualifiesRole(text, m) && !(business && PUBLIC_BODY_WORD.test(context.names.get(m.slug)?.split(/\s+/).pop() ?? '')));
   const near = paragraphsBefore(text, start, 2);
   const subject = named.find((m) => m.start >= near && (opensSentenceOnce(m, context) || speaksThere(text, m)));
   if (!document) return subject ? { slug: subject.slug, phrase: null } : named[0] ? { slug: named[0].slug, phrase: null } : undefined;
@@ -241,6 +246,11 @@ function organisationBefore(phrase: string | null, start: number, context: Attri
   if (issuer) return issuer;
   return subject ? { slug: subject.slug, phrase: null } : undefined;
 }
+
+/** "The company", "the firm", "the carmaker": a business's words, in the languages read. */
+const COMPANY_BACK_REFERENCE = /^(?:the\s+(?:company|firm|carrier|retailer|maker|lender|insurer|airline|automaker|carmaker|start-?up|business|manufacturer|publisher|operator|developer|studio)|(?:a|o|la|el|le|l['’])\s*(?:empresa|companhia|compañía|firma|entreprise|société|sociedade|sociedad)|(?:das|der|die)\s+(?:unternehmen|konzern|firma)|perusahaan)(?:\s|$)/i;
+/** Last words of public bodies' names, which no business has: "General Court", "European Commission". */
+const PUBLIC_BODY_WORD = /^(?:court|commission|ministry|parliament|council|senate|congress|police|army|navy|tribunal|department|agency|authority|government|assembly|committee|embassy|bureau|administration|regulator|cour|tribunal|ministère|ministerio|ministério|comisión|comissão|gericht|ministerium|kommission)$/i;
 
 /**
  * Words for what an organisation issues, after "the", that speak for whoever issued it: “…,”
