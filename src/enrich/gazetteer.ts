@@ -110,6 +110,13 @@ export function isTitleWord(word: string): boolean {
   return titleWords.has(word.toLowerCase().replace(/\.$/, ''));
 }
 
+const titleModifiers = new Set(nameWords.titleModifiers);
+
+/** True for a word that belongs to a title only before a title word ("Senior Vice President", "Assistant Secretary"; not "Senior Discounts"). */
+export function isTitleModifier(word: string): boolean {
+  return titleModifiers.has(word.toLowerCase());
+}
+
 /** Last words that mark an organisation ("… Bank", "… Inc", "… Ministry"). */
 const organisationSuffixes = new Set(nameWords.organisationSuffixes);
 

@@ -735,3 +735,13 @@ describe('tagEntities: a title, what it is of, then its holder (Indonesian order
     has(names('President Recep Tayyip Erdogan spoke in Ankara.', 'en'), 'person:Recep Tayyip Erdogan');
   });
 });
+
+describe('tagEntities: a title of a department for an employer', () => {
+  it('reads the employer after “for”, and “Senior”, “Assistant” as words of the title', () => {
+    const found = names('Jane Holt, Senior Vice President of Sales for Acme Systems, said demand was strong. Tom Reyes, Director of Marketing for Brightwell, agreed.', 'en');
+    has(found, 'organisation:Acme Systems', 'organisation:Brightwell', 'person:Jane Holt', 'person:Tom Reyes');
+    lacks(found, 'organisation:Senior Vice President of Sales for Acme Systems', 'organisation:Marketing for Brightwell');
+    // (A name that holds "for" stays whole.)
+    has(names('The Chairman of Friends for Peace spoke.', 'en'), 'organisation:Friends for Peace');
+  });
+});

@@ -62,6 +62,7 @@ import {
   isMarketIndex,
   isOrganisationWord,
   isPlaceWord,
+  isTitleModifier,
   isTitleWord,
   knownOrganisation,
   knownPerson,
@@ -557,7 +558,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   const fromPlace = of > 0 && knownPlace(joined(words.slice(of + 1))) !== undefined;
   // ("Detective Sergeant Aisha Bello of Westvale Police": titles and a first name before "of"
   // are a person, whatever follows. `titles` is how many title words open the span.)
-  const titles = words.findIndex((w) => !isTitleWord(w.text));
+  const titles = words.findIndex((_, k) => !titleWordAt(words, k));
   const titledPerson = titles > 0 && of > titles + 1 && isFirstName(words[titles]!.text);
   // ("Chen Wei of Songhua Medical University": a name before "of" and an organisation after.)
   const personOfOrganisation = of > titles && of - Math.max(0, titles) >= 2 && of - Math.max(0, titles) <= 3 && isPersonOf(words.slice(Math.max(0, titles), of), words.slice(of + 1));
@@ -684,7 +685,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   }
   const direct = wholeName?.type === 'person' ? undefined : wholeName;
   // (Or a place and a newspaper's word: "Sacramento Bee", "Kansas City Star".)
-  if (direct || (words.length > 1 && !isTitleWord(words[0]!.text) && (looksLikeOrganisation(words.map((w) => w.text)) || isNewspaperName(words.map((w) => w.text))) && !titleThenPerson(words))) {
+  if (direct || (words.length > 1 && !titleWordAt(words, 0) && (looksLikeOrganisation(words.map((w) => w.text)) || isNewspaperName(words.map((w) => w.text))) && !titleThenPerson(words))) {
     found.push({ ...(direct ?? { name: withoutLegalForm(whole), type: 'organisation' as const }), start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
     return null;
   }
@@ -694,7 +695,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     return null;
   }
   // Shaped like a place or venue: "Yankee Stadium", "Orange County", "Lake Michigan".
-  if (words.length > 1 && !isTitleWord(words[0]!.text) && looksLikePlace(words.map((w) => w.text))) {
+  if (words.length > 1 && !titleWordAt(words, 0) && looksLikePlace(words.map((w) => w.text))) {
     found.push({ name: whole, type: 'place', start: words[0]!.start, end: words[words.length - 1]!.end, role: null });
     return null;
   }
@@ -766,7 +767,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // (Up to two words between title words belong to the title: "Chief Scientific Officer",
   // "Senior Vice President".)
   const titleAhead = (at: number) => roleWords.some((w) => isTitleWord(w.text)) && [1, 2].some((n) => at + n < words.length && isTitleWord(words[at + n]!.text) && words.slice(at, at + n).every((w) => /^\p{Lu}/u.test(w.text)));
-  while (k < words.length && (isTitleWord(words[k]!.text) || (roleWords.length > 0 && (words[k]!.text === 'of' || words[k]!.text === 'for')) || titleAhead(k))) {
+  while (k < words.length && (titleWordAt(words, k) || (roleWords.length > 0 && (words[k]!.text === 'of' || words[k]!.text === 'for')) || titleAhead(k))) {
     roleWords.push(words[k]!);
     k++;
   }
@@ -814,6 +815,15 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   const ofTitle = roleWords.some((w) => w.text === 'of' || w.text === 'for');
   if (ofTitle && rest.length >= 3 && !knownName(restName) && (isFirstName(holder[0]!.text) || isNounGivenName(holder[0]!.text)) && /^\p{Lu}\p{Ll}/u.test(holder[1]!.text) && (!isCommonWord(holder[1]!.text) || isFamilyName(holder[1]!.text)) && !isFirstName(rest[rest.length - 3]!.text)) {
     found.push({ name: joined(holder), type: 'person', start: holder[0]!.start, end, role: joined([...roleWords, ...rest.slice(0, -2)]) });
+    return null;
+  }
+  // "Vice President of Sales for Dräger": a department, then "for" and the employer, who is
+  // the organisation (the department is none).
+  const forAt = joiner === 'of' ? rest.findIndex((w, k) => k > 0 && w.text === 'for') : -1;
+  if (forAt > 0 && forAt < rest.length - 1 && !looksLikeOrganisation(rest.slice(0, forAt).map((w) => w.text)) && /^\p{Lu}/u.test(rest[forAt + 1]!.text) && (rest.length - forAt > 2 || !isCommonWord(rest[forAt + 1]!.text))) {
+    const employer = rest.slice(forAt + 1);
+    const known = knownName(joined(employer));
+    found.push({ ...(known ?? { name: withoutLegalForm(joined(employer)), type: 'organisation' as const }), start: employer[0]!.start, end, role: null });
     return null;
   }
   if (joiner === 'of' || joiner === 'for') {
@@ -1065,6 +1075,11 @@ function titleThenPerson(words: NameWord[]): boolean {
  * How many leading words name a known organisation or place when a person's name (a given
  * name and one or two more words, none a known name) follows them; 0 otherwise.
  */
+/** Whether the word at `k` belongs to a title: a title word, or a modifier before one ("Senior Vice President"). */
+function titleWordAt(words: readonly NameWord[], k: number): boolean {
+  return isTitleWord(words[k]!.text) || (isTitleModifier(words[k]!.text) && k + 1 < words.length && isTitleWord(words[k + 1]!.text));
+}
+
 /**
  * Where the holder's name starts in the words after a title, when one to three words that are
  * no given, family or known name come first and a known first name then opens a name of two or
