@@ -363,3 +363,14 @@ describe('findSpeaker: "the company said" is no public body’s words', () => {
     assert.deepEqual(quotesOf(text), [['We will study the ruling', 'Brightwell Energy']]);
   });
 });
+
+describe('findSpeaker: a subject after an opening phrase, in lower case', () => {
+  it('lets the pronoun of an inverted verb stand for “…, l’attaquant malien X a été élu”', () => {
+    const text =
+      "« Nous avons beaucoup souffert en première période », a reconnu l'entraîneur Pierre Vasseur.\n\nAuteur d'un doublé, l'attaquant malien Seydou Kanouté a été élu homme du match. « Je dédie ces buts à ma mère », a-t-il confié.";
+    assert.deepEqual(quotesOf(text), [
+      ['Nous avons beaucoup souf', 'Pierre Vasseur'],
+      ['Je dédie ces buts à ma m', 'Seydou Kanouté'],
+    ]);
+  });
+});

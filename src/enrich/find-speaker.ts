@@ -1011,11 +1011,15 @@ function opensSentence(text: string, m: MentionSpan, others: readonly MentionSpa
   const subjectBefore = (o: MentionSpan) =>
     o.type === 'person' && o.slug !== m.slug && o.start >= sentenceStart && o.end <= m.start && !/["“‘]$/u.test(text.slice(o.start - 1, o.start)) && !/^['’]s/u.test(text.slice(o.end, o.end + 2));
   if (others.some(subjectBefore)) return false;
-  const before = text.slice(sentenceStart, m.start).replace(/^[^,.;]{0,40},\s*/, '');
+  const whole = text.slice(sentenceStart, m.start);
+  const before = whole.replace(/^[^,.;]{0,40},\s*/, '');
   const words = before.split(/\s+/).filter(Boolean);
   // (After a capitalised article, in any language, up to three lower-case words that are no
-  // verb: "El delantero Brian Cabrera", "Soap heartthrob Jake Marlowe", not "The police arrested X".)
-  const described = words.length <= 4 && /^\p{Lu}/u.test(words[0] ?? '') && words.slice(1).every((w) => !tagsOf(w).some((t) => VERB_TAGS.has(t)));
+  // verb: "El delantero Brian Cabrera", "Soap heartthrob Jake Marlowe", not "The police arrested X";
+  // after an opening phrase the article is in lower case: "Auteur de deux essais, l'ailier
+  // fidjien Josaia Ratu a été élu …".)
+  const article = /^\p{Lu}/u.test(words[0] ?? '') || (before !== whole && /^(?:l['’]\p{Ll}|(?:the|le|la|el|o|a|der|die|das)$)/u.test(words[0] ?? ''));
+  const described = words.length <= 4 && article && words.slice(1).every((w) => !tagsOf(w).some((t) => VERB_TAGS.has(t)));
   return described || words.every((w) => /^\p{Lu}/u.test(w) || isTitleWord(w) || isPersonNoun(w) || /^(?:the|a|an|former|then|his|her|their|its)$/i.test(w));
 }
 

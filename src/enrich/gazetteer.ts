@@ -137,6 +137,9 @@ export function looksLikeOrganisation(words: string[]): boolean {
   // (Not places or people listed so: "London & Rome", "Trump & Biden".)
   if (words.length > 2 && words.includes('&') && !words.every((w) => w === '&' || places.has(key(w)) || people.has(key(w)))) return true;
   if (words.length > 1 && (organisationSuffixes.has(lastWord) || organisationSuffixes.has(lastPart))) return true;
+  // "Stade Toulousain", "Stade Rennais", "Stade Français": "Stade" and a place's adjective is a
+  // club (its ground is "le stade de …" or a name: "Stade Vélodrome", "Stade Pierre-Mauroy").
+  if (words.length === 2 && words[0] === 'Stade' && /^\p{Lu}\p{Ll}+(?:ais|ois|ain|ien)$/u.test(words[1]!)) return true;
   // "Schlosspark-Klinik", "Wheeling News-Register": one hyphenated word ending in an organisation word.
   if (words.length === 1 && lastPart !== lastWord && lastPart.length > 3 && organisationSuffixes.has(lastPart)) return true;
   // A short prefix must be written in capitals ("FC Porto", "PT Astra"), so "As Trump said" is no club.

@@ -89,3 +89,14 @@ export function isPersonNoun(word: string): boolean {
   // (And the professions by their endings: "epidemiologist", "historian", "physician".)
   return PERSON_BEFORE.test(word) || /^\p{Ll}{4,}(?:ist|ian)$/u.test(word);
 }
+
+/**
+ * An article, a word for what someone does and an adjective right before a name, as French,
+ * Spanish and Portuguese order them: "l'ailier fidjien Josaia Ratu", "el delantero argentino
+ * Julián Pardo", "o médio brasileiro Caio Lima".
+ */
+const DESCRIBED_BEFORE = /(?:^|[\s(])(?:l['’]|le\s|la\s|un\s|une\s|el\s|o\s|a\s|um\s|uma\s|il\s|lo\s)\s*(\p{Ll}[\p{Ll}-]+)\s+\p{Ll}[\p{Ll}-]+\s+$/u;
+export function describedBefore(preceding: string): boolean {
+  const noun = DESCRIBED_BEFORE.exec(preceding)?.[1];
+  return noun !== undefined && (isPersonNoun(noun) || AGENT_NOUN.test(noun));
+}

@@ -745,3 +745,18 @@ describe('tagEntities: a title of a department for an employer', () => {
     has(names('The Chairman of Friends for Peace spoke.', 'en'), 'organisation:Friends for Peace');
   });
 });
+
+describe('tagEntities: a French club named "Stade" and a place’s adjective', () => {
+  it('reads the club, and a ground of that word as a place', () => {
+    const found = names('Le Stade Lavallois a battu le Stade Brestois samedi au Stade Vélodrome devant 40 000 spectateurs.', 'fr');
+    has(found, 'organisation:Stade Lavallois', 'organisation:Stade Brestois', 'place:Stade Vélodrome');
+    lacks(found, 'place:Stade Lavallois', 'place:Stade Brestois');
+  });
+});
+
+describe('tagEntities: a word for what someone does and an adjective before a name (Romance order)', () => {
+  it('reads an unknown name after them as a person', () => {
+    has(names("Auteur d'un doublé, l'attaquant malien Seydou Kanouté a été élu homme du match.", 'fr'), 'person:Seydou Kanouté');
+    has(names('En la segunda parte, el delantero paraguayo Osvaldo Ruvira marcó dos goles.', 'es'), 'person:Osvaldo Ruvira');
+  });
+});

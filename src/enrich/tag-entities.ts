@@ -49,6 +49,7 @@ import {
   SPEECH_VERBS,
   SPORTS_RESULT,
   TEAM_RECORD,
+  describedBefore,
   isPersonNoun,
 } from './name-cues.js';
 import {
@@ -946,7 +947,7 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
     const previous = found[found.length - 1];
     // ("and" in the languages the site serves: "Izaskun Lesaka y Joseba Iturbe", "et", "und", "e".)
     const pairedWithPerson = /^(?:and|y|e|et|und|och|og)$/.test(span.previousWord ?? '') && previous?.type === 'person' && !previous.tentative && !previous.surname && start - previous.end <= 5;
-    const strongCue = titled !== null || spoke || player || pairedWithPerson || isPersonNoun(span.previousWord ?? '') || afterPlacePossessive(span, found);
+    const strongCue = titled !== null || spoke || player || pairedWithPerson || isPersonNoun(span.previousWord ?? '') || describedBefore(span.preceding) || afterPlacePossessive(span, found);
     // A city of that name ("Palm Bay", "San Bernardino"), unless a title or speech says it is someone.
     // ("Merritt Island" too, or after "in": a place word is no surname.)
     const placeShaped = GEOGRAPHIC.test(rest[rest.length - 1]!.text) || LOCATIVE.has(span.previousWord ?? '');
