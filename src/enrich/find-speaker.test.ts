@@ -374,3 +374,11 @@ describe('findSpeaker: a subject after an opening phrase, in lower case', () => 
     ]);
   });
 });
+
+describe('findSpeaker: "the museum said" is the organisation named with that word', () => {
+  it('passes over a body named later in passing', () => {
+    const text =
+      "The Field Museum of Natural History will return a carved panel to Peru after an inquiry by the Cook County State's Attorney's Office.\n\nThe panel was bought in 1962.\n\n\"We are committed to a collection whose history is beyond doubt,\" the museum said.";
+    assert.deepEqual(quotesOf(text), [['We are committed to a co', 'Field Museum of Natural History']]);
+  });
+});

@@ -238,6 +238,11 @@ function organisationBefore(phrase: string | null, start: number, context: Attri
     .reverse()
     .filter((m) => m.type === 'organisation' && m.end <= start && !qualifiesRole(text, m) && !(business && PUBLIC_BODY_WORD.test(context.names.get(m.slug)?.split(/\s+/).pop() ?? '')));
   const near = paragraphsBefore(text, start, 2);
+  // "the museum said": the organisation last named with that word in its name ("The
+  // Metropolitan Museum of Art …, after an investigation by the District Attorney's Office").
+  const noun = document ? undefined : /(?:^|\s)(\p{L}+)$/u.exec(phrase.trim())?.[1]?.toLowerCase();
+  const namedSo = noun ? named.find((m) => (context.names.get(m.slug) ?? '').toLowerCase().split(/\s+/).includes(noun)) : undefined;
+  if (namedSo) return { slug: namedSo.slug, phrase: null };
   const subject = named.find((m) => m.start >= near && (opensSentenceOnce(m, context) || speaksThere(text, m)));
   if (!document) return subject ? { slug: subject.slug, phrase: null } : named[0] ? { slug: named[0].slug, phrase: null } : undefined;
   // "the statement said": whoever issued it, else an organisation that is a subject nearby
