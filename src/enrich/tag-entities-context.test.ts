@@ -760,3 +760,11 @@ describe('tagEntities: a word for what someone does and an adjective before a na
     has(names('En la segunda parte, el delantero paraguayo Osvaldo Ruvira marcó dos goles.', 'es'), 'person:Osvaldo Ruvira');
   });
 });
+
+describe('tagEntities: an office named for its holder’s title', () => {
+  it('reads "… Attorney’s Office" and "… Sheriff’s Department" whole, not a bare "Office"', () => {
+    const found = names("The Pima County Attorney's Office filed charges on Monday, and the Yavapai County Sheriff's Department opened an inquiry.", 'en');
+    has(found, "organisation:Pima County Attorney's Office", "organisation:Yavapai County Sheriff's Department");
+    lacks(found, 'organisation:Office', 'organisation:Department');
+  });
+});

@@ -443,6 +443,17 @@ function classifySpan(span: NameSpan, found: Found[], pendingRole: string | null
   // (A saint's square, street or cathedral is a place: "St. Peter’s Square", "St Paul’s Cathedral".)
   const innerWords = inner ? inner[2]!.split(/\s+/) : [];
   const place = saint && innerWords.length > 0 && isPlaceWord(innerWords[innerWords.length - 1]!);
+  // "Maricopa County Attorney’s Office", "Los Angeles County Sheriff’s Department": an office
+  // named for the title of whoever holds it.
+  // (The holder's word is a title or an agent noun: "Prosecutor", "Comptroller", "Coroner".)
+  const holderWord = span.words[span.words.length - 1]!.text;
+  const officeOf = span.possessive && span.words.length >= 2 && (isTitleWord(holderWord) || /^\p{Lu}\p{Ll}+(?:or|er)$/u.test(holderWord)) ? /^(['’]s)\s+(Office|Department|Bureau)(?![\p{L}])/u.exec(span.following) : null;
+  if (officeOf) {
+    const named = span.words[0]!.text === 'The' ? span.words.slice(1) : span.words;
+    const name = `${joined(named)}'s ${officeOf[2]}`;
+    found.push({ name: knownName(name)?.name ?? name, type: 'organisation', start: named[0]!.start, end: span.words[span.words.length - 1]!.end + officeOf[0].length, role: null });
+    return null;
+  }
   if (inner && (place || innerWords.some((w) => isOrganisationWord(w))) && ownName()) {
     const first = span.words[0]!;
     const name = `${possessor}'s ${inner[2]}`;
