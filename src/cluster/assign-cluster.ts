@@ -1,7 +1,7 @@
 import type { EntityMention } from '../domain/entity.js';
 import type { ClusterCandidate, ClusterIndex, ClusterLink, ClusterMembership, EventIndexEntry } from './cluster-index.js';
 import type { ClusterOptions } from './cluster-options.js';
-import { buildEventProfile, decodeStoredProfile, encodeStoredProfile, frequencyKeys, type EventProfile } from './event-profile.js';
+import { buildEventProfile, decodeStoredProfile, encodeProfile, frequencyKeys, type EventProfile } from './event-profile.js';
 import { chooseEventCluster } from './event-similarity.js';
 import { fingerprint, type Fingerprint } from './fingerprint.js';
 import { decodeSignature, estimateSimilarity } from './minhash.js';
@@ -68,7 +68,7 @@ export async function assignCluster(
   // matched by content hash only, for events as for near-copies: it is neither looked up
   // nor findable by its terms.
   const comparable = print.bandKeys.length > 0;
-  const event: EventIndexEntry = { profile: encodeStoredProfile(article.id, built.profile), indexKeys: comparable ? built.indexKeys : [], frequencyKeys: keysToCount };
+  const event: EventIndexEntry = { profile: encodeProfile(built.profile), indexKeys: comparable ? built.indexKeys : [], frequencyKeys: keysToCount };
   const base = { articleId: article.id, signature: print.encoded, bandKeys: print.bandKeys, publishedAt: article.publishedAt, event };
   const exact = await clusters.findExact(article.contentHash, article.id);
   if (exact) {

@@ -104,17 +104,6 @@ export function decodeProfile(text: string): EventProfile {
  */
 const decodedProfiles = new LRUCache<number, { text: string; profile: EventProfile }>({ max: 4096 });
 
-/**
- * An article's profile as the text to store, remembered as if decoded from it: the versions a
- * process stores are most of the candidates it reads back, and need not be decoded at all.
- * (The text holds only strings and rounded finite numbers, so decoding it gives this profile.)
- */
-export function encodeStoredProfile(articleId: number, profile: EventProfile): string {
-  const text = encodeProfile(profile);
-  decodedProfiles.set(articleId, { text, profile });
-  return text;
-}
-
 export function decodeStoredProfile(articleId: number, text: string): EventProfile {
   const known = decodedProfiles.get(articleId);
   if (known?.text === text) return known.profile;

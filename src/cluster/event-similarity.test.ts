@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { EntityMention } from '../domain/entity.js';
 import { clusterOptions, defaultClusterOptions } from './cluster-options.js';
-import { buildEventProfile, decodeProfile, decodeStoredProfile, encodeProfile, encodeStoredProfile, entityKey, frequencyKeys, idf, termKey, type DocumentFrequencies, type EventProfile } from './event-profile.js';
+import { buildEventProfile, decodeProfile, encodeProfile, entityKey, frequencyKeys, idf, termKey, type DocumentFrequencies, type EventProfile } from './event-profile.js';
 import { abbreviates, chooseEventCluster, entityOverlap, eventSimilarity, placesDisagree, sameName, termCosine, timeFactor } from './event-similarity.js';
 import { eventTerms, numbersInDigits, termOf } from './event-terms.js';
 
@@ -127,14 +127,6 @@ describe('event profiles', () => {
     assert.deepEqual(decodeProfile(encodeProfile(wire)), wire);
     assert.deepEqual(decodeProfile('{"terms":'), { terms: [], entities: [], places: [], at: 0 });
     assert.equal(eventSimilarity(wire, decodeProfile('null'), options), 0);
-  });
-
-  it('remembers the profile a process stored, and decodes a stored text that differs', () => {
-    const text = encodeStoredProfile(987_654, wire);
-    assert.equal(text, encodeProfile(wire));
-    assert.equal(decodeStoredProfile(987_654, text), wire, 'the very profile, not decoded again');
-    const rewritten = encodeProfile({ ...wire, places: ['elsewhere'] });
-    assert.deepEqual(decodeStoredProfile(987_654, rewritten).places, ['elsewhere']);
   });
 });
 

@@ -25,11 +25,10 @@ export function termCosine(a: EventProfile, b: EventProfile): number {
  */
 export function entityOverlap(a: EventProfile, b: EventProfile): number {
   const other = new Map(b.entities);
-  const mine = nameIndex(a);
-  const theirs = nameIndex(b);
+  const theirs = sameNamesIn(a, b);
   let shared = 0;
   for (const [slug, w] of a.entities) {
-    const match = other.has(slug) ? slug : theirs.firstSameName(slug, mine.partsOf.get(slug) ?? [], other);
+    const match = other.has(slug) ? slug : theirs.get(slug)?.find((name) => other.has(name));
     if (match === undefined) continue;
     shared += (w + other.get(match)!) / 2;
     other.delete(match);
@@ -40,56 +39,59 @@ export function entityOverlap(a: EventProfile, b: EventProfile): number {
 }
 
 /**
- * A profile's entity names by their parts (hyphen-prefixes and -suffixes) and initials, built
- * once per profile: a stored version is compared with many arrivals, and testing each of its
- * names against each of theirs (`sameName`) was most of the cost of scoring a candidate. Two
- * names can be the same only if one is a part or the initials of the other; the index finds
- * those, and `sameName` decides.
+ * For each of `a`'s entity names, the names of `b` that are `sameName` with it and not the
+ * same name, in `b`'s order. Two names can be the same only if one is a part (a hyphen-prefix
+ * or -suffix) or the initials of the other, so the pairs are found through the parts of names
+ * instead of testing every pair: that testing was most of the cost of scoring a candidate.
+ * `a` is the arrival, scored against many candidates: its parts are worked out once.
  */
-class NameIndex {
-  /** Each name's parts and initials. */
-  readonly partsOf = new Map<string, string[]>();
-  /** The names each part or set of initials belongs to, in the profile's order. */
-  private readonly byPart = new Map<string, string[]>();
-  /** Each name's place in the profile. */
-  private readonly order = new Map<string, number>();
-
-  constructor(p: EventProfile) {
-    for (const [i, [slug]] of p.entities.entries()) {
-      if (this.order.has(slug)) continue;
-      this.order.set(slug, i);
-      const parts = [...namePartsOf(slug), ...initialsOf(slug)];
-      this.partsOf.set(slug, parts);
-      for (const part of parts) {
-        const names = this.byPart.get(part);
-        if (names) names.push(slug);
-        else this.byPart.set(part, [slug]);
-      }
+function sameNamesIn(a: EventProfile, b: EventProfile): Map<string, string[]> {
+  const mine = partsIndex(a);
+  const found = new Map<string, string[]>();
+  for (const [name] of b.entities) {
+    // Names of `a` that `name` is a part of, and those that are a part of `name`.
+    const candidates = [...(mine.byPart.get(name) ?? []), ...nameParts(name)];
+    for (const slug of candidates) {
+      if (slug === name || !mine.names.has(slug) || !sameName(slug, name)) continue;
+      const list = found.get(slug);
+      if (!list) found.set(slug, [name]);
+      else if (!list.includes(name)) list.push(name);
     }
   }
-
-  /** The first of the names still `left` (in the profile's order) that names what `slug` (with `parts`) names. */
-  firstSameName(slug: string, parts: readonly string[], left: ReadonlyMap<string, number>): string | undefined {
-    let first: string | undefined;
-    let firstAt = Infinity;
-    // Longer names `slug` is a part or the initials of; shorter names that are a part or the initials of `slug`.
-    for (const candidate of [...(this.byPart.get(slug) ?? []), ...parts]) {
-      const at = this.order.get(candidate);
-      if (at !== undefined && at < firstAt && left.has(candidate) && sameName(slug, candidate)) {
-        first = candidate;
-        firstAt = at;
-      }
-    }
-    return first;
-  }
+  return found;
 }
 
-const nameIndexes = new WeakMap<EventProfile, NameIndex>();
+/**
+ * The last profile's index: an arrival is scored against its candidates one after another.
+ * One, not one per profile: decoded stored profiles are kept for later arrivals
+ * (event-profile.ts), and an index kept with each would grow the memory they hold.
+ */
+let indexed: { profile: EventProfile; index: PartsIndex } | undefined;
 
-function nameIndex(p: EventProfile): NameIndex {
-  let index = nameIndexes.get(p);
-  if (!index) nameIndexes.set(p, (index = new NameIndex(p)));
+/** A profile's entity names, and the names each part belongs to. */
+interface PartsIndex {
+  names: Set<string>;
+  byPart: Map<string, string[]>;
+}
+
+function partsIndex(p: EventProfile): PartsIndex {
+  if (indexed?.profile === p) return indexed.index;
+  const index: PartsIndex = { names: new Set(), byPart: new Map() };
+  for (const [slug] of p.entities) {
+    index.names.add(slug);
+    for (const part of nameParts(slug)) {
+      const names = index.byPart.get(part);
+      if (!names) index.byPart.set(part, [slug]);
+      else if (!names.includes(slug)) names.push(slug);
+    }
+  }
+  indexed = { profile: p, index };
   return index;
+}
+
+/** A slug's parts and initials: all the shorter names it could be `sameName` with. */
+function nameParts(slug: string): string[] {
+  return [...namePartsOf(slug), ...initialsOf(slug)];
 }
 
 /** The hyphen-prefixes and -suffixes of a slug: "a-b-c" gives "a", "a-b", "c", "b-c". */
