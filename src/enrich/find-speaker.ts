@@ -227,20 +227,21 @@ function speakerAfter(start: number, end: number, afterText: string, verb: RegEx
  * appeal to the General Court. “…,” the company said.").
  */
 function organisationBefore(phrase: string | null, start: number, context: AttributionContext): Speaker | undefined {
-  if (!phrase) return undefined;
-  const document = DOCUMENT_BACK_REFERENCE.exec(phrase.trim())?.[1];
-  if (!document && !ORGANISATION_BACK_REFERENCE.test(phrase.trim())) return undefined;
+  const said = phrase?.trim();
+  if (!said) return undefined;
+  const document = DOCUMENT_BACK_REFERENCE.exec(said)?.[1];
+  if (!document && !ORGANISATION_BACK_REFERENCE.test(said)) return undefined;
   const { text } = context;
   // ("the company said" is no court's or commission's words: "Vantora said it would appeal to
   // the General Court. “…,” the company said.")
-  const business = !document && COMPANY_BACK_REFERENCE.test(phrase.trim());
+  const business = !document && COMPANY_BACK_REFERENCE.test(said);
   const named = [...context.mentions]
     .reverse()
     .filter((m) => m.type === 'organisation' && m.end <= start && !qualifiesRole(text, m) && !(business && PUBLIC_BODY_WORD.test(context.names.get(m.slug)?.split(/\s+/).pop() ?? '')));
   const near = paragraphsBefore(text, start, 2);
   // "the museum said": the organisation last named with that word in its name ("The
   // Metropolitan Museum of Art …, after an investigation by the District Attorney's Office").
-  const noun = document ? undefined : /(?:^|\s)(\p{L}+)$/u.exec(phrase.trim())?.[1]?.toLowerCase();
+  const noun = document ? undefined : /(?:^|\s)(\p{L}+)$/u.exec(said)?.[1]?.toLowerCase();
   const namedSo = noun ? named.find((m) => (context.names.get(m.slug) ?? '').toLowerCase().split(/\s+/).includes(noun)) : undefined;
   if (namedSo) return { slug: namedSo.slug, phrase: null };
   const subject = named.find((m) => m.start >= near && (opensSentenceOnce(m, context) || speaksThere(text, m)));
@@ -255,7 +256,7 @@ function organisationBefore(phrase: string | null, start: number, context: Attri
 /** "The company", "the firm", "the carmaker": a business's words, in the languages read. */
 const COMPANY_BACK_REFERENCE = /^(?:the\s+(?:company|firm|carrier|retailer|maker|lender|insurer|airline|automaker|carmaker|start-?up|business|manufacturer|publisher|operator|developer|studio)|(?:a|o|la|el|le|l['’])\s*(?:empresa|companhia|compañía|firma|entreprise|société|sociedade|sociedad)|(?:das|der|die)\s+(?:unternehmen|konzern|firma)|perusahaan)(?:\s|$)/i;
 /** Last words of public bodies' names, which no business has: "General Court", "European Commission". */
-const PUBLIC_BODY_WORD = /^(?:court|commission|ministry|parliament|council|senate|congress|police|army|navy|tribunal|department|agency|authority|government|assembly|committee|embassy|bureau|administration|regulator|cour|tribunal|ministère|ministerio|ministério|comisión|comissão|gericht|ministerium|kommission)$/i;
+const PUBLIC_BODY_WORD = /^(?:court|commission|ministry|parliament|council|senate|congress|police|army|navy|tribunal|department|agency|authority|government|assembly|committee|embassy|bureau|administration|regulator|cour|ministère|ministerio|ministério|comisión|comissão|gericht|ministerium|kommission)$/i;
 
 /**
  * Words for what an organisation issues, after "the", that speak for whoever issued it: “…,”
@@ -687,7 +688,7 @@ function placeAsSubject(text: string, mentions: MentionSpan[], from: number, anc
 const INVERTED_PRONOUN = /-t-(?:il|elle)(?![\p{L}])/u;
 
 /** A preposition right before a name, in the languages quotes are read in: "on", "from the", "à", "aus". */
-const PREPOSITION_BEFORE = /(?<![\p{L}])(?:in|on|at|from|to|of|near|for|by|with|into|across|outside|inside|around|off|via|en|em|à|au|aux|dans|de|du|des|da|do|di|nach|aus|bei|im|von|zu|dari|di)\s+(?:the\s+)?$/iu;
+const PREPOSITION_BEFORE = /(?<![\p{L}])(?:in|on|at|from|to|of|near|for|by|with|into|across|outside|inside|around|off|via|en|em|à|au|aux|dans|de|du|des|da|do|di|nach|aus|bei|im|von|zu|dari)\s+(?:the\s+)?$/iu;
 
 interface NameAt {
   name: string;
@@ -863,28 +864,32 @@ const quoteHolds = (word: string, context: AttributionContext): boolean =>
 
 /** "The teenager", "The 19-year-old" opening the sentence before a quote, in its paragraph, as the person of that age. */
 function ageEpithetBefore(quoteStart: number, context: AttributionContext): Speaker | undefined {
-  const { text } = context;
+  const sentence = sentenceBeforeQuote(quoteStart, context.text);
+  const epithet = sentence && /^The\s+(?:[\p{Ll}-]+\s+)?([\p{L}\d-]+)[\s,]/u.exec(context.text.slice(sentence.from, sentence.end));
+  return epithet ? agedPerson(epithet[1]!, quoteStart, context) : undefined;
+}
+
+/**
+ * The sentence right before a quote's, when the quote's paragraph holds it whole: where it
+ * starts and ends. (Only a sentence before the quote's: in "A small business that covers
+ * your rent “buys you time,” he wrote." the words before the quote are what was said, not
+ * who said it.)
+ */
+function sentenceBeforeQuote(quoteStart: number, text: string): { from: number; end: number } | undefined {
   const before = text.slice(0, quoteStart).trimEnd();
   if (!/[.!?]["”’)]?$/.test(before)) return undefined;
   const from = lastBoundary(text, before.length - 1);
-  if (text.slice(from, before.length).includes('\n')) return undefined;
-  const epithet = /^The\s+(?:[\p{Ll}-]+\s+)?([\p{L}\d-]+)[\s,]/u.exec(text.slice(from, before.length));
-  return epithet ? agedPerson(epithet[1]!, quoteStart, context) : undefined;
+  return text.slice(from, before.length).includes('\n') ? undefined : { from, end: before.length };
 }
 
 /** The unnamed subject ("One resident", "A neighbour") opening the sentence before a quote, in its paragraph. */
 function unnamedSubjectBefore(quoteStart: number, context: AttributionContext): Speaker | undefined {
-  const { text } = context;
-  const before = text.slice(0, quoteStart).trimEnd();
-  // (Only a sentence before the quote's: in "A small business that covers your rent “buys you
-  // time,” he wrote." the words before the quote are what was said, not who said it.)
-  if (!/[.!?]["”’)]?$/.test(before)) return undefined;
-  const from = lastBoundary(text, before.length - 1);
-  if (text.slice(from, before.length).includes('\n')) return undefined;
-  const subject = /^(?:One|A|An|Another)\s+(\p{Ll}[\p{L}-]*)/u.exec(text.slice(from, before.length));
+  const sentence = sentenceBeforeQuote(quoteStart, context.text);
+  if (!sentence) return undefined;
+  const { from, end } = sentence;
+  const subject = /^(?:One|A|An|Another)\s+(\p{Ll}[\p{L}-]*)/u.exec(context.text.slice(from, end));
   if (!subject || isTitleWord(subject[1]!)) return undefined;
-  const sentenceEnd = before.length;
-  const named = context.mentions.some((m) => m.type === 'person' && m.start >= from && m.start < from + subject[0].length + 40 && m.end <= sentenceEnd);
+  const named = context.mentions.some((m) => m.type === 'person' && m.start >= from && m.start < from + subject[0].length + 40 && m.end <= end);
   return named ? undefined : { slug: null, phrase: subject[0].replace(/^\p{Lu}/u, (c) => c.toLowerCase()) };
 }
 

@@ -1083,10 +1083,6 @@ function titleThenPerson(words: NameWord[]): boolean {
   return words.some((w, i) => i > 0 && isTitleWord(w.text) && words.length - i - 1 >= 2 && words.length - i - 1 <= 3 && isFirstName(words[i + 1]!.text));
 }
 
-/**
- * How many leading words name a known organisation or place when a person's name (a given
- * name and one or two more words, none a known name) follows them; 0 otherwise.
- */
 /** Whether the word at `k` belongs to a title: a title word, or a modifier before one ("Senior Vice President"). */
 function titleWordAt(words: readonly NameWord[], k: number): boolean {
   return isTitleWord(words[k]!.text) || (isTitleModifier(words[k]!.text) && k + 1 < words.length && isTitleWord(words[k + 1]!.text));
@@ -1106,6 +1102,10 @@ function heldTitleQualifier(rest: NameWord[]): number {
   return noName && knownName(joined(rest)) === undefined ? at : 0;
 }
 
+/**
+ * How many leading words name a known organisation or place when a person's name (a given
+ * name and one or two more words, none a known name) follows them; 0 otherwise.
+ */
 function knownNameThenPerson(words: NameWord[]): number {
   for (let end = Math.min(3, words.length - 2); end >= 1; end--) {
     const known = knownName(joined(words.slice(0, end)));
